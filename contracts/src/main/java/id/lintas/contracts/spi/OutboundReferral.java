@@ -1,0 +1,19 @@
+package id.lintas.contracts.spi;
+
+import java.util.Objects;
+import org.hl7.fhir.r4.model.Bundle;
+
+/**
+ * A referral on its way to a receiver.
+ *
+ * @param hubReferralId the hub's referral id, which the receiver uses in its status updates
+ * @param sender the participant that sent it
+ * @param bundle the canonical Bundle, already reduced to what the receiver may see
+ */
+public record OutboundReferral(String hubReferralId, Participant sender, Bundle bundle) {
+    public OutboundReferral {
+        Objects.requireNonNull(hubReferralId, "hubReferralId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(bundle, "bundle");
+    }
+}

@@ -1,0 +1,23 @@
+package id.lintas.contracts.spi;
+
+/**
+ * The adapter SPI: everything the hub needs from a region's format, and nothing else.
+ *
+ * <p>An adapter is plain Java (no Spring, no Camel), stateless and thread-safe. It is found by
+ * {@link java.util.ServiceLoader}: a new region is a new module with a
+ * {@code META-INF/services/id.lintas.contracts.spi.RegionAdapter} file, added to the hub's
+ * dependencies. Field errors name the region's own field, so the region's staff can act on them.
+ */
+public interface RegionAdapter {
+
+    /** The format id that participants name in configuration ({@code kukar-json}). */
+    String format();
+
+    Transport transport();
+
+    /** Renders a referral for a receiver of this format. */
+    OutboundDocument renderReferral(OutboundReferral referral, Participant receiver) throws TranslationException;
+
+    /** Renders a status change for a participant of this format (sender or receiver of the referral). */
+    OutboundDocument renderStatus(StatusChange change, Participant recipient) throws TranslationException;
+}

@@ -1,0 +1,313 @@
+package id.lintas.adapter.kukar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.lintas.contracts.region.Region;
+import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.spi.FieldError;
+import id.lintas.contracts.spi.TranslationException;
+import id.lintas.contracts.terminology.Terminology;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Coding;
+
+/**
+ * Reads typed values out of a Kukar document and collects every field error instead of stopping
+ * at the first, so Kukar's staff can fix a message in one go. A reader that failed returns null
+ * (or an empty list) and the caller carries on; the message is refused once all fields are read.
+ *
+ * <p>Reasons never quote the value of a free-text or personal field; only values that are
+ * shaped like codes are repeated, so staff can see which code was wrong.
+ */
+final class FieldReader {
+
+    /** Whether a field must be present. */
+    enum Need {
+        REQUIRED,
+        OPTIONAL
+    }
+
+    static final String REQUIRED_REASON = "required";
+
+    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9_]{1,40}");
+    private static final Pattern BPS_REGENCY = Pattern.compile("\\d{4}");
+
+    private final Terminology terminology;
+    private final RegionTable regions;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    FieldReader(Terminology terminology, RegionTable regions) {
+        this.terminology = terminology;
+        this.regions = regions;
+    }
+
+    static String path(String parent, String name) {
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+
+    static String index(String path, int i) {
+        return path + "[" + i + "]";
+    }
+
+    void error(String field, String reason) {
+        errors.add(new FieldError(field, reason));
+    }
+
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    void throwIfErrors() throws TranslationException {
+        if (hasErrors()) {
+            throw new TranslationException(errors);
+        }
+    }
+
+    /** Whether the field is there at all (JSON null counts as absent). */
+    static boolean has(JsonNode parent, String name) {
+        return present(parent, name) != null;
+    }
+
+    JsonNode object(JsonNode parent, String at, String name, Need need) {
+        String field = path(at, name);
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            missing(field, need);
+            return null;
+        }
+        if (!node.isObject()) {
+            error(field, "expected an object");
+            return null;
+        }
+        return node;
+    }
+
+    /** The objects of an array; a required array must have at least one. */
+    List<JsonNode> objects(JsonNode parent, String at, String name, Need need) {
+        String field = path(at, name);
+        List<JsonNode> result = new ArrayList<>();
+        List<JsonNode> items = array(parent, field, name, need);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (item.isObject()) {
+                result.add(item);
+            } else {
+                error(index(field, i), "expected an object");
+                // Keep the positions aligned with Kukar's indexes in later error messages.
+                result.add(null);
+            }
+        }
+        return result;
+    }
+
+    String text(JsonNode parent, String at, String name, Need need) {
+        String field = path(at, name);
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            missing(field, need);
+            return null;
+        }
+        if (!node.isTextual()) {
+            error(field, "expected text");
+            return null;
+        }
+        String value = node.textValue().trim();
+        if (value.isEmpty()) {
+            missing(field, need);
+            return null;
+        }
+        return value;
+    }
+
+    Integer integer(JsonNode parent, String at, String name, Need need, int min, int max) {
+        String field = path(at, name);
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            missing(field, need);
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            error(field, "expected a whole number");
+            return null;
+        }
+        int value = node.intValue();
+        if (value < min || value > max) {
+            error(field, "expected a number from " + min + " to " + max);
+            return null;
+        }
+        return value;
+    }
+
+    LocalDate date(JsonNode parent, String at, String name, Need need) {
+        String text = text(parent, at, name, need);
+        if (text == null) {
+            return null;
+        }
+        Optional<LocalDate> date = KukarFormats.parseDate(text);
+        if (date.isEmpty()) {
+            error(path(at, name), KukarFormats.EXPECTED_DATE);
+        }
+        return date.orElse(null);
+    }
+
+    LocalDateTime dateTime(JsonNode parent, String at, String name, Need need) {
+        String text = text(parent, at, name, need);
+        if (text == null) {
+            return null;
+        }
+        Optional<LocalDateTime> dateTime = KukarFormats.parseDateTime(text);
+        if (dateTime.isEmpty()) {
+            error(path(at, name), KukarFormats.EXPECTED_DATE_TIME);
+        }
+        return dateTime.orElse(null);
+    }
+
+    /** One of a few fixed words of the format itself ({@code Ya}/{@code Tidak}, {@code WNI}/{@code WNA}). */
+    String oneOf(JsonNode parent, String at, String name, Need need, Set<String> allowed) {
+        String text = text(parent, at, name, need);
+        if (text == null) {
+            return null;
+        }
+        for (String word : allowed) {
+            if (word.equalsIgnoreCase(text)) {
+                return word;
+            }
+        }
+        error(path(at, name), "expected one of " + String.join(", ", allowed));
+        return null;
+    }
+
+    /** A code of one of Kukar's lists, translated to the hub's coding by the ConceptMap. */
+    Coding code(JsonNode parent, String at, String name, String list, Need need) {
+        String field = path(at, name);
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            missing(field, need);
+            return null;
+        }
+        return translate(node, field, list);
+    }
+
+    /**
+     * The codes of an array, translated; a required array must have at least one. A code sent
+     * twice counts once, since it names the same thing.
+     */
+    List<Coding> codes(JsonNode parent, String at, String name, String list, Need need) {
+        String field = path(at, name);
+        Map<String, Coding> byCode = new LinkedHashMap<>();
+        List<JsonNode> items = array(parent, field, name, need);
+        for (int i = 0; i < items.size(); i++) {
+            Coding coding = translate(items.get(i), index(field, i), list);
+            if (coding != null) {
+                byCode.putIfAbsent(coding.getCode(), coding);
+            }
+        }
+        return List.copyOf(byCode.values());
+    }
+
+    /** A BPS 2014 regency code ({@code 6409}), resolved to the region it names. */
+    Region bpsRegion(JsonNode parent, String at, String name, Need need) {
+        String field = path(at, name);
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            missing(field, need);
+            return null;
+        }
+        String code = scalar(node);
+        if (code == null || !BPS_REGENCY.matcher(code).matches()) {
+            error(field, "expected a 4-digit BPS 2014 regency code");
+            return null;
+        }
+        Optional<Region> region = regions.byBps(code).filter(r -> !r.isProvince());
+        if (region.isEmpty()) {
+            error(field, "unknown region code '" + code + "' (BPS 2014)");
+            return null;
+        }
+        return region.get();
+    }
+
+    /** A phone number as typed, in E.164. */
+    String phone(JsonNode parent, String at, String name, Need need) {
+        String text = text(parent, at, name, need);
+        if (text == null) {
+            return null;
+        }
+        Optional<String> e164 = KukarFormats.toE164(text);
+        if (e164.isEmpty()) {
+            error(path(at, name), "expected an Indonesian phone number such as 0812-3456-7890");
+        }
+        return e164.orElse(null);
+    }
+
+    private List<JsonNode> array(JsonNode parent, String field, String name, Need need) {
+        JsonNode node = present(parent, name);
+        if (node == null) {
+            missing(field, need);
+            return List.of();
+        }
+        if (!node.isArray()) {
+            error(field, "expected an array");
+            return List.of();
+        }
+        if (node.isEmpty() && need == Need.REQUIRED) {
+            error(field, "needs at least one entry");
+            return List.of();
+        }
+        List<JsonNode> items = new ArrayList<>();
+        node.forEach(items::add);
+        return items;
+    }
+
+    private Coding translate(JsonNode node, String field, String list) {
+        String code = scalar(node);
+        if (code == null || code.isBlank()) {
+            error(field, "expected a code of the list " + list);
+            return null;
+        }
+        code = code.trim();
+        if (!CODE_SHAPE.matcher(code).matches()) {
+            // Not shaped like a code: it may be free text typed into the wrong field, so it is not repeated.
+            error(field, "not a code of the list " + list);
+            return null;
+        }
+        try {
+            Coding coding = terminology.toHub(KukarFields.REGION, list, code, field);
+            coding.setDisplay(terminology.display(coding.getSystem(), coding.getCode()).orElse(null));
+            return coding;
+        } catch (TranslationException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    private void missing(String field, Need need) {
+        if (need == Need.REQUIRED) {
+            error(field, REQUIRED_REASON);
+        }
+    }
+
+    private static JsonNode present(JsonNode parent, String name) {
+        if (parent == null) {
+            return null;
+        }
+        JsonNode node = parent.get(name);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    /** A code may come as text or, for numeric lists such as {@code pendidikan}, as a number. */
+    private static String scalar(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.asText();
+        }
+        return null;
+    }
+}

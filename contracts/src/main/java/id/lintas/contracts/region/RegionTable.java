@@ -74,6 +74,13 @@ public final class RegionTable {
     }
 
     /** By dotted Kemendagri code ({@code 64.02}). */
+    /** Every province and regency/city, in Kemendagri code order. */
+    public List<Region> all() {
+        return byKemendagri.values().stream()
+                .sorted(java.util.Comparator.comparing(Region::kemendagri))
+                .toList();
+    }
+
     public Optional<Region> byKemendagri(String code) {
         return Optional.ofNullable(code == null ? null : byKemendagri.get(code.trim()));
     }

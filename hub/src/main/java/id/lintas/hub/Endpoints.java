@@ -1,0 +1,35 @@
+package id.lintas.hub;
+
+/** Every Camel endpoint URI the hub uses, in one place. */
+public final class Endpoints {
+
+    /** Translate, validate, record and route one referral sent over HTTP. */
+    public static final String INGEST_REFERRAL = "direct:ingest-referral";
+
+    /** Publish recorded deliveries (their ids in the body) to the broker. */
+    public static final String OUTBOX_PUBLISH = "direct:outbox-publish";
+
+    public static final String DELIVERY_QUEUE_NAME = "lintas.delivery";
+    public static final String DELIVERY_DLQ_NAME = "lintas.delivery.dlq";
+
+    /** Durable queue of deliveries; consumed in a JMS transaction so a failure goes back to the broker. */
+    public static final String DELIVERY_QUEUE = "jms:queue:" + DELIVERY_QUEUE_NAME;
+
+    public static final String DELIVERY_CONSUMER =
+            DELIVERY_QUEUE + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers:2}}";
+
+    /** Periodic relay of outbox rows whose publication after commit did not happen (crash, broker down). */
+    public static final String OUTBOX_RELAY_TIMER = "timer:outbox-relay?period={{lintas.delivery.relay-interval:5000}}";
+
+    private Endpoints() {}
+
+    /** The file-drop inbox of one participant, read once and archived. */
+    public static String fileInbox(String root, String participantId, long pollMillis) {
+        return "file:" + root + "/inbox/" + participantId
+                + "?include=.*\\.(csv|CSV)"
+                + "&readLock=changed&readLockMinAge=500"
+                + "&move=../../archive/" + participantId + "/${date:now:yyyyMMdd}/${file:name.noext}-${date:now:HHmmssSSS}.${file:ext}"
+                + "&moveFailed=../../error/" + participantId + "/${file:name}"
+                + "&delay=" + pollMillis;
+    }
+}

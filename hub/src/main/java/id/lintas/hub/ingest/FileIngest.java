@@ -1,0 +1,134 @@
+package id.lintas.hub.ingest;
+
+import id.lintas.contracts.spi.CanonicalReferral;
+import id.lintas.contracts.spi.FieldError;
+import id.lintas.contracts.spi.FileBatch;
+import id.lintas.contracts.spi.FileBatchReader;
+import id.lintas.contracts.spi.FileRejectedException;
+import id.lintas.contracts.spi.RowReceipt;
+import id.lintas.contracts.spi.StatusChange;
+import id.lintas.contracts.validation.ValidationReport;
+import id.lintas.contracts.validation.CanonicalValidator;
+import id.lintas.hub.delivery.FileDrop;
+import id.lintas.hub.delivery.OutboxPublisher;
+import id.lintas.hub.lifecycle.StatusService;
+import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.participant.ParticipantDirectory.Connected;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads one dropped file: every item in its own transaction, so a bad row never costs the good rows
+ * beside it; then writes the receipt ({@code HASIL_}) into the participant's outbox. A file that is
+ * not of the format at all is refused whole and moved to the error folder.
+ */
+@Component
+public class FileIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(FileIngest.class);
+
+    private final ParticipantDirectory participants;
+    private final InboundMessageStore inbound;
+    private final CanonicalValidator validator;
+    private final ReferralIntake intake;
+    private final StatusService statuses;
+    private final OutboxPublisher outbox;
+    private final FileDrop files;
+
+    FileIngest(
+            ParticipantDirectory participants,
+            InboundMessageStore inbound,
+            CanonicalValidator validator,
+            ReferralIntake intake,
+            StatusService statuses,
+            OutboxPublisher outbox,
+            FileDrop files) {
+        this.participants = participants;
+        this.inbound = inbound;
+        this.validator = validator;
+        this.intake = intake;
+        this.statuses = statuses;
+        this.outbox = outbox;
+        this.files = files;
+    }
+
+    public void process(byte[] content, @Header(Ingest.PARTICIPANT) String participantId,
+            @Header("CamelFileNameOnly") String fileName) throws FileRejectedException {
+        Connected sender = participants.get(participantId);
+        FileBatchReader reader = (FileBatchReader) sender.adapter();
+        UUID inboundId = inbound.keep(participantId, "FILE", "FILE", fileName, "text/csv", content);
+        FileBatch batch;
+        try {
+            batch = reader.readFile(fileName, content, sender.participant());
+        } catch (FileRejectedException e) {
+            inbound.outcome(inboundId, InboundMessageStore.REJECTED, List.of(Map.of("field", "file", "reason", e.getMessage())), null);
+            files.write(participantId, reader.renderRejection(fileName, e.getMessage()));
+            log.warn("File {} from {} refused whole: {}", fileName, participantId, e.getMessage());
+            throw e;
+        }
+        List<RowReceipt> receipts = new ArrayList<>();
+        List<Map<String, Object>> refused = new ArrayList<>();
+        for (FileBatch.Item item : batch.items()) {
+            Outcome outcome = item.message() == null ? Outcome.refused(item.errors()) : accept(sender, item);
+            for (Integer row : item.rows()) {
+                receipts.add(new RowReceipt(row, item.sourceReference(), outcome.referralId(), outcome.accepted(),
+                        outcome.message()));
+                if (!outcome.accepted()) {
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("row", row);
+                    error.put("errors", outcome.errors().stream()
+                            .map(e -> Map.of("field", e.field(), "reason", e.reason())).toList());
+                    refused.add(error);
+                }
+            }
+        }
+        receipts.sort((a, b) -> Integer.compare(a.row(), b.row()));
+        files.write(participantId, reader.renderReceipt(fileName, receipts));
+        String outcome = refused.isEmpty() ? InboundMessageStore.ACCEPTED
+                : refused.size() == receipts.size() ? InboundMessageStore.REJECTED : InboundMessageStore.PARTIAL;
+        inbound.outcome(inboundId, outcome, refused.isEmpty() ? null : refused, null);
+        log.info("File {} from {}: {} row(s), {} refused", fileName, participantId, receipts.size(), refused.size());
+    }
+
+    private Outcome accept(Connected sender, FileBatch.Item item) {
+        try {
+            if (item.message() instanceof CanonicalReferral referral) {
+                ValidationReport report = validator.validate(referral.bundle());
+                if (!report.isValid()) {
+                    return Outcome.refused(report.fieldErrors());
+                }
+                ReferralIntake.Result result = intake.record(sender.participant(), referral);
+                outbox.publish(result.deliveryIds());
+                String message = result.refusal() == null
+                        ? (result.duplicate() ? "Sudah diterima sebelumnya / already received" : "Diterima / accepted")
+                        : "Diterima, tidak diteruskan / received, not forwarded: " + result.refusal();
+                return new Outcome(true, result.referralId().toString(), message, List.of());
+            }
+            StatusChange change = (StatusChange) item.message();
+            StatusService.Result result = statuses.apply(sender.participant(), change);
+            outbox.publish(result.deliveryIds());
+            return new Outcome(true, result.referralId().toString(), "Status " + result.status(), List.of());
+        } catch (StaleRevisionException e) {
+            return Outcome.refused(List.of(new FieldError("No Registrasi", e.getMessage())));
+        } catch (id.lintas.hub.lifecycle.ReferralNotFoundException | id.lintas.hub.lifecycle.StatusChangeRefusedException e) {
+            return Outcome.refused(List.of(new FieldError("ID Rujukan Hub", e.getMessage())));
+        }
+    }
+
+    private record Outcome(boolean accepted, String referralId, String message, List<FieldError> errors) {
+        static Outcome refused(List<FieldError> errors) {
+            String message = errors.stream()
+                    .map(e -> "Kolom '" + e.field() + "': " + e.reason())
+                    .collect(Collectors.joining("; "));
+            return new Outcome(false, null, message, errors);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package id.lintas.hub.ingest;
+
+import id.lintas.contracts.spi.FileRejectedException;
+import id.lintas.contracts.spi.Transport;
+import id.lintas.hub.Endpoints;
+import id.lintas.hub.delivery.FilesProperties;
+import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.participant.ParticipantDirectory.Connected;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * One route per file-drop participant: a complete file in its inbox (never a {@code .tmp}) is read
+ * once, then archived; a file refused whole goes to the error folder.
+ */
+@Component
+class FileRoutes extends RouteBuilder {
+
+    private final ParticipantDirectory participants;
+    private final FilesProperties files;
+
+    FileRoutes(ParticipantDirectory participants, FilesProperties files) {
+        this.participants = participants;
+        this.files = files;
+    }
+
+    @Override
+    public void configure() {
+        // Already reported in a receipt and a log line; the failure only sends the file to error/.
+        onException(FileRejectedException.class).handled(false).logExhausted(false).logStackTrace(false);
+
+        String root = files.root().toAbsolutePath().toString();
+        for (Connected participant : participants.withTransport(Transport.FILE)) {
+            from(Endpoints.fileInbox(root, participant.id(), files.pollInterval().toMillis()))
+                    .routeId("ingest-file-" + participant.id())
+                    .setHeader(Ingest.PARTICIPANT, constant(participant.id()))
+                    .convertBodyTo(byte[].class)
+                    .bean(FileIngest.class, "process").id("ingest-file-process-" + participant.id());
+        }
+    }
+}

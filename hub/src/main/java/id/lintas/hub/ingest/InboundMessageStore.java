@@ -1,0 +1,63 @@
+package id.lintas.hub.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every message as received, with what became of it; rejected ones stay for diagnosis. */
+@Repository
+public class InboundMessageStore {
+
+    public static final String RECEIVED = "RECEIVED";
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String REJECTED = "REJECTED";
+    public static final String PARTIAL = "PARTIAL";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public InboundMessageStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Keeps the raw message before anything else happens to it. */
+    public UUID keep(String participantId, String channel, String kind, String fileName, String mediaType, byte[] content) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into inbound_message (id, participant_id, channel, kind, file_name, media_type, content, outcome)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, participantId, channel, kind, fileName, mediaType, content, RECEIVED)
+                .update();
+        return id;
+    }
+
+    public void outcome(UUID id, String outcome, List<? extends Map<String, ?>> errors, UUID referralId) {
+        jdbc.sql("update inbound_message set outcome = ?, errors = cast(? as jsonb), referral_id = ? where id = ?")
+                .params(outcome, toJson(errors), referralId, id)
+                .update();
+    }
+
+    /** Rejected messages, newest first, without their content. */
+    public List<Map<String, Object>> rejected(int limit) {
+        return jdbc.sql("select id, participant_id, channel, kind, file_name, received_at, errors::text as errors"
+                        + " from inbound_message where outcome in ('REJECTED', 'PARTIAL') order by received_at desc limit ?")
+                .param(limit)
+                .query()
+                .listOfRows();
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package id.lintas.hub.ingest;
+
+import id.lintas.contracts.spi.CanonicalReferral;
+import id.lintas.contracts.spi.FieldError;
+import id.lintas.contracts.spi.MessageReader;
+import id.lintas.contracts.spi.StatusChange;
+import id.lintas.contracts.spi.TranslationException;
+import id.lintas.contracts.validation.CanonicalValidator;
+import id.lintas.contracts.validation.ValidationReport;
+import id.lintas.hub.delivery.OutboxPublisher;
+import id.lintas.hub.lifecycle.StatusService;
+import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.participant.ParticipantDirectory.Connected;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of receiving a message, each a bean call in the ingest routes: keep the raw message,
+ * translate it to canonical, validate, record and route, publish the deliveries it owes.
+ */
+@Component
+public class Ingest {
+
+    public static final String PARTICIPANT = "lintasParticipant";
+    public static final String INBOUND_ID = "lintasInboundId";
+    public static final String MEDIA_TYPE = "lintasMediaType";
+
+    private static final Logger log = LoggerFactory.getLogger(Ingest.class);
+
+    private final ParticipantDirectory participants;
+    private final InboundMessageStore inbound;
+    private final CanonicalValidator validator;
+    private final ReferralIntake intake;
+    private final StatusService statuses;
+    private final OutboxPublisher outbox;
+
+    Ingest(
+            ParticipantDirectory participants,
+            InboundMessageStore inbound,
+            CanonicalValidator validator,
+            ReferralIntake intake,
+            StatusService statuses,
+            OutboxPublisher outbox) {
+        this.participants = participants;
+        this.inbound = inbound;
+        this.validator = validator;
+        this.intake = intake;
+        this.statuses = statuses;
+        this.outbox = outbox;
+    }
+
+    /** Keeps the raw message of an HTTP participant; unknown or file-only participants are refused. */
+    public UUID keep(byte[] body, @Header(PARTICIPANT) String participantId, @Header(MEDIA_TYPE) String mediaType,
+            @Header("lintasKind") String kind) {
+        Connected sender = participants.find(participantId)
+                .orElseThrow(() -> new UnknownParticipantException("no participant '" + participantId + "'"));
+        if (!(sender.adapter() instanceof MessageReader)) {
+            throw new UnknownParticipantException("participant '" + participantId + "' exchanges files, not HTTP messages");
+        }
+        return inbound.keep(participantId, "HTTP", kind, null, mediaType, body);
+    }
+
+    public CanonicalReferral translateReferral(
+            byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+        Connected sender = participants.get(participantId);
+        try {
+            return ((MessageReader) sender.adapter()).readReferral(body, sender.participant());
+        } catch (TranslationException e) {
+            throw rejected(inboundId, participantId, e.errors(), false);
+        }
+    }
+
+    public StatusChange translateStatus(
+            byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+        Connected sender = participants.get(participantId);
+        try {
+            return ((MessageReader) sender.adapter()).readStatus(body, sender.participant());
+        } catch (TranslationException e) {
+            throw rejected(inboundId, participantId, e.errors(), false);
+        }
+    }
+
+    /** The translation must be a valid canonical referral: base FHIR R4 and the hub's profiles. */
+    public CanonicalReferral validate(
+            CanonicalReferral referral, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+        ValidationReport report = validator.validate(referral.bundle());
+        if (!report.isValid()) {
+            throw rejected(inboundId, participantId, report.fieldErrors(), true);
+        }
+        return referral;
+    }
+
+    public ReferralIntake.Result record(
+            CanonicalReferral referral, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+        try {
+            ReferralIntake.Result result = intake.record(participants.get(participantId).participant(), referral);
+            inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
+            return result;
+        } catch (StaleRevisionException e) {
+            inbound.outcome(inboundId, InboundMessageStore.REJECTED,
+                    List.of(Map.of("field", "revisi", "reason", e.getMessage())), null);
+            throw e;
+        }
+    }
+
+    public StatusService.Result applyStatus(
+            StatusChange change, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+        try {
+            StatusService.Result result = statuses.apply(participants.get(participantId).participant(), change);
+            inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
+            return result;
+        } catch (RuntimeException e) {
+            inbound.outcome(inboundId, InboundMessageStore.REJECTED,
+                    List.of(Map.of("field", "id_rujukan_hub", "reason", String.valueOf(e.getMessage()))), null);
+            throw e;
+        }
+    }
+
+    public void publishReferral(ReferralIntake.Result result) {
+        outbox.publish(result.deliveryIds());
+    }
+
+    public void publishStatus(StatusService.Result result) {
+        outbox.publish(result.deliveryIds());
+    }
+
+    private InvalidMessageException rejected(UUID inboundId, String participantId, List<FieldError> errors, boolean canonical) {
+        inbound.outcome(inboundId, InboundMessageStore.REJECTED,
+                errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList(), null);
+        log.info("Message {} from {} rejected: {} field error(s)", inboundId, participantId, errors.size());
+        return new InvalidMessageException(
+                canonical ? "the message does not translate to a valid canonical referral" : "the message is invalid",
+                errors, canonical);
+    }
+}

@@ -1,0 +1,35 @@
+package id.lintas.hub.ingest;
+
+import id.lintas.hub.Endpoints;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/** Receiving over HTTP: keep -> translate -> validate -> record and route -> publish. */
+@Component
+class IngestRoutes extends RouteBuilder {
+
+    static final String INGEST_STATUS = "direct:ingest-status";
+
+    @Override
+    public void configure() {
+        from(Endpoints.INGEST_REFERRAL)
+                .routeId("ingest-http-referral")
+                // Errors go back to the caller, which answers with problem details; nothing to redeliver.
+                .errorHandler(noErrorHandler())
+                .setHeader("lintasKind", constant("REFERRAL"))
+                .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
+                .bean(Ingest.class, "translateReferral").id("ingest-translate")
+                .bean(Ingest.class, "validate").id("ingest-validate")
+                .bean(Ingest.class, "record").id("ingest-record")
+                .bean(Ingest.class, "publishReferral").id("ingest-publish");
+
+        from(INGEST_STATUS)
+                .routeId("ingest-http-status")
+                .errorHandler(noErrorHandler())
+                .setHeader("lintasKind", constant("STATUS"))
+                .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
+                .bean(Ingest.class, "translateStatus").id("ingest-translate-status")
+                .bean(Ingest.class, "applyStatus").id("ingest-apply-status")
+                .bean(Ingest.class, "publishStatus").id("ingest-publish-status");
+    }
+}

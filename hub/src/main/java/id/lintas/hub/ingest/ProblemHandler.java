@@ -1,0 +1,82 @@
+package id.lintas.hub.ingest;
+
+import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.lifecycle.ReferralNotFoundException;
+import id.lintas.hub.lifecycle.StatusChangeRefusedException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * One error model, rendered as RFC 9457 problem details: {@code type}, {@code title}, {@code detail}
+ * and {@code errors: [{field, reason}]}. Bad input is never a 500, and no error body carries a stack
+ * trace or a victim's data.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String TYPES = "https://lintas.or.id/problems/";
+
+    @ExceptionHandler(InvalidMessageException.class)
+    ProblemDetail invalid(InvalidMessageException e) {
+        HttpStatus status = e.canonical() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = problem(status, e.canonical() ? "canonical-invalid" : "invalid-message",
+                e.canonical() ? "Translation is not a valid canonical referral" : "Invalid message", e.getMessage());
+        problem.setProperty("errors", fields(e.errors()));
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownParticipantException.class)
+    ProblemDetail unknownParticipant(UnknownParticipantException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-participant", "Unknown participant", e.getMessage());
+    }
+
+    @ExceptionHandler(ReferralNotFoundException.class)
+    ProblemDetail notFound(ReferralNotFoundException e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "referral-not-found", "Referral not found", e.getMessage());
+        problem.setProperty("errors", fields(List.of(new FieldError("id_rujukan_hub", "no such referral"))));
+        return problem;
+    }
+
+    @ExceptionHandler(StatusChangeRefusedException.class)
+    ProblemDetail statusRefused(StatusChangeRefusedException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "status-change-refused", "Status change refused", e.getMessage());
+        problem.setProperty("errors", fields(List.of(new FieldError("status", e.getMessage()))));
+        return problem;
+    }
+
+    @ExceptionHandler(StaleRevisionException.class)
+    ProblemDetail stale(StaleRevisionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "stale-revision", "Older revision", e.getMessage());
+        problem.setProperty("errors", fields(List.of(new FieldError("revisi", e.getMessage()))));
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        // Class and place only: an exception message could quote a payload.
+        StackTraceElement[] trace = e.getStackTrace();
+        log.error("Unexpected error {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "unknown");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The hub could not process the request; the message was kept and operators are alerted.");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static List<Map<String, String>> fields(List<FieldError> errors) {
+        return errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList();
+    }
+}

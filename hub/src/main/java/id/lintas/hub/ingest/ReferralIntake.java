@@ -1,0 +1,135 @@
+package id.lintas.hub.ingest;
+
+import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.spi.CanonicalReferral;
+import id.lintas.contracts.spi.Participant;
+import id.lintas.contracts.spi.ReferralStatus;
+import id.lintas.hub.delivery.DeliveryRepository;
+import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.referral.ReferralFacts;
+import id.lintas.hub.referral.ReferralRecord;
+import id.lintas.hub.referral.ReferralRepository;
+import id.lintas.hub.referral.ReferralStatuses;
+import id.lintas.hub.routing.Owners;
+import id.lintas.hub.routing.RoutingDecision;
+import id.lintas.hub.routing.RoutingPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a canonical referral, decides where it goes, and writes the deliveries it owes, all in one
+ * transaction. A resend of the same case and revision changes nothing and answers the same id.
+ */
+@Service
+public class ReferralIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralIntake.class);
+
+    private final ReferralRepository referrals;
+    private final DeliveryRepository deliveries;
+    private final RoutingPolicy routing;
+    private final ParticipantDirectory participants;
+    private final FhirContext fhir;
+
+    ReferralIntake(
+            ReferralRepository referrals,
+            DeliveryRepository deliveries,
+            RoutingPolicy routing,
+            ParticipantDirectory participants,
+            FhirContext fhir) {
+        this.referrals = referrals;
+        this.deliveries = deliveries;
+        this.routing = routing;
+        this.participants = participants;
+        this.fhir = fhir;
+    }
+
+    /**
+     * @param referralId the hub's id
+     * @param status the referral's status after intake
+     * @param destinations the receivers it was routed to
+     * @param refusal why it was not routed, or null
+     * @param duplicate true when this was a resend of what the hub already had
+     * @param deliveryIds the deliveries to publish once the transaction has committed
+     */
+    public record Result(
+            UUID referralId,
+            String status,
+            List<String> destinations,
+            String refusal,
+            boolean duplicate,
+            List<UUID> deliveryIds) {}
+
+    @Transactional
+    public Result record(Participant sender, CanonicalReferral referral) {
+        ReferralFacts facts = ReferralFacts.of(referral.bundle());
+        Optional<ReferralRecord> existing = referrals.findBySource(sender.id(), referral.sourceReference());
+        UUID id;
+        if (existing.isPresent()) {
+            ReferralRecord known = existing.get();
+            if (referral.revision() == known.revision()) {
+                log.info("Referral {} from {}: resend of revision {}, nothing changed", known.id(), sender.id(),
+                        known.revision());
+                return new Result(known.id(), known.status(), known.destinationId() == null
+                        ? List.of() : List.of(known.destinationId()), null, true, List.of());
+            }
+            if (referral.revision() < known.revision()) {
+                throw new StaleRevisionException("revision " + referral.revision() + " is older than revision "
+                        + known.revision() + " the hub already has for this case");
+            }
+            id = known.id();
+            referrals.revise(record(id, sender, referral, facts, known.status()));
+            referrals.addEvent(id, "REVISED", null, sender.id(), "revision " + referral.revision());
+        } else {
+            id = UUID.randomUUID();
+            if (!referrals.insert(record(id, sender, referral, facts, "RECEIVED"))) {
+                // Another request recorded the same case between our lookup and insert: answer as a resend.
+                return record(sender, referral);
+            }
+            referrals.addEvent(id, "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision());
+        }
+        return route(id, sender, referral, facts);
+    }
+
+    private Result route(UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts) {
+        RoutingDecision decision = routing.decide(sender, facts);
+        List<UUID> owed = new ArrayList<>();
+        if (!decision.isRouted()) {
+            referrals.route(id, ReferralStatuses.REFUSED, null, json(referral));
+            referrals.addEvent(id, "REFUSED", ReferralStatuses.REFUSED, "hub", decision.refusal());
+            owed.add(deliveries.addStatus(id, sender.id(), ReferralStatus.REJECTED.name(),
+                    "Ditolak oleh hub / refused by the hub: " + decision.refusal(), Instant.now()));
+            log.info("Referral {} from {} refused: {}", id, sender.id(), decision.refusal());
+            return new Result(id, ReferralStatuses.REFUSED, List.of(), decision.refusal(), false, owed);
+        }
+        // One receiver until agreements fan out; the first route owns the Task.
+        RoutingDecision.Route route = decision.routes().get(0);
+        Owners.assign(referral.bundle(), participants.get(route.participantId()).participant());
+        referrals.route(id, ReferralStatuses.REQUESTED, route.participantId(), json(referral));
+        for (RoutingDecision.Route r : decision.routes()) {
+            referrals.addEvent(id, "ROUTED", ReferralStatuses.REQUESTED, "hub", "to " + r.participantId() + ": " + r.reason());
+            owed.add(deliveries.addReferral(id, r.participantId()));
+        }
+        log.info("Referral {} from {} routed to {}", id, sender.id(), route.participantId());
+        return new Result(id, ReferralStatuses.REQUESTED,
+                decision.routes().stream().map(RoutingDecision.Route::participantId).toList(), null, false, owed);
+    }
+
+    private ReferralRecord record(UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts, String status) {
+        return new ReferralRecord(id, sender.id(), referral.sourceReference(), referral.revision(), facts.kind(),
+                facts.urgency(), status, null, facts.requestedRegion(), facts.domicileRegion(), facts.incidentRegion(),
+                facts.reportingRegion() != null ? facts.reportingRegion() : sender.regionKemendagri(),
+                json(referral), facts.reportedAt(), null, null);
+    }
+
+    private String json(CanonicalReferral referral) {
+        return fhir.newJsonParser().encodeResourceToString(referral.bundle());
+    }
+}

@@ -1,0 +1,28 @@
+package id.lintas.hub.participant;
+
+import id.lintas.contracts.spi.RegionAdapter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.springframework.stereotype.Component;
+
+/** The adapters on the classpath, found through the SPI; adding a region needs no hub code. */
+@Component
+public class AdapterRegistry {
+
+    private final Map<String, RegionAdapter> byFormat = new HashMap<>();
+
+    public AdapterRegistry() {
+        for (RegionAdapter adapter : ServiceLoader.load(RegionAdapter.class)) {
+            RegionAdapter previous = byFormat.put(adapter.format(), adapter);
+            if (previous != null) {
+                throw new IllegalStateException("two adapters for format " + adapter.format());
+            }
+        }
+    }
+
+    public Optional<RegionAdapter> forFormat(String format) {
+        return Optional.ofNullable(byFormat.get(format));
+    }
+}

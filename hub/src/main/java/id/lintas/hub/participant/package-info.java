@@ -1,0 +1,2 @@
+/** Who is connected to the hub: participants from configuration and the adapters of their formats. */
+package id.lintas.hub.participant;

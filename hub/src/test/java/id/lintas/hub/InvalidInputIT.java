@@ -1,0 +1,96 @@
+package id.lintas.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Kukar's invalid samples: each refused with the field named, nothing recorded, the raw message kept. */
+class InvalidInputIT extends HubIntegrationTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "invalid-missing-consent.json, KKR/2025/0501, persetujuan",
+        "invalid-bad-date.json,        KKR/2025/0502, tgl_lapor",
+        "invalid-unknown-region.json,  KKR/2025/0503, tujuan.kode_wilayah",
+    })
+    void invalidReferralIsRefusedNamingTheField(String sampleName, String caseNumber, String field) {
+        String body = sample("kukar-json", sampleName);
+        int keptBefore = rejectedKept();
+
+        ResponseEntity<String> answer = postKukar("referrals", body);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = Samples.json(answer.getBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
+        assertThat(problem.get("errors").findValuesAsText("reason")).allSatisfy(reason -> assertThat(reason).isNotBlank());
+        assertThat(jdbc.sql("select count(*) from referral where sender_id = 'kukar' and source_reference = ?")
+                        .param(caseNumber).query(Integer.class).single())
+                .isZero();
+        assertThat(rejectedKept()).as("the refused message is kept for diagnosis").isEqualTo(keptBefore + 1);
+    }
+
+    @Test
+    void truncatedJsonIsRefusedAsMalformed() {
+        int keptBefore = rejectedKept();
+
+        ResponseEntity<String> answer = postKukar("referrals", sample("kukar-json", "invalid-not-json.json"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode problem = Samples.json(answer.getBody());
+        assertThat(problem.get("detail").asText()).containsIgnoringCase("json");
+        assertThat(problem.get("errors").findValuesAsText("field")).isNotEmpty();
+        assertThat(jdbc.sql("select count(*) from referral where source_reference = 'KKR/2025/0412' and revision > 1")
+                        .query(Integer.class).single())
+                .isZero();
+        assertThat(rejectedKept()).isEqualTo(keptBefore + 1);
+    }
+
+    @Test
+    void statusForUnknownReferralIsNotFound() {
+        String status = sample("kukar-json", "status-accepted.json")
+                .replace("<the hub's referral id>", UUID.randomUUID().toString());
+
+        ResponseEntity<String> answer = postKukar("status", status);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(Samples.json(answer.getBody()).get("type").asText()).endsWith("referral-not-found");
+    }
+
+    @Test
+    void senderCannotAcceptItsOwnReferral() {
+        String id = Samples.json(postKukar("referrals", sample("kukar-json", "referral-tppo-to-ppu.json")).getBody())
+                .get("referralId").asText();
+        String status = sample("kukar-json", "status-accepted.json").replace("<the hub's referral id>", id);
+
+        ResponseEntity<String> answer = postKukar("status", status);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        JsonNode problem = Samples.json(answer.getBody());
+        assertThat(problem.get("type").asText()).endsWith("status-change-refused");
+        assertThat(problem.get("detail").asText()).contains("receiving region");
+    }
+
+    @Test
+    void unknownParticipantIsNotFound() {
+        ResponseEntity<String> answer = http.postForEntity(
+                "/api/v1/participants/nowhere/referrals", sample("kukar-json", "referral-tppo-to-ppu.json"), String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(Samples.json(answer.getBody()).get("type").asText()).endsWith("unknown-participant");
+    }
+
+    private int rejectedKept() {
+        return jdbc.sql("select count(*) from inbound_message where participant_id = 'kukar' and outcome = 'REJECTED'")
+                .query(Integer.class).single();
+    }
+}

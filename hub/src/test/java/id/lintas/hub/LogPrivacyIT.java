@@ -1,0 +1,98 @@
+package id.lintas.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * Victims' data never reaches the log: every sample goes through the hub, valid and invalid, and
+ * no name, NIK, phone number, address or chronology from any of them appears in what was logged.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class LogPrivacyIT extends HubIntegrationTest {
+
+    @Test
+    void noIdentifyingValueOfAnySampleIsLogged(CapturedOutput output) {
+        Set<String> secrets = new LinkedHashSet<>();
+        for (Path file : files("kukar-json")) {
+            String body = read(file);
+            secrets.addAll(kukarSecrets(body));
+            postKukar(file.getFileName().toString().startsWith("status") ? "status" : "referrals", body);
+        }
+        int n = 0;
+        for (Path file : files("ppu-csv")) {
+            String csv = read(file);
+            secrets.addAll(ppuSecrets(csv));
+            String name = file.getFileName().toString().replace("invalid-", "");
+            String dropped = name.replace(".csv", "") + "_P" + (n++) + ".csv";
+            drop("ppu", dropped, Samples.withCaseSuffix(csv, "-P").getBytes(StandardCharsets.UTF_8));
+            awaitOutboxFile("ppu", "HASIL_" + dropped.replace(".csv", ""));
+        }
+        // Let the deliveries these caused happen (and log) before reading the log.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from delivery where state in ('PENDING', 'ENQUEUED')").query(Integer.class).single() == 0);
+
+        assertThat(secrets).as("the samples do carry identifying values").hasSizeGreaterThan(10);
+        assertThat(output.getAll()).as("the hub did log its work").contains("Delivered");
+        for (String secret : secrets) {
+            assertThat(output.getAll()).as("log must not contain a victim's data").doesNotContain(secret);
+        }
+    }
+
+    private static Set<String> kukarSecrets(String body) {
+        Set<String> secrets = new LinkedHashSet<>();
+        JsonNode json;
+        try {
+            json = Samples.json(body);
+        } catch (UncheckedIOException malformed) {
+            return secrets;
+        }
+        for (String field : List.of("nama", "nik", "no_hp", "telp", "jalan", "kronologi", "catatan")) {
+            json.findValuesAsText(field).stream().filter(v -> v.length() >= 5).forEach(secrets::add);
+        }
+        return secrets;
+    }
+
+    private static Set<String> ppuSecrets(String csv) {
+        Set<String> secrets = new LinkedHashSet<>();
+        List<Map<String, String>> rows;
+        try {
+            rows = Samples.csvRows(csv);
+        } catch (RuntimeException otherLayout) {
+            return secrets;
+        }
+        for (Map<String, String> row : rows) {
+            for (String column : List.of("Nama Korban", "NIK Korban", "Alamat Korban", "Nama Pelaku", "Kronologi", "Petugas")) {
+                String value = row.get(column);
+                if (value != null && value.length() >= 5) {
+                    secrets.add(value);
+                }
+            }
+        }
+        return secrets;
+    }
+
+    private static List<Path> files(String region) {
+        try (Stream<Path> files = Files.list(samples(region))) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

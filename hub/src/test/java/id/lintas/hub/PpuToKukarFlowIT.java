@@ -1,0 +1,137 @@
+package id.lintas.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class PpuToKukarFlowIT extends HubIntegrationTest {
+
+    @Test
+    void ppuReferralFileReachesKukarAsJsonAndIsAcknowledgedRowByRow() {
+        String csv = Samples.withCaseSuffix(sample("ppu-csv", "RUJUKAN_20250722_1600.csv"), "-F1");
+        drop("ppu", "RUJUKAN_20250722_1600.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        List<Map<String, String>> receipt = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250722_1600")));
+        assertThat(receipt).extracting(r -> r.get("Baris")).containsExactly("1", "2", "3");
+        assertThat(receipt).extracting(r -> r.get("Hasil")).containsOnly("DITERIMA");
+        assertThat(receipt).extracting(r -> r.get("No Registrasi"))
+                .containsExactly("PPU/UPTD/2025/117-F1", "PPU/UPTD/2025/118-F1", "PPU/UPTD/2025/118-F1");
+        String tppo = receipt.get(0).get("ID Rujukan Hub");
+        String siblings = receipt.get(1).get("ID Rujukan Hub");
+        assertThat(receipt.get(2).get("ID Rujukan Hub")).as("two rows of one case are one referral").isEqualTo(siblings);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kukarReferralsFor(tppo).size() == 1
+                && kukarReferralsFor(siblings).size() == 1);
+        JsonNode first = Samples.json(kukarReferralsFor(tppo).get(0).getBodyAsString());
+        assertThat(first.get("no_registrasi").asText()).isEqualTo("PPU/UPTD/2025/117-F1");
+        assertThat(first.get("jenis_rujukan").asText()).isEqualTo("rujukan");
+        assertThat(first.get("tgl_lapor").asText()).as("WITA wall time, no offset").isEqualTo("22-07-2025 15:20");
+        assertThat(first.get("asal").get("kode_wilayah").asText()).as("PPU by its BPS code").isEqualTo("6409");
+        assertThat(first.get("korban")).hasSize(1);
+        assertThat(first.get("korban").get(0).get("alamat").get("kode_wilayah").asText())
+                .as("Kab. Kutai Kartanegara in BPS terms").isEqualTo("6403");
+        assertThat(first.get("bentuk_kekerasan").toString()).contains("tppo");
+
+        JsonNode second = Samples.json(kukarReferralsFor(siblings).get(0).getBodyAsString());
+        assertThat(second.get("jenis_rujukan").asText()).isEqualTo("pelimpahan");
+        assertThat(second.get("korban")).hasSize(2);
+        assertThat(second.get("korban").get(0).has("tgl_lahir")).as("absent birth date is left out").isFalse();
+        assertThat(second.get("korban").get(0).get("usia").asInt()).isEqualTo(12);
+
+        JsonNode record = Samples.json(http.getForObject("/api/v1/referrals/" + tppo, String.class));
+        assertThat(record.get("sender").asText()).isEqualTo("ppu");
+        assertThat(record.get("destination").asText()).isEqualTo("kukar");
+        assertThat(record.get("reportedAt").asText()).as("WITA 15:20 is 07:20 UTC").startsWith("2025-07-22T07:20");
+
+        assertThat(inbox("ppu").resolve("RUJUKAN_20250722_1600.csv")).doesNotExist();
+        assertThat(filesUnder(archive("ppu"))).anyMatch(name -> name.startsWith("RUJUKAN_20250722_1600"));
+    }
+
+    @Test
+    void badRowsAreRefusedAloneWhileGoodRowsOfTheSameFileGoThrough() {
+        String csv = Samples.withCaseSuffix(sample("ppu-csv", "invalid-RUJUKAN_20250724_0900.csv"), "-F2");
+        drop("ppu", "RUJUKAN_20250724_0900.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        List<Map<String, String>> receipt = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250724_0900")));
+        assertThat(receipt).extracting(r -> r.get("Hasil")).containsExactly("DITERIMA", "DITOLAK", "DITOLAK", "DITERIMA");
+        assertThat(receipt.get(1).get("Pesan")).contains("Kab/Kota").contains("Kutai");
+        assertThat(receipt.get(2).get("Pesan")).contains("Tgl Lahir Korban");
+        assertThat(receipt.get(1).get("ID Rujukan Hub")).isEmpty();
+        assertThat(receipt.get(0).get("ID Rujukan Hub")).isNotEmpty();
+        assertThat(receipt.get(3).get("ID Rujukan Hub")).isNotEmpty();
+
+        assertThat(referralCount("PPU/UPTD/2025/121-F2")).isEqualTo(1);
+        assertThat(referralCount("PPU/UPTD/2025/122-F2")).isZero();
+        assertThat(referralCount("PPU/UPTD/2025/123-F2")).isZero();
+        assertThat(referralCount("PPU/UPTD/2025/124-F2")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from inbound_message where file_name = 'RUJUKAN_20250724_0900.csv'")
+                        .query(Integer.class).single())
+                .as("the file is kept as received, for diagnosis")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void fileOfAnotherLayoutIsRefusedWholeAndMovedToTheErrorFolder() {
+        byte[] content = sample("ppu-csv", "invalid-RUJUKAN_20250725_1000.csv").getBytes(StandardCharsets.UTF_8);
+        drop("ppu", "RUJUKAN_20250725_1000.csv", content);
+
+        List<Map<String, String>> receipt = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250725_1000")));
+        assertThat(receipt).singleElement().satisfies(row -> {
+            assertThat(row.get("Hasil")).isEqualTo("DITOLAK");
+            assertThat(row.get("Pesan")).containsIgnoringCase("header");
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Files.exists(errorFolder("ppu").resolve("RUJUKAN_20250725_1000.csv")));
+        assertThat(errorFolder("ppu").resolve("RUJUKAN_20250725_1000.csv")).hasBinaryContent(content);
+        assertThat(jdbc.sql("select outcome from inbound_message where file_name = 'RUJUKAN_20250725_1000.csv'")
+                        .query(String.class).single())
+                .isEqualTo("REJECTED");
+    }
+
+    @Test
+    void kukarAcceptanceReachesPpuAsStatusFile() {
+        String csv = Samples.withCaseSuffix(sample("ppu-csv", "RUJUKAN_20250722_1600.csv"), "-F3");
+        drop("ppu", "RUJUKAN_20250722_1601.csv", csv.getBytes(StandardCharsets.UTF_8));
+        String id = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250722_1601"))).get(0).get("ID Rujukan Hub");
+        await().atMost(Duration.ofSeconds(30)).until(() -> kukarReferralsFor(id).size() == 1);
+
+        String status = sample("kukar-json", "status-accepted.json").replace("<the hub's referral id>", id);
+        assertThat(postKukar("status", status).getStatusCode().is2xxSuccessful()).isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxFiles("ppu", "STATUS_MASUK_").stream()
+                .anyMatch(file -> read(file).contains(id)));
+        Map<String, String> row = outboxFiles("ppu", "STATUS_MASUK_").stream()
+                .flatMap(file -> Samples.csvRows(read(file)).stream())
+                .filter(r -> id.equals(r.get("ID Rujukan Hub")))
+                .findFirst().orElseThrow();
+        assertThat(row)
+                .containsEntry("No Registrasi", "PPU/UPTD/2025/117-F3")
+                .containsEntry("Status", "Diterima")
+                .containsEntry("Tanggal", "22/07/2025")
+                .containsEntry("Jam", "10:02");
+        assertThat(Samples.json(http.getForObject("/api/v1/referrals/" + id, String.class)).get("status").asText())
+                .isEqualTo("ACCEPTED");
+    }
+
+    private int referralCount(String caseNumber) {
+        return jdbc.sql("select count(*) from referral where sender_id = 'ppu' and source_reference = ?")
+                .param(caseNumber).query(Integer.class).single();
+    }
+
+    private static List<String> filesUnder(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

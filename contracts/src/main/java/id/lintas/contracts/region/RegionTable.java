@@ -73,7 +73,6 @@ public final class RegionTable {
         return new RegionTable(regions, aliases);
     }
 
-    /** By dotted Kemendagri code ({@code 64.02}). */
     /** Every province and regency/city, in Kemendagri code order. */
     public List<Region> all() {
         return byKemendagri.values().stream()
@@ -81,6 +80,7 @@ public final class RegionTable {
                 .toList();
     }
 
+    /** By dotted Kemendagri code ({@code 64.02}). */
     public Optional<Region> byKemendagri(String code) {
         return Optional.ofNullable(code == null ? null : byKemendagri.get(code.trim()));
     }

@@ -8,7 +8,8 @@ import org.hl7.fhir.r4.model.Bundle;
  *
  * @param hubReferralId the hub's referral id, which the receiver uses in its status updates
  * @param sender the participant that sent it
- * @param bundle the canonical Bundle, already reduced to what the receiver may see
+ * @param bundle the canonical Bundle to render; the hub is to reduce it to what the receiver may see
+ *     under its agreement before calling the adapter (issue #5: today it is passed whole)
  */
 public record OutboundReferral(String hubReferralId, Participant sender, Bundle bundle) {
     public OutboundReferral {

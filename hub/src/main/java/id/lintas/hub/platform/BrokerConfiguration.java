@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Redelivery with exponential backoff and a dead-letter queue for the embedded broker. An external
- * broker gets the same address settings from its own configuration (see docker/artemis/broker.xml).
+ * broker gets the same address settings from its own configuration (see deploy/artemis/broker.xml).
  */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {

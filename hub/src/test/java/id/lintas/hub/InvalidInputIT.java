@@ -47,8 +47,9 @@ class InvalidInputIT extends HubIntegrationTest {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         JsonNode problem = Samples.json(answer.getBody());
-        assertThat(problem.get("detail").asText()).containsIgnoringCase("json");
         assertThat(problem.get("errors").findValuesAsText("field")).isNotEmpty();
+        assertThat(problem.get("errors").findValuesAsText("reason")).anySatisfy(
+                reason -> assertThat(reason).containsIgnoringCase("json"));
         assertThat(jdbc.sql("select count(*) from referral where source_reference = 'KKR/2025/0412' and revision > 1")
                         .query(Integer.class).single())
                 .isZero();

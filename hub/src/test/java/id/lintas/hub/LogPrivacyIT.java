@@ -39,8 +39,8 @@ class LogPrivacyIT extends HubIntegrationTest {
         for (Path file : files("ppu-csv")) {
             String csv = read(file);
             secrets.addAll(ppuSecrets(csv));
-            String name = file.getFileName().toString().replace("invalid-", "");
-            String dropped = name.replace(".csv", "") + "_P" + (n++) + ".csv";
+            String kind = file.getFileName().toString().contains("STATUS") ? "STATUS" : "RUJUKAN";
+            String dropped = kind + "_202509" + (10 + n++) + "_1000.csv";
             drop("ppu", dropped, Samples.withCaseSuffix(csv, "-P").getBytes(StandardCharsets.UTF_8));
             awaitOutboxFile("ppu", "HASIL_" + dropped.replace(".csv", ""));
         }

@@ -20,7 +20,10 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 
@@ -33,6 +36,7 @@ public final class CanonicalValidator {
 
     private final FhirContext fhir;
     private final FhirValidator validator;
+    private final List<StructureDefinition> profiles = new ArrayList<>();
 
     public CanonicalValidator() {
         this(FhirContext.forR4Cached());
@@ -46,6 +50,9 @@ public final class CanonicalValidator {
             IBaseResource resource = parser.parseResource(FhirResources.open(path));
             if (resource instanceof StructureDefinition definition) {
                 lintas.addStructureDefinition(definition);
+                if (definition.getKind() == StructureDefinition.StructureDefinitionKind.RESOURCE) {
+                    profiles.add(definition);
+                }
             } else if (resource instanceof CodeSystem codeSystem) {
                 lintas.addCodeSystem(withRegions(codeSystem));
             } else if (resource instanceof ValueSet valueSet) {
@@ -81,6 +88,21 @@ public final class CanonicalValidator {
             complete.addConcept().setCode(region.kemendagri()).setDisplay(region.name());
         }
         return complete;
+    }
+
+    /**
+     * Does now what the first validation would otherwise do (snapshots of every profile, loading
+     * the core terminology: several seconds), so that cost falls on start-up, not on a region's
+     * first referral.
+     */
+    public void warmUp() {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        for (StructureDefinition profile : profiles) {
+            Resource resource = (Resource) fhir.getResourceDefinition(profile.getType()).newInstance();
+            resource.getMeta().addProfile(profile.getUrl());
+            bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(resource);
+        }
+        validate(bundle);
     }
 
     public FhirContext fhirContext() {

@@ -16,6 +16,8 @@ class FhirConfiguration {
 
     @Bean
     CanonicalValidator canonicalValidator() {
-        return new CanonicalValidator();
+        CanonicalValidator validator = new CanonicalValidator();
+        validator.warmUp();
+        return validator;
     }
 }

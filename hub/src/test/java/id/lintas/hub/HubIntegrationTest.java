@@ -77,7 +77,7 @@ public abstract class HubIntegrationTest {
         return Path.of(System.getProperty("lintas.shared.dir", "../../shared"), "domain", "regions", region, "samples");
     }
 
-    protected static String sample(String region, String name) {
+    static String sample(String region, String name) {
         try {
             return Files.readString(samples(region).resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {

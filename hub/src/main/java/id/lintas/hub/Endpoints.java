@@ -6,6 +6,9 @@ public final class Endpoints {
     /** Translate, validate, record and route one referral sent over HTTP. */
     public static final String INGEST_REFERRAL = "direct:ingest-referral";
 
+    /** Translate a status change sent over HTTP and apply it to its referral. */
+    public static final String INGEST_STATUS = "direct:ingest-status";
+
     /** Publish recorded deliveries (their ids in the body) to the broker. */
     public static final String OUTBOX_PUBLISH = "direct:outbox-publish";
 

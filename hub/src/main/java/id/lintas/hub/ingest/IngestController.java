@@ -47,7 +47,7 @@ class IngestController {
             @PathVariable String participantId,
             @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        var result = send(IngestRoutes.INGEST_STATUS, body, participantId, contentType,
+        var result = send(Endpoints.INGEST_STATUS, body, participantId, contentType,
                 id.lintas.hub.lifecycle.StatusService.Result.class);
         return ResponseEntity.ok(Map.of(
                 "referralId", result.referralId().toString(),

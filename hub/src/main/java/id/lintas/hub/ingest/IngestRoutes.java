@@ -8,8 +8,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IngestRoutes extends RouteBuilder {
 
-    static final String INGEST_STATUS = "direct:ingest-status";
-
     @Override
     public void configure() {
         from(Endpoints.INGEST_REFERRAL)
@@ -23,7 +21,7 @@ class IngestRoutes extends RouteBuilder {
                 .bean(Ingest.class, "record").id("ingest-record")
                 .bean(Ingest.class, "publishReferral").id("ingest-publish");
 
-        from(INGEST_STATUS)
+        from(Endpoints.INGEST_STATUS)
                 .routeId("ingest-http-status")
                 .errorHandler(noErrorHandler())
                 .setHeader("lintasKind", constant("STATUS"))

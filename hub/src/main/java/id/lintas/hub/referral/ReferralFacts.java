@@ -1,12 +1,12 @@
 package id.lintas.hub.referral;
 
+import id.lintas.contracts.canonical.AdministrativeCode;
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import java.time.Instant;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -54,19 +54,15 @@ public record ReferralFacts(
     }
 
     private static Optional<String> domicile(Patient patient) {
-        for (Address address : patient.getAddress()) {
-            Extension admin = address.getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
-            if (admin == null) {
-                continue;
-            }
-            Extension city = admin.getExtensionByUrl("city");
-            if (city != null && city.hasValue()) {
-                return RegionTable.standard()
-                        .byKemendagriCompact(city.getValue().primitiveValue())
-                        .map(Region::kemendagri);
-            }
-        }
-        return Optional.empty();
+        // A domicile is a regency/city: an address known only to its province does not route.
+        return patient.getAddress().stream()
+                .map(AdministrativeCode::mostPrecise)
+                .flatMap(Optional::stream)
+                .map(RegionTable.standard()::byKemendagriCompact)
+                .flatMap(Optional::stream)
+                .filter(region -> !region.isProvince())
+                .map(Region::kemendagri)
+                .findFirst();
     }
 
     private static String coding(Extension extension) {

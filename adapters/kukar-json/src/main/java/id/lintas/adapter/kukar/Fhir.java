@@ -1,5 +1,6 @@
 package id.lintas.adapter.kukar;
 
+import id.lintas.contracts.canonical.AdministrativeCode;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
@@ -8,7 +9,6 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Age;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -31,8 +31,6 @@ final class Fhir {
     static final String UCUM_MONTH = "mo";
     static final String TASK_STATUS = "http://hl7.org/fhir/task-status";
     static final String ADMINISTRATIVE_GENDER = "http://hl7.org/fhir/administrative-gender";
-    static final String ADMIN_PROVINCE = "province";
-    static final String ADMIN_CITY = "city";
     static final String CONDITION_CATEGORY_VIOLENCE = "KEKERASAN";
 
     private Fhir() {}
@@ -53,27 +51,12 @@ final class Fhir {
 
     /** The SATUSEHAT administrativeCode extension: Kemendagri codes without dots. */
     static Extension administrativeCode(Region region) {
-        Extension extension = new Extension(Canonical.EXT_ADMINISTRATIVE_CODE);
-        extension.addExtension(ADMIN_PROVINCE, new CodeType(compact(region.province())));
-        if (!region.isProvince()) {
-            extension.addExtension(ADMIN_CITY, new CodeType(region.kemendagriCompact()));
-        }
-        return extension;
+        return AdministrativeCode.of(region);
     }
 
     /** The most precise Kemendagri code (without dots) an address's administrativeCode extension names. */
     static Optional<String> administrativeCode(Address address) {
-        Extension extension = address.getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
-        if (extension == null) {
-            return Optional.empty();
-        }
-        for (String level : new String[] {ADMIN_CITY, ADMIN_PROVINCE}) {
-            Extension sub = extension.getExtensionByUrl(level);
-            if (sub != null && sub.hasValue() && sub.getValue().primitiveValue() != null) {
-                return Optional.of(sub.getValue().primitiveValue());
-            }
-        }
-        return Optional.empty();
+        return AdministrativeCode.mostPrecise(address);
     }
 
     /** The region an address's administrativeCode extension names, when the table knows it. */
@@ -130,9 +113,5 @@ final class Fhir {
             return Optional.empty();
         }
         return Optional.of(type.cast(extension.getValue()));
-    }
-
-    private static String compact(String kemendagri) {
-        return kemendagri.replace(".", "");
     }
 }

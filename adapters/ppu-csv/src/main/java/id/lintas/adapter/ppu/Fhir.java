@@ -1,6 +1,7 @@
 package id.lintas.adapter.ppu;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import id.lintas.contracts.canonical.AdministrativeCode;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.terminology.Terminology;
@@ -9,7 +10,6 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.TimeZone;
 import org.hl7.fhir.r4.model.Age;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -68,12 +68,7 @@ final class Fhir {
 
     /** The SATUSEHAT administrativeCode extension: Kemendagri codes without dots. */
     static Extension administrativeCode(Region region) {
-        Extension ext = new Extension(Canonical.EXT_ADMINISTRATIVE_CODE);
-        ext.addExtension("province", new CodeType(region.province().replace(".", "")));
-        if (!region.isProvince()) {
-            ext.addExtension("city", new CodeType(region.kemendagriCompact()));
-        }
-        return ext;
+        return AdministrativeCode.of(region);
     }
 
     static Type value(DomainResource resource, String url) {

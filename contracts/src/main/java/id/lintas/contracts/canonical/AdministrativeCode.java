@@ -1,0 +1,44 @@
+package id.lintas.contracts.canonical;
+
+import id.lintas.contracts.region.Region;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Extension;
+
+/**
+ * SATUSEHAT's administrativeCode address extension, the one place the canonical model writes and
+ * reads it: sub-extensions {@code province} and {@code city} with Kemendagri codes without dots.
+ */
+public final class AdministrativeCode {
+
+    public static final String PROVINCE = "province";
+    public static final String CITY = "city";
+
+    private AdministrativeCode() {}
+
+    /** The extension for a province, or a regency/city with its province. */
+    public static Extension of(Region region) {
+        Extension extension = new Extension(Canonical.EXT_ADMINISTRATIVE_CODE);
+        extension.addExtension(PROVINCE, new CodeType(region.province().replace(".", "")));
+        if (!region.isProvince()) {
+            extension.addExtension(CITY, new CodeType(region.kemendagriCompact()));
+        }
+        return extension;
+    }
+
+    /** The most precise code (regency/city, else province) the address's extension names, without dots. */
+    public static Optional<String> mostPrecise(Address address) {
+        Extension extension = address.getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
+        if (extension == null) {
+            return Optional.empty();
+        }
+        for (String level : new String[] {CITY, PROVINCE}) {
+            Extension sub = extension.getExtensionByUrl(level);
+            if (sub != null && sub.hasValue() && sub.getValue().primitiveValue() != null) {
+                return Optional.of(sub.getValue().primitiveValue());
+            }
+        }
+        return Optional.empty();
+    }
+}

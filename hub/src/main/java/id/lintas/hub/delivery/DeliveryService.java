@@ -9,7 +9,11 @@ import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.spi.Transport;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
+import id.lintas.hub.agreement.DataCategory;
+import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.referral.ReferralRecord;
+import id.lintas.hub.referral.ReferralRoute;
+import id.lintas.hub.routing.Owners;
 import id.lintas.hub.referral.ReferralRepository;
 import java.net.URI;
 import java.util.UUID;
@@ -99,7 +103,13 @@ public class DeliveryService {
     private OutboundDocument render(DeliveryRecord delivery, ReferralRecord referral, Connected recipient)
             throws TranslationException {
         if (DeliveryRecord.REFERRAL.equals(delivery.kind())) {
-            Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson());
+            Bundle stored = fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson());
+            // Fail closed: without the grant its agreement gave this receiver, it gets nothing.
+            ReferralRoute route = referrals.route(referral.id(), recipient.id())
+                    .orElseThrow(() -> new PermanentDeliveryException("no agreement grant is recorded for " + recipient.id()));
+            Bundle bundle = DataMinimiser.reduce(stored,
+                    route.data().stream().map(DataCategory::valueOf).toList(), route.services());
+            Owners.assign(bundle, recipient.participant());
             Connected sender = participants.get(referral.senderId());
             return recipient.adapter().renderReferral(
                     new OutboundReferral(referral.id().toString(), sender.participant(), bundle),

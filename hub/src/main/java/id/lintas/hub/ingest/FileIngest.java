@@ -110,6 +110,9 @@ public class FileIngest {
                 String message = result.refusal() == null
                         ? (result.duplicate() ? "Sudah diterima sebelumnya / already received" : "Diterima / accepted")
                         : "Diterima, tidak diteruskan / received, not forwarded: " + result.refusal();
+                if (result.notCovered() != null) {
+                    message += "; sebagian tidak dicakup / partly not covered: " + result.notCovered();
+                }
                 return new Outcome(true, result.referralId().toString(), message, List.of());
             }
             StatusChange change = (StatusChange) item.message();

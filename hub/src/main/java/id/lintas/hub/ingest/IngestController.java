@@ -37,6 +37,9 @@ class IngestController {
         if (result.refusal() != null) {
             answer.put("refusal", result.refusal());
         }
+        if (result.notCovered() != null) {
+            answer.put("notCovered", result.notCovered());
+        }
         answer.put("duplicate", result.duplicate());
         URI self = URI.create("/api/v1/referrals/" + result.referralId());
         return ResponseEntity.accepted().location(self).body(answer);

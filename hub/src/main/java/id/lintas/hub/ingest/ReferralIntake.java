@@ -10,6 +10,8 @@ import id.lintas.hub.referral.ReferralFacts;
 import id.lintas.hub.referral.ReferralRecord;
 import id.lintas.hub.referral.ReferralRepository;
 import id.lintas.hub.referral.ReferralStatuses;
+import id.lintas.hub.agreement.Grant;
+import id.lintas.hub.referral.ReferralRoute;
 import id.lintas.hub.routing.Owners;
 import id.lintas.hub.routing.RoutingDecision;
 import id.lintas.hub.routing.RoutingPolicy;
@@ -56,6 +58,7 @@ public class ReferralIntake {
      * @param status the referral's status after intake
      * @param destinations the receivers it was routed to
      * @param refusal why it was not routed, or null
+     * @param notCovered what the agreements did not cover when it was routed in part, or null
      * @param duplicate true when this was a resend of what the hub already had
      * @param deliveryIds the deliveries to publish once the transaction has committed
      */
@@ -64,6 +67,7 @@ public class ReferralIntake {
             String status,
             List<String> destinations,
             String refusal,
+            String notCovered,
             boolean duplicate,
             List<UUID> deliveryIds) {}
 
@@ -78,7 +82,7 @@ public class ReferralIntake {
                 log.info("Referral {} from {}: resend of revision {}, nothing changed", known.id(), sender.id(),
                         known.revision());
                 return new Result(known.id(), known.status(), known.destinationId() == null
-                        ? List.of() : List.of(known.destinationId()), null, true, List.of());
+                        ? List.of() : List.of(known.destinationId()), null, null, true, List.of());
             }
             if (referral.revision() < known.revision()) {
                 throw new StaleRevisionException("revision " + referral.revision() + " is older than revision "
@@ -99,7 +103,7 @@ public class ReferralIntake {
     }
 
     private Result route(UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts) {
-        RoutingDecision decision = routing.decide(sender, facts);
+        RoutingDecision decision = routing.decide(sender, referral.bundle());
         List<UUID> owed = new ArrayList<>();
         if (!decision.isRouted()) {
             referrals.route(id, ReferralStatuses.REFUSED, null, json(referral));
@@ -107,19 +111,47 @@ public class ReferralIntake {
             owed.add(deliveries.addStatus(id, sender.id(), ReferralStatus.REJECTED.name(),
                     "Ditolak oleh hub / refused by the hub: " + decision.refusal(), Instant.now()));
             log.info("Referral {} from {} refused: {}", id, sender.id(), decision.refusal());
-            return new Result(id, ReferralStatuses.REFUSED, List.of(), decision.refusal(), false, owed);
+            return new Result(id, ReferralStatuses.REFUSED, List.of(), decision.refusal(), null, false, owed);
         }
-        // One receiver until agreements fan out; the first route owns the Task.
-        RoutingDecision.Route route = decision.routes().get(0);
-        Owners.assign(referral.bundle(), participants.get(route.participantId()).participant());
-        referrals.route(id, ReferralStatuses.REQUESTED, route.participantId(), json(referral));
-        for (RoutingDecision.Route r : decision.routes()) {
-            referrals.addEvent(id, "ROUTED", ReferralStatuses.REQUESTED, "hub", "to " + r.participantId() + ": " + r.reason());
-            owed.add(deliveries.addReferral(id, r.participantId()));
+        // The first receiver owns the Task in the stored referral; each delivery names its own receiver.
+        Grant primary = decision.grants().get(0);
+        Owners.assign(referral.bundle(), participants.get(primary.receiver()).participant());
+        referrals.route(id, ReferralStatuses.REQUESTED, primary.receiver(), json(referral));
+        Instant routedAt = Instant.now();
+        for (Grant grant : decision.grants()) {
+            Instant respondBy = grant.respondWithin() == null ? null : routedAt.plus(grant.respondWithin());
+            referrals.addRoute(id, new ReferralRoute(grant.receiver(), grant.agreementId(), grant.agreementVersion(),
+                    grant.via(), grant.services(), grant.subjectToAvailability(),
+                    grant.data().stream().map(Enum::name).sorted().toList(), respondBy, ReferralStatuses.REQUESTED));
+            referrals.addEvent(id, "ROUTED", ReferralStatuses.REQUESTED, "hub", describe(grant, respondBy, decision.target()));
+            owed.add(deliveries.addReferral(id, grant.receiver()));
         }
-        log.info("Referral {} from {} routed to {}", id, sender.id(), route.participantId());
-        return new Result(id, ReferralStatuses.REQUESTED,
-                decision.routes().stream().map(RoutingDecision.Route::participantId).toList(), null, false, owed);
+        String partial = decision.partialCover();
+        if (partial != null) {
+            referrals.addEvent(id, "PARTIAL_COVER", null, "hub", partial);
+        }
+        List<String> receivers = decision.grants().stream().map(Grant::receiver).toList();
+        log.info("Referral {} from {} routed to {}", id, sender.id(), receivers);
+        return new Result(id, ReferralStatuses.REQUESTED, receivers, null, partial, false, owed);
+    }
+
+    private static String describe(Grant grant, Instant respondBy, String target) {
+        StringBuilder text = new StringBuilder("to ").append(grant.receiver())
+                .append(" under agreement ").append(grant.agreementId()).append(" v").append(grant.agreementVersion());
+        if (grant.via() != null) {
+            text.append(" (annex of ").append(grant.via()).append(")");
+        } else {
+            text.append(" (").append(target).append(")");
+        }
+        text.append("; services ").append(grant.services());
+        if (!grant.subjectToAvailability().isEmpty()) {
+            text.append("; subject to availability: ").append(grant.subjectToAvailability());
+        }
+        text.append("; data ").append(grant.data().stream().map(Enum::name).sorted().toList());
+        if (respondBy != null) {
+            text.append("; answer due by ").append(respondBy);
+        }
+        return text.toString();
     }
 
     private ReferralRecord record(UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts, String status) {

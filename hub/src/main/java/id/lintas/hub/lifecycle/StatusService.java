@@ -6,7 +6,10 @@ import id.lintas.hub.delivery.DeliveryRepository;
 import id.lintas.hub.lifecycle.ReferralLifecycle.Party;
 import id.lintas.hub.referral.ReferralRecord;
 import id.lintas.hub.referral.ReferralRepository;
+import id.lintas.hub.referral.ReferralRoute;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,23 +42,43 @@ public class StatusService {
     public Result apply(Participant actor, StatusChange change) {
         UUID id = parse(change.hubReferralId());
         ReferralRecord referral = referrals.findForUpdate(id)
-                .filter(r -> r.involves(actor.id()))
                 .orElseThrow(() -> new ReferralNotFoundException(change.hubReferralId()));
-        if (referral.status().equals(change.status().name())) {
+        List<ReferralRoute> routes = referrals.routes(id);
+        Optional<ReferralRoute> ownRoute = routes.stream().filter(r -> r.participantId().equals(actor.id())).findFirst();
+        boolean sender = referral.senderId().equals(actor.id());
+        if (!sender && ownRoute.isEmpty() && !actor.id().equals(referral.destinationId())) {
+            throw new ReferralNotFoundException(change.hubReferralId());
+        }
+        Party party = sender ? Party.SENDER : Party.RECEIVER;
+        String current = party == Party.RECEIVER && ownRoute.isPresent() ? ownRoute.get().status() : referral.status();
+        if (current.equals(change.status().name())) {
             return new Result(id, referral.status(), false, List.of());
         }
-        Party party = referral.senderId().equals(actor.id()) ? Party.SENDER : Party.RECEIVER;
-        String refusal = ReferralLifecycle.refusal(referral.status(), change.status(), party);
+        String refusal = ReferralLifecycle.refusal(current, change.status(), party);
         if (refusal != null) {
             throw new StatusChangeRefusedException(refusal);
         }
         String status = change.status().name();
         referrals.updateStatus(id, status);
         referrals.addEvent(id, "STATUS", status, actor.id(), null);
-        String other = party == Party.SENDER ? referral.destinationId() : referral.senderId();
-        UUID delivery = deliveries.addStatus(id, other, status, change.note(), change.at());
-        log.info("Referral {} is now {} (by {}); telling {}", id, status, actor.id(), other);
-        return new Result(id, status, true, List.of(delivery));
+        List<UUID> owed = new ArrayList<>();
+        if (party == Party.RECEIVER) {
+            ownRoute.ifPresent(r -> referrals.updateRouteStatus(id, r.participantId(), status));
+            owed.add(deliveries.addStatus(id, referral.senderId(), status, change.note(), change.at()));
+            log.info("Referral {} is now {} (by {}); telling {}", id, status, actor.id(), referral.senderId());
+        } else {
+            // The sender's change (a cancellation) concerns every receiver that has not finished with it.
+            List<String> receivers = routes.isEmpty() && referral.destinationId() != null
+                    ? List.of(referral.destinationId())
+                    : routes.stream().filter(r -> ReferralLifecycle.refusal(r.status(), change.status(), Party.SENDER) == null)
+                            .map(ReferralRoute::participantId).toList();
+            for (String receiver : receivers) {
+                referrals.updateRouteStatus(id, receiver, status);
+                owed.add(deliveries.addStatus(id, receiver, status, change.note(), change.at()));
+            }
+            log.info("Referral {} is now {} (by its sender {}); telling {}", id, status, actor.id(), receivers);
+        }
+        return new Result(id, status, true, owed);
     }
 
     private static UUID parse(String id) {

@@ -19,9 +19,11 @@ public class ReferralRepository {
             + " canonical::text as canonical, reported_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public ReferralRepository(JdbcClient jdbc) {
+    public ReferralRepository(JdbcClient jdbc, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     public Optional<ReferralRecord> find(UUID id) {
@@ -106,10 +108,63 @@ public class ReferralRepository {
     /** Referrals a participant sent or received, newest first. */
     public List<ReferralRecord> involving(String participantId, int limit) {
         return jdbc.sql("select " + COLUMNS + " from referral where sender_id = ? or destination_id = ?"
+                        + " or exists (select 1 from referral_route r where r.referral_id = referral.id and r.participant_id = ?)"
                         + " order by created_at desc limit ?")
-                .params(participantId, participantId, limit)
+                .params(participantId, participantId, participantId, limit)
                 .query(ReferralRepository::map)
                 .list();
+    }
+
+    public void addRoute(UUID referralId, ReferralRoute route) {
+        jdbc.sql("""
+                        insert into referral_route (referral_id, participant_id, agreement_id, agreement_version, via, services,
+                            subject_to_availability, data, respond_by, status)
+                        values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?)
+                        on conflict (referral_id, participant_id) do update set agreement_id = excluded.agreement_id,
+                            agreement_version = excluded.agreement_version, via = excluded.via, services = excluded.services,
+                            subject_to_availability = excluded.subject_to_availability, data = excluded.data,
+                            respond_by = excluded.respond_by
+                        """)
+                .params(referralId, route.participantId(), route.agreementId(), route.agreementVersion(), route.via(),
+                        jsonArray(route.services()), jsonArray(route.subjectToAvailability()), jsonArray(route.data()),
+                        route.respondBy() == null ? null : Timestamp.from(route.respondBy()), route.status())
+                .update();
+    }
+
+    public List<ReferralRoute> routes(UUID referralId) {
+        return jdbc.sql("select participant_id, agreement_id, agreement_version, via, services::text, subject_to_availability::text,"
+                        + " data::text, respond_by, status from referral_route where referral_id = ? order by created_at, participant_id")
+                .param(referralId)
+                .query((rs, n) -> new ReferralRoute(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        parseArray(rs.getString(5)), parseArray(rs.getString(6)), parseArray(rs.getString(7)),
+                        instant(rs, "respond_by"), rs.getString(9)))
+                .list();
+    }
+
+    public Optional<ReferralRoute> route(UUID referralId, String participantId) {
+        return routes(referralId).stream().filter(r -> r.participantId().equals(participantId)).findFirst();
+    }
+
+    public void updateRouteStatus(UUID referralId, String participantId, String status) {
+        jdbc.sql("update referral_route set status = ? where referral_id = ? and participant_id = ?")
+                .params(status, referralId, participantId)
+                .update();
+    }
+
+    private String jsonArray(List<String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> parseArray(String text) {
+        try {
+            return List.of(json.readValue(text, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ReferralRecord map(ResultSet rs, int row) throws SQLException {

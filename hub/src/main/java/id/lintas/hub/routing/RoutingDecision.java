@@ -1,37 +1,49 @@
 package id.lintas.hub.routing;
 
+import id.lintas.hub.agreement.Finding;
+import id.lintas.hub.agreement.Grant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Where a referral goes, or why it goes nowhere.
+ * Where a referral goes under the agreements, or why it goes nowhere.
  *
- * @param routes the receivers (several when an agreement fans a referral out); empty when refused
- * @param refusal why no receiver was found, in words a person can act on; null when routed
+ * @param target what the hub looked for: the region and why (the sender named it, the victim's home, ...)
+ * @param grants one per receiver, with the agreement that allows it; empty when refused
+ * @param findings what was not covered: agreements that failed a clause, services left out
  */
-public record RoutingDecision(List<Route> routes, String refusal) {
+public record RoutingDecision(String target, List<Grant> grants, List<Finding> findings) {
 
     public RoutingDecision {
-        routes = List.copyOf(routes);
-        if (routes.isEmpty() == (refusal == null)) {
-            throw new IllegalArgumentException("a decision either routes or refuses");
+        grants = List.copyOf(grants);
+        findings = List.copyOf(findings);
+        if (grants.isEmpty() && findings.isEmpty()) {
+            throw new IllegalArgumentException("a refusal needs a reason");
         }
     }
 
-    public static RoutingDecision to(String participantId, String reason) {
-        return new RoutingDecision(List.of(new Route(participantId, reason)), null);
-    }
-
-    public static RoutingDecision refused(String reason) {
-        return new RoutingDecision(List.of(), reason);
+    public static RoutingDecision refused(String target, Finding finding) {
+        return new RoutingDecision(target, List.of(), List.of(finding));
     }
 
     public boolean isRouted() {
-        return !routes.isEmpty();
+        return !grants.isEmpty();
     }
 
-    /**
-     * @param participantId the receiver
-     * @param reason why it receives it (recorded on the referral's trail)
-     */
-    public record Route(String participantId, String reason) {}
+    /** Why nothing was routed, in words a person can act on; null when routed. */
+    public String refusal() {
+        if (isRouted()) {
+            return null;
+        }
+        return "no agreement in force covers this referral (" + target + "): "
+                + findings.stream().map(Finding::toString).collect(Collectors.joining("; "));
+    }
+
+    /** What was routed but not covered in full (services left out), for the sender; null when nothing. */
+    public String partialCover() {
+        if (!isRouted() || findings.isEmpty()) {
+            return null;
+        }
+        return "not covered: " + findings.stream().map(Finding::toString).collect(Collectors.joining("; "));
+    }
 }

@@ -64,6 +64,18 @@ public abstract class HubIntegrationTest {
     @Autowired
     protected TestRestTemplate http;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    protected int port;
+
+    protected AgreementFixtures agreements;
+
+    /** Every flow runs under the signed Kukar–PPU agreement, registered through the API like an administrator would. */
+    @org.junit.jupiter.api.BeforeEach
+    void kukarPpuAgreementInForce() {
+        agreements = new AgreementFixtures("http://127.0.0.1:" + port);
+        agreements.activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
+    }
+
     @Autowired
     protected JdbcClient jdbc;
 

@@ -31,6 +31,7 @@ final class AgreementSchema {
             }
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                     .formatAssertionsEnabled(true)
+                    .pathType(com.networknt.schema.PathType.LEGACY)
                     .locale(Locale.ENGLISH)
                     .build();
             this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);

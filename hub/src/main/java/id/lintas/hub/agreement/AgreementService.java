@@ -84,8 +84,11 @@ public class AgreementService {
         return view(document.id(), document.version());
     }
 
-    /** Adds one party's signature; activates the version when it was the last one missing. */
-    @Transactional
+    /**
+     * Adds one party's signature; activates the version when it was the last one missing. A refused
+     * signature is kept on the agreement's trail (nothing else is written before a refusal).
+     */
+    @Transactional(noRollbackFor = AgreementProblem.class)
     public AgreementView sign(String id, int version, String participant, String jws, String actor) {
         AgreementRepository.VersionRow row = repository.version(id, version, true)
                 .orElseThrow(() -> AgreementProblem.notFound("agreement " + id + " version " + version));

@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * @param hubReferralId the hub's referral id, which the receiver uses in its status updates
  * @param sender the participant that sent it
  * @param bundle the canonical Bundle to render; the hub is to reduce it to what the receiver may see
- *     under its agreement before calling the adapter (issue #5: today it is passed whole)
+ *     under its agreement before calling the adapter: fields the receiver may not see are absent
  */
 public record OutboundReferral(String hubReferralId, Participant sender, Bundle bundle) {
     public OutboundReferral {

@@ -1,0 +1,273 @@
+package id.lintas.adapter.prabumulih;
+
+import id.lintas.contracts.region.Region;
+import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.spi.FieldError;
+import id.lintas.contracts.spi.TranslationException;
+import id.lintas.contracts.terminology.Terminology;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Coding;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Reads typed values out of a Prabumulih document that has passed the schema, and collects every
+ * field error instead of stopping at the first, so Prabumulih's staff can fix a case in one go.
+ * A reader that failed returns null (or an empty list) and the caller carries on; the document is
+ * refused once all fields are read. Fields are named by element path, as the schema errors are:
+ * {@code /kasus/klien[1]/tanggal_lahir}, {@code /kasus/persetujuan/@oleh}.
+ *
+ * <p>Reasons never quote the value of a free-text or personal field; only unknown values that are
+ * shaped like Prabumulih's codes are repeated, so staff can see which code was wrong.
+ */
+final class FieldReader {
+
+    /** Whether a field must be present. */
+    enum Need {
+        REQUIRED,
+        OPTIONAL
+    }
+
+    static final String REQUIRED_REASON = "required";
+
+    /** Prabumulih's codes are short, upper case and digits ({@code TIDAK_SEKOLAH}, {@code 106}, {@code G}). */
+    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z0-9_]{1,15}");
+    private static final Pattern REGION_CODE = Pattern.compile("\\d{2}|\\d{4}");
+
+    private final Terminology terminology;
+    private final RegionTable regions;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    FieldReader(Terminology terminology, RegionTable regions) {
+        this.terminology = terminology;
+        this.regions = regions;
+    }
+
+    static String path(String parent, String name) {
+        return parent + "/" + name;
+    }
+
+    /** The path of the {@code i}-th (0-based) of repeating elements, as XPath counts them (from 1). */
+    static String index(String path, int i) {
+        return path + "[" + (i + 1) + "]";
+    }
+
+    static String attributePath(String element, String name) {
+        return element + "/@" + name;
+    }
+
+    void error(String field, String reason) {
+        errors.add(new FieldError(field, reason));
+    }
+
+    void throwIfErrors() throws TranslationException {
+        if (!errors.isEmpty()) {
+            throw new TranslationException(errors);
+        }
+    }
+
+    /** The child elements of {@code parent} called {@code name}, in document order. */
+    static List<Element> children(Element parent, String name) {
+        List<Element> children = new ArrayList<>();
+        if (parent == null) {
+            return children;
+        }
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element child
+                    && name.equals(child.getLocalName())
+                    && PrabumulihFields.NAMESPACE.equals(child.getNamespaceURI())) {
+                children.add(child);
+            }
+        }
+        return children;
+    }
+
+    static boolean has(Element parent, String name) {
+        return !children(parent, name).isEmpty();
+    }
+
+    Element element(Element parent, String at, String name, Need need) {
+        List<Element> children = children(parent, name);
+        if (children.isEmpty()) {
+            missing(path(at, name), need);
+            return null;
+        }
+        return children.get(0);
+    }
+
+    /** An element's text, trimmed; an empty element counts as absent. */
+    String text(Element parent, String at, String name, Need need) {
+        Element element = element(parent, at, name, need);
+        if (element == null) {
+            return null;
+        }
+        String text = element.getTextContent().trim();
+        if (text.isEmpty()) {
+            missing(path(at, name), need);
+            return null;
+        }
+        return text;
+    }
+
+    /** An attribute's value, trimmed; an empty attribute counts as absent. */
+    String attribute(Element element, String at, String name, Need need) {
+        if (element == null) {
+            return null;
+        }
+        String value = element.hasAttribute(name) ? element.getAttribute(name).trim() : "";
+        if (value.isEmpty()) {
+            missing(attributePath(at, name), need);
+            return null;
+        }
+        return value;
+    }
+
+    Integer integer(Element parent, String at, String name, Need need, int min, int max) {
+        return integer(text(parent, at, name, need), path(at, name), min, max);
+    }
+
+    Integer integer(String text, String field, int min, int max) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, without the text.
+        }
+        error(field, "expected a whole number from " + min + " to " + max);
+        return null;
+    }
+
+    LocalDate date(Element parent, String at, String name, Need need) {
+        return date(text(parent, at, name, need), path(at, name));
+    }
+
+    LocalDate date(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        Optional<LocalDate> date = PrabumulihFormats.parseDate(text);
+        if (date.isEmpty()) {
+            error(field, PrabumulihFormats.EXPECTED_DATE);
+        }
+        return date.orElse(null);
+    }
+
+    LocalDateTime dateTime(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        Optional<LocalDateTime> dateTime = PrabumulihFormats.parseDateTime(text);
+        if (dateTime.isEmpty()) {
+            error(field, PrabumulihFormats.EXPECTED_DATE_TIME);
+        }
+        return dateTime.orElse(null);
+    }
+
+    /** {@code true}/{@code false} (XML Schema also allows {@code 1}/{@code 0}). */
+    Boolean bool(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        return switch (text) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> {
+                error(field, "expected true or false");
+                yield null;
+            }
+        };
+    }
+
+    /** An element's code, translated to the hub's coding by the ConceptMap. */
+    Coding code(Element parent, String at, String name, String list, Need need) {
+        return code(text(parent, at, name, need), path(at, name), list);
+    }
+
+    /** A code of one of Prabumulih's lists, translated to the hub's coding by the ConceptMap. */
+    Coding code(String code, String field, String list) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            Coding coding = terminology.toHub(PrabumulihFields.REGION, list, code, field);
+            coding.setDisplay(terminology.display(coding.getSystem(), coding.getCode()).orElse(null));
+            return coding;
+        } catch (TranslationException e) {
+            // Not shaped like one of Prabumulih's codes: it may be a name typed into the wrong field,
+            // so it is not repeated.
+            error(field, CODE_SHAPE.matcher(code).matches()
+                    ? "unknown code '" + code + "'"
+                    : "not a code of the list " + list);
+            return null;
+        }
+    }
+
+    /**
+     * The {@code kode} attributes of repeating elements ({@code <layanan kode="02"/>}), translated;
+     * at least one is required. A code sent twice counts once, since it names the same thing.
+     */
+    List<Coding> codes(Element parent, String at, String name, String list) {
+        List<Element> elements = children(parent, name);
+        if (parent != null && elements.isEmpty()) {
+            error(path(at, name), "needs at least one entry");
+        }
+        Map<String, Coding> byCode = new LinkedHashMap<>();
+        for (int i = 0; i < elements.size(); i++) {
+            String elementAt = index(path(at, name), i);
+            Coding coding = code(attribute(elements.get(i), elementAt, PrabumulihFields.KODE, Need.REQUIRED),
+                    attributePath(elementAt, PrabumulihFields.KODE), list);
+            if (coding != null) {
+                byCode.putIfAbsent(coding.getCode(), coding);
+            }
+        }
+        return List.copyOf(byCode.values());
+    }
+
+    /** A Kemendagri code without dots: a province ({@code 31}) or a regency/city ({@code 1674}). */
+    Region region(String code, String field) {
+        if (code == null) {
+            return null;
+        }
+        if (!REGION_CODE.matcher(code).matches()) {
+            error(field, "expected a Kemendagri region code without dots (2 or 4 digits)");
+            return null;
+        }
+        Optional<Region> region = regions.byKemendagriCompact(code);
+        if (region.isEmpty()) {
+            error(field, "unknown region code '" + code + "' (Kemendagri)");
+            return null;
+        }
+        return region.get();
+    }
+
+    /** A phone number as typed, in E.164. */
+    String phone(Element parent, String at, String name, Need need) {
+        String text = text(parent, at, name, need);
+        if (text == null) {
+            return null;
+        }
+        Optional<String> e164 = PrabumulihFormats.toE164(text);
+        if (e164.isEmpty()) {
+            error(path(at, name), "expected an Indonesian phone number such as 0813-7788-1122 or +6281377881122");
+        }
+        return e164.orElse(null);
+    }
+
+    private void missing(String field, Need need) {
+        if (need == Need.REQUIRED) {
+            error(field, REQUIRED_REASON);
+        }
+    }
+}

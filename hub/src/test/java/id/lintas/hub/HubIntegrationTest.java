@@ -42,6 +42,8 @@ public abstract class HubIntegrationTest {
 
     protected static final Path DATA_DIR;
     protected static final WireMockServer KUKAR;
+    /** Prabumulih's Satu Layanan server (and the agencies behind its one-door service, by path). */
+    protected static final WireMockServer PRABUMULIH;
 
     static {
         try {
@@ -53,12 +55,21 @@ public abstract class HubIntegrationTest {
         KUKAR.start();
         KukarStubs.answerNormally(KUKAR);
         Runtime.getRuntime().addShutdownHook(new Thread(KUKAR::stop));
+        PRABUMULIH = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        PRABUMULIH.start();
+        PRABUMULIH.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/.*"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)));
+        Runtime.getRuntime().addShutdownHook(new Thread(PRABUMULIH::stop));
     }
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("lintas.data-dir", DATA_DIR::toString);
         registry.add("lintas.participants.kukar.endpoint", () -> "http://127.0.0.1:" + KUKAR.port() + "/kukar");
+        for (String agency : List.of("prabumulih", "prabumulih-polres", "prabumulih-kejari", "prabumulih-psikiater")) {
+            registry.add("lintas.participants." + agency + ".endpoint", () -> "http://127.0.0.1:" + PRABUMULIH.port() + "/" + agency);
+        }
     }
 
     @Autowired

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -43,6 +46,14 @@ class LogPrivacyIT extends HubIntegrationTest {
             String dropped = kind + "_202509" + (10 + n++) + "_1000.csv";
             drop("ppu", dropped, Samples.withCaseSuffix(csv, "-P").getBytes(StandardCharsets.UTF_8));
             awaitOutboxFile("ppu", "HASIL_" + dropped.replace(".csv", ""));
+        }
+        for (Path file : files("prabumulih-xml")) {
+            String xml = read(file).replace("PBM-SL-", "PBM-LOG-");
+            secrets.addAll(xmlSecrets(xml));
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_XML);
+            http.postForEntity("/api/v1/participants/prabumulih/" + (file.getFileName().toString().startsWith("status") ? "status" : "referrals"),
+                    new HttpEntity<>(xml, headers), String.class);
         }
         // Let the deliveries these caused happen (and log) before reading the log.
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
@@ -84,6 +95,21 @@ class LogPrivacyIT extends HubIntegrationTest {
                     secrets.add(value);
                 }
             }
+        }
+        return secrets;
+    }
+
+    /** Text of the elements and attributes that carry identity or free text in Prabumulih's XML. */
+    private static Set<String> xmlSecrets(String xml) {
+        Set<String> secrets = new LinkedHashSet<>();
+        java.util.regex.Matcher elements = java.util.regex.Pattern
+                .compile("<(nama|nik|no_telp|alamat|ringkasan|catatan)\\b[^>]*>([^<]{5,})</").matcher(xml);
+        while (elements.find()) {
+            secrets.add(elements.group(2).trim());
+        }
+        java.util.regex.Matcher attributes = java.util.regex.Pattern.compile("\\b(nama|nip)=\"([^\"]{5,})\"").matcher(xml);
+        while (attributes.find()) {
+            secrets.add(attributes.group(2));
         }
         return secrets;
     }

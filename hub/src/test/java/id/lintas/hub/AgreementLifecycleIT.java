@@ -240,6 +240,27 @@ class AgreementLifecycleIT extends HubIntegrationTest {
     }
 
     @Test
+    void aFileSendersRefusalReachesItAsAStatusFile() {
+        // PPU's case 118 reduced to its first victim, made an adult man exploited: no agreement covers it.
+        String[] lines = sample("ppu-csv", "RUJUKAN_20250722_1600.csv").split("\r\n");
+        String row = lines[2].replace(";Laki-laki;;12;SD;", ";Laki-laki;;40;SD;").replace(";Fisik, Psikis;", ";Eksploitasi;");
+        String csv = Samples.withCaseSuffix(lines[0] + "\r\n" + row + "\r\n", "-RF");
+        drop("ppu", "RUJUKAN_20250722_1655.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        Map<String, String> receipt = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250722_1655"))).get(0);
+        String id = receipt.get("ID Rujukan Hub");
+        assertThat(receipt.get("Pesan")).contains("tidak diteruskan").contains("outside its scope");
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxFiles("ppu", "STATUS_MASUK_").stream()
+                .anyMatch(file -> read(file).contains(id)));
+        Map<String, String> status = outboxFiles("ppu", "STATUS_MASUK_").stream()
+                .flatMap(file -> Samples.csvRows(read(file)).stream())
+                .filter(r -> id.equals(r.get("ID Rujukan Hub")))
+                .findFirst().orElseThrow();
+        assertThat(status.get("Status")).isEqualTo("Ditolak");
+        assertThat(status.get("Catatan")).contains("pks-kukar-ppu-2024");
+    }
+
+    @Test
     void refusesAnInvalidAgreementNamingTheField() {
         ObjectNode document = menAgreement("it-invalid", "fisik");
         ((ObjectNode) document.withArray("parties").get(1)).put("region", "64.99");

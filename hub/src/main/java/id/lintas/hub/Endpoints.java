@@ -9,6 +9,9 @@ public final class Endpoints {
     /** Translate a status change sent over HTTP and apply it to its referral. */
     public static final String INGEST_STATUS = "direct:ingest-status";
 
+    /** A FHIR message Bundle (a new referral or a status change) from a FHIR-speaking region. */
+    public static final String INGEST_FHIR_MESSAGE = "direct:ingest-fhir-message";
+
     /** Publish recorded deliveries (their ids in the body) to the broker. */
     public static final String OUTBOX_PUBLISH = "direct:outbox-publish";
 

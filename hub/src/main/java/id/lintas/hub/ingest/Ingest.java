@@ -2,6 +2,8 @@ package id.lintas.hub.ingest;
 
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.contracts.spi.FhirMessageReader;
+import id.lintas.contracts.spi.InboundMessage;
 import id.lintas.contracts.spi.MessageReader;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
@@ -59,7 +61,7 @@ public class Ingest {
             @Header("lintasKind") String kind) {
         Connected sender = participants.find(participantId)
                 .orElseThrow(() -> new UnknownParticipantException("no participant '" + participantId + "'"));
-        if (!(sender.adapter() instanceof MessageReader)) {
+        if (!(sender.adapter() instanceof MessageReader) && !(sender.adapter() instanceof FhirMessageReader)) {
             throw new UnknownParticipantException("participant '" + participantId + "' exchanges files, not HTTP messages");
         }
         return inbound.keep(participantId, "HTTP", kind, null, mediaType, body);
@@ -80,6 +82,20 @@ public class Ingest {
         Connected sender = participants.get(participantId);
         try {
             return ((MessageReader) sender.adapter()).readStatus(body, sender.participant());
+        } catch (TranslationException e) {
+            throw rejected(inboundId, participantId, e.errors(), false);
+        }
+    }
+
+    /** Reads a FHIR message Bundle: a referral or a status change, as its event says. */
+    public InboundMessage translateMessage(
+            byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+        Connected sender = participants.get(participantId);
+        if (!(sender.adapter() instanceof FhirMessageReader reader)) {
+            throw new UnknownParticipantException("participant '" + participantId + "' does not send FHIR messages");
+        }
+        try {
+            return reader.readMessage(body, sender.participant());
         } catch (TranslationException e) {
             throw rejected(inboundId, participantId, e.errors(), false);
         }

@@ -1,6 +1,7 @@
 package id.lintas.hub.ingest;
 
 import id.lintas.hub.Endpoints;
+import id.lintas.contracts.spi.CanonicalReferral;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,22 @@ class IngestRoutes extends RouteBuilder {
                 .bean(Ingest.class, "validate").id("ingest-validate")
                 .bean(Ingest.class, "record").id("ingest-record")
                 .bean(Ingest.class, "publishReferral").id("ingest-publish");
+
+        from(Endpoints.INGEST_FHIR_MESSAGE)
+                .routeId("ingest-fhir-message")
+                .errorHandler(noErrorHandler())
+                .setHeader("lintasKind", constant("MESSAGE"))
+                .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
+                .bean(Ingest.class, "translateMessage").id("ingest-translate-message")
+                .choice()
+                    .when(body().isInstanceOf(CanonicalReferral.class))
+                        .bean(Ingest.class, "validate")
+                        .bean(Ingest.class, "record")
+                        .bean(Ingest.class, "publishReferral")
+                    .otherwise()
+                        .bean(Ingest.class, "applyStatus")
+                        .bean(Ingest.class, "publishStatus")
+                .end();
 
         from(Endpoints.INGEST_STATUS)
                 .routeId("ingest-http-status")

@@ -1,0 +1,146 @@
+package id.lintas.hub.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.spi.Transport;
+import id.lintas.hub.Endpoints;
+import id.lintas.hub.ingest.Ingest;
+import id.lintas.hub.ingest.ReferralIntake;
+import id.lintas.hub.ingest.UnknownParticipantException;
+import id.lintas.hub.lifecycle.StatusService;
+import id.lintas.hub.participant.ParticipantDirectory;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.MessageHeader;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /fhir/$process-message}: a FHIR-speaking region's message Bundle (a new referral or a
+ * status change), through the same intake as every other region. The answer is a response message
+ * whose Task carries the hub's referral id ({@code urn:lintas:referral}) and status; a refusal is an
+ * OperationOutcome pointing at the element. {@code GET /fhir/metadata} describes what is supported.
+ *
+ * <p>The sender is the participant that speaks FHIR; with several, the {@code participant} parameter
+ * names it (issue #5 will take it from the caller's token instead).
+ */
+@RestController
+@RequestMapping("/fhir")
+class FhirController {
+
+    static final String FHIR_JSON = "application/fhir+json";
+    static final String SID_REFERRAL = "urn:lintas:referral";
+
+    private final ProducerTemplate producer;
+    private final ParticipantDirectory participants;
+    private final FhirContext fhir;
+
+    FhirController(ProducerTemplate producer, ParticipantDirectory participants, FhirContext fhir) {
+        this.producer = producer;
+        this.participants = participants;
+        this.fhir = fhir;
+    }
+
+    @PostMapping(value = "/$process-message", produces = FHIR_JSON)
+    ResponseEntity<String> processMessage(
+            @RequestBody byte[] body,
+            @RequestParam(required = false) String participant,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
+        String sender = sender(participant);
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(Ingest.PARTICIPANT, sender);
+        headers.put(Ingest.MEDIA_TYPE, contentType);
+        Object result;
+        try {
+            result = producer.requestBodyAndHeaders(Endpoints.INGEST_FHIR_MESSAGE, body, headers);
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        Bundle response = new Bundle().setType(Bundle.BundleType.MESSAGE);
+        response.setTimestamp(new Date());
+        MessageHeader header = new MessageHeader();
+        header.setEvent(new Coding("https://fhir.lintas.or.id/CodeSystem/event", "response", null));
+        header.getSource().setEndpoint("urn:lintas:hub");
+        header.getResponse().setCode(MessageHeader.ResponseType.OK).setIdentifier(UUID.randomUUID().toString());
+        Task task = new Task().setIntent(Task.TaskIntent.ORDER);
+        if (result instanceof ReferralIntake.Result referral) {
+            task.addIdentifier().setSystem(SID_REFERRAL).setValue(referral.referralId().toString());
+            task.setStatus(referral.refusal() == null ? Task.TaskStatus.REQUESTED : Task.TaskStatus.REJECTED);
+            if (referral.refusal() != null) {
+                task.getStatusReason().setText(referral.refusal());
+            } else if (referral.notCovered() != null) {
+                task.addNote().setText(referral.notCovered());
+            }
+        } else if (result instanceof StatusService.Result status) {
+            task.addIdentifier().setSystem(SID_REFERRAL).setValue(status.referralId().toString());
+            task.setStatus(Task.TaskStatus.fromCode(status.status().toLowerCase()));
+        }
+        String taskUrl = "urn:uuid:" + UUID.randomUUID();
+        header.addFocus().setReference(taskUrl);
+        response.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(header);
+        response.addEntry().setFullUrl(taskUrl).setResource(task);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, FHIR_JSON)
+                .body(fhir.newJsonParser().encodeResourceToString(response));
+    }
+
+    @GetMapping(value = "/metadata", produces = FHIR_JSON)
+    ResponseEntity<String> metadata() {
+        CapabilityStatement statement = new CapabilityStatement();
+        statement.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        statement.setDate(new Date());
+        statement.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
+        statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
+        statement.addFormat("application/fhir+json");
+        statement.getSoftware().setName("Lintas hub");
+        statement.getImplementation().setDescription("Lintas: cross-border referrals of violence against women and children");
+        CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest();
+        rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.addOperation().setName("process-message")
+                .setDefinition("http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message");
+        CapabilityStatement.CapabilityStatementMessagingComponent messaging = statement.addMessaging();
+        messaging.setDocumentation("Message Bundles of regions that speak FHIR; each event is translated by that region's adapter "
+                + "to the hub's canonical referral (profiles under https://fhir.lintas.or.id/StructureDefinition/).");
+        for (String event : List.of("rujukan-baru", "status-rujukan")) {
+            messaging.addSupportedMessage().setMode(CapabilityStatement.EventCapabilityMode.RECEIVER)
+                    .setDefinition("https://uptdppa.jakarta.go.id/fhir/MessageDefinition/" + event);
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, FHIR_JSON)
+                .body(fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(statement));
+    }
+
+    private String sender(String named) {
+        List<String> fhirParticipants = participants.withTransport(Transport.FHIR).stream()
+                .map(ParticipantDirectory.Connected::id).toList();
+        if (named != null) {
+            if (!fhirParticipants.contains(named)) {
+                throw new UnknownParticipantException("no participant '" + named + "' that speaks FHIR");
+            }
+            return named;
+        }
+        if (fhirParticipants.size() != 1) {
+            throw new UnknownParticipantException(fhirParticipants.isEmpty()
+                    ? "no participant of this hub speaks FHIR"
+                    : "several participants speak FHIR: name one with ?participant=");
+        }
+        return fhirParticipants.get(0);
+    }
+}

@@ -1,0 +1,76 @@
+package id.lintas.hub.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.ingest.InvalidMessageException;
+import id.lintas.hub.ingest.StaleRevisionException;
+import id.lintas.hub.ingest.UnknownParticipantException;
+import id.lintas.hub.lifecycle.ReferralNotFoundException;
+import id.lintas.hub.lifecycle.StatusChangeRefusedException;
+import java.util.List;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Errors of the FHIR endpoint as FHIR answers them: an OperationOutcome whose issues carry the
+ * element path ({@code issue.expression}) and the reason ({@code issue.diagnostics}); the same error
+ * model as the problem details of the other APIs, another rendering.
+ */
+@RestControllerAdvice(assignableTypes = FhirController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class OperationOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationOutcomes.class);
+
+    private final FhirContext fhir;
+
+    OperationOutcomes(FhirContext fhir) {
+        this.fhir = fhir;
+    }
+
+    @ExceptionHandler(InvalidMessageException.class)
+    ResponseEntity<String> invalid(InvalidMessageException e) {
+        return answer(e.canonical() ? 422 : 400, OperationOutcome.IssueType.INVALID, e.errors());
+    }
+
+    @ExceptionHandler(UnknownParticipantException.class)
+    ResponseEntity<String> unknown(UnknownParticipantException e) {
+        return answer(404, OperationOutcome.IssueType.NOTFOUND, List.of(new FieldError("MessageHeader.sender", e.getMessage())));
+    }
+
+    @ExceptionHandler(ReferralNotFoundException.class)
+    ResponseEntity<String> notFound(ReferralNotFoundException e) {
+        return answer(404, OperationOutcome.IssueType.NOTFOUND, List.of(new FieldError("Task.identifier", "no such referral")));
+    }
+
+    @ExceptionHandler({StatusChangeRefusedException.class, StaleRevisionException.class})
+    ResponseEntity<String> conflict(RuntimeException e) {
+        String field = e instanceof StatusChangeRefusedException ? "Task.status" : "Task.identifier";
+        return answer(409, OperationOutcome.IssueType.BUSINESSRULE, List.of(new FieldError(field, e.getMessage())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        log.error("Unexpected error {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "unknown");
+        return answer(500, OperationOutcome.IssueType.EXCEPTION, List.of(new FieldError("Bundle",
+                "the hub could not process the message; it was kept and operators are alerted")));
+    }
+
+    private ResponseEntity<String> answer(int status, OperationOutcome.IssueType type, List<FieldError> errors) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (FieldError error : errors) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type)
+                    .setDiagnostics(error.reason()).addExpression(error.field());
+        }
+        return ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, FhirController.FHIR_JSON)
+                .body(fhir.newJsonParser().encodeResourceToString(outcome));
+    }
+}

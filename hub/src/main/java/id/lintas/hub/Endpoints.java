@@ -29,6 +29,17 @@ public final class Endpoints {
 
     private Endpoints() {}
 
+    /** A FHIR transaction Bundle (JSON text in the body) to a region's FHIR server, through camel-fhir. */
+    public static String fhirTransaction(String serverUrl) {
+        return "fhir://transaction/withBundle?inBody=stringBundle&fhirVersion=R4&encoding=JSON&serverUrl=RAW(" + serverUrl + ")";
+    }
+
+    /** A FHIR message Bundle (a Bundle in the body) to a region's {@code $process-message}, through camel-fhir. */
+    public static String fhirProcessMessage(String serverUrl) {
+        return "fhir://operation/processMessage?inBody=msgBundle&asynchronous=false"
+                + "&responseClass=org.hl7.fhir.r4.model.Bundle&fhirVersion=R4&encoding=JSON&serverUrl=RAW(" + serverUrl + ")";
+    }
+
     /** The file-drop inbox of one participant, read once and archived. */
     public static String fileInbox(String root, String participantId, long pollMillis) {
         return "file:" + root + "/inbox/" + participantId

@@ -36,6 +36,7 @@ public class DeliveryService {
     private final ParticipantDirectory participants;
     private final HttpDelivery http;
     private final FileDrop files;
+    private final FhirDelivery fhirDelivery;
     private final FhirContext fhir;
     private final DeliveryProperties properties;
 
@@ -45,6 +46,7 @@ public class DeliveryService {
             ParticipantDirectory participants,
             HttpDelivery http,
             FileDrop files,
+            FhirDelivery fhirDelivery,
             FhirContext fhir,
             DeliveryProperties properties) {
         this.deliveries = deliveries;
@@ -52,6 +54,7 @@ public class DeliveryService {
         this.participants = participants;
         this.http = http;
         this.files = files;
+        this.fhirDelivery = fhirDelivery;
         this.fhir = fhir;
         this.properties = properties;
     }
@@ -129,6 +132,10 @@ public class DeliveryService {
         URI endpoint = participants.endpoint(recipient.id())
                 .orElseThrow(() -> new TransientDeliveryException(
                         "participant " + recipient.id() + " has no endpoint configured", null));
+        if (recipient.adapter().transport() == Transport.FHIR) {
+            fhirDelivery.send(endpoint, document);
+            return;
+        }
         http.send(endpoint, document);
     }
 }

@@ -118,6 +118,9 @@ class AgreementLifecycleIT extends HubIntegrationTest {
                 .anySatisfy(e -> assertThat(e).startsWith("ROUTED: to ppu under agreement it-signatures v1"));
         assertThat(jdbc.sql("select agreement_id || ' v' || agreement_version from referral_route where referral_id = ?::uuid")
                 .param(routed.path("referralId").asText()).query(String.class).single()).isEqualTo("it-signatures v1");
+        JsonNode record = Samples.json(http.getForObject("/api/v1/referrals/" + routed.path("referralId").asText(), String.class));
+        assertThat(record.path("routes").get(0).path("agreementId").asText()).isEqualTo("it-signatures");
+        assertThat(record.path("routes").get(0).path("respondBy").isMissingNode()).isFalse();
 
         JsonNode trail = agreements.get("/api/v1/agreements/it-signatures/events");
         assertThat(trail.findValuesAsText("type")).contains("REGISTERED", "SIGNATURE_REFUSED", "SIGNED", "ACTIVATED");

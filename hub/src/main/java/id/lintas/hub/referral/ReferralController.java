@@ -34,6 +34,7 @@ class ReferralController {
         ReferralRecord r = referrals.find(parse(id)).orElseThrow(() -> new ReferralNotFoundException(id));
         Map<String, Object> view = summary(r);
         view.put("canonical", json.readValue(r.canonicalJson(), JsonNode.class));
+        view.put("routes", referrals.routes(r.id()));
         view.put("history", referrals.events(r.id()));
         view.put("deliveries", deliveries.forReferral(r.id()).stream().map(ReferralController::delivery).toList());
         return view;

@@ -264,6 +264,25 @@ class AgreementLifecycleIT extends HubIntegrationTest {
     }
 
     @Test
+    void listsReceiversThatHaveNotAnsweredInTime() {
+        ObjectNode referral = (ObjectNode) Samples.json(sample("kukar-json", "referral-tppo-to-ppu.json"));
+        referral.put("no_registrasi", "KKR/IT/LATE-1");
+        String id = submit(referral.toString()).path("referralId").asText();
+        Object due = jdbc.sql("select respond_by from referral_route where referral_id = ?::uuid").param(id).query().singleValue();
+        assertThat(due).as("high urgency under agreement 1: an answer is due").isNotNull();
+        assertThat(Samples.json(http.getForObject("/api/v1/referrals/overdue", String.class)).findValuesAsText("referralId"))
+                .doesNotContain(id);
+
+        // Three hours pass without PPU's answer (the clock is moved by moving the due time back).
+        jdbc.sql("update referral_route set respond_by = now() - interval '1 hour' where referral_id = ?::uuid").param(id).update();
+
+        assertThat(Samples.json(http.getForObject("/api/v1/referrals/overdue", String.class)).findValuesAsText("referralId"))
+                .contains(id);
+        JsonNode metric = Samples.json(http.getForObject("/actuator/metrics/lintas.referrals.overdue", String.class));
+        assertThat(metric.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
     void refusesAnInvalidAgreementNamingTheField() {
         ObjectNode document = menAgreement("it-invalid", "fisik");
         ((ObjectNode) document.withArray("parties").get(1)).put("region", "64.99");

@@ -40,6 +40,12 @@ class ReferralController {
         return view;
     }
 
+    /** Receivers that have not answered within their agreement's response time. */
+    @GetMapping("/api/v1/referrals/overdue")
+    List<ReferralRepository.Overdue> overdue(@RequestParam(defaultValue = "100") int limit) {
+        return referrals.overdue(Math.min(Math.max(limit, 1), 1000));
+    }
+
     @GetMapping("/api/v1/referrals")
     List<Map<String, Object>> list(@RequestParam String participant, @RequestParam(defaultValue = "50") int limit) {
         return referrals.involving(participant, Math.min(Math.max(limit, 1), 500)).stream()

@@ -145,6 +145,24 @@ public class ReferralRepository {
         return routes(referralId).stream().filter(r -> r.participantId().equals(participantId)).findFirst();
     }
 
+    /** A receiver that has not answered by the time its agreement set. */
+    public record Overdue(UUID referralId, String participantId, String agreementId, int agreementVersion, Instant respondBy) {}
+
+    /** Routes still waiting for the receiver's answer past their due time, oldest first. */
+    public List<Overdue> overdue(int limit) {
+        return jdbc.sql("select referral_id, participant_id, agreement_id, agreement_version, respond_by from referral_route"
+                        + " where status = 'REQUESTED' and respond_by < now() order by respond_by limit ?")
+                .param(limit)
+                .query((rs, n) -> new Overdue(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    public int overdueCount() {
+        return jdbc.sql("select count(*) from referral_route where status = 'REQUESTED' and respond_by < now()")
+                .query(Integer.class).single();
+    }
+
     public void updateRouteStatus(UUID referralId, String participantId, String status) {
         jdbc.sql("update referral_route set status = ? where referral_id = ? and participant_id = ?")
                 .params(status, referralId, participantId)

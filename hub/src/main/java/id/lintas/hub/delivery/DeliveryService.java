@@ -66,7 +66,10 @@ public class DeliveryService {
     public void deliver(String deliveryId, Integer deliveryCount) {
         UUID id = UUID.fromString(deliveryId);
         DeliveryRecord delivery = deliveries.find(id).orElse(null);
-        if (delivery == null || DeliveryRecord.DELIVERED.equals(delivery.state())) {
+        // At-least-once: the relay may have queued the same delivery twice. One that has ended (delivered,
+        // refused for good, dead-lettered) is not tried again unless an operator puts it back (PENDING).
+        if (delivery == null || DeliveryRecord.DELIVERED.equals(delivery.state())
+                || DeliveryRecord.FAILED.equals(delivery.state()) || DeliveryRecord.DEAD.equals(delivery.state())) {
             return;
         }
         ReferralRecord referral = referrals.find(delivery.referralId()).orElseThrow();

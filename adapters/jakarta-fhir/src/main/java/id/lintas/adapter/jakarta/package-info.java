@@ -1,2 +1,5 @@
-/** Adapter for the jakarta-fhir format (work in progress, issue #4). */
+/**
+ * Adapter for the {@code jakarta-fhir} format: DKI Jakarta UPTD PPA's FHIR R4 messaging, with
+ * SATUSEHAT identifiers and addresses and Jakarta's own code systems (FORMAT.md version 1).
+ */
 package id.lintas.adapter.jakarta;

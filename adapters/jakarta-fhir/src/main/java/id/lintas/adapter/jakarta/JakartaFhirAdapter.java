@@ -1,0 +1,76 @@
+package id.lintas.adapter.jakarta;
+
+import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.spi.FhirMessageReader;
+import id.lintas.contracts.spi.InboundMessage;
+import id.lintas.contracts.spi.OutboundDocument;
+import id.lintas.contracts.spi.OutboundReferral;
+import id.lintas.contracts.spi.Participant;
+import id.lintas.contracts.spi.StatusChange;
+import id.lintas.contracts.spi.TranslationException;
+import id.lintas.contracts.spi.Transport;
+import id.lintas.contracts.terminology.Terminology;
+
+/**
+ * The {@code jakarta-fhir} format of UPTD PPA Provinsi DKI Jakarta: FHIR R4 messaging
+ * ({@code $process-message}) with SATUSEHAT identifiers and addresses and Jakarta's own code systems
+ * for referral kind, services, violence and relationships (FORMAT.md version 1).
+ *
+ * <p>Reads Jakarta's {@code rujukan-baru} and {@code status-rujukan} message Bundles into the
+ * canonical model, translating codes by the ConceptMaps {@code jakarta-to-hub} and
+ * {@code hub-to-jakarta} and region codes without dots by the region table. Renders a referral as a
+ * {@code transaction} Bundle for Jakarta's FHIR server and a status change as a message Bundle for
+ * its {@code $process-message}. Field errors name FHIR element paths ({@code Patient.gender}) and
+ * never quote a victim's identifying values. Stateless and thread-safe; found by {@link java.util.ServiceLoader}.
+ */
+public final class JakartaFhirAdapter implements FhirMessageReader {
+
+    /** The format id participants name in configuration. */
+    public static final String FORMAT = "jakarta-fhir";
+
+    private final MessageParser parser;
+    private final ReferralReader referralReader;
+    private final ReferralWriter referralWriter;
+    private final StatusMapper statusMapper;
+
+    /** Uses the terminology and region table shipped with the product. */
+    public JakartaFhirAdapter() {
+        FhirContext fhir = FhirContext.forR4Cached();
+        Terminology terminology = Terminology.standard();
+        RegionTable regions = RegionTable.standard();
+        this.parser = new MessageParser(fhir);
+        this.referralReader = new ReferralReader(terminology, regions);
+        this.referralWriter = new ReferralWriter(fhir, terminology, regions);
+        this.statusMapper = new StatusMapper(fhir);
+    }
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public Transport transport() {
+        return Transport.FHIR;
+    }
+
+    @Override
+    public InboundMessage readMessage(byte[] body, Participant sender) throws TranslationException {
+        MessageParser.Message message = parser.parse(body);
+        if (JakartaFhir.EVENT_STATUS.equals(message.event())) {
+            return statusMapper.read(message);
+        }
+        return referralReader.read(message, sender);
+    }
+
+    @Override
+    public OutboundDocument renderReferral(OutboundReferral referral, Participant receiver) throws TranslationException {
+        return referralWriter.write(referral, receiver);
+    }
+
+    @Override
+    public OutboundDocument renderStatus(StatusChange change, Participant recipient) throws TranslationException {
+        return statusMapper.write(change, recipient);
+    }
+}

@@ -44,6 +44,8 @@ public abstract class HubIntegrationTest {
     protected static final WireMockServer KUKAR;
     /** Prabumulih's Satu Layanan server (and the agencies behind its one-door service, by path). */
     protected static final WireMockServer PRABUMULIH;
+    /** Jakarta's FHIR server: a real HAPI server, so transactions are really processed and can be read back. */
+    protected static final id.lintas.hub.fhirserver.JakartaFhirServer JAKARTA;
 
     static {
         try {
@@ -61,12 +63,15 @@ public abstract class HubIntegrationTest {
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/.*"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)));
         Runtime.getRuntime().addShutdownHook(new Thread(PRABUMULIH::stop));
+        JAKARTA = new id.lintas.hub.fhirserver.JakartaFhirServer();
+        Runtime.getRuntime().addShutdownHook(new Thread(JAKARTA::close));
     }
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("lintas.data-dir", DATA_DIR::toString);
         registry.add("lintas.participants.kukar.endpoint", () -> "http://127.0.0.1:" + KUKAR.port() + "/kukar");
+        registry.add("lintas.participants.jakarta.endpoint", JAKARTA::baseUrl);
         for (String agency : List.of("prabumulih", "prabumulih-polres", "prabumulih-kejari", "prabumulih-psikiater")) {
             registry.add("lintas.participants." + agency + ".endpoint", () -> "http://127.0.0.1:" + PRABUMULIH.port() + "/" + agency);
         }

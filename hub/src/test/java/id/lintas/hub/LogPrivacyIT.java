@@ -55,6 +55,13 @@ class LogPrivacyIT extends HubIntegrationTest {
             http.postForEntity("/api/v1/participants/prabumulih/" + (file.getFileName().toString().startsWith("status") ? "status" : "referrals"),
                     new HttpEntity<>(xml, headers), String.class);
         }
+        for (Path file : files("jakarta-fhir")) {
+            String json = read(file).replace("JKT/UPTD/", "JKT/LOG/");
+            secrets.addAll(fhirSecrets(json));
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.valueOf("application/fhir+json"));
+            http.postForEntity("/fhir/$process-message", new HttpEntity<>(json, headers), String.class);
+        }
         // Let the deliveries these caused happen (and log) before reading the log.
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from delivery where state in ('PENDING', 'ENQUEUED')").query(Integer.class).single() == 0);
@@ -94,6 +101,26 @@ class LogPrivacyIT extends HubIntegrationTest {
                 if (value != null && value.length() >= 5) {
                     secrets.add(value);
                 }
+            }
+        }
+        return secrets;
+    }
+
+    /** Names, identifiers, phones, street lines and free text of a FHIR message. */
+    private static Set<String> fhirSecrets(String json) {
+        Set<String> secrets = new LinkedHashSet<>();
+        JsonNode root;
+        try {
+            root = Samples.json(json);
+        } catch (UncheckedIOException malformed) {
+            return secrets;
+        }
+        for (String field : List.of("text", "value", "line")) {
+            for (JsonNode node : root.findValues(field)) {
+                List<JsonNode> values = node.isArray() ? java.util.stream.StreamSupport.stream(node.spliterator(), false).toList() : List.of(node);
+                values.stream().filter(JsonNode::isTextual).map(JsonNode::asText)
+                        .filter(v -> v.length() >= 8 && !v.startsWith("http") && !v.startsWith("urn:") && !v.startsWith("JKT/"))
+                        .forEach(secrets::add);
             }
         }
         return secrets;

@@ -35,7 +35,9 @@ class SimulatedRegions implements DisposableBean {
     private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
 
     SimulatedRegions(ParticipantDirectory participants) {
-        for (Connected participant : participants.withTransport(Transport.HTTP)) {
+        List<Connected> simulated = new ArrayList<>(participants.withTransport(Transport.HTTP));
+        simulated.addAll(participants.withTransport(Transport.FHIR));
+        for (Connected participant : simulated) {
             if (participant.endpoint() != null) {
                 continue;
             }
@@ -49,6 +51,12 @@ class SimulatedRegions implements DisposableBean {
                     .willReturn(aResponse().withStatus(200)));
             server.stubFor(post(urlPathMatching("/.*")).atPriority(10)
                     .willReturn(aResponse().withStatus(201)));
+            if (participant.adapter().transport() == Transport.FHIR) {
+                // A FHIR server answers a transaction or a message with a Bundle.
+                server.stubFor(post(urlPathMatching("/.*")).atPriority(5)
+                        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
+                                .withBody("{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\"}")));
+            }
             URI endpoint = URI.create("http://127.0.0.1:" + server.port());
             participants.simulate(participant.id(), endpoint);
             servers.put(participant.id(), server);

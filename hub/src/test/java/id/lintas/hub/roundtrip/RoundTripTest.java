@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lintas.contracts.spi.CanonicalReferral;
+import id.lintas.contracts.spi.FhirMessageReader;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.FileBatchReader;
 import id.lintas.contracts.spi.MessageReader;
@@ -30,23 +31,27 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
+import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every accepted referral sample of every region, translated to canonical and rendered for every
  * other region, gives a document the receiving region's own contract accepts: Kukar's JSON fields,
- * PPU's RUJUKAN_MASUK header, Prabumulih's XSD. No code may be left unmapped on the way.
+ * PPU's RUJUKAN_MASUK header, Prabumulih's XSD, Jakarta's FHIR (a valid R4 transaction). No code
+ * may be left unmapped on the way.
  */
 class RoundTripTest {
 
     private static final Map<String, Participant> PARTICIPANTS = Map.of(
             "kukar-json", new Participant("kukar", "DP3A Kabupaten Kutai Kartanegara", "64.02", ZoneId.of("Asia/Makassar")),
             "ppu-csv", new Participant("ppu", "UPTD PPA Kabupaten Penajam Paser Utara", "64.09", ZoneId.of("Asia/Makassar")),
-            "prabumulih-xml", new Participant("prabumulih", "DP2KBPPPA Kota Prabumulih", "16.74", ZoneId.of("Asia/Jakarta")));
+            "prabumulih-xml", new Participant("prabumulih", "DP2KBPPPA Kota Prabumulih", "16.74", ZoneId.of("Asia/Jakarta")),
+            "jakarta-fhir", new Participant("jakarta", "UPTD PPA Provinsi DKI Jakarta", "31", ZoneId.of("Asia/Jakarta")));
 
     private static final Map<String, RegionAdapter> ADAPTERS = load();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ca.uhn.fhir.context.FhirContext FHIR = ca.uhn.fhir.context.FhirContext.forR4Cached();
 
     private static Map<String, RegionAdapter> load() {
         Map<String, RegionAdapter> adapters = new java.util.HashMap<>();
@@ -67,7 +72,8 @@ class RoundTripTest {
             try (Stream<Path> files = Files.list(samples(sender))) {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
-                    if (name.startsWith("invalid") || name.startsWith("status") || name.startsWith("STATUS")) {
+                    if (name.startsWith("invalid") || name.startsWith("status") || name.startsWith("STATUS")
+                            || name.startsWith("message-status")) {
                         continue;
                     }
                     for (String receiver : PARTICIPANTS.keySet()) {
@@ -109,6 +115,9 @@ class RoundTripTest {
     private static List<CanonicalReferral> read(String sender, String sample) throws Exception {
         byte[] content = Files.readAllBytes(samples(sender).resolve(sample));
         RegionAdapter adapter = ADAPTERS.get(sender);
+        if (adapter instanceof FhirMessageReader reader) {
+            return List.of((CanonicalReferral) reader.readMessage(content, PARTICIPANTS.get(sender)));
+        }
         if (adapter instanceof MessageReader reader) {
             return List.of(reader.readReferral(content, PARTICIPANTS.get(sender)));
         }
@@ -144,6 +153,14 @@ class RoundTripTest {
                     factory.newSchema(new StreamSource(xsd)).newValidator()
                             .validate(new StreamSource(new ByteArrayInputStream(document.content())));
                 }
+            }
+            case "jakarta-fhir" -> {
+                Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, text);
+                assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.TRANSACTION);
+                assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Task", "Patient");
+                assertThat(FHIR.newValidator().validateWithResult(bundle).getMessages())
+                        .filteredOn(m -> m.getSeverity().ordinal() >= ca.uhn.fhir.validation.ResultSeverityEnum.ERROR.ordinal())
+                        .isEmpty();
             }
             default -> throw new IllegalArgumentException(receiver);
         }

@@ -1,5 +1,6 @@
 package id.lintas.bench;
 
+import id.lintas.adapter.jakarta.JakartaFhirAdapter;
 import id.lintas.adapter.kukar.KukarJsonAdapter;
 import id.lintas.adapter.ppu.PpuCsvAdapter;
 import id.lintas.adapter.prabumulih.PrabumulihXmlAdapter;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Messages per second each adapter translates (native to canonical) and renders (canonical to
+ * Messages per second each adapter (Kukar, PPU, Prabumulih, Jakarta) translates (native to canonical) and renders (canonical to
  * native), on the regions' samples, one thread. The canonical input to each render is a referral
  * that region can receive. Prints figures; asserts nothing.
  */
@@ -48,6 +49,10 @@ public class AdapterThroughputBenchmark {
     private final KukarJsonAdapter kukar = new KukarJsonAdapter();
     private final PpuCsvAdapter ppu = new PpuCsvAdapter();
     private final PrabumulihXmlAdapter prabumulih = new PrabumulihXmlAdapter();
+    private final JakartaFhirAdapter jakarta = new JakartaFhirAdapter();
+    private static final Participant JAKARTA =
+            new Participant("jakarta", "UPTD PPA Provinsi DKI Jakarta", "31", ZoneId.of("Asia/Jakarta"));
+    private byte[] jakartaMessage;
     private byte[] kukarReferral;
     private byte[] ppuFile;
     private byte[] prabumulihReferral;
@@ -61,6 +66,8 @@ public class AdapterThroughputBenchmark {
         prabumulihReferral = sample("kasus-tppo-jakarta.xml");
         fromKukar = kukar.readReferral(kukarReferral, KUKAR);
         fromPrabumulih = prabumulih.readReferral(prabumulihReferral, PRABUMULIH);
+        jakartaMessage = sample("message-rujukan-baru-kukar.json");
+
     }
 
     @Benchmark
@@ -91,6 +98,16 @@ public class AdapterThroughputBenchmark {
     @Benchmark
     public OutboundDocument canonicalToPrabumulihXml() throws Exception {
         return prabumulih.renderReferral(new OutboundReferral(HUB_ID, KUKAR, fromPrabumulih.bundle()), PRABUMULIH);
+    }
+
+    @Benchmark
+    public Object jakartaFhirMessageToCanonical() throws Exception {
+        return jakarta.readMessage(jakartaMessage, JAKARTA);
+    }
+
+    @Benchmark
+    public OutboundDocument canonicalToJakartaTransaction() throws Exception {
+        return jakarta.renderReferral(new OutboundReferral(HUB_ID, PRABUMULIH, fromPrabumulih.bundle()), JAKARTA);
     }
 
     private static byte[] sample(String name) {

@@ -116,6 +116,12 @@ final class ReferralWriter {
             List<Coding> services = services();
             Task task = task(services.isEmpty() ? null : serviceRequestUrl);
             post(url("Task"), task);
+            // A redelivery after a lost answer must not create the referral twice: the Task is keyed on the hub's id.
+            task.getIdentifier().stream()
+                    .filter(i -> JakartaFhir.SID_REFERRAL.equals(i.getSystem()))
+                    .findFirst()
+                    .ifPresent(id -> out.getEntry().get(out.getEntry().size() - 1).getRequest()
+                            .setIfNoneExist("identifier=" + JakartaFhir.SID_REFERRAL + "|" + id.getValue()));
             if (!services.isEmpty()) {
                 post(serviceRequestUrl, serviceRequest(services, task));
             }

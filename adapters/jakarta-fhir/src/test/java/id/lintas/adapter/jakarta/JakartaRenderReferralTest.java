@@ -74,14 +74,17 @@ class JakartaRenderReferralTest {
     }
 
     @Test
-    void thePatientIsCreatedConditionallyOnHerNik() throws Exception {
+    void thePatientIsCreatedConditionallyOnHerNikAndTheTaskOnTheHubsId() throws Exception {
         Bundle transaction = roundTrip();
 
         Bundle.BundleEntryComponent patient = transaction.getEntry().stream()
                 .filter(e -> e.getResource() instanceof Patient).findFirst().orElseThrow();
         assertThat(patient.getRequest().getIfNoneExist())
                 .isEqualTo("identifier=https://fhir.kemkes.go.id/id/nik|6402064303960007");
-        assertThat(transaction.getEntry().stream().filter(e -> e.getRequest().hasIfNoneExist())).hasSize(1);
+        Bundle.BundleEntryComponent task = transaction.getEntry().stream()
+                .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Task).findFirst().orElseThrow();
+        assertThat(task.getRequest().getIfNoneExist()).startsWith("identifier=urn:lintas:referral|");
+        assertThat(transaction.getEntry().stream().filter(e -> e.getRequest().hasIfNoneExist())).hasSize(2);
     }
 
     @Test
@@ -208,7 +211,8 @@ class JakartaRenderReferralTest {
 
         Bundle transaction = render(canonical, JakartaSamples.PPU);
 
-        assertThat(transaction.getEntry()).noneMatch(e -> e.getRequest().hasIfNoneExist());
+        assertThat(transaction.getEntry()).filteredOn(e -> e.getResource() instanceof Patient)
+                .noneMatch(e -> e.getRequest().hasIfNoneExist());
         assertThat(all(transaction, Patient.class)).hasSize(1);
     }
 

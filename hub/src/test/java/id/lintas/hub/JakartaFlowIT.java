@@ -75,12 +75,14 @@ class JakartaFlowIT extends HubIntegrationTest {
                 String.class).getBody()).path("referralId").asText();
 
         IGenericClient client = FHIR.newRestfulGenericClient(JAKARTA.baseUrl());
-        await().atMost(Duration.ofSeconds(30)).until(() -> !client.search().forResource(Task.class)
-                .where(Task.IDENTIFIER.exactly().systemAndCode("urn:lintas:referral", id)).returnBundle(Bundle.class).execute()
-                .getEntry().isEmpty());
-        Task task = (Task) client.search().forResource(Task.class)
-                .where(Task.IDENTIFIER.exactly().systemAndCode("urn:lintas:referral", id)).returnBundle(Bundle.class).execute()
-                .getEntryFirstRep().getResource();
+        // The test server's search returns every Task: pick ours by the hub's id.
+        java.util.function.Supplier<java.util.Optional<Task>> ours = () -> client.search().forResource(Task.class)
+                .returnBundle(Bundle.class).execute().getEntry().stream()
+                .map(e -> (Task) e.getResource())
+                .filter(t -> t.getIdentifier().stream().anyMatch(i -> "urn:lintas:referral".equals(i.getSystem()) && id.equals(i.getValue())))
+                .findFirst();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ours.get().isPresent());
+        Task task = client.read().resource(Task.class).withId(ours.get().orElseThrow().getIdElement().getIdPart()).execute();
         Patient patient = client.read().resource(Patient.class).withId(task.getFor().getReferenceElement().getIdPart()).execute();
         assertThat(patient.getIdentifierFirstRep().getSystem()).isEqualTo("https://fhir.kemkes.go.id/id/nik");
 

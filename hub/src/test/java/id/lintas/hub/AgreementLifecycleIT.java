@@ -298,6 +298,15 @@ class AgreementLifecycleIT extends HubIntegrationTest {
         schemaBroken.put("colour", "blue");
         JsonNode schemaProblem = Samples.json(agreements.register(schemaBroken).getBody());
         assertThat(schemaProblem.path("errors").findValuesAsText("field")).contains("consent", "colour");
+
+        // Kukar's and PPU's lists have no code for LPSK protection: they cannot be asked for it.
+        ObjectNode lpsk = menAgreement("it-invalid", "fisik");
+        lpsk.withArray("services").addObject().put("code", "PERLINDUNGAN_LPSK");
+        JsonNode lpskProblem = Samples.json(agreements.register(lpsk).getBody());
+        assertThat(lpskProblem.path("errors")).anySatisfy(error -> {
+            assertThat(error.path("field").asText()).matches("services\\[\\d+]\\.code");
+            assertThat(error.path("reason").asText()).contains("kukar-json").contains("PERLINDUNGAN_LPSK");
+        });
     }
 
     private static org.springframework.http.HttpEntity<String> json(String body) {

@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +28,12 @@ class PrabumulihFlowIT extends HubIntegrationTest {
     private static final String[] ALL_SERVICES = {"PENGADUAN", "PENJANGKAUAN", "PENGELOLAAN_KASUS", "RUMAH_AMAN", "MEDIASI",
         "PENDAMPINGAN", "KESEHATAN", "PSIKOLOGIS", "BANTUAN_HUKUM", "PENEGAKAN_HUKUM", "REHABILITASI_SOSIAL",
         "REINTEGRASI_SOSIAL", "PEMULANGAN", "PEMBERDAYAAN_EKONOMI", "PERLINDUNGAN_LPSK", "VISUM"};
+    /** The services each party's list has a code for. */
+    private static final Map<String, Set<String>> CARRIES = Map.of(
+            "kukar", Set.of("PENGADUAN", "RUMAH_AMAN", "PENDAMPINGAN", "KESEHATAN", "PSIKOLOGIS", "BANTUAN_HUKUM",
+                    "PENEGAKAN_HUKUM", "REHABILITASI_SOSIAL", "REINTEGRASI_SOSIAL", "PEMULANGAN", "PEMBERDAYAAN_EKONOMI"),
+            "prabumulih", Set.of("PENGADUAN", "RUMAH_AMAN", "KESEHATAN", "PSIKOLOGIS", "BANTUAN_HUKUM", "PENEGAKAN_HUKUM",
+                    "REHABILITASI_SOSIAL", "REINTEGRASI_SOSIAL", "PEMULANGAN", "PERLINDUNGAN_LPSK"));
 
     private ResponseEntity<String> postPrabumulih(String what, String xml) {
         HttpHeaders headers = new HttpHeaders();
@@ -46,7 +56,12 @@ class PrabumulihFlowIT extends HubIntegrationTest {
         document.with("scope").putArray("cases").addObject().put("label", "child victims").putObject("victimAge").put("max", 17);
         ArrayNode services = document.putArray("services");
         for (String code : ALL_SERVICES) {
-            services.addObject().put("code", code);
+            // Each service is asked only of the parties whose list has a code for it (the hub refuses others).
+            List<String> providers = Stream.of("prabumulih", "kukar").filter(p -> CARRIES.get(p).contains(code)).toList();
+            if (!providers.isEmpty()) {
+                ObjectNode service = services.addObject().put("code", code);
+                providers.forEach(service.putArray("providers")::add);
+            }
         }
         return document;
     }

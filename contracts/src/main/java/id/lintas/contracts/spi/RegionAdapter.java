@@ -15,6 +15,13 @@ public interface RegionAdapter {
 
     Transport transport();
 
+    /**
+     * Whether a receiver of this format can be asked for the hub's service {@code code} (CodeSystem
+     * {@code service}): its list has an equivalent. The hub refuses an agreement that names such a
+     * receiver as the provider of a service its format cannot carry.
+     */
+    boolean carriesService(String code);
+
     /** Renders a referral for a receiver of this format. */
     OutboundDocument renderReferral(OutboundReferral referral, Participant receiver) throws TranslationException;
 

@@ -104,6 +104,14 @@ public final class Terminology {
         return target.getCode();
     }
 
+    /**
+     * Whether a hub code has an equivalent in a region's list, e.g. whether Kukar's {@code layanan} can
+     * carry the hub service {@code PERLINDUNGAN_LPSK}.
+     */
+    public boolean expresses(String region, String list, String hubSystem, String hubCode) {
+        return mappings.containsKey(key(hubSystem + "->" + Canonical.regionCodeList(region, list), hubCode));
+    }
+
     private Coding translate(String sourceSystem, String code, String field) throws TranslationException {
         if (code == null || code.isBlank()) {
             throw new TranslationException(field, "is empty");

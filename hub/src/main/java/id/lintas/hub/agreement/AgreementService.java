@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -308,6 +309,14 @@ public class AgreementService {
         return rows.get(0);
     }
 
+    /** Why a participant cannot be asked for a service: its region's format has no code for it. */
+    private Optional<String> cannotCarry(String participant, String service) {
+        return participants.find(participant)
+                .filter(connected -> !connected.adapter().carriesService(service))
+                .map(connected -> participant + "'s format (" + connected.adapter().format() + ") has no code for service "
+                        + service + ", so it cannot be asked for it");
+    }
+
     private List<FieldError> consistency(AgreementDocument d) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> parties = new HashSet<>();
@@ -343,9 +352,20 @@ public class AgreementService {
             if (!codes.add(service.code())) {
                 errors.add(new FieldError("services[" + i + "].code", service.code() + " is listed twice"));
             }
+            if (service.providers().isEmpty()) {
+                String field = "services[" + i + "].code";
+                (d.referrals().isEmpty() ? parties.stream().sorted()
+                        : d.referrals().stream().map(AgreementDocument.Direction::to).filter(parties::contains).distinct())
+                        .forEach(receiver -> cannotCarry(receiver, service.code()).ifPresent(reason -> errors.add(
+                                new FieldError(field, reason + "; name the providers that can"))));
+            }
             for (int j = 0; j < service.providers().size(); j++) {
                 if (!parties.contains(service.providers().get(j))) {
                     errors.add(new FieldError("services[" + i + "].providers[" + j + "]", service.providers().get(j) + " is not a party"));
+                } else {
+                    String field = "services[" + i + "].providers[" + j + "]";
+                    cannotCarry(service.providers().get(j), service.code())
+                            .ifPresent(reason -> errors.add(new FieldError(field, reason)));
                 }
             }
         }
@@ -362,6 +382,12 @@ public class AgreementService {
                 if (participants.find(participant).isEmpty()) {
                     errors.add(new FieldError("annexes[" + i + "].fanOut[" + j + "].participant",
                             participant + " is not a participant of this hub"));
+                    continue;
+                }
+                List<String> services = annex.fanOut().get(j).services();
+                for (int k = 0; k < services.size(); k++) {
+                    String field = "annexes[" + i + "].fanOut[" + j + "].services[" + k + "]";
+                    cannotCarry(participant, services.get(k)).ifPresent(reason -> errors.add(new FieldError(field, reason)));
                 }
             }
         }

@@ -17,5 +17,7 @@ public enum Clause {
     /** The agreement's extra condition is false for this case. */
     CONDITION,
     /** None (or not all) of the requested services is provided by the receiver under the agreement. */
-    SERVICES
+    SERVICES,
+    /** The receiver's format cannot carry the referral: a field it requires is missing or not precise enough. */
+    FORMAT
 }

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
 
-/** Routing under the registered, signed agreements in force (see {@link Router}). */
+/**
+ * Routing under the registered, signed agreements in force (see {@link Router}), then the
+ * {@link FormatCheck} that each receiver's format can carry what it is granted.
+ */
 @Component
 public class AgreementRoutingPolicy implements RoutingPolicy {
 
@@ -19,10 +22,12 @@ public class AgreementRoutingPolicy implements RoutingPolicy {
     private final ParticipantDirectory participants;
     private final Router router = new Router();
     private final Router.Directory directory;
+    private final FormatCheck formats;
 
     AgreementRoutingPolicy(AgreementRegistry agreements, ParticipantDirectory participants) {
         this.agreements = agreements;
         this.participants = participants;
+        this.formats = new FormatCheck(participants::get);
         this.directory = new Router.Directory() {
             @Override
             public Optional<String> regionOf(String participantId) {
@@ -38,7 +43,7 @@ public class AgreementRoutingPolicy implements RoutingPolicy {
 
     @Override
     public RoutingDecision decide(Participant sender, Bundle referral) {
-        return router.decide(sender.id(), profile(sender, referral), agreements.current(), directory);
+        return formats.check(sender, referral, router.decide(sender.id(), profile(sender, referral), agreements.current(), directory));
     }
 
     /**
@@ -48,7 +53,8 @@ public class AgreementRoutingPolicy implements RoutingPolicy {
      */
     public RoutingDecision explain(Participant sender, Bundle referral, CompiledAgreement draft) {
         AgreementSet set = draft == null ? agreements.current() : agreements.current().with(draft);
-        return router.decide(sender.id(), profile(sender, referral), set, directory, draft == null ? null : draft.id());
+        return formats.check(sender, referral,
+                router.decide(sender.id(), profile(sender, referral), set, directory, draft == null ? null : draft.id()));
     }
 
     private static CaseProfile profile(Participant sender, Bundle referral) {

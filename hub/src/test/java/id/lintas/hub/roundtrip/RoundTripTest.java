@@ -15,6 +15,8 @@ import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.RegionAdapter;
 import id.lintas.contracts.spi.TranslationException;
+import id.lintas.hub.agreement.DataCategory;
+import id.lintas.hub.agreement.DataMinimiser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -32,7 +35,9 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -88,28 +93,76 @@ class RoundTripTest {
     }
 
     /**
-     * Open gaps (issue #4), each refused with the field and the code rather than rendered with a
-     * default: the receiver's format has no way to say it. Remove an entry when its mapping is decided.
+     * The one referral a receiver's format cannot carry: Kukar knows this incident only to the month,
+     * and Prabumulih's XSD requires a full date. The hub does not invent a day: the adapter refuses with
+     * the field, and routing refuses that receiver at intake with the same field (clause FORMAT, see
+     * {@code AgreementRoutingExamplesTest}), so the sender learns it before anything is sent.
      */
-    private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "referral-tppo-to-ppu.json -> prabumulih-xml", "/kasus/kejadian/tanggal",
-            "kasus-tppo-jakarta.xml -> kukar-json", "layanan_diminta[2]",
-            "kasus-tppo-jakarta.xml -> ppu-csv", "Layanan Dibutuhkan");
+    private static final Map<String, String> CANNOT_CARRY = Map.of(
+            "referral-tppo-to-ppu.json -> prabumulih-xml", "/kasus/kejadian/tanggal");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void everyAcceptedSampleRendersForEveryOtherRegion(Case c) throws Exception {
+        RegionAdapter receiver = ADAPTERS.get(c.receiver());
         for (CanonicalReferral referral : read(c.sender(), c.sample())) {
-            OutboundReferral outbound = new OutboundReferral(UUID.randomUUID().toString(), PARTICIPANTS.get(c.sender()), referral.bundle());
-            String gap = KNOWN_GAPS.get(c.toString());
-            if (gap != null) {
-                assertThatThrownBy(() -> ADAPTERS.get(c.receiver()).renderReferral(outbound, PARTICIPANTS.get(c.receiver())))
+            // As routing does: a receiver is asked only for services its format has a code for (an agreement
+            // naming it for others is refused at registration), and the minimiser keeps only those.
+            List<String> carried = requestedServices(referral.bundle()).stream().filter(receiver::carriesService).toList();
+            Bundle granted = DataMinimiser.reduce(referral.bundle(), EnumSet.allOf(DataCategory.class), carried);
+            OutboundReferral outbound = new OutboundReferral(UUID.randomUUID().toString(), PARTICIPANTS.get(c.sender()), granted);
+            String field = CANNOT_CARRY.get(c.toString());
+            if (field != null) {
+                assertThatThrownBy(() -> receiver.renderReferral(outbound, PARTICIPANTS.get(c.receiver())))
                         .isInstanceOf(TranslationException.class)
-                        .satisfies(e -> assertThat(((TranslationException) e).errors()).extracting(FieldError::field).contains(gap));
+                        .satisfies(e -> assertThat(((TranslationException) e).errors()).extracting(FieldError::field).contains(field));
                 continue;
             }
-            assertAcceptedBy(c.receiver(), ADAPTERS.get(c.receiver()).renderReferral(outbound, PARTICIPANTS.get(c.receiver())));
+            assertAcceptedBy(c.receiver(), receiver.renderReferral(outbound, PARTICIPANTS.get(c.receiver())));
         }
+    }
+
+    /** LPSK protection: Prabumulih and Jakarta have a code for it; Kukar's and PPU's lists do not. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("receivers")
+    void aServiceOutsideTheReceiversListIsAnErrorNamingFieldAndCode(String format, String field) throws Exception {
+        RegionAdapter receiver = ADAPTERS.get(format);
+        assertThat(receiver.carriesService("PERLINDUNGAN_LPSK")).isFalse();
+        assertThat(receiver.carriesService("BANTUAN_HUKUM")).isTrue();
+        CanonicalReferral lpsk = read("prabumulih-xml", "kasus-tppo-jakarta.xml").get(0);
+        assertThat(requestedServices(lpsk.bundle())).contains("PERLINDUNGAN_LPSK");
+        OutboundReferral outbound = new OutboundReferral(UUID.randomUUID().toString(), PARTICIPANTS.get("prabumulih-xml"), lpsk.bundle());
+
+        assertThatThrownBy(() -> receiver.renderReferral(outbound, PARTICIPANTS.get(format)))
+                .isInstanceOf(TranslationException.class)
+                .satisfies(e -> assertThat(((TranslationException) e).errors())
+                        .anySatisfy(error -> {
+                            assertThat(error.field()).isEqualTo(field);
+                            assertThat(error.reason()).contains("PERLINDUNGAN_LPSK");
+                        }));
+    }
+
+    static Stream<Arguments> receivers() {
+        return Stream.of(Arguments.of("kukar-json", "layanan_diminta[2]"), Arguments.of("ppu-csv", "Layanan Dibutuhkan"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void lpskProtectionIsCarriedWhereTheListHasIt(String format) {
+        assertThat(ADAPTERS.get(format).carriesService("PERLINDUNGAN_LPSK")).isTrue();
+        assertThat(ADAPTERS.get(format).carriesService("NO_SUCH_SERVICE")).isFalse();
+    }
+
+    static Stream<String> formats() {
+        return Stream.of("prabumulih-xml", "jakarta-fhir");
+    }
+
+    private static List<String> requestedServices(Bundle bundle) {
+        return bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(ServiceRequest.class::isInstance)
+                .map(r -> ((ServiceRequest) r).getCode().getCodingFirstRep().getCode())
+                .toList();
     }
 
     private static List<CanonicalReferral> read(String sender, String sample) throws Exception {

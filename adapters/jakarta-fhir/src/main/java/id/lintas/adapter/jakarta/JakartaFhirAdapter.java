@@ -2,6 +2,7 @@ package id.lintas.adapter.jakarta;
 
 import ca.uhn.fhir.context.FhirContext;
 import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.spi.FhirMessageReader;
 import id.lintas.contracts.spi.InboundMessage;
 import id.lintas.contracts.spi.OutboundDocument;
@@ -30,6 +31,7 @@ public final class JakartaFhirAdapter implements FhirMessageReader {
     public static final String FORMAT = "jakarta-fhir";
 
     private final MessageParser parser;
+    private final Terminology terminology;
     private final ReferralReader referralReader;
     private final ReferralWriter referralWriter;
     private final StatusMapper statusMapper;
@@ -37,7 +39,7 @@ public final class JakartaFhirAdapter implements FhirMessageReader {
     /** Uses the terminology and region table shipped with the product. */
     public JakartaFhirAdapter() {
         FhirContext fhir = FhirContext.forR4Cached();
-        Terminology terminology = Terminology.standard();
+        this.terminology = Terminology.standard();
         RegionTable regions = RegionTable.standard();
         this.parser = new MessageParser(fhir);
         this.referralReader = new ReferralReader(terminology, regions);
@@ -53,6 +55,11 @@ public final class JakartaFhirAdapter implements FhirMessageReader {
     @Override
     public Transport transport() {
         return Transport.FHIR;
+    }
+
+    @Override
+    public boolean carriesService(String code) {
+        return terminology.expresses(JakartaFhir.REGION, JakartaFhir.LIST_LAYANAN, Canonical.CS_SERVICE, code);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package id.lintas.adapter.kukar;
 
 import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.MessageReader;
 import id.lintas.contracts.spi.OutboundDocument;
@@ -26,13 +27,14 @@ public final class KukarJsonAdapter implements MessageReader {
     /** The format id participants name in configuration. */
     public static final String FORMAT = "kukar-json";
 
+    private final Terminology terminology;
     private final ReferralReader referralReader;
     private final ReferralWriter referralWriter;
     private final StatusMapper statusMapper;
 
     /** Uses the terminology and region table shipped with the product. */
     public KukarJsonAdapter() {
-        Terminology terminology = Terminology.standard();
+        this.terminology = Terminology.standard();
         RegionTable regions = RegionTable.standard();
         this.referralReader = new ReferralReader(terminology, regions);
         this.referralWriter = new ReferralWriter(terminology, regions);
@@ -47,6 +49,11 @@ public final class KukarJsonAdapter implements MessageReader {
     @Override
     public Transport transport() {
         return Transport.HTTP;
+    }
+
+    @Override
+    public boolean carriesService(String code) {
+        return terminology.expresses(KukarFields.REGION, KukarFields.LIST_LAYANAN, Canonical.CS_SERVICE, code);
     }
 
     @Override

@@ -2,6 +2,7 @@ package id.lintas.adapter.ppu;
 
 import static id.lintas.adapter.ppu.Columns.*;
 
+import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.FileBatchReader;
@@ -93,6 +94,11 @@ public final class PpuCsvAdapter implements FileBatchReader {
     @Override
     public Transport transport() {
         return Transport.FILE;
+    }
+
+    @Override
+    public boolean carriesService(String code) {
+        return terminology.expresses(Columns.REGION, Columns.LIST_LAYANAN, Canonical.CS_SERVICE, code);
     }
 
     @Override

@@ -29,8 +29,9 @@ public final class AgreementFixtures {
 
     private final RestClient http;
 
-    public AgreementFixtures(String baseUrl) {
+    public AgreementFixtures(String baseUrl, TestCredentials credentials) {
         this.http = RestClient.builder().baseUrl(baseUrl)
+                .requestInterceptor(credentials.interceptor())
                 .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
     }

@@ -46,8 +46,10 @@ class ExternalServicesIT {
                             "--spring.artemis.embedded.enabled=false",
                             "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort)) {
                 int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
-                new AgreementFixtures("http://127.0.0.1:" + port).activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
-                String answer = RestClient.create("http://127.0.0.1:" + port)
+                TestCredentials credentials = TestCredentials.of("http://localhost:" + port, hub);
+                new AgreementFixtures("http://127.0.0.1:" + port, credentials).activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
+                String answer = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                        .requestInterceptor(credentials.interceptor()).build()
                         .post().uri("/api/v1/participants/kukar/referrals")
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(HubIntegrationTest.sample("kukar-json", "referral-tppo-to-ppu.json"))

@@ -28,15 +28,16 @@ class FhirEndpointIT extends HubIntegrationTest {
     }
 
     @Test
-    void answersAMessageFromNoFhirParticipantWithAnOperationOutcome() {
+    void refusesAMessageFromAParticipantThatDoesNotSpeakFhirWithAnOperationOutcome() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.valueOf("application/fhir+json"));
-        ResponseEntity<String> answer = http.postForEntity("/fhir/$process-message?participant=kukar",
+        headers.set(HttpHeaders.AUTHORIZATION, credentials.bearer("kukar"));
+        ResponseEntity<String> answer = http.postForEntity("/fhir/$process-message",
                 new HttpEntity<>("{\"resourceType\":\"Bundle\",\"type\":\"message\"}", headers), String.class);
 
-        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getStatusCode().value()).isEqualTo(403);
         OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, answer.getBody());
         assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("MessageHeader.sender");
-        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("kukar");
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("does not speak FHIR");
     }
 }

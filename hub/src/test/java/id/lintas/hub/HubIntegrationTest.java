@@ -85,10 +85,21 @@ public abstract class HubIntegrationTest {
 
     protected AgreementFixtures agreements;
 
+    @Autowired
+    protected org.springframework.context.ApplicationContext context;
+
+    /** The test accounts and participants' client keys of this hub (see {@link TestCredentials}). */
+    protected TestCredentials credentials;
+
     /** Every flow runs under the signed Kukar–PPU agreement, registered through the API like an administrator would. */
     @org.junit.jupiter.api.BeforeEach
     void kukarPpuAgreementInForce() {
-        agreements = new AgreementFixtures("http://127.0.0.1:" + port);
+        credentials = TestCredentials.of("http://localhost:" + port, context);
+        var interceptors = http.getRestTemplate().getInterceptors();
+        if (interceptors.isEmpty()) {
+            interceptors.add(credentials.interceptor());
+        }
+        agreements = new AgreementFixtures("http://127.0.0.1:" + port, credentials);
         agreements.activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
     }
 

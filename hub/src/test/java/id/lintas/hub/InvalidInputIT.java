@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,12 +84,14 @@ class InvalidInputIT extends HubIntegrationTest {
     }
 
     @Test
-    void unknownParticipantIsNotFound() {
-        ResponseEntity<String> answer = http.postForEntity(
-                "/api/v1/participants/nowhere/referrals", sample("kukar-json", "referral-tppo-to-ppu.json"), String.class);
+    void aTokenSpeaksOnlyForItsOwnParticipantEvenForAnUnknownOne() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.AUTHORIZATION, credentials.bearer("kukar"));
+        ResponseEntity<String> answer = http.postForEntity("/api/v1/participants/nowhere/referrals",
+                new HttpEntity<>(sample("kukar-json", "referral-tppo-to-ppu.json"), headers), String.class);
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(Samples.json(answer.getBody()).get("type").asText()).endsWith("unknown-participant");
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private int rejectedKept() {

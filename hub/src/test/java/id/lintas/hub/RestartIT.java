@@ -44,7 +44,7 @@ class RestartIT {
         String referralId;
         try (ConfigurableApplicationContext hub = start(dataDir)) {
             int port = ((org.springframework.boot.web.context.WebServerApplicationContext) hub).getWebServer().getPort();
-            new AgreementFixtures("http://127.0.0.1:" + port).activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
+            new AgreementFixtures("http://127.0.0.1:" + port, TestCredentials.of("http://localhost:" + port, hub)).activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
             dropPpuFile(dataDir);
             JdbcClient jdbc = hub.getBean(JdbcClient.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> kukar.findAll(

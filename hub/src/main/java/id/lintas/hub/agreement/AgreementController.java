@@ -1,12 +1,15 @@
 package id.lintas.hub.agreement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.lintas.hub.security.Caller;
+import id.lintas.hub.security.SecurityLog;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AgreementController {
 
     /** Until people log in (issue #5), actions are recorded as the administrators' API. */
-    static final String ACTOR = "admin-api";
+    private static String actor() {
+        return Caller.required().name();
+    }
 
     private final AgreementService agreements;
 
@@ -35,7 +40,7 @@ class AgreementController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AgreementView> register(@RequestBody JsonNode document) {
-        AgreementView view = agreements.register(document, ACTOR);
+        AgreementView view = agreements.register(document, actor());
         return ResponseEntity.created(URI.create("/api/v1/agreements/" + view.id() + "/versions/" + view.version())).body(view);
     }
 
@@ -78,7 +83,12 @@ class AgreementController {
 
     @PostMapping(value = "/{id}/versions/{version}/signatures", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AgreementView> sign(@PathVariable String id, @PathVariable int version, @RequestBody SignatureRequest request) {
-        AgreementView view = agreements.sign(id, version, request.participant(), request.jws(), ACTOR);
+        Caller caller = Caller.required();
+        if (!caller.signsFor(request.participant())) {
+            SecurityLog.refused("signature of agreement " + id + " v" + version, caller.name() + " does not sign for " + request.participant());
+            throw new AccessDeniedException("a signer signs only for their own party");
+        }
+        AgreementView view = agreements.sign(id, version, request.participant(), request.jws(), caller.name());
         return ResponseEntity.status(201).body(view);
     }
 
@@ -86,19 +96,19 @@ class AgreementController {
 
     @PostMapping(value = "/{id}/suspend", consumes = MediaType.APPLICATION_JSON_VALUE)
     AgreementView suspend(@PathVariable String id, @RequestBody(required = false) Reason reason) {
-        return agreements.suspend(id, reason == null ? null : reason.reason(), ACTOR);
+        return agreements.suspend(id, reason == null ? null : reason.reason(), actor());
     }
 
     @PostMapping("/{id}/resume")
     AgreementView resume(@PathVariable String id) {
-        return agreements.resume(id, ACTOR);
+        return agreements.resume(id, actor());
     }
 
     record Termination(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate, String reason) {}
 
     @PostMapping(value = "/{id}/terminate", consumes = MediaType.APPLICATION_JSON_VALUE)
     AgreementView terminate(@PathVariable String id, @RequestBody Termination termination) {
-        return agreements.terminate(id, termination.effectiveDate(), termination.reason(), ACTOR);
+        return agreements.terminate(id, termination.effectiveDate(), termination.reason(), actor());
     }
 
     /** Checks a document without registering it. */

@@ -40,7 +40,7 @@ class AgreementRepository {
 
     record EventRow(long id, Instant at, int version, String type, String actor, String detail) {}
 
-    record KeyRow(String participantId, String kid, String jwk, Instant registeredAt, Instant revokedAt) {}
+    record KeyRow(String participantId, String kid, String jwk, Instant registeredAt, Instant revokedAt, KeyPurpose purpose) {}
 
     void insertVersion(AgreementDocument document, String canonical, String sha256, String actor) {
         jdbc.sql("insert into agreement_version (agreement_id, version, document, document_sha256, status, valid_from,"
@@ -118,25 +118,25 @@ class AgreementRepository {
                 .list();
     }
 
-    boolean insertKey(String participant, String kid, String jwk, String actor) {
-        return jdbc.sql("insert into participant_key (participant_id, kid, jwk, registered_by) values (?, ?, ?, ?)"
+    boolean insertKey(String participant, KeyPurpose purpose, String kid, String jwk, String actor) {
+        return jdbc.sql("insert into participant_key (participant_id, kid, jwk, registered_by, purpose) values (?, ?, ?, ?, ?)"
                         + " on conflict do nothing")
-                .params(participant, kid, jwk, actor)
+                .params(participant, kid, jwk, actor, purpose.name())
                 .update() == 1;
     }
 
     Optional<KeyRow> key(String participant, String kid) {
-        return jdbc.sql("select participant_id, kid, jwk, registered_at, revoked_at from participant_key"
+        return jdbc.sql("select participant_id, kid, jwk, registered_at, revoked_at, purpose from participant_key"
                         + " where participant_id = ? and kid = ?")
                 .params(participant, kid)
                 .query(AgreementRepository::key)
                 .optional();
     }
 
-    List<KeyRow> keys(String participant) {
-        return jdbc.sql("select participant_id, kid, jwk, registered_at, revoked_at from participant_key"
-                        + " where participant_id = ? order by registered_at")
-                .param(participant)
+    List<KeyRow> keys(String participant, KeyPurpose purpose) {
+        return jdbc.sql("select participant_id, kid, jwk, registered_at, revoked_at, purpose from participant_key"
+                        + " where participant_id = ? and purpose = ? order by registered_at")
+                .params(participant, purpose.name())
                 .query(AgreementRepository::key)
                 .list();
     }
@@ -149,7 +149,7 @@ class AgreementRepository {
 
     private static KeyRow key(ResultSet rs, int n) throws SQLException {
         return new KeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant());
+                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), KeyPurpose.valueOf(rs.getString(6)));
     }
 
     private static VersionRow version(ResultSet rs, int n) throws SQLException {

@@ -110,9 +110,9 @@ public class AgreementService {
         try {
             JWSHeader header = SignatureVerifier.header(jws);
             AgreementRepository.KeyRow registered = repository.key(participant, header.getKeyID())
-                    .filter(k -> k.revokedAt() == null)
+                    .filter(k -> k.revokedAt() == null && k.purpose() == KeyPurpose.SIGNING)
                     .orElseThrow(() -> new SignatureVerifier.SignatureException("jws",
-                            "key " + header.getKeyID() + " is not a registered, unrevoked key of " + participant));
+                            "key " + header.getKeyID() + " is not a registered, unrevoked signing key of " + participant));
             key = JWK.parse(registered.jwk());
             SignatureVerifier.verify(jws, row.document().getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
         } catch (SignatureVerifier.SignatureException e) {
@@ -183,9 +183,9 @@ public class AgreementService {
         return view(id, row.version());
     }
 
-    /** Registers a participant's public key (a JWK) for its signers. */
+    /** Registers a participant's public key (a JWK) for one purpose. */
     @Transactional
-    public KeyView registerKey(String participant, JsonNode body, String actor) {
+    public KeyView registerKey(String participant, KeyPurpose purpose, JsonNode body, String actor) {
         if (participants.find(participant).isEmpty()) {
             throw AgreementProblem.notFound("participant " + participant);
         }
@@ -209,30 +209,32 @@ public class AgreementService {
             throw AgreementProblem.invalid("the key is not accepted", errors);
         }
         String publicJwk = key.toPublicJWK().toJSONString();
-        if (!repository.insertKey(participant, key.getKeyID(), publicJwk, actor)) {
-            boolean same = repository.key(participant, key.getKeyID()).map(k -> k.jwk().equals(publicJwk)).orElse(false);
+        if (!repository.insertKey(participant, purpose, key.getKeyID(), publicJwk, actor)) {
+            boolean same = repository.key(participant, key.getKeyID())
+                    .map(k -> k.jwk().equals(publicJwk) && k.purpose() == purpose).orElse(false);
             if (!same) {
                 throw AgreementProblem.conflict("key-exists", "participant " + participant + " already has another key with kid "
                         + key.getKeyID(), "kid");
             }
         } else {
-            log.info("Key {} registered for participant {} by {}", key.getKeyID(), participant, actor);
+            log.info("{} key {} registered for participant {} by {}", purpose, key.getKeyID(), participant, actor);
         }
-        return keys(participant).stream().filter(k -> k.kid().equals(key.getKeyID())).findFirst().orElseThrow();
+        return keys(participant, purpose).stream().filter(k -> k.kid().equals(key.getKeyID())).findFirst().orElseThrow();
     }
 
-    public List<KeyView> keys(String participant) {
+    public List<KeyView> keys(String participant, KeyPurpose purpose) {
         if (participants.find(participant).isEmpty()) {
             throw AgreementProblem.notFound("participant " + participant);
         }
-        return repository.keys(participant).stream()
+        return repository.keys(participant, purpose).stream()
                 .map(k -> new KeyView(k.participantId(), k.kid(), json.valueToTree(parse(k.jwk())), k.registeredAt(), k.revokedAt()))
                 .toList();
     }
 
     @Transactional
-    public void revokeKey(String participant, String kid, String actor) {
-        repository.key(participant, kid).orElseThrow(() -> AgreementProblem.notFound("key " + kid + " of " + participant));
+    public void revokeKey(String participant, KeyPurpose purpose, String kid, String actor) {
+        repository.key(participant, kid).filter(k -> k.purpose() == purpose)
+                .orElseThrow(() -> AgreementProblem.notFound("key " + kid + " of " + participant));
         repository.revokeKey(participant, kid);
         log.info("Key {} of participant {} revoked by {}", kid, participant, actor);
     }

@@ -1,14 +1,11 @@
 package id.lintas.hub.agreement;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
+import id.lintas.hub.security.JoseSigning;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +25,10 @@ public final class DetachedSigner {
 
     public static String sign(String canonical, JWK privateKey) {
         try {
-            JWSAlgorithm algorithm;
-            JWSSigner signer;
-            if ("EC".equals(privateKey.getKeyType().getValue())) {
-                algorithm = JWSAlgorithm.ES256;
-                signer = new ECDSASigner(privateKey.toECKey());
-            } else {
-                algorithm = JWSAlgorithm.PS256;
-                signer = new RSASSASigner(privateKey.toRSAKey());
-            }
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(algorithm).keyID(privateKey.getKeyID()).build(),
+            JoseSigning signing = JoseSigning.of(privateKey);
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(signing.algorithm()).keyID(privateKey.getKeyID()).build(),
                     new Payload(canonical.getBytes(StandardCharsets.UTF_8)));
-            jws.sign(signer);
+            jws.sign(signing.signer());
             return jws.serialize(true);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("cannot sign with key " + privateKey.getKeyID() + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package id.lintas.hub.agreement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.lintas.hub.security.Caller;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -12,7 +13,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Participants' public keys (JWK), registered before their signers sign agreements. */
+/**
+ * Participants' public keys (JWK): signing keys, managed by the party's own signers before they sign
+ * agreements, and client keys, registered by an operator so the participant's system can obtain tokens.
+ * Who may call which is decided by the security configuration.
+ */
 @RestController
 class ParticipantKeyController {
 
@@ -24,18 +29,38 @@ class ParticipantKeyController {
 
     @PostMapping(value = "/api/v1/participants/{participant}/keys", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AgreementService.KeyView> register(@PathVariable String participant, @RequestBody JsonNode jwk) {
-        AgreementService.KeyView key = agreements.registerKey(participant, jwk, AgreementController.ACTOR);
-        return ResponseEntity.created(URI.create("/api/v1/participants/" + participant + "/keys/" + key.kid())).body(key);
+        return registered(participant, KeyPurpose.SIGNING, "keys", jwk);
     }
 
     @GetMapping("/api/v1/participants/{participant}/keys")
     List<AgreementService.KeyView> keys(@PathVariable String participant) {
-        return agreements.keys(participant);
+        return agreements.keys(participant, KeyPurpose.SIGNING);
     }
 
     @DeleteMapping("/api/v1/participants/{participant}/keys/{kid}")
     ResponseEntity<Void> revoke(@PathVariable String participant, @PathVariable String kid) {
-        agreements.revokeKey(participant, kid, AgreementController.ACTOR);
+        agreements.revokeKey(participant, KeyPurpose.SIGNING, kid, Caller.required().name());
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(value = "/api/v1/participants/{participant}/client-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AgreementService.KeyView> registerClientKey(@PathVariable String participant, @RequestBody JsonNode jwk) {
+        return registered(participant, KeyPurpose.CLIENT, "client-keys", jwk);
+    }
+
+    @GetMapping("/api/v1/participants/{participant}/client-keys")
+    List<AgreementService.KeyView> clientKeys(@PathVariable String participant) {
+        return agreements.keys(participant, KeyPurpose.CLIENT);
+    }
+
+    @DeleteMapping("/api/v1/participants/{participant}/client-keys/{kid}")
+    ResponseEntity<Void> revokeClientKey(@PathVariable String participant, @PathVariable String kid) {
+        agreements.revokeKey(participant, KeyPurpose.CLIENT, kid, Caller.required().name());
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<AgreementService.KeyView> registered(String participant, KeyPurpose purpose, String path, JsonNode jwk) {
+        AgreementService.KeyView key = agreements.registerKey(participant, purpose, jwk, Caller.required().name());
+        return ResponseEntity.created(URI.create("/api/v1/participants/" + participant + "/" + path + "/" + key.kid())).body(key);
     }
 }

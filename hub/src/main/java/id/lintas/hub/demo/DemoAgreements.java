@@ -8,6 +8,7 @@ import id.lintas.hub.agreement.AgreementService;
 import id.lintas.hub.agreement.AgreementStatus;
 import id.lintas.hub.agreement.AgreementView;
 import id.lintas.hub.agreement.DetachedSigner;
+import id.lintas.hub.agreement.KeyPurpose;
 import id.lintas.hub.participant.ParticipantDirectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
 class DemoAgreements {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAgreements.class);
-    private static final String ACTOR = "demo-setup";
+    private static final String ACTOR = DemoCredentials.ACTOR;
 
     private final AgreementService agreements;
     private final ParticipantDirectory participants;
@@ -75,8 +76,8 @@ class DemoAgreements {
             for (JsonNode party : document.path("parties")) {
                 String participant = party.path("participant").asText();
                 JWK key = demoKey(participant);
-                if (agreements.keys(participant).stream().noneMatch(k -> k.kid().equals(key.getKeyID()))) {
-                    agreements.registerKey(participant, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
+                if (agreements.keys(participant, KeyPurpose.SIGNING).stream().noneMatch(k -> k.kid().equals(key.getKeyID()))) {
+                    agreements.registerKey(participant, KeyPurpose.SIGNING, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
                 }
                 if (agreements.view(id, 1).parties().stream().noneMatch(p -> p.participant().equals(participant) && p.signed())) {
                     agreements.sign(id, 1, participant, DetachedSigner.sign(canonical, key), ACTOR);

@@ -5,9 +5,11 @@ import id.lintas.contracts.spi.Transport;
 import id.lintas.hub.Endpoints;
 import id.lintas.hub.ingest.Ingest;
 import id.lintas.hub.ingest.ReferralIntake;
-import id.lintas.hub.ingest.UnknownParticipantException;
 import id.lintas.hub.lifecycle.StatusService;
 import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.security.Caller;
+import id.lintas.hub.security.Role;
+import id.lintas.hub.security.SecurityLog;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +25,12 @@ import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -37,8 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  * whose Task carries the hub's referral id ({@code urn:lintas:referral}) and status; a refusal is an
  * OperationOutcome pointing at the element. {@code GET /fhir/metadata} describes what is supported.
  *
- * <p>The sender is the participant that speaks FHIR; with several, the {@code participant} parameter
- * names it (issue #5 will take it from the caller's token instead).
+ * <p>The sender is the caller's own participant (its token), which must speak FHIR.
  */
 @RestController
 @RequestMapping("/fhir")
@@ -60,9 +61,8 @@ class FhirController {
     @PostMapping(value = "/$process-message", produces = FHIR_JSON)
     ResponseEntity<String> processMessage(
             @RequestBody byte[] body,
-            @RequestParam(required = false) String participant,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        String sender = sender(participant);
+        String sender = sender();
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put(Ingest.PARTICIPANT, sender);
         headers.put(Ingest.MEDIA_TYPE, contentType);
@@ -127,20 +127,16 @@ class FhirController {
                 .body(fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(statement));
     }
 
-    private String sender(String named) {
-        List<String> fhirParticipants = participants.withTransport(Transport.FHIR).stream()
-                .map(ParticipantDirectory.Connected::id).toList();
-        if (named != null) {
-            if (!fhirParticipants.contains(named)) {
-                throw new UnknownParticipantException("no participant '" + named + "' that speaks FHIR");
-            }
-            return named;
+    /** The caller's own participant, which must speak FHIR: a system speaks only for itself. */
+    private String sender() {
+        Caller caller = Caller.required();
+        String participant = caller.party();
+        boolean speaksFhir = participant != null && participants.withTransport(Transport.FHIR).stream()
+                .anyMatch(p -> p.id().equals(participant));
+        if (!caller.is(Role.PARTICIPANT) || !speaksFhir) {
+            SecurityLog.refused("FHIR $process-message", "the caller's participant does not speak FHIR");
+            throw new AccessDeniedException("the caller's participant does not speak FHIR");
         }
-        if (fhirParticipants.size() != 1) {
-            throw new UnknownParticipantException(fhirParticipants.isEmpty()
-                    ? "no participant of this hub speaks FHIR"
-                    : "several participants speak FHIR: name one with ?participant=");
-        }
-        return fhirParticipants.get(0);
+        return participant;
     }
 }

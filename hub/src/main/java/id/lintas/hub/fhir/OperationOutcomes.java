@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -54,6 +55,11 @@ class OperationOutcomes {
     ResponseEntity<String> conflict(RuntimeException e) {
         String field = e instanceof StatusChangeRefusedException ? "Task.status" : "Task.identifier";
         return answer(409, OperationOutcome.IssueType.BUSINESSRULE, List.of(new FieldError(field, e.getMessage())));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<String> forbidden(AccessDeniedException e) {
+        return answer(403, OperationOutcome.IssueType.FORBIDDEN, List.of(new FieldError("MessageHeader.sender", e.getMessage())));
     }
 
     @ExceptionHandler(Exception.class)

@@ -71,7 +71,7 @@ public class Ingest {
             byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
         Connected sender = participants.get(participantId);
         try {
-            return ((MessageReader) sender.adapter()).readReferral(body, sender.participant());
+            return messageReader(sender).readReferral(body, sender.participant());
         } catch (TranslationException e) {
             throw rejected(inboundId, participantId, e.errors(), false);
         }
@@ -81,10 +81,18 @@ public class Ingest {
             byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
         Connected sender = participants.get(participantId);
         try {
-            return ((MessageReader) sender.adapter()).readStatus(body, sender.participant());
+            return messageReader(sender).readStatus(body, sender.participant());
         } catch (TranslationException e) {
             throw rejected(inboundId, participantId, e.errors(), false);
         }
+    }
+
+    private static MessageReader messageReader(Connected sender) {
+        if (sender.adapter() instanceof MessageReader reader) {
+            return reader;
+        }
+        throw new UnknownParticipantException("participant '" + sender.id() + "' sends FHIR messages to /fhir/$process-message,"
+                + " not to this endpoint");
     }
 
     /** Reads a FHIR message Bundle: a referral or a status change, as its event says. */

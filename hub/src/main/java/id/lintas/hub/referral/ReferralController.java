@@ -1,40 +1,71 @@
 package id.lintas.hub.referral;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lintas.hub.agreement.DataCategory;
+import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.delivery.DeliveryRecord;
 import id.lintas.hub.delivery.DeliveryRepository;
 import id.lintas.hub.lifecycle.ReferralNotFoundException;
+import id.lintas.hub.security.Caller;
+import id.lintas.hub.security.Role;
+import id.lintas.hub.security.SecurityLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading the record: a referral's canonical view, its status history and its deliveries. */
+/** Reading the record: a referral's canonical view (as far as the caller may see it), its status history and its deliveries. */
 @RestController
 class ReferralController {
 
     private final ReferralRepository referrals;
     private final DeliveryRepository deliveries;
     private final ObjectMapper json;
+    private final FhirContext fhir;
 
-    ReferralController(ReferralRepository referrals, DeliveryRepository deliveries, ObjectMapper json) {
+    ReferralController(ReferralRepository referrals, DeliveryRepository deliveries, ObjectMapper json, FhirContext fhir) {
         this.referrals = referrals;
         this.deliveries = deliveries;
         this.json = json;
+        this.fhir = fhir;
     }
 
+    /**
+     * A referral as its caller may see it: its sender sees what it sent; a receiver sees what its grant
+     * let it receive; operators and auditors see the record without the victim's data. Anyone else is
+     * told it does not exist (404), never that it is someone else's.
+     */
     @GetMapping("/api/v1/referrals/{id}")
     Map<String, Object> referral(@PathVariable String id) throws JsonProcessingException {
         ReferralRecord r = referrals.find(parse(id)).orElseThrow(() -> new ReferralNotFoundException(id));
+        Caller caller = Caller.required();
+        List<ReferralRoute> routes = referrals.routes(r.id());
         Map<String, Object> view = summary(r);
-        view.put("canonical", json.readValue(r.canonicalJson(), JsonNode.class));
-        view.put("routes", referrals.routes(r.id()));
+        if (caller.is(Role.PARTICIPANT)) {
+            if (caller.isParticipant(r.senderId())) {
+                view.put("canonical", json.readValue(r.canonicalJson(), JsonNode.class));
+            } else {
+                ReferralRoute own = routes.stream().filter(route -> caller.isParticipant(route.participantId())).findFirst()
+                        .orElseThrow(() -> {
+                            SecurityLog.refused("referral " + id, "neither its sender nor a receiver");
+                            return new ReferralNotFoundException(id);
+                        });
+                Bundle stored = fhir.newJsonParser().parseResource(Bundle.class, r.canonicalJson());
+                Bundle granted = DataMinimiser.reduce(stored, own.data().stream().map(DataCategory::valueOf).toList(), own.services());
+                view.put("canonical", json.readValue(fhir.newJsonParser().encodeResourceToString(granted), JsonNode.class));
+                routes = List.of(own);
+            }
+        }
+        view.put("routes", routes);
         view.put("history", referrals.events(r.id()));
         view.put("deliveries", deliveries.forReferral(r.id()).stream().map(ReferralController::delivery).toList());
         return view;
@@ -48,6 +79,11 @@ class ReferralController {
 
     @GetMapping("/api/v1/referrals")
     List<Map<String, Object>> list(@RequestParam String participant, @RequestParam(defaultValue = "50") int limit) {
+        Caller caller = Caller.required();
+        if (caller.is(Role.PARTICIPANT) && !caller.isParticipant(participant)) {
+            SecurityLog.refused("referrals of " + participant, "a participant lists only its own referrals");
+            throw new AccessDeniedException("a participant lists only its own referrals");
+        }
         return referrals.involving(participant, Math.min(Math.max(limit, 1), 500)).stream()
                 .map(ReferralController::summary)
                 .toList();

@@ -17,11 +17,15 @@ import id.lintas.hub.agreement.CompiledAgreement;
 import id.lintas.hub.agreement.Finding;
 import id.lintas.hub.agreement.Grant;
 import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.security.Caller;
+import id.lintas.hub.security.Role;
+import id.lintas.hub.security.SecurityLog;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,6 +63,11 @@ class ExplainController {
             @RequestParam(required = false) String agreement,
             @RequestParam(required = false) Integer version,
             @RequestBody byte[] body) {
+        Caller caller = Caller.required();
+        if (!caller.is(Role.ADMIN) && !caller.isParticipant(sender)) {
+            SecurityLog.refused("routing explain for " + sender, "a participant explains only its own referrals");
+            throw new AccessDeniedException("a participant explains only its own referrals");
+        }
         Connected from = participants.find(sender)
                 .orElseThrow(() -> new AgreementProblem(404, "unknown-participant", "Unknown participant",
                         "no participant '" + sender + "'", List.of(new FieldError("sender", "not a participant of this hub"))));

@@ -1,0 +1,9 @@
+package id.lintas.hub.agreement;
+
+/** What a participant's registered public key is for; a key is accepted for its own purpose only. */
+public enum KeyPurpose {
+    /** Its signers sign agreements with it (registered by the party's signer). */
+    SIGNING,
+    /** Its system signs {@code private_key_jwt} client assertions with it to obtain tokens (registered by an operator). */
+    CLIENT
+}

@@ -1,0 +1,69 @@
+package id.lintas.hub.security;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The authenticated caller of the current request.
+ *
+ * @param name the participant id (machines) or the account name (people)
+ * @param roles what it may do
+ * @param party the participant it acts for: a machine's own participant, a signer's party; null for others
+ */
+public record Caller(String name, Set<Role> roles, String party) {
+
+    /** A signer's party is granted as this authority prefix followed by the participant id. */
+    public static final String PARTY_PREFIX = "PARTY_";
+
+    /** The caller of the current request, if one is authenticated. */
+    public static Optional<Caller> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return Optional.of(of(authentication));
+    }
+
+    /** The caller of the current request; fails when none is (the security chain prevents that). */
+    public static Caller required() {
+        return current().orElseThrow(() -> new IllegalStateException("no authenticated caller"));
+    }
+
+    static Caller of(Authentication authentication) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        String party = null;
+        for (GrantedAuthority granted : authentication.getAuthorities()) {
+            String authority = granted.getAuthority();
+            for (Role role : Role.values()) {
+                if (role.authority().equals(authority)) {
+                    roles.add(role);
+                }
+            }
+            if (authority != null && authority.startsWith(PARTY_PREFIX)) {
+                party = authority.substring(PARTY_PREFIX.length());
+            }
+        }
+        if (roles.contains(Role.PARTICIPANT)) {
+            party = authentication.getName();
+        }
+        return new Caller(authentication.getName(), Set.copyOf(roles), party);
+    }
+
+    public boolean is(Role role) {
+        return roles.contains(role);
+    }
+
+    /** True when this is the participant's own system. */
+    public boolean isParticipant(String participant) {
+        return is(Role.PARTICIPANT) && participant != null && participant.equals(party);
+    }
+
+    /** True when this person signs for the participant. */
+    public boolean signsFor(String participant) {
+        return is(Role.SIGNER) && participant != null && participant.equals(party);
+    }
+}

@@ -1,0 +1,254 @@
+package id.lintas.hub.security;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.platform.HubProperties;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The embedded authorization server (token endpoint for participants' systems) and the rules of the
+ * API: which role reaches which endpoint, and that a participant's path is its own. Object-level rules
+ * (whose referral, which party one signs for) are in the controllers, which answer 404 for others' ids.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    /** The claim of the hub's tokens that names the participant. */
+    static final String PARTICIPANT_CLAIM = "participant";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionKeys assertions) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, as -> as.clientAuthentication(clients -> clients.authenticationProviders(providers ->
+                        providers.forEach(provider -> {
+                            if (provider instanceof JwtClientAssertionAuthenticationProvider jwt) {
+                                jwt.setJwtDecoderFactory(assertions);
+                            }
+                        }))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder hubTokens, SecurityProperties properties) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // no cookies and no sessions: every call carries its credentials
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
+                .oauth2ResourceServer(resource -> {
+                    resource.authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint()));
+                    resource.accessDeniedHandler(SecurityLog.deniedHandler());
+                    resource.authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(
+                            issuers(hubTokens, properties.external())));
+                })
+                .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityLog.deniedHandler())
+                        .authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/referrals",
+                                "/api/v1/participants/{participant}/status").access(ownParticipant())
+                        .requestMatchers(HttpMethod.POST, "/fhir/$process-message").hasRole(Role.PARTICIPANT.name())
+                        .requestMatchers("/api/v1/participants/{participant}/client-keys", "/api/v1/participants/{participant}/client-keys/**")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/participants/{participant}/keys").authenticated()
+                        .requestMatchers("/api/v1/participants/{participant}/keys", "/api/v1/participants/{participant}/keys/**")
+                        .access(signerOfParticipant())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agreements/*/versions/*/signatures").hasRole(Role.SIGNER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agreements", "/api/v1/agreements/check",
+                                "/api/v1/agreements/*/suspend", "/api/v1/agreements/*/resume", "/api/v1/agreements/*/terminate")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agreements/*/events")
+                        .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name(), Role.SIGNER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agreements", "/api/v1/agreements/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routing/explain").hasAnyRole(Role.ADMIN.name(), Role.PARTICIPANT.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/referrals/overdue").hasAnyRole(Role.OPERATOR.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/referrals/*")
+                        .hasAnyRole(Role.PARTICIPANT.name(), Role.OPERATOR.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/demo/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /** The path's participant is the caller's own (its system's token). */
+    private static AuthorizationManager<RequestAuthorizationContext> ownParticipant() {
+        return (Supplier<Authentication> authentication, RequestAuthorizationContext context) ->
+                new AuthorizationDecision(Caller.of(authentication.get()).isParticipant(context.getVariables().get("participant")));
+    }
+
+    /** The caller signs for the path's participant. */
+    private static AuthorizationManager<RequestAuthorizationContext> signerOfParticipant() {
+        return (Supplier<Authentication> authentication, RequestAuthorizationContext context) ->
+                new AuthorizationDecision(Caller.of(authentication.get()).signsFor(context.getVariables().get("participant")));
+    }
+
+    /** The hub's own tokens (checked with its key, whatever issuer URL they name) and an external provider's. */
+    private static org.springframework.security.authentication.AuthenticationManagerResolver<String> issuers(
+            JwtDecoder hubTokens, SecurityProperties.External external) {
+        JwtAuthenticationProvider own = new JwtAuthenticationProvider(hubTokens);
+        own.setJwtAuthenticationConverter(SecurityConfiguration::hubToken);
+        AuthenticationManager ownManager = new ProviderManager(own);
+        if (external == null || external.issuerUri() == null) {
+            return issuer -> ownManager;
+        }
+        String externalIssuer = external.issuerUri().toString();
+        Supplier<AuthenticationManager> externalManager = new java.util.function.Supplier<>() {
+            private volatile AuthenticationManager manager;
+
+            @Override
+            public AuthenticationManager get() {
+                if (manager == null) {
+                    JwtAuthenticationProvider provider = new JwtAuthenticationProvider(JwtDecoders.fromIssuerLocation(externalIssuer));
+                    provider.setJwtAuthenticationConverter(jwt -> externalToken(jwt, external));
+                    manager = new ProviderManager(provider);
+                }
+                return manager;
+            }
+        };
+        return issuer -> externalIssuer.equals(issuer) ? externalManager.get() : ownManager;
+    }
+
+    /** A token the hub issued: client credentials of a participant. */
+    private static AbstractAuthenticationToken hubToken(Jwt jwt) {
+        String participant = jwt.getClaimAsString(PARTICIPANT_CLAIM);
+        if (participant == null) {
+            return new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject());
+        }
+        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(Role.PARTICIPANT.authority())), participant);
+    }
+
+    /** An external provider's token: a participant's system (participant claim) or a person (roles claim). */
+    static AbstractAuthenticationToken externalToken(Jwt jwt, SecurityProperties.External external) {
+        String participant = jwt.getClaimAsString(external.participantClaim());
+        if (participant != null) {
+            return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(Role.PARTICIPANT.authority())), participant);
+        }
+        List<GrantedAuthority> authorities = new java.util.ArrayList<>();
+        Collection<String> roles = jwt.getClaimAsStringList(external.rolesClaim());
+        for (String role : roles == null ? List.<String>of() : roles) {
+            for (Role known : Role.values()) {
+                if (known != Role.PARTICIPANT && known.name().equalsIgnoreCase(role)) {
+                    authorities.add(new SimpleGrantedAuthority(known.authority()));
+                }
+            }
+        }
+        String party = jwt.getClaimAsString(external.partyClaim());
+        if (party != null) {
+            authorities.add(new SimpleGrantedAuthority(Caller.PARTY_PREFIX + party));
+        }
+        String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+        return new JwtAuthenticationToken(jwt, authorities, name);
+    }
+
+    @Bean
+    JWKSource<SecurityContext> tokenKeys(SecurityProperties properties, HubProperties hub) {
+        JWK key = TokenSigningKey.load(properties.tokenSigningKey(), hub.dataDir());
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    @Bean
+    JwtDecoder hubTokens(JWKSource<SecurityContext> tokenKeys) {
+        return OAuth2AuthorizationServerConfiguration.jwtDecoder(tokenKeys);
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> participantClaim() {
+        return context -> {
+            // The hub's key is EC P-256 (the default would be RS256).
+            context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
+            context.getClaims().claim(PARTICIPANT_CLAIM, context.getRegisteredClient().getClientId());
+        };
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(SecurityProperties properties) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (properties.issuer() != null && !properties.issuer().isBlank()) {
+            settings.issuer(properties.issuer());
+        }
+        return settings.build();
+    }
+
+    @Bean
+    RegisteredClientRepository participantClients(ParticipantDirectory participants, SecurityProperties properties) {
+        return new ParticipantClients(participants, properties.tokenTimeToLive());
+    }
+
+    @Bean
+    OAuth2AuthorizationService issuedTokens(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
+    @Bean
+    ClientAssertionKeys clientAssertionKeys(JdbcClient jdbc) {
+        return new ClientAssertionKeys(jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    JdbcUserDetailsManager accounts(DataSource dataSource) {
+        return new JdbcUserDetailsManager(dataSource);
+    }
+}

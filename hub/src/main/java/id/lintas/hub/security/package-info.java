@@ -1,0 +1,8 @@
+/**
+ * Who is calling and what they may do: region systems authenticate as machines (OAuth 2.0 client
+ * credentials with {@code private_key_jwt}, tokens issued by the embedded Spring Authorization
+ * Server, or an external OpenID provider's), people log in with local accounts or an external
+ * provider, and every API names the roles it admits. Refusals are logged to the {@code lintas.security}
+ * logger without victims' data.
+ */
+package id.lintas.hub.security;

@@ -182,6 +182,21 @@ class AccessMatrixIT extends HubIntegrationTest {
     }
 
     @Test
+    void refusesUnexpectedContentTypesAndOversizedBodies() {
+        ResponseEntity<String> text = raw.post().uri("/api/v1/participants/kukar/referrals")
+                .header(HttpHeaders.AUTHORIZATION, credentials.bearer("kukar"))
+                .contentType(MediaType.TEXT_PLAIN).body("hello").retrieve().toEntity(String.class);
+        assertThat(text.getStatusCode().value()).isEqualTo(415);
+
+        ResponseEntity<String> huge = raw.post().uri("/api/v1/participants/kukar/referrals")
+                .header(HttpHeaders.AUTHORIZATION, credentials.bearer("kukar"))
+                .contentType(MediaType.APPLICATION_JSON).body("{\"x\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}")
+                .retrieve().toEntity(String.class);
+        assertThat(huge.getStatusCode().value()).isEqualTo(413);
+        assertThat(huge.getBody()).contains("too-large").doesNotContain("aaaa");
+    }
+
+    @Test
     void answersCarrySecurityHeaders() {
         ResponseEntity<String> answer = call("kukar", HttpMethod.GET, "/api/v1/referrals/" + kukarReferral, null);
         HttpHeaders headers = answer.getHeaders();

@@ -58,7 +58,7 @@ class FhirController {
         this.fhir = fhir;
     }
 
-    @PostMapping(value = "/$process-message", produces = FHIR_JSON)
+    @PostMapping(value = "/$process-message", produces = FHIR_JSON, consumes = {FHIR_JSON, "application/json"})
     ResponseEntity<String> processMessage(
             @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {

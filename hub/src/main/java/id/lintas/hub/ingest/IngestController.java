@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,8 @@ class IngestController {
         this.producer = producer;
     }
 
-    @PostMapping("/api/v1/participants/{participantId}/referrals")
+    @PostMapping(value = "/api/v1/participants/{participantId}/referrals", consumes = {
+        MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     ResponseEntity<Map<String, Object>> referral(
             @PathVariable String participantId,
             @RequestBody byte[] body,
@@ -45,7 +47,8 @@ class IngestController {
         return ResponseEntity.accepted().location(self).body(answer);
     }
 
-    @PostMapping("/api/v1/participants/{participantId}/status")
+    @PostMapping(value = "/api/v1/participants/{participantId}/status", consumes = {
+        MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     ResponseEntity<Map<String, Object>> status(
             @PathVariable String participantId,
             @RequestBody byte[] body,

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +52,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtIss
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -67,7 +70,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionKeys assertions) throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionKeys assertions, SecurityProperties properties)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, as -> as.clientAuthentication(clients -> clients.authenticationProviders(providers ->
@@ -78,6 +82,7 @@ class SecurityConfiguration {
                         }))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
+                .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
@@ -86,6 +91,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder hubTokens, SecurityProperties properties) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies and no sessions: every call carries its credentials
+                .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
                 .oauth2ResourceServer(resource -> {
@@ -196,6 +202,14 @@ class SecurityConfiguration {
         }
         String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
         return new JwtAuthenticationToken(jwt, authorities, name);
+    }
+
+    /** Before everything else, so an oversized body is refused before any filter reads it. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(SecurityProperties properties) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(properties.maxRequestBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package id.lintas.hub.delivery;
 
+import id.lintas.hub.protect.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,13 +16,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryRepository {
 
-    private static final String COLUMNS = "id, referral_id, recipient_id, kind, status, note, status_at, state,"
+    /** Where a status note lives, bound into its encryption. */
+    public static final String NOTE = "delivery.note";
+    private static final String COLUMNS = "id, referral_id, recipient_id, kind, status, note, note_enc, status_at, state,"
             + " attempts, last_error, created_at, delivered_at";
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    public DeliveryRepository(JdbcClient jdbc) {
+    public DeliveryRepository(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** Records a referral owed to its receiver. */
@@ -36,10 +41,11 @@ public class DeliveryRepository {
 
     private UUID add(UUID referralId, String recipientId, String kind, String status, String note, Instant at) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into delivery (id, referral_id, recipient_id, kind, status, note, status_at, state)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, referralId, recipientId, kind, status, note,
-                        at == null ? null : Timestamp.from(at), DeliveryRecord.PENDING)
+        FieldCipher.Sealed sealed = note == null ? null : cipher.encrypt(note, NOTE, id);
+        jdbc.sql("insert into delivery (id, referral_id, recipient_id, kind, status, note_enc, note_key, status_at, state)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, referralId, recipientId, kind, status, sealed == null ? null : sealed.bytes(),
+                        sealed == null ? null : sealed.keyId(), at == null ? null : Timestamp.from(at), DeliveryRecord.PENDING)
                 .update();
         return id;
     }
@@ -47,21 +53,21 @@ public class DeliveryRepository {
     public Optional<DeliveryRecord> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from delivery where id = ?")
                 .param(id)
-                .query(DeliveryRepository::map)
+                .query(this::map)
                 .optional();
     }
 
     public List<DeliveryRecord> forReferral(UUID referralId) {
         return jdbc.sql("select " + COLUMNS + " from delivery where referral_id = ? order by created_at")
                 .param(referralId)
-                .query(DeliveryRepository::map)
+                .query(this::map)
                 .list();
     }
 
     public List<DeliveryRecord> inState(String state, int limit) {
         return jdbc.sql("select " + COLUMNS + " from delivery where state = ? order by created_at limit ?")
                 .params(state, limit)
-                .query(DeliveryRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -105,14 +111,16 @@ public class DeliveryRepository {
                 .update() == 1;
     }
 
-    private static DeliveryRecord map(ResultSet rs, int row) throws SQLException {
+    private DeliveryRecord map(ResultSet rs, int row) throws SQLException {
+        byte[] sealedNote = rs.getBytes("note_enc");
+        String note = sealedNote == null ? rs.getString("note") : cipher.decryptString(sealedNote, NOTE, rs.getObject("id", UUID.class));
         return new DeliveryRecord(
                 rs.getObject("id", UUID.class),
                 rs.getObject("referral_id", UUID.class),
                 rs.getString("recipient_id"),
                 rs.getString("kind"),
                 rs.getString("status"),
-                rs.getString("note"),
+                note,
                 instant(rs, "status_at"),
                 rs.getString("state"),
                 rs.getInt("attempts"),

@@ -2,8 +2,10 @@ package id.lintas.hub.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lintas.hub.protect.FieldCipher;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,21 +18,36 @@ public class InboundMessageStore {
     public static final String ACCEPTED = "ACCEPTED";
     public static final String REJECTED = "REJECTED";
     public static final String PARTIAL = "PARTIAL";
+    /** Where the raw message lives, bound into its encryption. */
+    public static final String CONTENT = "inbound_message.content";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final FieldCipher cipher;
 
-    public InboundMessageStore(JdbcClient jdbc, ObjectMapper json) {
+    public InboundMessageStore(JdbcClient jdbc, ObjectMapper json, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cipher = cipher;
+    }
+
+    /** The raw message as received, decrypted (for diagnosis). */
+    public Optional<byte[]> content(UUID id) {
+        return jdbc.sql("select content, content_enc from inbound_message where id = ?").param(id)
+                .query((rs, n) -> {
+                    byte[] sealed = rs.getBytes("content_enc");
+                    return sealed == null ? rs.getBytes("content") : cipher.decrypt(sealed, CONTENT, id);
+                })
+                .optional();
     }
 
     /** Keeps the raw message before anything else happens to it. */
     public UUID keep(String participantId, String channel, String kind, String fileName, String mediaType, byte[] content) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into inbound_message (id, participant_id, channel, kind, file_name, media_type, content, outcome)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, participantId, channel, kind, fileName, mediaType, content, RECEIVED)
+        FieldCipher.Sealed sealed = cipher.encrypt(content, CONTENT, id);
+        jdbc.sql("insert into inbound_message (id, participant_id, channel, kind, file_name, media_type, content_enc,"
+                        + " content_key, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, participantId, channel, kind, fileName, mediaType, sealed.bytes(), sealed.keyId(), RECEIVED)
                 .update();
         return id;
     }

@@ -1,6 +1,7 @@
 package id.lintas.hub.ingest;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.ReferralStatus;
@@ -20,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -99,7 +103,19 @@ public class ReferralIntake {
             }
             referrals.addEvent(id, "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision());
         }
+        referrals.recordVictims(id, niks(referral.bundle()));
         return route(id, sender, referral, facts);
+    }
+
+    /** The victims' NIKs, kept only as keyed hashes (to find the same victim referred again). */
+    private static List<String> niks(Bundle bundle) {
+        return bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(Patient.class::isInstance)
+                .flatMap(patient -> ((Patient) patient).getIdentifier().stream())
+                .filter(identifier -> Canonical.SID_NIK.equals(identifier.getSystem()) && identifier.hasValue())
+                .map(Identifier::getValue)
+                .toList();
     }
 
     private Result route(UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts) {

@@ -66,9 +66,25 @@ class ReferralController {
             }
         }
         view.put("routes", routes);
+        view.put("sameVictimReferrals", sameVictim(r.id(), caller));
         view.put("history", referrals.events(r.id()));
         view.put("deliveries", deliveries.forReferral(r.id()).stream().map(ReferralController::delivery).toList());
         return view;
+    }
+
+    /**
+     * Other referrals of the same victim (matched by the keyed hash of the NIK): ids only, and for a
+     * region's system only those it sent or received.
+     */
+    private List<String> sameVictim(UUID id, Caller caller) {
+        return referrals.sameVictim(id).stream()
+                .filter(other -> !caller.is(Role.PARTICIPANT) || referrals.find(other)
+                        .map(o -> caller.isParticipant(o.senderId())
+                                || referrals.routes(o.id()).stream().anyMatch(route -> caller.isParticipant(route.participantId())))
+                        .orElse(false))
+                .map(UUID::toString)
+                .sorted()
+                .toList();
     }
 
     /** Receivers that have not answered within their agreement's response time. */

@@ -1,5 +1,6 @@
 package id.lintas.hub.referral;
 
+import id.lintas.hub.protect.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,20 +17,24 @@ public class ReferralRepository {
 
     private static final String COLUMNS = "id, sender_id, source_reference, revision, kind, urgency, status,"
             + " destination_id, requested_region, domicile_region, incident_region, reporting_region,"
-            + " canonical::text as canonical, reported_at, created_at, updated_at";
+            + " canonical::text as canonical, canonical_enc, reported_at, created_at, updated_at";
+    /** Where the canonical Bundle lives, bound into its encryption. */
+    public static final String CANONICAL = "referral.canonical";
 
     private final JdbcClient jdbc;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final FieldCipher cipher;
 
-    public ReferralRepository(JdbcClient jdbc, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public ReferralRepository(JdbcClient jdbc, com.fasterxml.jackson.databind.ObjectMapper json, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cipher = cipher;
     }
 
     public Optional<ReferralRecord> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from referral where id = ?")
                 .param(id)
-                .query(ReferralRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -37,7 +42,7 @@ public class ReferralRepository {
     public Optional<ReferralRecord> findForUpdate(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from referral where id = ? for update")
                 .param(id)
-                .query(ReferralRepository::map)
+                .query(this::map)
                 .optional();
     }
 
@@ -45,43 +50,70 @@ public class ReferralRepository {
         return jdbc.sql("select " + COLUMNS + " from referral where sender_id = ? and source_reference = ? for update")
                 .param(senderId)
                 .param(sourceReference)
-                .query(ReferralRepository::map)
+                .query(this::map)
                 .optional();
     }
 
     /** Inserts unless the sender's case is already recorded; true when this call inserted it. */
     public boolean insert(ReferralRecord r) {
+        FieldCipher.Sealed canonical = sealed(r.id(), r.canonicalJson());
         return jdbc.sql("""
                         insert into referral (id, sender_id, source_reference, revision, kind, urgency, status,
                           destination_id, requested_region, domicile_region, incident_region, reporting_region,
-                          canonical, reported_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+                          canonical_enc, canonical_key, reported_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (sender_id, source_reference) do nothing
                         """)
                 .params(r.id(), r.senderId(), r.sourceReference(), r.revision(), r.kind(), r.urgency(), r.status(),
                         r.destinationId(), r.requestedRegion(), r.domicileRegion(), r.incidentRegion(),
-                        r.reportingRegion(), r.canonicalJson(), Timestamp.from(r.reportedAt()))
+                        r.reportingRegion(), canonical.bytes(), canonical.keyId(),
+                        Timestamp.from(r.reportedAt()))
                 .update() == 1;
     }
 
     /** Replaces the content with a newer revision of the sender's case. */
     public void revise(ReferralRecord r) {
+        FieldCipher.Sealed canonical = sealed(r.id(), r.canonicalJson());
         jdbc.sql("""
                         update referral set revision = ?, kind = ?, urgency = ?, requested_region = ?,
-                          domicile_region = ?, incident_region = ?, canonical = cast(? as jsonb), reported_at = ?,
-                          updated_at = now()
+                          domicile_region = ?, incident_region = ?, canonical = null, canonical_enc = ?, canonical_key = ?,
+                          reported_at = ?, updated_at = now()
                         where id = ?
                         """)
                 .params(r.revision(), r.kind(), r.urgency(), r.requestedRegion(), r.domicileRegion(),
-                        r.incidentRegion(), r.canonicalJson(), Timestamp.from(r.reportedAt()), r.id())
+                        r.incidentRegion(), canonical.bytes(), canonical.keyId(),
+                        Timestamp.from(r.reportedAt()), r.id())
                 .update();
     }
 
     public void route(UUID id, String status, String destinationId, String canonicalJson) {
-        jdbc.sql("update referral set status = ?, destination_id = ?, canonical = cast(? as jsonb), updated_at = now()"
-                        + " where id = ?")
-                .params(status, destinationId, canonicalJson, id)
+        FieldCipher.Sealed canonical = sealed(id, canonicalJson);
+        jdbc.sql("update referral set status = ?, destination_id = ?, canonical = null, canonical_enc = ?, canonical_key = ?,"
+                        + " updated_at = now() where id = ?")
+                .params(status, destinationId, canonical.bytes(), canonical.keyId(), id)
                 .update();
+    }
+
+    private FieldCipher.Sealed sealed(UUID id, String canonicalJson) {
+        return cipher.encrypt(canonicalJson, CANONICAL, id);
+    }
+
+    /** Replaces the keyed hashes of the referral's victims' NIKs (normalised to digits). */
+    public void recordVictims(UUID referralId, java.util.Collection<String> niks) {
+        jdbc.sql("delete from referral_identity where referral_id = ?").param(referralId).update();
+        niks.stream().map(nik -> nik.replaceAll("\\D", "")).filter(nik -> !nik.isEmpty()).distinct().forEach(nik ->
+                jdbc.sql("insert into referral_identity (referral_id, nik_hash) values (?, ?) on conflict do nothing")
+                        .params(referralId, cipher.lookupHash(nik))
+                        .update());
+    }
+
+    /** Other referrals of one of this referral's victims, matched by the keyed hash of the NIK. */
+    public List<UUID> sameVictim(UUID referralId) {
+        return jdbc.sql("select distinct b.referral_id from referral_identity a join referral_identity b"
+                        + " on a.nik_hash = b.nik_hash and b.referral_id <> a.referral_id where a.referral_id = ?")
+                .param(referralId)
+                .query(UUID.class)
+                .list();
     }
 
     public void updateStatus(UUID id, String status) {
@@ -111,7 +143,7 @@ public class ReferralRepository {
                         + " or exists (select 1 from referral_route r where r.referral_id = referral.id and r.participant_id = ?)"
                         + " order by created_at desc limit ?")
                 .params(participantId, participantId, participantId, limit)
-                .query(ReferralRepository::map)
+                .query(this::map)
                 .list();
     }
 
@@ -185,7 +217,7 @@ public class ReferralRepository {
         }
     }
 
-    private static ReferralRecord map(ResultSet rs, int row) throws SQLException {
+    private ReferralRecord map(ResultSet rs, int row) throws SQLException {
         return new ReferralRecord(
                 rs.getObject("id", UUID.class),
                 rs.getString("sender_id"),
@@ -199,10 +231,16 @@ public class ReferralRepository {
                 rs.getString("domicile_region"),
                 rs.getString("incident_region"),
                 rs.getString("reporting_region"),
-                rs.getString("canonical"),
+                canonical(rs),
                 instant(rs, "reported_at"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
+    }
+
+    /** The decrypted Bundle; a row from before encryption still has it in clear until it is re-encrypted. */
+    private String canonical(ResultSet rs) throws SQLException {
+        byte[] sealed = rs.getBytes("canonical_enc");
+        return sealed == null ? rs.getString("canonical") : cipher.decryptString(sealed, CANONICAL, rs.getObject("id", UUID.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

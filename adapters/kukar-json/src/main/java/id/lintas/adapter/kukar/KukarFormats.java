@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,9 +15,11 @@ import java.util.regex.Pattern;
 /** Kukar's textual formats for dates, times, phone numbers and personal numbers. */
 final class KukarFormats {
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu").withResolverStyle(ResolverStyle.STRICT);
-    static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("dd-MM-uuuu HH:mm").withResolverStyle(ResolverStyle.STRICT);
+    /** Exactly four digits of year: {@code uuuu} alone would also accept {@code +622025}, which FHIR cannot hold. */
+    static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().appendPattern("dd-MM-")
+            .appendValue(ChronoField.YEAR, 4).toFormatter().withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder().appendPattern("dd-MM-")
+            .appendValue(ChronoField.YEAR, 4).appendPattern(" HH:mm").toFormatter().withResolverStyle(ResolverStyle.STRICT);
 
     static final String EXPECTED_DATE = "expected dd-MM-yyyy";
     static final String EXPECTED_DATE_TIME = "expected dd-MM-yyyy HH:mm";

@@ -91,6 +91,18 @@ class KukarInvalidReferralTest {
                 .hasMessage("layanan_diminta[1]: unknown code 'visum'");
     }
 
+    /** Found by {@code KukarReaderFuzzTest}: a signed year of six digits escaped as HAPI's DataFormatException. */
+    @Test
+    void refusesAYearOfMoreThanFourDigitsAsAFieldError() {
+        ObjectNode json = KukarSamples.json(TPPO);
+        ((ObjectNode) json.get("kejadian")).put("tgl_kejadian", "01-08-+622025");
+
+        assertThatThrownBy(() -> ADAPTER.readReferral(KukarSamples.bytes(json), KUKAR))
+                .isInstanceOf(TranslationException.class)
+                .satisfies(e -> assertThat(((TranslationException) e).errors()).extracting(FieldError::field)
+                        .contains("kejadian.tgl_kejadian"));
+    }
+
     @Test
     void refusesVictimWithoutBirthDateOrAge() {
         ObjectNode json = KukarSamples.json(TPPO);

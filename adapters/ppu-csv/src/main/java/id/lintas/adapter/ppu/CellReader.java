@@ -8,8 +8,10 @@ import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,8 +25,9 @@ import org.hl7.fhir.r4.model.Coding;
  */
 final class CellReader {
 
-    static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    /** Exactly four digits of year: {@code uuuu} alone would also accept {@code +622025}, which FHIR cannot hold. */
+    static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().appendPattern("dd/MM/")
+            .appendValue(ChronoField.YEAR, 4).toFormatter().withResolverStyle(ResolverStyle.STRICT);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
     private final CsvText.Row row;

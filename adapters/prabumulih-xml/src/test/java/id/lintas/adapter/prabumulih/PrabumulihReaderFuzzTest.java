@@ -1,0 +1,48 @@
+package id.lintas.adapter.prabumulih;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import id.lintas.contracts.spi.FieldError;
+import id.lintas.contracts.spi.TranslationException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+
+/**
+ * Jazzer throws malformed input, grown from Prabumulih's samples (the seed corpus beside this class), at
+ * both of Prabumulih's XML readers. Each input is either read or refused with a {@link TranslationException} that names a field (an element) and a reason. Anything else (a NullPointerException, a hang, an exhausted stack) is a finding and
+ * fails the build. The build runs it in fuzzing mode for a bounded time ({@code JAZZER_FUZZ=1} in
+ * surefire) and prints how many inputs were tried.
+ */
+class PrabumulihReaderFuzzTest {
+
+    private static final AtomicLong INPUTS = new AtomicLong();
+    private static final AtomicLong REFUSED = new AtomicLong();
+
+    @FuzzTest(maxDuration = "15s")
+    void readersRefuseMalformedInputCleanly(FuzzedDataProvider data) {
+        INPUTS.incrementAndGet();
+        boolean status = data.consumeBoolean();
+        byte[] body = data.consumeRemainingAsBytes();
+        try {
+            if (status) {
+                PrabumulihSamples.ADAPTER.readStatus(body, PrabumulihSamples.PRABUMULIH);
+            } else {
+                PrabumulihSamples.ADAPTER.readReferral(body, PrabumulihSamples.PRABUMULIH);
+            }
+        } catch (TranslationException refused) {
+            REFUSED.incrementAndGet();
+            assertThat(refused.errors()).isNotEmpty().allSatisfy((FieldError e) -> {
+                assertThat(e.field()).isNotBlank();
+                assertThat(e.reason()).isNotBlank();
+            });
+        }
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.println("Fuzzing Prabumulih's readers: " + INPUTS.get() + " inputs tried, " + REFUSED.get() + " refused");
+        assertThat(INPUTS.get()).as("inputs tried").isPositive();
+    }
+}

@@ -40,4 +40,17 @@ class FhirEndpointIT extends HubIntegrationTest {
         assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("MessageHeader.sender");
         assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("does not speak FHIR");
     }
+
+    /** Found by {@code EndpointFuzzIT}: an empty body was answered 500. */
+    @Test
+    void answersAnEmptyBodyWithAnOperationOutcomeNot500() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.valueOf("application/fhir+json"));
+        headers.set(HttpHeaders.AUTHORIZATION, credentials.bearer("jakarta"));
+        ResponseEntity<String> answer = http.postForEntity("/fhir/$process-message", new HttpEntity<>("", headers), String.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, answer.getBody());
+        assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue()).isEqualTo("Bundle");
+    }
 }

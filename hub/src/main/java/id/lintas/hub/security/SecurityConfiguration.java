@@ -83,6 +83,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
+                .addFilterBefore(new ClientCertificateBinding(properties.mtlsRequired()), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
@@ -92,6 +93,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder hubTokens, SecurityProperties properties) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies and no sessions: every call carries its credentials
                 .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
+                .addFilterBefore(new ClientCertificateBinding(properties.mtlsRequired()), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
                 .oauth2ResourceServer(resource -> {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param external an external OpenID provider whose tokens the hub also accepts, or null
  * @param rateLimit requests per participant or account per minute; 0 means no limit
  * @param maxRequestBytes the largest request body the API accepts
+ * @param mtlsRequired when true, a region system must also present a client certificate whose common
+ *     name is its participant id (the connector asks for one with {@code server.ssl.client-auth})
  */
 @ConfigurationProperties("lintas.security")
 public record SecurityProperties(
@@ -22,7 +24,8 @@ public record SecurityProperties(
         Path tokenSigningKey,
         External external,
         int rateLimit,
-        long maxRequestBytes) {
+        long maxRequestBytes,
+        boolean mtlsRequired) {
 
     public SecurityProperties {
         tokenTimeToLive = tokenTimeToLive == null ? Duration.ofMinutes(5) : tokenTimeToLive;

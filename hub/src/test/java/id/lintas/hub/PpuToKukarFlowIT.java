@@ -98,6 +98,37 @@ class PpuToKukarFlowIT extends HubIntegrationTest {
     }
 
     @Test
+    void aFileInPpusFolderSpeaksOnlyForPpu() {
+        String csv = Samples.withCaseSuffix(sample("ppu-csv", "RUJUKAN_20250722_1600.csv"), "-F4");
+        drop("ppu", "RUJUKAN_20250722_1602.csv", csv.getBytes(StandardCharsets.UTF_8));
+        String own = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250722_1602"))).get(0).get("ID Rujukan Hub");
+        await().atMost(Duration.ofSeconds(30)).until(() -> kukarReferralsFor(own).size() == 1);
+        String unknown = java.util.UUID.randomUUID().toString();
+
+        // PPU sent this referral: a file in its folder cannot accept it on Kukar's behalf,
+        // and cannot act on a referral PPU is not party to (answered as if it did not exist).
+        String template = sample("ppu-csv", "STATUS_20250723_0800.csv");
+        String status = template + template.lines().skip(1).findFirst().orElseThrow()
+                .replace("<the hub's referral id>", unknown) + "\n";
+        drop("ppu", "STATUS_20250723_0802.csv",
+                status.replaceFirst("<the hub's referral id>", own).getBytes(StandardCharsets.UTF_8));
+
+        List<Map<String, String>> receipt = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_STATUS_20250723_0802")));
+        assertThat(receipt).extracting(r -> r.get("Hasil")).containsExactly("DITOLAK", "DITOLAK");
+        assertThat(receipt.get(0).get("Pesan")).contains("only the receiving region");
+        assertThat(receipt.get(1).get("Pesan")).contains("no referral").as("nothing about anybody else's referral")
+                .doesNotContain("kukar").doesNotContain("prabumulih");
+        assertThat(Samples.json(http.getForObject("/api/v1/referrals/" + own, String.class)).get("status").asText())
+                .isNotEqualTo("ACCEPTED");
+        assertThat(jdbc.sql("select count(*) from referral_event where referral_id = ?::uuid and type = 'STATUS'")
+                        .param(own).query(Integer.class).single())
+                .isZero();
+        assertThat(KUKAR.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/kukar/api/rujukan/.*/status")))
+                .stream().filter(r -> r.getUrl().contains(own))).isEmpty();
+    }
+
+    @Test
     void kukarAcceptanceReachesPpuAsStatusFile() {
         String csv = Samples.withCaseSuffix(sample("ppu-csv", "RUJUKAN_20250722_1600.csv"), "-F3");
         drop("ppu", "RUJUKAN_20250722_1601.csv", csv.getBytes(StandardCharsets.UTF_8));

@@ -93,6 +93,10 @@ final class MessageParser {
         if (raw == null || !raw.isObject()) {
             throw new TranslationException("Bundle", "not a FHIR resource in JSON");
         }
+        String unnamed = emptyPropertyName(raw, "Bundle");
+        if (unnamed != null) {
+            throw new TranslationException(unnamed, "a property without a name");
+        }
         Collector collector = new Collector();
         IParser parser = fhir.newJsonParser().setParserErrorHandler(collector);
         IBaseResource resource;
@@ -100,6 +104,10 @@ final class MessageParser {
             resource = parser.parseResource(text);
         } catch (DataFormatException e) {
             // HAPI's message may quote content: it is not passed on.
+            throw new TranslationException("Bundle", "not a FHIR R4 resource in JSON");
+        } catch (RuntimeException e) {
+            // The parser meets input nobody sends on purpose (it failed on an empty property name before
+            // the check above): whatever else it trips on is still a refusal, never a server error.
             throw new TranslationException("Bundle", "not a FHIR R4 resource in JSON");
         }
         if (!(resource instanceof Bundle bundle)) {
@@ -113,6 +121,36 @@ final class MessageParser {
             errors.throwIfAny();
         }
         return bundle;
+    }
+
+    /**
+     * The element path of the first property whose name is empty (HAPI's parser cannot take one), from
+     * the resource it occurs in ({@code Patient.name[0]}), or null.
+     */
+    private static String emptyPropertyName(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = emptyPropertyName(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            if (node.path("resourceType").isTextual() && !node.path("resourceType").asText().isEmpty()) {
+                path = node.path("resourceType").asText();
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().isEmpty()) {
+                    return path;
+                }
+                String found = emptyPropertyName(field.getValue(), path + "." + field.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /**

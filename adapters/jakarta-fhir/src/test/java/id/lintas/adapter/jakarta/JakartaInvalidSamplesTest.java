@@ -34,6 +34,17 @@ class JakartaInvalidSamplesTest {
     }
 
     @Test
+    void aPropertyWithoutANameIsRefusedWhereItOccurs() {
+        // Found by the fuzz test: HAPI's JSON parser failed on it with StringIndexOutOfBoundsException.
+        String json = JakartaSamples.withReplaced(JakartaSamples.REFERRAL, "\"gender\": \"female\"", "\"\": \"female\"");
+
+        TranslationException e = JakartaSamples.refused(json);
+
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("Patient");
+        assertThat(e.errors().get(0).reason()).contains("without a name");
+    }
+
+    @Test
     void anotherResourceThanABundleIsRefused() {
         TranslationException e = JakartaSamples.refused("{\"resourceType\":\"Patient\",\"gender\":\"female\"}");
 

@@ -11,14 +11,18 @@ import org.junit.jupiter.api.AfterAll;
 
 /**
  * Jazzer throws malformed input, grown from PPU's samples (the seed corpus beside this class), at
- * PPU's file reader. Each file is either refused whole with a {@link FileRejectedException}, or read row by row: every item covers rows and is either a message or refused with field errors, so a bad row never takes the good ones with it. Anything else (a NullPointerException, a hang, an exhausted stack) is a finding and
- * fails the build. The build runs it in fuzzing mode for a bounded time ({@code JAZZER_FUZZ=1} in
- * surefire) and prints how many inputs were tried.
+ * PPU's file reader. Each file is either refused whole with a {@link FileRejectedException}, or read
+ * row by row: every item covers rows and is either a message or refused with field errors, so a bad row
+ * never takes the good ones with it. Anything else (a NullPointerException, a hang, an exhausted stack)
+ * is a finding and fails the build. The build runs it in fuzzing mode for a bounded time
+ * ({@code JAZZER_FUZZ=1} in surefire's fuzz execution) and prints how many files were tried, how many
+ * were refused whole and how many rows were refused in the others.
  */
 class PpuReaderFuzzTest {
 
     private static final AtomicLong INPUTS = new AtomicLong();
-    private static final AtomicLong REFUSED = new AtomicLong();
+    private static final AtomicLong FILES_REFUSED = new AtomicLong();
+    private static final AtomicLong ROWS_REFUSED = new AtomicLong();
     private static final PpuCsvAdapter ADAPTER = new PpuCsvAdapter();
 
     @FuzzTest(maxDuration = "15s")
@@ -31,20 +35,21 @@ class PpuReaderFuzzTest {
             for (FileBatch.Item item : batch.items()) {
                 assertThat(item.rows()).isNotEmpty();
                 if (item.message() == null) {
-                    REFUSED.incrementAndGet();
+                    ROWS_REFUSED.incrementAndGet();
                     assertThat(item.errors()).isNotEmpty()
                             .allSatisfy(e -> assertThat(e.field()).isNotBlank());
                 }
             }
         } catch (FileRejectedException refused) {
-            REFUSED.incrementAndGet();
+            FILES_REFUSED.incrementAndGet();
             assertThat(refused.getMessage()).isNotBlank();
         }
     }
 
     @AfterAll
     static void report() {
-        System.out.println("Fuzzing PPU's readers: " + INPUTS.get() + " inputs tried, " + REFUSED.get() + " refused");
+        System.out.println("Fuzzing PPU's readers: " + INPUTS.get() + " inputs (files) tried, "
+                + FILES_REFUSED.get() + " refused whole, " + ROWS_REFUSED.get() + " rows refused in the others");
         assertThat(INPUTS.get()).as("inputs tried").isPositive();
     }
 }

@@ -1,5 +1,6 @@
 package id.lintas.hub.delivery;
 
+import id.lintas.hub.protect.EncryptedFields;
 import id.lintas.hub.protect.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryRepository {
 
-    /** Where a status note lives, bound into its encryption. */
-    public static final String NOTE = "delivery.note";
+    private static final String NOTE = EncryptedFields.DELIVERY_NOTE;
     private static final String COLUMNS = "id, referral_id, recipient_id, kind, status, note, note_enc, status_at, state,"
             + " attempts, last_error, created_at, delivered_at";
 

@@ -2,6 +2,7 @@ package id.lintas.hub.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lintas.hub.protect.EncryptedFields;
 import id.lintas.hub.protect.FieldCipher;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,7 @@ public class InboundMessageStore {
     public static final String ACCEPTED = "ACCEPTED";
     public static final String REJECTED = "REJECTED";
     public static final String PARTIAL = "PARTIAL";
-    /** Where the raw message lives, bound into its encryption. */
-    public static final String CONTENT = "inbound_message.content";
+    private static final String CONTENT = EncryptedFields.INBOUND_CONTENT;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

@@ -52,13 +52,14 @@ public class FieldCipher {
         if (properties.lookupKeyset() != null && !Files.exists(lookupFile)) {
             throw new IllegalStateException("lintas.crypto.lookup-keyset: " + lookupFile + " does not exist");
         }
-        this.keys = load(Keysets.readOrCreate(fieldFile, Keysets.FIELD));
+        KeysetHandle fieldKeys = Keysets.readOrCreate(fieldFile, Keysets.FIELD);
+        this.keys = load(fieldKeys);
         try {
             this.lookup = Keysets.readOrCreate(lookupFile, Keysets.LOOKUP).getPrimitive(RegistryConfiguration.get(), PrfSet.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the lookup keyset " + lookupFile + " is not an HMAC PRF keyset", e);
         }
-        log.info("Field encryption key {} is primary ({} keys)", Integer.toUnsignedString(keys.primaryKeyId()), size());
+        log.info("Field encryption key {} is primary ({} keys)", Integer.toUnsignedString(keys.primaryKeyId()), fieldKeys.size());
     }
 
     private Keys load(KeysetHandle keyset) {
@@ -67,10 +68,6 @@ public class FieldCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the field keyset " + fieldFile + " is not an AEAD keyset", e);
         }
-    }
-
-    private int size() {
-        return Keysets.read(fieldFile).size();
     }
 
     private FileTime modified() {

@@ -26,9 +26,9 @@ public class Reencryption {
     record Target(String table, String clear, boolean clearIsText, String sealed, String keyId, String field) {}
 
     static final List<Target> TARGETS = List.of(
-            new Target("referral", "canonical", true, "canonical_enc", "canonical_key", "referral.canonical"),
-            new Target("inbound_message", "content", false, "content_enc", "content_key", "inbound_message.content"),
-            new Target("delivery", "note", true, "note_enc", "note_key", "delivery.note"));
+            new Target("referral", "canonical", true, "canonical_enc", "canonical_key", EncryptedFields.REFERRAL_CANONICAL),
+            new Target("inbound_message", "content", false, "content_enc", "content_key", EncryptedFields.INBOUND_CONTENT),
+            new Target("delivery", "note", true, "note_enc", "note_key", EncryptedFields.DELIVERY_NOTE));
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;

@@ -77,11 +77,7 @@ class ReferralController {
      * region's system only those it sent or received.
      */
     private List<String> sameVictim(UUID id, Caller caller) {
-        return referrals.sameVictim(id).stream()
-                .filter(other -> !caller.is(Role.PARTICIPANT) || referrals.find(other)
-                        .map(o -> caller.isParticipant(o.senderId())
-                                || referrals.routes(o.id()).stream().anyMatch(route -> caller.isParticipant(route.participantId())))
-                        .orElse(false))
+        return referrals.sameVictim(id, caller.is(Role.PARTICIPANT) ? caller.party() : null).stream()
                 .map(UUID::toString)
                 .sorted()
                 .toList();

@@ -1,5 +1,6 @@
 package id.lintas.hub.referral;
 
+import id.lintas.hub.protect.EncryptedFields;
 import id.lintas.hub.protect.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +19,7 @@ public class ReferralRepository {
     private static final String COLUMNS = "id, sender_id, source_reference, revision, kind, urgency, status,"
             + " destination_id, requested_region, domicile_region, incident_region, reporting_region,"
             + " canonical::text as canonical, canonical_enc, reported_at, created_at, updated_at";
-    /** Where the canonical Bundle lives, bound into its encryption. */
-    public static final String CANONICAL = "referral.canonical";
+    private static final String CANONICAL = EncryptedFields.REFERRAL_CANONICAL;
 
     private final JdbcClient jdbc;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
@@ -107,11 +107,19 @@ public class ReferralRepository {
                         .update());
     }
 
-    /** Other referrals of one of this referral's victims, matched by the keyed hash of the NIK. */
-    public List<UUID> sameVictim(UUID referralId) {
+    /**
+     * Other referrals of one of this referral's victims, matched by the keyed hash of the NIK.
+     *
+     * @param participantId when not null, only those this participant sent or received
+     */
+    public List<UUID> sameVictim(UUID referralId, String participantId) {
         return jdbc.sql("select distinct b.referral_id from referral_identity a join referral_identity b"
-                        + " on a.nik_hash = b.nik_hash and b.referral_id <> a.referral_id where a.referral_id = ?")
-                .param(referralId)
+                        + " on a.nik_hash = b.nik_hash and b.referral_id <> a.referral_id"
+                        + " join referral o on o.id = b.referral_id"
+                        + " where a.referral_id = ? and (cast(? as text) is null or o.sender_id = ?"
+                        + " or exists (select 1 from referral_route r where r.referral_id = o.id and r.participant_id = ?))"
+                        + " order by b.referral_id")
+                .params(referralId, participantId, participantId, participantId)
                 .query(UUID.class)
                 .list();
     }

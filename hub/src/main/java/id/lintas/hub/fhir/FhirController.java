@@ -70,10 +70,7 @@ class FhirController {
         try {
             result = producer.requestBodyAndHeaders(Endpoints.INGEST_FHIR_MESSAGE, body, headers);
         } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+            throw Ingest.stepFailure(e);
         }
         Bundle response = new Bundle().setType(Bundle.BundleType.MESSAGE);
         response.setTimestamp(new Date());

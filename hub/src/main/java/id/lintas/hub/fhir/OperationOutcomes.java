@@ -13,7 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -68,6 +71,16 @@ class OperationOutcomes {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<String> forbidden(AccessDeniedException e) {
         return answer(403, OperationOutcome.IssueType.FORBIDDEN, List.of(new FieldError("MessageHeader.sender", e.getMessage())));
+    }
+
+    /** The database or a timeout of it: the sender sends again later. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+        CannotCreateTransactionException.class})
+    ResponseEntity<String> unavailable(Exception e) {
+        log.warn("Intake unavailable: {}", e.getClass().getSimpleName());
+        ResponseEntity<String> answer = answer(503, OperationOutcome.IssueType.TRANSIENT, List.of(new FieldError("Bundle",
+                "the hub's database does not answer now; send the message again in 5 seconds")));
+        return ResponseEntity.status(503).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     @ExceptionHandler(Exception.class)

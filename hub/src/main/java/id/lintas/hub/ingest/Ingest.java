@@ -16,7 +16,9 @@ import id.lintas.hub.participant.ParticipantDirectory.Connected;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Header;
+import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,6 +56,18 @@ public class Ingest {
         this.intake = intake;
         this.statuses = statuses;
         this.outbox = outbox;
+    }
+
+    /**
+     * The exception a step threw, for the caller's error answer: unwrapped from Camel's, also when
+     * it was thrown inside an expression (keeping the raw message is one).
+     */
+    public static RuntimeException stepFailure(CamelExecutionException e) {
+        Throwable cause = e.getCause();
+        while (cause instanceof RuntimeCamelException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException runtime ? runtime : e;
     }
 
     /** Keeps the raw message of an HTTP participant; unknown or file-only participants are refused. */

@@ -68,10 +68,7 @@ class IngestController {
         try {
             return producer.requestBodyAndHeaders(endpoint, body, headers, type);
         } catch (CamelExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+            throw Ingest.stepFailure(e);
         }
     }
 }

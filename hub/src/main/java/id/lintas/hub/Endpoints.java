@@ -12,20 +12,45 @@ public final class Endpoints {
     /** A FHIR message Bundle (a new referral or a status change) from a FHIR-speaking region. */
     public static final String INGEST_FHIR_MESSAGE = "direct:ingest-fhir-message";
 
-    /** Publish recorded deliveries (their ids in the body) to the broker. */
-    public static final String OUTBOX_PUBLISH = "direct:outbox-publish";
+    /** The steps of a FHIR message after it was kept: translate, then record a referral or apply a status. */
+    public static final String INGEST_FHIR_MESSAGE_STEPS = "direct:ingest-fhir-message-steps";
 
+    /** A kept message taken up again after its request died (kind, participant and inbound id in headers). */
+    public static final String INGEST_REDRIVE = "direct:ingest-redrive";
+
+    /** Periodic sweep of inbound messages left RECEIVED by a request that died. */
+    public static final String INGEST_SWEEP_TIMER = "timer:ingest-sweep?period={{lintas.delivery.sweep-interval:30000}}";
+
+    /** The shared delivery queue of hubs before 0.2: drained into the receivers' own queues after an upgrade. */
     public static final String DELIVERY_QUEUE_NAME = "lintas.delivery";
     public static final String DELIVERY_DLQ_NAME = "lintas.delivery.dlq";
 
-    /** Durable queue of deliveries; consumed in a JMS transaction so a failure goes back to the broker. */
-    public static final String DELIVERY_QUEUE = "jms:queue:" + DELIVERY_QUEUE_NAME;
+    /** Each receiver has a durable queue of its own, so a slow or dead receiver delays only itself. */
+    public static final String RECEIVER_QUEUE_PREFIX = "lintas.delivery.to.";
 
-    public static final String DELIVERY_CONSUMER =
-            DELIVERY_QUEUE + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers:2}}";
+    /** The address-settings match of every receiver's queue (redelivery, backoff, dead letters). */
+    public static final String RECEIVER_QUEUES_MATCH = RECEIVER_QUEUE_PREFIX + "#";
+
+    public static final String LEGACY_DELIVERY_CONSUMER = "jms:queue:" + DELIVERY_QUEUE_NAME + "?transacted=true";
+
+    /** What the broker gave up on: the hub records each as DEAD (if it had not already). */
+    public static final String DELIVERY_DLQ_CONSUMER = "jms:queue:" + DELIVERY_DLQ_NAME + "?transacted=true";
 
     /** Periodic relay of outbox rows whose publication after commit did not happen (crash, broker down). */
     public static final String OUTBOX_RELAY_TIMER = "timer:outbox-relay?period={{lintas.delivery.relay-interval:5000}}";
+
+    /** Periodic sweep of deliveries and inbound messages stuck after a crash or a lost message. */
+    public static final String SWEEP_TIMER = "timer:sweep?period={{lintas.delivery.sweep-interval:30000}}";
+
+    /** One receiver's queue, to send to. */
+    public static String receiverQueue(String receiverId) {
+        return "jms:queue:" + RECEIVER_QUEUE_PREFIX + receiverId;
+    }
+
+    /** One receiver's queue, consumed in a JMS transaction so a failure goes back to the broker. */
+    public static String receiverConsumer(String receiverId) {
+        return receiverQueue(receiverId) + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers-per-receiver:2}}";
+    }
 
     private Endpoints() {}
 

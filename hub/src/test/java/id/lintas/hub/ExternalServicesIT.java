@@ -58,7 +58,7 @@ class ExternalServicesIT {
 
                 Path outbox = dataDir.resolve("files").resolve("outbox").resolve("ppu");
                 await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("RUJUKAN_MASUK_" + id + ".csv")));
-                Queue deliveries = broker.getActiveMQServer().locateQueue(SimpleString.of(Endpoints.DELIVERY_QUEUE_NAME));
+                Queue deliveries = broker.getActiveMQServer().locateQueue(SimpleString.of(Endpoints.RECEIVER_QUEUE_PREFIX + "ppu"));
                 assertThat(deliveries.getMessagesAdded()).as("deliveries went through the external broker").isPositive();
                 try (var connection = database.getPostgresDatabase().getConnection();
                         var result = connection.createStatement().executeQuery(
@@ -81,7 +81,7 @@ class ExternalServicesIT {
                 .setPersistenceEnabled(false)
                 .setSecurityEnabled(false)
                 .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port)
-                .addAddressSetting(Endpoints.DELIVERY_QUEUE_NAME, new AddressSettings()
+                .addAddressSetting(Endpoints.RECEIVER_QUEUES_MATCH, new AddressSettings()
                         .setRedeliveryDelay(200)
                         .setMaxDeliveryAttempts(4)
                         .setDeadLetterAddress(SimpleString.of(Endpoints.DELIVERY_DLQ_NAME)));

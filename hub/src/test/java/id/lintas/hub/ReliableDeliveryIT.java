@@ -59,7 +59,8 @@ class ReliableDeliveryIT extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(40)).until(() -> deliveryState(id).equals(DeliveryRecord.DEAD));
         assertThat(attemptsAtKukar(caseNumber)).isEqualTo(4);
         String deliveryId = referralView(id).get("deliveries").get(0).get("deliveryId").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> deadLettered().contains(deliveryId));
+        // The hub decided it is dead: the broker does not try it again.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> attemptsAtKukar(caseNumber) == 4);
         JsonNode dead = Samples.json(http.getForObject("/api/v1/deliveries?state=DEAD", String.class));
         assertThat(dead.findValuesAsText("deliveryId")).contains(deliveryId);
         assertThat(referralView(id).get("history").findValuesAsText("type")).contains("DEAD_LETTER");
@@ -70,6 +71,24 @@ class ReliableDeliveryIT extends HubIntegrationTest {
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveryState(id).equals(DeliveryRecord.DELIVERED));
         assertThat(attemptsAtKukar(caseNumber)).isEqualTo(5);
+    }
+
+    @Test
+    void aMessageTheBrokerDeadLettersIsRecordedDeadAndNotSentAgain() {
+        String caseNumber = "PPU/UPTD/2025/117-R4";
+        KUKAR.stubFor(referralOf(caseNumber).willReturn(aResponse().withStatus(503)));
+        String id = dropPpuReferral("-R4", "RUJUKAN_20250801_1200.csv");
+        await().atMost(Duration.ofSeconds(20)).until(() -> attemptsAtKukar(caseNumber) >= 1);
+        String deliveryId = referralView(id).get("deliveries").get(0).get("deliveryId").asText();
+
+        // As the broker does when a message exceeds its own attempt limit (say, while its hub was down).
+        jms.convertAndSend(Endpoints.DELIVERY_DLQ_NAME, deliveryId);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveryState(id).equals(DeliveryRecord.DEAD));
+        assertThat(referralView(id).get("history").findValuesAsText("type")).contains("DEAD_LETTER");
+        int attempts = attemptsAtKukar(caseNumber);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> attemptsAtKukar(caseNumber) == attempts);
+        assertThat(deadLettered()).as("the dead-letter queue was read").doesNotContain(deliveryId);
     }
 
     @Test

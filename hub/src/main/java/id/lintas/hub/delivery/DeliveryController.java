@@ -1,8 +1,14 @@
 package id.lintas.hub.delivery;
 
+import id.lintas.hub.participant.ParticipantDirectory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,38 +16,83 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** For operators: deliveries by state (e.g. DEAD), and a retry once the receiver is back. */
+/**
+ * For operators: each receiver's state (circuit, backlog, oldest waiting, dead), deliveries by state
+ * and receiver, and re-drives once a receiver is back (one delivery, or every dead one of a receiver).
+ */
 @RestController
 class DeliveryController {
 
     private final DeliveryRepository deliveries;
     private final OutboxPublisher outbox;
+    private final ReceiverCircuits circuits;
+    private final ParticipantDirectory participants;
 
-    DeliveryController(DeliveryRepository deliveries, OutboxPublisher outbox) {
+    DeliveryController(DeliveryRepository deliveries, OutboxPublisher outbox, ReceiverCircuits circuits,
+            ParticipantDirectory participants) {
         this.deliveries = deliveries;
         this.outbox = outbox;
+        this.circuits = circuits;
+        this.participants = participants;
     }
 
     @GetMapping("/api/v1/deliveries")
-    List<Map<String, Object>> byState(@RequestParam(defaultValue = "DEAD") String state) {
-        return deliveries.inState(state.toUpperCase(), 200).stream()
-                .map(d -> Map.<String, Object>of(
-                        "deliveryId", d.id().toString(),
-                        "referralId", d.referralId().toString(),
-                        "recipient", d.recipientId(),
-                        "kind", d.kind(),
-                        "state", d.state(),
-                        "attempts", d.attempts(),
-                        "lastError", d.lastError() == null ? "" : d.lastError()))
-                .toList();
+    List<Map<String, Object>> byState(@RequestParam(defaultValue = "DEAD") String state,
+            @RequestParam(required = false) String receiver) {
+        List<DeliveryRecord> found = receiver == null
+                ? deliveries.inState(state.toUpperCase(), 200)
+                : deliveries.inState(state.toUpperCase(), receiver, 200);
+        return found.stream().map(DeliveryController::view).toList();
+    }
+
+    @GetMapping("/api/v1/deliveries/receivers")
+    List<Map<String, Object>> receivers() {
+        Map<String, DeliveryRepository.Backlog> backlogs = deliveries.backlogs().stream()
+                .collect(Collectors.toMap(DeliveryRepository.Backlog::recipientId, Function.identity()));
+        Instant now = Instant.now();
+        return participants.all().stream().map(participant -> {
+            DeliveryRepository.Backlog backlog = backlogs.get(participant.id());
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("receiver", participant.id());
+            view.put("circuit", circuits.state(participant.id()));
+            view.put("waiting", backlog == null ? 0 : backlog.waiting());
+            view.put("oldestWaiting", backlog == null || backlog.oldestWaiting() == null ? null : backlog.oldestWaiting().toString());
+            view.put("oldestWaitingSeconds", backlog == null || backlog.oldestWaiting() == null
+                    ? 0 : Duration.between(backlog.oldestWaiting(), now).toSeconds());
+            view.put("dead", backlog == null ? 0 : backlog.dead());
+            return view;
+        }).toList();
     }
 
     @PostMapping("/api/v1/deliveries/{id}/retry")
     ResponseEntity<Map<String, Object>> retry(@PathVariable UUID id) {
-        if (!deliveries.resetForRetry(id)) {
+        return deliveries.resetForRetry(id)
+                .map(owed -> {
+                    outbox.publish(List.of(owed));
+                    return ResponseEntity.accepted().body(Map.<String, Object>of("deliveryId", id.toString(), "state", DeliveryRecord.PENDING));
+                })
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @PostMapping("/api/v1/deliveries/receivers/{receiver}/redrive")
+    ResponseEntity<Map<String, Object>> redrive(@PathVariable String receiver) {
+        if (participants.find(receiver).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        outbox.publish(List.of(id));
-        return ResponseEntity.accepted().body(Map.of("deliveryId", id.toString(), "state", DeliveryRecord.PENDING));
+        List<OwedDelivery> owed = deliveries.resetDeadForRetry(receiver);
+        outbox.publish(owed);
+        return ResponseEntity.accepted().body(Map.of("receiver", receiver, "redriven", owed.size()));
+    }
+
+    private static Map<String, Object> view(DeliveryRecord d) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("deliveryId", d.id().toString());
+        view.put("referralId", d.referralId().toString());
+        view.put("recipient", d.recipientId());
+        view.put("kind", d.kind());
+        view.put("state", d.state());
+        view.put("attempts", d.attempts());
+        view.put("lastError", d.lastError() == null ? "" : d.lastError());
+        return view;
     }
 }

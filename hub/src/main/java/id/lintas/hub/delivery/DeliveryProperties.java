@@ -7,10 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param redeliveryDelay wait before the first redelivery of a failed delivery
  * @param backoffMultiplier factor applied to the wait after each failure
  * @param maxRedeliveryDelay longest wait between two attempts
- * @param maxAttempts attempts before a delivery goes to the dead-letter queue
+ * @param maxAttempts attempts before a delivery is DEAD (the broker's own limit is set above it)
  * @param relayInterval how often the outbox relay looks for deliveries not yet on the queue
  * @param relayGrace how old an unpublished delivery must be before the relay takes it over
  * @param httpTimeout connect and read timeout towards a region's endpoint
+ * @param consumersPerReceiver parallel deliveries to one receiver (each receiver has its own)
+ * @param circuitFailureThreshold transient failures of one receiver within the window that open its circuit
+ * @param circuitFailureWindow the window in which failures are counted
+ * @param circuitHalfOpenAfter how long an open circuit waits before it lets one delivery probe the receiver
+ * @param sweepInterval how often the sweeper looks for deliveries and inbound messages stuck
+ * @param sweepGrace silence beyond the longest redelivery wait before a delivery is suspected lost
+ * @param maxRedrives re-drives of a delivery lost from the broker before it is DEAD
  */
 @ConfigurationProperties("lintas.delivery")
 public record DeliveryProperties(
@@ -20,7 +27,14 @@ public record DeliveryProperties(
         Integer maxAttempts,
         Duration relayInterval,
         Duration relayGrace,
-        Duration httpTimeout) {
+        Duration httpTimeout,
+        Integer consumersPerReceiver,
+        Integer circuitFailureThreshold,
+        Duration circuitFailureWindow,
+        Duration circuitHalfOpenAfter,
+        Duration sweepInterval,
+        Duration sweepGrace,
+        Integer maxRedrives) {
 
     public DeliveryProperties {
         redeliveryDelay = redeliveryDelay == null ? Duration.ofSeconds(5) : redeliveryDelay;
@@ -30,5 +44,12 @@ public record DeliveryProperties(
         relayInterval = relayInterval == null ? Duration.ofSeconds(5) : relayInterval;
         relayGrace = relayGrace == null ? Duration.ofSeconds(10) : relayGrace;
         httpTimeout = httpTimeout == null ? Duration.ofSeconds(10) : httpTimeout;
+        consumersPerReceiver = consumersPerReceiver == null ? 2 : consumersPerReceiver;
+        circuitFailureThreshold = circuitFailureThreshold == null ? 5 : circuitFailureThreshold;
+        circuitFailureWindow = circuitFailureWindow == null ? Duration.ofMinutes(1) : circuitFailureWindow;
+        circuitHalfOpenAfter = circuitHalfOpenAfter == null ? Duration.ofSeconds(30) : circuitHalfOpenAfter;
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(30) : sweepInterval;
+        sweepGrace = sweepGrace == null ? Duration.ofMinutes(2) : sweepGrace;
+        maxRedrives = maxRedrives == null ? 5 : maxRedrives;
     }
 }

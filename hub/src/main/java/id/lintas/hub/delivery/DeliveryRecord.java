@@ -9,7 +9,8 @@ import java.util.UUID;
  * @param kind REFERRAL or STATUS
  * @param status for STATUS: the referral status to tell
  * @param note for STATUS: the reason or remark (free text; never logged)
- * @param state PENDING, ENQUEUED, DELIVERED, FAILED (refused for good), DEAD (attempts exhausted)
+ * @param state PENDING (in the outbox), ENQUEUED (on the broker), SENDING (claimed by a consumer), DELIVERED,
+ *     FAILED (refused for good), DEAD (attempts exhausted, or lost from the broker too often)
  */
 public record DeliveryRecord(
         UUID id,
@@ -30,6 +31,7 @@ public record DeliveryRecord(
 
     public static final String PENDING = "PENDING";
     public static final String ENQUEUED = "ENQUEUED";
+    public static final String SENDING = "SENDING";
     public static final String DELIVERED = "DELIVERED";
     public static final String FAILED = "FAILED";
     public static final String DEAD = "DEAD";

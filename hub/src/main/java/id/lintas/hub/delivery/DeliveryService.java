@@ -16,15 +16,20 @@ import id.lintas.hub.referral.ReferralRoute;
 import id.lintas.hub.routing.Owners;
 import id.lintas.hub.referral.ReferralRepository;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Renders one owed document in its recipient's format and sends it over the recipient's transport.
- * Idempotent: a delivery already done is not done again, so the broker's at-least-once is once.
+ * The broker delivers at least once; a claim in the database makes one consumer send at a time and
+ * a delivery that has ended is not sent again. A crash between the send and its record can still
+ * send twice: every delivery carries its id as the idempotency key the receiver deduplicates on.
  */
 @Service
 public class DeliveryService {
@@ -39,6 +44,10 @@ public class DeliveryService {
     private final FhirDelivery fhirDelivery;
     private final FhirContext fhir;
     private final DeliveryProperties properties;
+    private final TransactionTemplate transactions;
+    private final Duration lease;
+    /** This hub instance, in claims: another instance takes a claim over only after its lease. */
+    private final String claimant = "hub-" + UUID.randomUUID();
 
     DeliveryService(
             DeliveryRepository deliveries,
@@ -48,7 +57,8 @@ public class DeliveryService {
             FileDrop files,
             FhirDelivery fhirDelivery,
             FhirContext fhir,
-            DeliveryProperties properties) {
+            DeliveryProperties properties,
+            TransactionTemplate transactions) {
         this.deliveries = deliveries;
         this.referrals = referrals;
         this.participants = participants;
@@ -57,52 +67,66 @@ public class DeliveryService {
         this.fhirDelivery = fhirDelivery;
         this.fhir = fhir;
         this.properties = properties;
+        this.transactions = transactions;
+        // Longer than any one send can take (connect plus read), so a live holder is never overtaken.
+        this.lease = properties.httpTimeout().multipliedBy(2).plusSeconds(10);
     }
 
     /**
+     * Claims the delivery, sends it, and records the outcome. A delivery that has ended is not sent
+     * again; one held by another consumer whose lease has not run out goes back to the broker.
+     *
      * @param deliveryId the delivery to make
-     * @param deliveryCount the broker's count of attempts at this message (1 = first), may be null
      */
-    public void deliver(String deliveryId, Integer deliveryCount) {
+    public void deliver(String deliveryId) {
         UUID id = UUID.fromString(deliveryId);
-        DeliveryRecord delivery = deliveries.find(id).orElse(null);
-        // At-least-once: the relay may have queued the same delivery twice. One that has ended (delivered,
-        // refused for good, dead-lettered) is not tried again unless an operator puts it back (PENDING).
-        if (delivery == null || DeliveryRecord.DELIVERED.equals(delivery.state())
-                || DeliveryRecord.FAILED.equals(delivery.state()) || DeliveryRecord.DEAD.equals(delivery.state())) {
-            return;
+        Optional<DeliveryRecord> claimed = deliveries.claim(id, claimant, lease);
+        if (claimed.isEmpty()) {
+            DeliveryRecord current = deliveries.find(id).orElse(null);
+            if (current != null && DeliveryRecord.SENDING.equals(current.state())) {
+                throw new DeliveryBusyException("delivery " + id + " is being sent by another consumer");
+            }
+            return; // ended (delivered, refused, dead) or unknown: the broker's copy is a duplicate
         }
+        DeliveryRecord delivery = claimed.get();
         ReferralRecord referral = referrals.find(delivery.referralId()).orElseThrow();
         Connected recipient = participants.get(delivery.recipientId());
         try {
             OutboundDocument document = render(delivery, referral, recipient);
-            send(recipient, document);
+            send(recipient, document, id);
         } catch (TranslationException | PermanentDeliveryException e) {
             String reason = e.getMessage();
-            deliveries.markEnded(id, DeliveryRecord.FAILED, reason);
-            referrals.addEvent(referral.id(), "DELIVERY_FAILED", null, "hub",
-                    delivery.kind() + " to " + recipient.id() + " refused: " + reason);
+            transactions.executeWithoutResult(tx -> {
+                if (deliveries.markEnded(id, DeliveryRecord.FAILED, reason)) {
+                    referrals.addEvent(referral.id(), "DELIVERY_FAILED", null, "hub",
+                            delivery.kind() + " to " + recipient.id() + " refused: " + reason);
+                }
+            });
             log.warn("Delivery {} of referral {} to {} failed for good: {}", id, referral.id(), recipient.id(), reason);
             return;
         } catch (RuntimeException e) {
             String reason = e.getMessage();
-            deliveries.markAttemptFailed(id, reason);
-            int attempt = deliveryCount == null ? 1 : deliveryCount;
-            if (attempt >= properties.maxAttempts()) {
-                deliveries.markEnded(id, DeliveryRecord.DEAD, reason);
-                referrals.addEvent(referral.id(), "DEAD_LETTER", null, "hub",
-                        delivery.kind() + " to " + recipient.id() + " moved to the dead-letter queue after "
-                                + attempt + " attempts: " + reason);
-                log.error("Delivery {} to {} exhausted {} attempts; kept in the dead-letter queue",
-                        id, recipient.id(), attempt);
-            } else {
-                log.warn("Delivery {} to {} failed (attempt {}): {}; the broker will redeliver",
-                        id, recipient.id(), attempt, reason);
+            if (delivery.attempts() >= properties.maxAttempts()) {
+                transactions.executeWithoutResult(tx -> {
+                    if (deliveries.markEnded(id, DeliveryRecord.DEAD, reason)) {
+                        referrals.addEvent(referral.id(), "DEAD_LETTER", null, "hub",
+                                delivery.kind() + " to " + recipient.id() + " is dead after " + delivery.attempts()
+                                        + " attempts: " + reason);
+                    }
+                });
+                log.error("Delivery {} to {} exhausted {} attempts: {}; an operator can re-drive it once the receiver is back",
+                        id, recipient.id(), delivery.attempts(), reason);
+                return;
             }
+            deliveries.releaseForRetry(id, claimant, reason);
+            log.warn("Delivery {} to {} failed (attempt {} of {}): {}; the broker will redeliver",
+                    id, recipient.id(), delivery.attempts(), properties.maxAttempts(), reason);
             throw e;
         }
-        deliveries.markDelivered(id);
-        referrals.addEvent(referral.id(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipient.id());
+        transactions.executeWithoutResult(tx -> {
+            deliveries.markDelivered(id);
+            referrals.addEvent(referral.id(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipient.id());
+        });
         log.info("Delivered {} of referral {} to {}", delivery.kind(), referral.id(), recipient.id());
     }
 
@@ -127,7 +151,8 @@ public class DeliveryService {
         return recipient.adapter().renderStatus(change, recipient.participant());
     }
 
-    private void send(Connected recipient, OutboundDocument document) {
+    /** The delivery id is the idempotency key a receiver deduplicates on (docs/adapters.md). */
+    private void send(Connected recipient, OutboundDocument document, UUID idempotencyKey) {
         if (recipient.adapter().transport() == Transport.FILE) {
             files.write(recipient.id(), document);
             return;
@@ -139,6 +164,6 @@ public class DeliveryService {
             fhirDelivery.send(endpoint, document);
             return;
         }
-        http.send(endpoint, document);
+        http.send(endpoint, document, idempotencyKey.toString());
     }
 }

@@ -15,6 +15,9 @@ import org.springframework.web.client.RestClient;
 @Component
 class HttpDelivery {
 
+    /** The header of draft-ietf-httpapi-idempotency-key-header. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final RestClient client;
 
     HttpDelivery(RestClient.Builder builder, DeliveryProperties properties) {
@@ -26,15 +29,18 @@ class HttpDelivery {
 
     /**
      * 2xx: delivered. 409: the receiver already has it, which counts as delivered. Other 4xx: refused
-     * for good. 5xx or no answer: try again later.
+     * for good. 5xx or no answer: try again later. Every attempt at one delivery carries the same
+     * {@code Idempotency-Key}, so a receiver that processed a request whose answer was lost can
+     * recognise the retry.
      */
-    void send(URI base, OutboundDocument document) {
+    void send(URI base, OutboundDocument document, String idempotencyKey) {
         URI target = URI.create(stripTrailingSlash(base.toString()) + document.target());
         HttpStatusCode status;
         try {
             status = client.post()
                     .uri(target)
                     .contentType(MediaType.parseMediaType(document.mediaType()))
+                    .header(IDEMPOTENCY_KEY, idempotencyKey)
                     .body(document.content())
                     .exchange((request, response) -> response.getStatusCode());
         } catch (ResourceAccessException e) {

@@ -19,6 +19,8 @@ public class InboundMessageStore {
     public static final String ACCEPTED = "ACCEPTED";
     public static final String REJECTED = "REJECTED";
     public static final String PARTIAL = "PARTIAL";
+    /** Its request died before it ended and it could not be taken up again (the reason is in errors). */
+    public static final String DEAD = "DEAD";
     private static final String CONTENT = EncryptedFields.INBOUND_CONTENT;
 
     private final JdbcClient jdbc;
@@ -41,6 +43,15 @@ public class InboundMessageStore {
                 .optional();
     }
 
+    /** Back to the sweeper's candidates, to be looked at again. */
+    public void unsweep(UUID id) {
+        jdbc.sql("update inbound_message set swept_at = null where id = ? and outcome = ?").params(id, RECEIVED).update();
+    }
+
+    public Optional<String> outcomeOf(UUID id) {
+        return jdbc.sql("select outcome from inbound_message where id = ?").param(id).query(String.class).optional();
+    }
+
     /** Keeps the raw message before anything else happens to it. */
     public UUID keep(String participantId, String channel, String kind, String fileName, String mediaType, byte[] content) {
         UUID id = UUID.randomUUID();
@@ -58,10 +69,27 @@ public class InboundMessageStore {
                 .update();
     }
 
+    /** A message whose request died (a crash, a timeout) before it ended: for the sweeper. */
+    public record Stale(UUID id, String participantId, String channel, String kind, String fileName) {}
+
+    /**
+     * Messages left RECEIVED for longer than any request takes, each taken once (skip locked, stamped)
+     * by whichever hub instance sweeps first.
+     */
+    public List<Stale> takeStale(java.time.Duration olderThan, int limit) {
+        return jdbc.sql("update inbound_message set swept_at = now() where id in (select id from inbound_message"
+                        + " where outcome = ? and swept_at is null and received_at < ? order by received_at limit ?"
+                        + " for update skip locked) returning id, participant_id, channel, kind, file_name")
+                .params(RECEIVED, java.sql.Timestamp.from(java.time.Instant.now().minus(olderThan)), limit)
+                .query((rs, n) -> new Stale(rs.getObject("id", UUID.class), rs.getString("participant_id"),
+                        rs.getString("channel"), rs.getString("kind"), rs.getString("file_name")))
+                .list();
+    }
+
     /** Rejected messages, newest first, without their content. */
     public List<Map<String, Object>> rejected(int limit) {
         return jdbc.sql("select id, participant_id, channel, kind, file_name, received_at, errors::text as errors"
-                        + " from inbound_message where outcome in ('REJECTED', 'PARTIAL') order by received_at desc limit ?")
+                        + " from inbound_message where outcome in ('REJECTED', 'PARTIAL', 'DEAD') order by received_at desc limit ?")
                 .param(limit)
                 .query()
                 .listOfRows();

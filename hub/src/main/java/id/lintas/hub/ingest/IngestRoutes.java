@@ -27,6 +27,11 @@ class IngestRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .setHeader("lintasKind", constant("MESSAGE"))
                 .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
+                .to(Endpoints.INGEST_FHIR_MESSAGE_STEPS);
+
+        from(Endpoints.INGEST_FHIR_MESSAGE_STEPS)
+                .routeId("ingest-fhir-message-steps")
+                .errorHandler(noErrorHandler())
                 .bean(Ingest.class, "translateMessage").id("ingest-translate-message")
                 .choice()
                     .when(body().isInstanceOf(CanonicalReferral.class))
@@ -46,5 +51,28 @@ class IngestRoutes extends RouteBuilder {
                 .bean(Ingest.class, "translateStatus").id("ingest-translate-status")
                 .bean(Ingest.class, "applyStatus").id("ingest-apply-status")
                 .bean(Ingest.class, "publishStatus").id("ingest-publish-status");
+
+        // A kept message whose request died before it ended, taken up again without its caller (who
+        // got no answer and may send again: intake is idempotent on the sender's reference).
+        from(Endpoints.INGEST_REDRIVE)
+                .routeId("ingest-redrive")
+                .errorHandler(noErrorHandler())
+                .choice()
+                    .when(header("lintasKind").isEqualTo("REFERRAL"))
+                        .bean(Ingest.class, "translateReferral")
+                        .bean(Ingest.class, "validate")
+                        .bean(Ingest.class, "record")
+                        .bean(Ingest.class, "publishReferral")
+                    .when(header("lintasKind").isEqualTo("STATUS"))
+                        .bean(Ingest.class, "translateStatus")
+                        .bean(Ingest.class, "applyStatus")
+                        .bean(Ingest.class, "publishStatus")
+                    .otherwise()
+                        .to(Endpoints.INGEST_FHIR_MESSAGE_STEPS)
+                .end();
+
+        from(Endpoints.INGEST_SWEEP_TIMER)
+                .routeId("ingest-sweep")
+                .bean(InboundSweeper.class, "sweep");
     }
 }

@@ -6,6 +6,7 @@ import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.ReferralStatus;
 import id.lintas.hub.delivery.DeliveryRepository;
+import id.lintas.hub.delivery.OwedDelivery;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.referral.ReferralFacts;
 import id.lintas.hub.referral.ReferralRecord;
@@ -73,7 +74,7 @@ public class ReferralIntake {
             String refusal,
             String notCovered,
             boolean duplicate,
-            List<UUID> deliveryIds) {}
+            List<OwedDelivery> deliveryIds) {}
 
     @Transactional
     public Result record(Participant sender, CanonicalReferral referral) {
@@ -120,7 +121,7 @@ public class ReferralIntake {
 
     private Result route(UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts) {
         RoutingDecision decision = routing.decide(sender, referral.bundle());
-        List<UUID> owed = new ArrayList<>();
+        List<OwedDelivery> owed = new ArrayList<>();
         if (!decision.isRouted()) {
             referrals.route(id, ReferralStatuses.REFUSED, null, json(referral));
             referrals.addEvent(id, "REFUSED", ReferralStatuses.REFUSED, "hub", decision.refusal());

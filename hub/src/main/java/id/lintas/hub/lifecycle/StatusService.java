@@ -3,6 +3,7 @@ package id.lintas.hub.lifecycle;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.hub.delivery.DeliveryRepository;
+import id.lintas.hub.delivery.OwedDelivery;
 import id.lintas.hub.lifecycle.ReferralLifecycle.Party;
 import id.lintas.hub.referral.ReferralRecord;
 import id.lintas.hub.referral.ReferralRepository;
@@ -36,7 +37,7 @@ public class StatusService {
      * @param changed false when the same status was sent again (nothing recorded, nothing sent)
      * @param deliveryIds deliveries to publish after commit
      */
-    public record Result(UUID referralId, String status, boolean changed, List<UUID> deliveryIds) {}
+    public record Result(UUID referralId, String status, boolean changed, List<OwedDelivery> deliveryIds) {}
 
     @Transactional
     public Result apply(Participant actor, StatusChange change) {
@@ -61,7 +62,7 @@ public class StatusService {
         String status = change.status().name();
         referrals.updateStatus(id, status);
         referrals.addEvent(id, "STATUS", status, actor.id(), null);
-        List<UUID> owed = new ArrayList<>();
+        List<OwedDelivery> owed = new ArrayList<>();
         if (party == Party.RECEIVER) {
             ownRoute.ifPresent(r -> referrals.updateRouteStatus(id, r.participantId(), status));
             owed.add(deliveries.addStatus(id, referral.senderId(), status, change.note(), change.at()));

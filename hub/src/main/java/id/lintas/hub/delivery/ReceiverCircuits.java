@@ -1,0 +1,63 @@
+package id.lintas.hub.delivery;
+
+import id.lintas.hub.participant.ParticipantDirectory;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * A circuit breaker per receiver: Camel's {@link ThrottlingExceptionRoutePolicy} on the receiver's
+ * delivery route. After {@code circuit-failure-threshold} transient failures within
+ * {@code circuit-failure-window} it suspends the route's consumer (open: the receiver is not called,
+ * its messages wait on its queue), and after {@code circuit-half-open-after} lets one delivery
+ * through (half-open) to probe whether the receiver is back. Only transient failures count: a
+ * receiver that refuses a document answered, so it is up.
+ */
+@Component
+public class ReceiverCircuits {
+
+    private final Map<String, ThrottlingExceptionRoutePolicy> circuits = new ConcurrentHashMap<>();
+    private final DeliveryProperties properties;
+
+    ReceiverCircuits(DeliveryProperties properties, MeterRegistry meters, ParticipantDirectory participants) {
+        this.properties = properties;
+        for (ParticipantDirectory.Connected participant : participants.all()) {
+            String receiver = participant.id();
+            Gauge.builder("lintas.delivery.circuit.open", () -> "OPEN".equals(state(receiver)) ? 1 : 0)
+                    .description("1 while deliveries to the receiver are paused by its circuit breaker")
+                    .tag("receiver", receiver)
+                    .register(meters);
+        }
+    }
+
+    /** The route policy of one receiver's delivery route, made once. */
+    ThrottlingExceptionRoutePolicy policy(String receiverId) {
+        return circuits.computeIfAbsent(receiverId, id -> {
+            ThrottlingExceptionRoutePolicy policy = new ThrottlingExceptionRoutePolicy(
+                    properties.circuitFailureThreshold(),
+                    properties.circuitFailureWindow().toMillis(),
+                    properties.circuitHalfOpenAfter().toMillis(),
+                    List.of(TransientDeliveryException.class));
+            policy.setStateLoggingLevel(LoggingLevel.WARN);
+            return policy;
+        });
+    }
+
+    /** CLOSED (delivering), OPEN (paused) or HALF_OPEN (probing); CLOSED for a receiver not seen yet. */
+    public String state(String receiverId) {
+        ThrottlingExceptionRoutePolicy policy = circuits.get(receiverId);
+        if (policy == null) {
+            return "CLOSED";
+        }
+        return switch (policy.getStateAsString().toLowerCase()) {
+            case "open" -> "OPEN";
+            case "half opened", "half_open", "half-open", "halfopen" -> "HALF_OPEN";
+            default -> "CLOSED";
+        };
+    }
+}

@@ -30,7 +30,11 @@ class DeliveryRoutes extends RouteBuilder {
                     .routeId("delivery-send-" + receiver.id())
                     .routePolicy(circuits.policy(receiver.id()))
                     .errorHandler(noErrorHandler())
-                    .bean(DeliveryService.class, "deliver(${body})").id("delivery-render-and-send-" + receiver.id());
+                    .bean(DeliveryService.class, "deliver(${body})").id("delivery-render-and-send-" + receiver.id())
+                    // Held by another consumer: back to the broker for later, quietly (not a receiver failure).
+                    .filter(body().isEqualTo(DeliveryService.Outcome.BUSY))
+                        .markRollbackOnly()
+                    .end();
         }
 
         // What the broker gave up on (its attempt limit is above the hub's): recorded as DEAD, never dropped unseen.

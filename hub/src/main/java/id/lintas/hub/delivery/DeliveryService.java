@@ -72,62 +72,75 @@ public class DeliveryService {
         this.lease = properties.httpTimeout().multipliedBy(2).plusSeconds(10);
     }
 
+    /** What became of one message of a receiver's queue. */
+    public enum Outcome {
+        /** Sent, refused for good, dead, or a copy of a delivery that had ended: the message is done. */
+        DONE,
+        /** Another consumer holds the claim: the message goes back to the broker, for later. */
+        BUSY
+    }
+
     /**
      * Claims the delivery, sends it, and records the outcome. A delivery that has ended is not sent
      * again; one held by another consumer whose lease has not run out goes back to the broker.
+     * Whatever fails after the claim releases it, so no failure leaves a delivery held.
      *
      * @param deliveryId the delivery to make
+     * @throws TransientDeliveryException or another runtime exception: the broker redelivers later
      */
-    public void deliver(String deliveryId) {
+    public Outcome deliver(String deliveryId) {
         UUID id = UUID.fromString(deliveryId);
         Optional<DeliveryRecord> claimed = deliveries.claim(id, claimant, lease);
         if (claimed.isEmpty()) {
             DeliveryRecord current = deliveries.find(id).orElse(null);
-            if (current != null && DeliveryRecord.SENDING.equals(current.state())) {
-                throw new DeliveryBusyException("delivery " + id + " is being sent by another consumer");
-            }
-            return; // ended (delivered, refused, dead) or unknown: the broker's copy is a duplicate
+            // Ended (delivered, refused, dead) or unknown: the broker's copy is a duplicate and is dropped.
+            return current != null && DeliveryRecord.SENDING.equals(current.state()) ? Outcome.BUSY : Outcome.DONE;
         }
         DeliveryRecord delivery = claimed.get();
-        ReferralRecord referral = referrals.find(delivery.referralId()).orElseThrow();
-        Connected recipient = participants.get(delivery.recipientId());
+        String recipientId = delivery.recipientId();
         try {
-            OutboundDocument document = render(delivery, referral, recipient);
-            send(recipient, document, id);
-        } catch (TranslationException | PermanentDeliveryException e) {
-            String reason = e.getMessage();
-            transactions.executeWithoutResult(tx -> {
-                if (deliveries.markEnded(id, DeliveryRecord.FAILED, reason)) {
-                    referrals.addEvent(referral.id(), "DELIVERY_FAILED", null, "hub",
-                            delivery.kind() + " to " + recipient.id() + " refused: " + reason);
-                }
-            });
-            log.warn("Delivery {} of referral {} to {} failed for good: {}", id, referral.id(), recipient.id(), reason);
-            return;
+            ReferralRecord referral = referrals.find(delivery.referralId()).orElseThrow();
+            Connected recipient = participants.get(recipientId);
+            OutboundDocument document;
+            try {
+                document = render(delivery, referral, recipient);
+                send(recipient, document, id);
+            } catch (TranslationException | PermanentDeliveryException e) {
+                String reason = e.getMessage();
+                transactions.executeWithoutResult(tx -> {
+                    if (deliveries.markEnded(id, DeliveryRecord.FAILED, reason)) {
+                        referrals.addEvent(delivery.referralId(), "DELIVERY_FAILED", null, "hub",
+                                delivery.kind() + " to " + recipientId + " refused: " + reason);
+                    }
+                });
+                log.warn("Delivery {} of referral {} to {} failed for good: {}", id, delivery.referralId(), recipientId, reason);
+                return Outcome.DONE;
+            }
         } catch (RuntimeException e) {
-            String reason = e.getMessage();
+            String reason = e instanceof TransientDeliveryException ? e.getMessage() : e.getClass().getSimpleName();
             if (delivery.attempts() >= properties.maxAttempts()) {
                 transactions.executeWithoutResult(tx -> {
                     if (deliveries.markEnded(id, DeliveryRecord.DEAD, reason)) {
-                        referrals.addEvent(referral.id(), "DEAD_LETTER", null, "hub",
-                                delivery.kind() + " to " + recipient.id() + " is dead after " + delivery.attempts()
+                        referrals.addEvent(delivery.referralId(), "DEAD_LETTER", null, "hub",
+                                delivery.kind() + " to " + recipientId + " is dead after " + delivery.attempts()
                                         + " attempts: " + reason);
                     }
                 });
                 log.error("Delivery {} to {} exhausted {} attempts: {}; an operator can re-drive it once the receiver is back",
-                        id, recipient.id(), delivery.attempts(), reason);
-                return;
+                        id, recipientId, delivery.attempts(), reason);
+                return Outcome.DONE;
             }
             deliveries.releaseForRetry(id, claimant, reason);
             log.warn("Delivery {} to {} failed (attempt {} of {}): {}; the broker will redeliver",
-                    id, recipient.id(), delivery.attempts(), properties.maxAttempts(), reason);
+                    id, recipientId, delivery.attempts(), properties.maxAttempts(), reason);
             throw e;
         }
         transactions.executeWithoutResult(tx -> {
             deliveries.markDelivered(id);
-            referrals.addEvent(referral.id(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipient.id());
+            referrals.addEvent(delivery.referralId(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipientId);
         });
-        log.info("Delivered {} of referral {} to {}", delivery.kind(), referral.id(), recipient.id());
+        log.info("Delivered {} of referral {} to {}", delivery.kind(), delivery.referralId(), recipientId);
+        return Outcome.DONE;
     }
 
     private OutboundDocument render(DeliveryRecord delivery, ReferralRecord referral, Connected recipient)

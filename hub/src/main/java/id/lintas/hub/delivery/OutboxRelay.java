@@ -22,7 +22,13 @@ class OutboxRelay {
     }
 
     public void relay() {
-        List<OwedDelivery> unpublished = deliveries.unpublished(properties.relayGrace(), 500);
+        List<OwedDelivery> unpublished;
+        try {
+            unpublished = deliveries.unpublished(properties.relayGrace(), 500);
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Relay skipped: the database does not answer ({})", e.getClass().getSimpleName());
+            return;
+        }
         if (!unpublished.isEmpty()) {
             log.info("Relaying {} unpublished deliveries", unpublished.size());
             publisher.publish(unpublished);

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Route;
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +40,43 @@ public class ReceiverCircuits {
     /** The route policy of one receiver's delivery route, made once. */
     ThrottlingExceptionRoutePolicy policy(String receiverId) {
         return circuits.computeIfAbsent(receiverId, id -> {
-            ThrottlingExceptionRoutePolicy policy = new ThrottlingExceptionRoutePolicy(
+            ThrottlingExceptionRoutePolicy policy = new ReceiverCircuit(
                     properties.circuitFailureThreshold(),
                     properties.circuitFailureWindow().toMillis(),
-                    properties.circuitHalfOpenAfter().toMillis(),
-                    List.of(TransientDeliveryException.class));
-            policy.setStateLoggingLevel(LoggingLevel.WARN);
+                    properties.circuitHalfOpenAfter().toMillis());
+            policy.setStateLoggingLevel(LoggingLevel.INFO);
             return policy;
         });
+    }
+
+    /**
+     * Camel's policy closes a half-open circuit only once the failure window has passed since the
+     * last failure: a probe that succeeds sooner reopens it. Here a probe that succeeds closes it,
+     * since the receiver has just shown it is back.
+     */
+    static final class ReceiverCircuit extends ThrottlingExceptionRoutePolicy {
+
+        private final ThreadLocal<Boolean> probeSucceeded = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+        ReceiverCircuit(int threshold, long windowMillis, long halfOpenAfterMillis) {
+            super(threshold, windowMillis, halfOpenAfterMillis, List.of(TransientDeliveryException.class));
+        }
+
+        @Override
+        public void onExchangeDone(Route route, Exchange exchange) {
+            boolean halfOpen = getStateAsString().toLowerCase().startsWith("half");
+            probeSucceeded.set(halfOpen && exchange.getException(TransientDeliveryException.class) == null);
+            try {
+                super.onExchangeDone(route, exchange);
+            } finally {
+                probeSucceeded.remove();
+            }
+        }
+
+        @Override
+        protected boolean isThresholdExceeded() {
+            return !probeSucceeded.get() && super.isThresholdExceeded();
+        }
     }
 
     /** CLOSED (delivering), OPEN (paused) or HALF_OPEN (probing); CLOSED for a receiver not seen yet. */
@@ -54,10 +85,8 @@ public class ReceiverCircuits {
         if (policy == null) {
             return "CLOSED";
         }
-        return switch (policy.getStateAsString().toLowerCase()) {
-            case "open" -> "OPEN";
-            case "half opened", "half_open", "half-open", "halfopen" -> "HALF_OPEN";
-            default -> "CLOSED";
-        };
+        // Camel's words: "closed", "half opened", "opened".
+        String state = policy.getStateAsString().toLowerCase();
+        return state.startsWith("half") ? "HALF_OPEN" : state.startsWith("open") ? "OPEN" : "CLOSED";
     }
 }

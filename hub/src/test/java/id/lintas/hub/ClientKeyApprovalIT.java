@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.ECKey;
+import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,23 @@ class ClientKeyApprovalIT extends HubIntegrationTest {
         ResponseEntity<String> approved = approve(SECOND_OPERATOR, "kukar", key);
         assertThat(approved.getStatusCode().value()).as(approved.getBody()).isEqualTo(200);
         assertThat(token("kukar", key)).isEqualTo(200);
+    }
+
+    @Test
+    void thePersonWhoRegisteredAKeyNeverApprovesItWhateverTheirRoles() {
+        JdbcUserDetailsManager accounts = context.getBean(JdbcUserDetailsManager.class);
+        String both = "operator-and-signer-ppu";
+        if (!accounts.userExists(both)) {
+            accounts.createUser(User.withUsername(both)
+                    .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode(TestCredentials.password(both)))
+                    .authorities(new SimpleGrantedAuthority(Role.OPERATOR.authority()), new SimpleGrantedAuthority(Role.SIGNER.authority()),
+                            new SimpleGrantedAuthority(Caller.PARTY_PREFIX + "ppu"))
+                    .build());
+        }
+        ECKey key = AgreementFixtures.generate("ppu-one-person-" + System.nanoTime());
+        assertThat(register(both, "ppu", key).getStatusCode().value()).isEqualTo(201);
+        assertThat(approve(both, "ppu", key).getStatusCode().value()).isEqualTo(403);
+        assertThat(token("ppu", key)).isEqualTo(401);
     }
 
     @Test

@@ -239,8 +239,8 @@ public class AgreementService {
 
     /**
      * Approves a participant's client key, which makes it usable at the token endpoint: a signer of the
-     * participant may approve it, or a second person (an operator other than the one who registered it).
-     * One operator alone never makes a key speak for a region.
+     * participant may approve it, or an operator; never the person who registered it, so one operator
+     * alone never makes a key speak for a region.
      */
     @Transactional
     public KeyView approveClientKey(String participant, String kid, Caller approver) {
@@ -251,14 +251,15 @@ public class AgreementService {
         }
         if (key.approvedAt() == null) {
             String as;
-            if (approver.signsFor(participant)) {
+            if (approver.name().equals(key.registeredBy())) {
+                throw approvalRefused("you registered client key " + kid + ": another person, a signer of " + participant
+                        + " or another operator, must approve it");
+            } else if (approver.signsFor(participant)) {
                 as = "as signer of " + participant;
-            } else if (approver.is(Role.OPERATOR) && !approver.name().equals(key.registeredBy())) {
+            } else if (approver.is(Role.OPERATOR)) {
                 as = "as second person (registered by " + key.registeredBy() + ")";
             } else {
-                String reason = "you registered client key " + kid + ": a signer of " + participant
-                        + " or another operator must approve it";
-                throw new AgreementProblem(403, "approval-refused", "Forbidden", reason, List.of(new FieldError("approver", reason)));
+                throw approvalRefused("only a signer of " + participant + " or an operator may approve its client keys");
             }
             if (repository.approveKey(participant, kid, approver.name())) {
                 repository.addKeyEvent(participant, kid, KeyPurpose.CLIENT, "APPROVED", approver.name(), as);
@@ -266,6 +267,10 @@ public class AgreementService {
             }
         }
         return keyView(participant, kid);
+    }
+
+    private static AgreementProblem approvalRefused(String reason) {
+        return new AgreementProblem(403, "approval-refused", "Forbidden", reason, List.of(new FieldError("approver", reason)));
     }
 
     public List<KeyView> keys(String participant, KeyPurpose purpose) {

@@ -92,8 +92,8 @@ class DemoCredentials {
                     .filter(k -> k.kid().equals(key.getKeyID())).findFirst()
                     .orElseGet(() -> registerClientKey(region, key));
             if (registered.revokedAt() == null && registered.approvedAt() == null) {
-                // In the demo the setup stands for the region's signer, so the published key is usable at once.
-                keys.approveClientKey(region, key.getKeyID(), new Caller(ACTOR, Set.of(Role.SIGNER), region));
+                // The region's demo signer approves its published key, so the demo's systems obtain tokens at once.
+                keys.approveClientKey(region, key.getKeyID(), new Caller("signer-" + region, Set.of(Role.SIGNER), region));
             }
         }
         log.info("Demo accounts {} (password: demo-<name>) and the regions' demo client keys are ready", people.keySet());

@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.jwk.ECKey;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +31,8 @@ import org.springframework.web.client.RestClient;
  * Every API as every kind of caller: each region's system (token), each role (account), and nobody.
  * Function-level (admin calls with a region token), object-level (another region's referral ids answer
  * 404, never 403 with details) and path-level (a token speaks only for its own participant) access, and
- * mass assignment, all through real HTTP against the real security chain.
+ * mass assignment, all through real HTTP against the real security chain. An operator cannot make a key
+ * speak for a region, and nobody introspects tokens.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AccessMatrixIT extends HubIntegrationTest {
@@ -130,6 +139,12 @@ class AccessMatrixIT extends HubIntegrationTest {
         String clientKey = AgreementFixtures.generate("kukar-matrix-client-" + System.nanoTime()).toPublicJWK().toJSONString();
         expect(HttpMethod.POST, "/api/v1/participants/kukar/client-keys", clientKey, statuses(
                 ANONYMOUS, 401, "kukar", 403, "admin", 403, "signer-kukar", 403, "auditor", 403, "operator", 201), failures);
+        // Approving it: the region's signer (or a second operator), never the operator who registered it.
+        String approval = "/api/v1/participants/kukar/client-keys/" + Samples.json(clientKey).path("kid").asText() + "/approval";
+        expect(HttpMethod.POST, approval, null, statuses(ANONYMOUS, 401, "kukar", 403, "ppu", 403, "admin", 403, "auditor", 403,
+                "signer-ppu", 403, "operator", 403, "signer-kukar", 200), failures);
+        expect(HttpMethod.GET, "/api/v1/participants/kukar/key-events", null, statuses(ANONYMOUS, 401, "kukar", 403, "admin", 403,
+                "signer-ppu", 403, "auditor", 200, "operator", 200, "signer-kukar", 200), failures);
 
         // FHIR: Jakarta's system only; explain: administrators and a participant for itself.
         expect(HttpMethod.POST, "/fhir/$process-message", "{\"resourceType\":\"Bundle\",\"type\":\"message\"}", statuses(
@@ -141,6 +156,39 @@ class AccessMatrixIT extends HubIntegrationTest {
         expect(HttpMethod.GET, "/actuator/metrics", null, statuses(ANONYMOUS, 401, "kukar", 403, "admin", 403, "operator", 200), failures);
 
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void anOperatorCannotBecomeARegion() {
+        // The attack of issue 13: an operator registers its own key as PPU's and asks for PPU's token.
+        ECKey operatorsOwn = AgreementFixtures.generate("ppu-by-operator-" + System.nanoTime());
+        assertThat(call("operator", HttpMethod.POST, "/api/v1/participants/ppu/client-keys", operatorsOwn.toPublicJWK().toJSONString())
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(call("operator", HttpMethod.POST, "/api/v1/participants/ppu/client-keys/" + operatorsOwn.getKeyID() + "/approval", null)
+                .getStatusCode().value()).isEqualTo(403);
+        HttpResponse<String> token = credentials.requestToken("ppu",
+                credentials.assertion("ppu", operatorsOwn, UUID.randomUUID().toString()));
+        assertThat(token.statusCode()).as("no token, so none of PPU's referrals").isEqualTo(401);
+        assertThat(token.body()).doesNotContain("access_token");
+        // Nor can the same public key be made another region's.
+        assertThat(call("operator", HttpMethod.POST, "/api/v1/participants/kukar/client-keys", operatorsOwn.toPublicJWK().toJSONString())
+                .getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void noParticipantIntrospectsAnothersToken() throws Exception {
+        String kukarsToken = credentials.bearer("kukar").substring("Bearer ".length());
+        for (String asker : List.of("ppu", "kukar")) {
+            String form = "token=" + kukarsToken + "&client_id=" + asker
+                    + "&client_assertion_type=" + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
+                    + "&client_assertion=" + credentials.assertion(asker, credentials.clientKey(asker), UUID.randomUUID().toString());
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/oauth2/introspect"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(asker + ": introspection is not offered").isEqualTo(404);
+            assertThat(answer.body()).doesNotContain("\"active\"");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package id.lintas.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.ECKey;
+import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.ClientAssertion;
 import id.lintas.hub.security.Role;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /**
@@ -101,8 +103,8 @@ class MutualTlsIT {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String token(HttpClient client, String base, String participant, ECKey key) throws Exception {
-        String assertion = ClientAssertion.create(participant, key, base + "/oauth2/token", Duration.ofMinutes(1));
+    private static String token(HttpClient client, String base, String issuer, String participant, ECKey key) throws Exception {
+        String assertion = ClientAssertion.create(participant, key, issuer + "/oauth2/token", Duration.ofMinutes(1));
         HttpResponse<String> answer = post(client, base + "/oauth2/token", "application/x-www-form-urlencoded", null,
                 "grant_type=client_credentials&client_id=" + participant
                         + "&client_assertion_type=" + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
@@ -122,20 +124,29 @@ class MutualTlsIT {
                         "--server.ssl.trust-store-password=" + PASSWORD, "--server.ssl.trust-store-type=PKCS12",
                         "--lintas.security.mtls-required=true")) {
             String base = "https://localhost:" + ((WebServerApplicationContext) hub).getWebServer().getPort();
+            String issuer = hub.getBean(AuthorizationServerSettings.class).getIssuer();
             hub.getBean(JdbcUserDetailsManager.class).createUser(User.withUsername("operator")
                     .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode("tls-operator"))
                     .authorities(new SimpleGrantedAuthority(Role.OPERATOR.authority())).build());
+            hub.getBean(JdbcUserDetailsManager.class).createUser(User.withUsername("signer-kukar")
+                    .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode("tls-signer"))
+                    .authorities(new SimpleGrantedAuthority(Role.SIGNER.authority()), new SimpleGrantedAuthority(Caller.PARTY_PREFIX + "kukar"))
+                    .build());
             String operator = "Basic " + Base64.getEncoder().encodeToString("operator:tls-operator".getBytes(StandardCharsets.UTF_8));
+            String signer = "Basic " + Base64.getEncoder().encodeToString("signer-kukar:tls-signer".getBytes(StandardCharsets.UTF_8));
             ECKey key = AgreementFixtures.generate("kukar-tls-client");
 
             // A person is not asked for a certificate.
             HttpResponse<String> registered = post(client(null), base + "/api/v1/participants/kukar/client-keys",
                     "application/json", operator, key.toPublicJWK().toJSONString());
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+            HttpResponse<String> approved = post(client(null), base + "/api/v1/participants/kukar/client-keys/kukar-tls-client/approval",
+                    "application/json", signer, "");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
-            assertThat(token(client(null), base, "kukar", key)).isEqualTo("refused:403");
-            assertThat(token(client("ppu"), base, "kukar", key)).isEqualTo("refused:403");
-            String token = token(client("kukar"), base, "kukar", key);
+            assertThat(token(client(null), base, issuer, "kukar", key)).isEqualTo("refused:403");
+            assertThat(token(client("ppu"), base, issuer, "kukar", key)).isEqualTo("refused:403");
+            String token = token(client("kukar"), base, issuer, "kukar", key);
             assertThat(token).doesNotStartWith("refused");
 
             String referral = HubIntegrationTest.sample("kukar-json", "referral-tppo-to-ppu.json");

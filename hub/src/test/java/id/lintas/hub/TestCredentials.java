@@ -37,13 +37,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.web.client.RestClient;
 
 /**
  * The credentials of a test hub, obtained the way real callers obtain them: people's accounts (one per
  * role, and a signer per participant) and, per participant, a client key registered through the API by
- * the operator and used for {@code private_key_jwt} at the real token endpoint. Keys are generated for
+ * the operator, approved by the participant's signer, and used for {@code private_key_jwt} at the real
+ * token endpoint. Keys are generated for
  * the test run; nothing is shared with the demo.
  *
  * <p>{@link #interceptor} lets the flow tests keep calling the API as before: a request without an
@@ -62,20 +64,23 @@ public final class TestCredentials {
     private static final Pattern REFERRAL_PATH = Pattern.compile("/api/v1/referrals/([0-9a-f-]{36})");
 
     private final String baseUrl;
+    private final String issuer;
     private final JdbcClient jdbc;
     private final Map<String, ECKey> clientKeys = new ConcurrentHashMap<>();
     private final Map<String, String[]> tokens = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newHttpClient();
 
-    private TestCredentials(String baseUrl, JdbcClient jdbc) {
+    private TestCredentials(String baseUrl, String issuer, JdbcClient jdbc) {
         this.baseUrl = baseUrl;
+        this.issuer = issuer;
         this.jdbc = jdbc;
     }
 
     /** The credentials of the hub at this URL, created once per hub. */
     public static TestCredentials of(String baseUrl, ApplicationContext hub) {
         return BY_HUB.computeIfAbsent(baseUrl, url -> {
-            TestCredentials credentials = new TestCredentials(url, hub.getBean(JdbcClient.class));
+            TestCredentials credentials = new TestCredentials(url,
+                    hub.getBean(AuthorizationServerSettings.class).getIssuer(), hub.getBean(JdbcClient.class));
             credentials.createAccounts(hub.getBean(JdbcUserDetailsManager.class));
             return credentials;
         });
@@ -128,7 +133,7 @@ public final class TestCredentials {
         }
     }
 
-    /** The participant's client key, registered by the operator at first use. */
+    /** The participant's client key, registered by the operator and approved by its signer at first use. */
     public ECKey clientKey(String participant) {
         return clientKeys.computeIfAbsent(participant, p -> {
             ECKey key = AgreementFixtures.generate(p + "-test-client-" + System.nanoTime());
@@ -140,16 +145,38 @@ public final class TestCredentials {
             if (answer.getStatusCode().value() != 201) {
                 throw new IllegalStateException("client key of " + p + " not registered: " + answer.getBody());
             }
+            var approved = RestClient.create(baseUrl).post().uri("/api/v1/participants/{p}/client-keys/{kid}/approval", p, key.getKeyID())
+                    .header(HttpHeaders.AUTHORIZATION, basic("signer-" + p))
+                    .retrieve().toEntity(String.class);
+            if (approved.getStatusCode().value() != 200) {
+                throw new IllegalStateException("client key of " + p + " not approved: " + approved.getBody());
+            }
             return key;
         });
     }
 
-    /** A {@code private_key_jwt} client assertion as a region's system makes it. */
+    /** The hub's issuer (configuration of the test profile). */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The audience of client assertions: the token endpoint under the hub's issuer. */
+    public String tokenEndpoint() {
+        return issuer + "/oauth2/token";
+    }
+
+    /** A {@code private_key_jwt} client assertion as a region's system makes it: valid one minute. */
     public String assertion(String participant, ECKey key, String jti) {
+        Instant now = Instant.now();
+        return assertion(participant, key, jti, tokenEndpoint(), now, now.plusSeconds(60));
+    }
+
+    /** A client assertion with the given audience, issue time ({@code iat}) and expiry ({@code exp}). */
+    public String assertion(String participant, ECKey key, String jti, String audience, Instant issuedAt, Instant expiresAt) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(participant).subject(participant)
-                    .audience(baseUrl + "/oauth2/token").jwtID(jti)
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(60))).build();
+                    .audience(audience).jwtID(jti)
+                    .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt)).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new ECDSASigner(key));
             return jwt.serialize();
@@ -196,7 +223,7 @@ public final class TestCredentials {
         if (m.matches()) {
             return Optional.of(bearer(m.group(1)));
         }
-        if (path.startsWith("/api/v1/participants/") && path.contains("/client-keys")) {
+        if (path.startsWith("/api/v1/participants/") && (path.contains("/client-keys") || path.endsWith("/key-events"))) {
             return Optional.of(basic("operator"));
         }
         m = KEYS_PATH.matcher(path);

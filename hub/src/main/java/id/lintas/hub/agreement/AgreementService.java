@@ -6,7 +6,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.security.Caller;
+import id.lintas.hub.security.Role;
 import java.text.ParseException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -209,7 +212,17 @@ public class AgreementService {
             throw AgreementProblem.invalid("the key is not accepted", errors);
         }
         String publicJwk = key.toPublicJWK().toJSONString();
-        if (!repository.insertKey(participant, purpose, key.getKeyID(), publicJwk, actor)) {
+        String thumbprint = thumbprint(key);
+        for (AgreementRepository.KeyRow same : repository.keysWithThumbprint(thumbprint)) {
+            if (!same.participantId().equals(participant) || !same.kid().equals(key.getKeyID()) || same.purpose() != purpose) {
+                throw AgreementProblem.conflict("key-in-use", same.participantId().equals(participant)
+                        ? "this public key is already registered for " + participant + " as " + same.purpose() + " key " + same.kid()
+                                + "; a key serves one purpose: generate another"
+                        : "this public key is already registered for another participant; a key belongs to one participant",
+                        "(document)");
+            }
+        }
+        if (!repository.insertKey(participant, purpose, key.getKeyID(), publicJwk, thumbprint, actor)) {
             boolean same = repository.key(participant, key.getKeyID())
                     .map(k -> k.jwk().equals(publicJwk) && k.purpose() == purpose).orElse(false);
             if (!same) {
@@ -217,26 +230,92 @@ public class AgreementService {
                         + key.getKeyID(), "kid");
             }
         } else {
+            repository.addKeyEvent(participant, key.getKeyID(), purpose, "REGISTERED", actor,
+                    purpose == KeyPurpose.CLIENT ? "waits for approval by a signer of " + participant + " or a second operator" : null);
             log.info("{} key {} registered for participant {} by {}", purpose, key.getKeyID(), participant, actor);
         }
-        return keys(participant, purpose).stream().filter(k -> k.kid().equals(key.getKeyID())).findFirst().orElseThrow();
+        return keyView(participant, key.getKeyID());
+    }
+
+    /**
+     * Approves a participant's client key, which makes it usable at the token endpoint: a signer of the
+     * participant may approve it, or an operator; never the person who registered it, so one operator
+     * alone never makes a key speak for a region.
+     */
+    @Transactional
+    public KeyView approveClientKey(String participant, String kid, Caller approver) {
+        AgreementRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == KeyPurpose.CLIENT)
+                .orElseThrow(() -> AgreementProblem.notFound("client key " + kid + " of " + participant));
+        if (key.revokedAt() != null) {
+            throw AgreementProblem.conflict("key-revoked", "client key " + kid + " of " + participant + " is revoked; register a new key", "kid");
+        }
+        if (key.approvedAt() == null) {
+            String as;
+            if (approver.name().equals(key.registeredBy())) {
+                throw approvalRefused("you registered client key " + kid + ": another person, a signer of " + participant
+                        + " or another operator, must approve it");
+            } else if (approver.signsFor(participant)) {
+                as = "as signer of " + participant;
+            } else if (approver.is(Role.OPERATOR)) {
+                as = "as second person (registered by " + key.registeredBy() + ")";
+            } else {
+                throw approvalRefused("only a signer of " + participant + " or an operator may approve its client keys");
+            }
+            if (repository.approveKey(participant, kid, approver.name())) {
+                repository.addKeyEvent(participant, kid, KeyPurpose.CLIENT, "APPROVED", approver.name(), as);
+                log.info("CLIENT key {} of participant {} approved by {} {}", kid, participant, approver.name(), as);
+            }
+        }
+        return keyView(participant, kid);
+    }
+
+    private static AgreementProblem approvalRefused(String reason) {
+        return new AgreementProblem(403, "approval-refused", "Forbidden", reason, List.of(new FieldError("approver", reason)));
     }
 
     public List<KeyView> keys(String participant, KeyPurpose purpose) {
         if (participants.find(participant).isEmpty()) {
             throw AgreementProblem.notFound("participant " + participant);
         }
-        return repository.keys(participant, purpose).stream()
-                .map(k -> new KeyView(k.participantId(), k.kid(), json.valueToTree(parse(k.jwk())), k.registeredAt(), k.revokedAt()))
+        return repository.keys(participant, purpose).stream().map(this::keyView).toList();
+    }
+
+    /** Every registration, approval and revocation of the participant's keys, oldest first. */
+    public List<KeyEvent> keyEvents(String participant) {
+        if (participants.find(participant).isEmpty()) {
+            throw AgreementProblem.notFound("participant " + participant);
+        }
+        return repository.keyEvents(participant).stream()
+                .map(e -> new KeyEvent(e.at(), e.kid(), e.purpose(), e.type(), e.actor(), e.detail()))
                 .toList();
     }
 
     @Transactional
     public void revokeKey(String participant, KeyPurpose purpose, String kid, String actor) {
-        repository.key(participant, kid).filter(k -> k.purpose() == purpose)
+        AgreementRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == purpose)
                 .orElseThrow(() -> AgreementProblem.notFound("key " + kid + " of " + participant));
-        repository.revokeKey(participant, kid);
+        if (key.revokedAt() == null) {
+            repository.revokeKey(participant, kid);
+            repository.addKeyEvent(participant, kid, purpose, "REVOKED", actor, null);
+        }
         log.info("Key {} of participant {} revoked by {}", kid, participant, actor);
+    }
+
+    private KeyView keyView(String participant, String kid) {
+        return keyView(repository.key(participant, kid).orElseThrow());
+    }
+
+    private KeyView keyView(AgreementRepository.KeyRow k) {
+        return new KeyView(k.participantId(), k.kid(), json.valueToTree(parse(k.jwk())), k.registeredAt(), k.registeredBy(),
+                k.approvedAt(), k.approvedBy(), k.revokedAt());
+    }
+
+    private static String thumbprint(JWK key) {
+        try {
+            return key.computeThumbprint().toString();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("cannot compute the thumbprint of key " + key.getKeyID(), e);
+        }
     }
 
     public AgreementView view(String id, int version) {
@@ -424,6 +503,13 @@ public class AgreementService {
         }
     }
 
-    /** A participant's registered key, public part only. */
-    public record KeyView(String participant, String kid, JsonNode jwk, java.time.Instant registeredAt, java.time.Instant revokedAt) {}
+    /**
+     * A participant's registered key, public part only. A client key is usable once {@code approvedAt}
+     * is set and until {@code revokedAt} is; signing keys need no approval (their party's signer registers them).
+     */
+    public record KeyView(String participant, String kid, JsonNode jwk, Instant registeredAt, String registeredBy,
+            Instant approvedAt, String approvedBy, Instant revokedAt) {}
+
+    /** One registration, approval or revocation of a key. */
+    public record KeyEvent(Instant at, String kid, KeyPurpose purpose, String type, String actor, String detail) {}
 }

@@ -4,6 +4,9 @@ package id.lintas.hub.agreement;
 public enum KeyPurpose {
     /** Its signers sign agreements with it (registered by the party's signer). */
     SIGNING,
-    /** Its system signs {@code private_key_jwt} client assertions with it to obtain tokens (registered by an operator). */
+    /**
+     * Its system signs {@code private_key_jwt} client assertions with it to obtain tokens (registered by
+     * an operator, usable once a signer of the participant or a second operator approved it).
+     */
     CLIENT
 }

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Participants' public keys (JWK): signing keys, managed by the party's own signers before they sign
- * agreements, and client keys, registered by an operator so the participant's system can obtain tokens.
- * Who may call which is decided by the security configuration.
+ * agreements, and client keys, registered by an operator and approved by a signer of the participant
+ * or by a second operator before the participant's system can obtain tokens with them. Who may call
+ * which is decided by the security configuration; the four-eyes rule of approval is the service's.
  */
 @RestController
 class ParticipantKeyController {
@@ -51,6 +52,16 @@ class ParticipantKeyController {
     @GetMapping("/api/v1/participants/{participant}/client-keys")
     List<AgreementService.KeyView> clientKeys(@PathVariable String participant) {
         return agreements.keys(participant, KeyPurpose.CLIENT);
+    }
+
+    @PostMapping("/api/v1/participants/{participant}/client-keys/{kid}/approval")
+    AgreementService.KeyView approveClientKey(@PathVariable String participant, @PathVariable String kid) {
+        return agreements.approveClientKey(participant, kid, Caller.required());
+    }
+
+    @GetMapping("/api/v1/participants/{participant}/key-events")
+    List<AgreementService.KeyEvent> keyEvents(@PathVariable String participant) {
+        return agreements.keyEvents(participant);
     }
 
     @DeleteMapping("/api/v1/participants/{participant}/client-keys/{kid}")

@@ -14,6 +14,7 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -87,11 +88,23 @@ class DemoCredentials {
                 continue;
             }
             JWK key = clientKey(region);
-            if (keys.keys(region, KeyPurpose.CLIENT).stream().noneMatch(k -> k.kid().equals(key.getKeyID()))) {
-                keys.registerKey(region, KeyPurpose.CLIENT, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
+            AgreementService.KeyView registered = keys.keys(region, KeyPurpose.CLIENT).stream()
+                    .filter(k -> k.kid().equals(key.getKeyID())).findFirst()
+                    .orElseGet(() -> registerClientKey(region, key));
+            if (registered.revokedAt() == null && registered.approvedAt() == null) {
+                // The region's demo signer approves its published key, so the demo's systems obtain tokens at once.
+                keys.approveClientKey(region, key.getKeyID(), new Caller("signer-" + region, Set.of(Role.SIGNER), region));
             }
         }
         log.info("Demo accounts {} (password: demo-<name>) and the regions' demo client keys are ready", people.keySet());
+    }
+
+    private AgreementService.KeyView registerClientKey(String region, JWK key) {
+        try {
+            return keys.registerKey(region, KeyPurpose.CLIENT, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static JWK clientKey(String region) throws IOException {

@@ -1,12 +1,17 @@
 package id.lintas.hub.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.platform.HubProperties;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -18,14 +23,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -37,8 +45,8 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -54,10 +62,12 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
- * The embedded authorization server (token endpoint for participants' systems) and the rules of the
+ * The embedded authorization server (only its token endpoint, for participants' systems) and the rules of the
  * API: which role reaches which endpoint, and that a participant's path is its own. Object-level rules
  * (whose referral, which party one signs for) are in the controllers, which answer 404 for others' ids.
  */
@@ -70,10 +80,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionKeys assertions, SecurityProperties properties)
-            throws Exception {
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionKeys assertions, SecurityProperties properties,
+            AuthorizationServerSettings settings, LoginFailures failures) throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(server.getEndpointsMatcher())
+                .addFilterBefore(new TokenEndpointOnly(settings.getTokenEndpoint()), DisableEncodeUrlFilter.class)
+                .addFilterBefore(new FailedLogins(failures), LogoutFilter.class)
                 .with(server, as -> as.clientAuthentication(clients -> clients.authenticationProviders(providers ->
                         providers.forEach(provider -> {
                             if (provider instanceof JwtClientAssertionAuthenticationProvider jwt) {
@@ -90,8 +102,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder hubTokens, SecurityProperties properties) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder hubTokens, SecurityProperties properties,
+            AuthorizationServerSettings settings, LoginFailures failures) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies and no sessions: every call carries its credentials
+                .addFilterBefore(new FailedLogins(failures), LogoutFilter.class)
                 .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
                 .addFilterBefore(new ClientCertificateBinding(properties.mtlsRequired()), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -100,7 +114,7 @@ class SecurityConfiguration {
                     resource.authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint()));
                     resource.accessDeniedHandler(SecurityLog.deniedHandler());
                     resource.authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(
-                            issuers(hubTokens, properties.external())));
+                            issuers(hubTokens, settings.getIssuer(), properties.external())));
                 })
                 .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityLog.deniedHandler())
                         .authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
@@ -113,8 +127,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/referrals",
                                 "/api/v1/participants/{participant}/status").access(ownParticipant())
                         .requestMatchers(HttpMethod.POST, "/fhir/$process-message").hasRole(Role.PARTICIPANT.name())
+                        // Operators register client keys; approving one takes a signer of the participant or a
+                        // second operator (the service refuses the operator who registered it).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/client-keys").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/participants/{participant}/client-keys", "/api/v1/participants/{participant}/client-keys/**")
-                        .hasRole(Role.OPERATOR.name())
+                        .access(operatorOrSignerOfParticipant())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/participants/{participant}/key-events")
+                        .access(AuthorizationManagers.anyOf(operatorOrSignerOfParticipant(),
+                                AuthorityAuthorizationManager.hasRole(Role.AUDITOR.name())))
                         .requestMatchers(HttpMethod.GET, "/api/v1/participants/{participant}/keys").authenticated()
                         .requestMatchers("/api/v1/participants/{participant}/keys", "/api/v1/participants/{participant}/keys/**")
                         .access(signerOfParticipant())
@@ -148,14 +168,22 @@ class SecurityConfiguration {
                 new AuthorizationDecision(Caller.of(authentication.get()).signsFor(context.getVariables().get("participant")));
     }
 
-    /** The hub's own tokens (checked with its key, whatever issuer URL they name) and an external provider's. */
+    /** An operator, or a signer of the path's participant. */
+    private static AuthorizationManager<RequestAuthorizationContext> operatorOrSignerOfParticipant() {
+        return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
+            Caller caller = Caller.of(authentication.get());
+            return new AuthorizationDecision(caller.is(Role.OPERATOR) || caller.signsFor(context.getVariables().get("participant")));
+        };
+    }
+
+    /** The hub's own tokens (its issuer, checked with its key) and an external provider's; any other issuer is refused. */
     private static org.springframework.security.authentication.AuthenticationManagerResolver<String> issuers(
-            JwtDecoder hubTokens, SecurityProperties.External external) {
+            JwtDecoder hubTokens, String hubIssuer, SecurityProperties.External external) {
         JwtAuthenticationProvider own = new JwtAuthenticationProvider(hubTokens);
         own.setJwtAuthenticationConverter(SecurityConfiguration::hubToken);
         AuthenticationManager ownManager = new ProviderManager(own);
         if (external == null || external.issuerUri() == null) {
-            return issuer -> ownManager;
+            return issuer -> hubIssuer.equals(issuer) ? ownManager : null;
         }
         String externalIssuer = external.issuerUri().toString();
         Supplier<AuthenticationManager> externalManager = new java.util.function.Supplier<>() {
@@ -171,7 +199,7 @@ class SecurityConfiguration {
                 return manager;
             }
         };
-        return issuer -> externalIssuer.equals(issuer) ? externalManager.get() : ownManager;
+        return issuer -> externalIssuer.equals(issuer) ? externalManager.get() : hubIssuer.equals(issuer) ? ownManager : null;
     }
 
     /** A token the hub issued: client credentials of a participant. */
@@ -220,9 +248,14 @@ class SecurityConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
+    /** The hub's tokens: its signature, its issuer, not expired. */
     @Bean
-    JwtDecoder hubTokens(JWKSource<SecurityContext> tokenKeys) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(tokenKeys);
+    JwtDecoder hubTokens(JWKSource<SecurityContext> tokenKeys, AuthorizationServerSettings settings) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, tokenKeys));
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.getIssuer()));
+        return decoder;
     }
 
     @Bean
@@ -235,12 +268,35 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(SecurityProperties properties) {
-        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
-        if (properties.issuer() != null && !properties.issuer().isBlank()) {
-            settings.issuer(properties.issuer());
+    AuthorizationServerSettings authorizationServerSettings(SecurityProperties properties, Environment environment) {
+        return AuthorizationServerSettings.builder().issuer(issuer(properties.issuer(), environment)).build();
+    }
+
+    /**
+     * The hub's issuer URL, from configuration only (a request's Host header never decides it): required,
+     * except in the demo profile, where it defaults to {@code http://localhost:<server.port>}.
+     */
+    static String issuer(String configured, Environment environment) {
+        if (configured == null || configured.isBlank()) {
+            if (environment.acceptsProfiles(Profiles.of("demo"))) {
+                return "http://localhost:" + environment.getProperty("server.port", "8080");
+            }
+            throw new IllegalStateException("lintas.security.issuer is required: the hub's public base URL (for example"
+                    + " https://lintas.example.go.id), which its tokens name and client assertions address");
         }
-        return settings.build();
+        URI uri;
+        try {
+            uri = new URI(configured.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("lintas.security.issuer: " + configured + " is not a URL", e);
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalStateException("lintas.security.issuer: " + configured
+                    + " is not an http(s) URL with a host and without query or fragment");
+        }
+        String issuer = configured.trim();
+        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
     @Bean
@@ -249,13 +305,18 @@ class SecurityConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService issuedTokens(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    OAuth2AuthorizationService issuedTokens() {
+        return new NoStoredTokens();
     }
 
     @Bean
     ClientAssertionKeys clientAssertionKeys(JdbcClient jdbc) {
         return new ClientAssertionKeys(jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    LoginFailures loginFailures(JdbcClient jdbc, SecurityProperties properties) {
+        return new LoginFailures(jdbc, properties.lockout(), Clock.systemUTC());
     }
 
     @Bean

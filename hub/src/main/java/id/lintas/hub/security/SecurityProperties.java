@@ -6,7 +6,9 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param issuer the issuer the hub's tokens name; when null it is taken from each request's URL
+ * @param issuer the hub's issuer URL: its tokens name it, client assertions must name its token endpoint
+ *     ({@code <issuer>/oauth2/token}) as audience. Required, except in the demo profile (where it defaults
+ *     to {@code http://localhost:<server.port>}); never taken from a request
  * @param tokenTimeToLive how long an access token lasts
  * @param tokenSigningKey a private JWK file (EC P-256) the hub signs tokens with; when null one is
  *     generated under the data directory at first start (one hub instance; give every instance the same
@@ -16,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRequestBytes the largest request body the API accepts
  * @param mtlsRequired when true, a region system must also present a client certificate whose common
  *     name is its participant id (the connector asks for one with {@code server.ssl.client-auth})
+ * @param lockout how failed authentications are throttled
  */
 @ConfigurationProperties("lintas.security")
 public record SecurityProperties(
@@ -25,11 +28,32 @@ public record SecurityProperties(
         External external,
         int rateLimit,
         long maxRequestBytes,
-        boolean mtlsRequired) {
+        boolean mtlsRequired,
+        Lockout lockout) {
 
     public SecurityProperties {
         tokenTimeToLive = tokenTimeToLive == null ? Duration.ofMinutes(5) : tokenTimeToLive;
         maxRequestBytes = maxRequestBytes <= 0 ? 1024 * 1024 : maxRequestBytes;
+        lockout = lockout == null ? new Lockout(0, 0, null) : lockout;
+    }
+
+    /**
+     * Failed authentications (a wrong password, an invalid token or client assertion) are counted per
+     * account, per client and per remote address, in PostgreSQL so every hub instance sees them. From the
+     * threshold on, the key is locked for one second, doubled with each further failure up to
+     * {@code maxLockout}; while locked the hub answers 429 without checking the credentials. A count
+     * restarts after {@code maxLockout} without failures.
+     *
+     * @param failures failures of one account or client before it is locked
+     * @param addressFailures failures from one remote address before it is locked (higher: offices share addresses)
+     * @param maxLockout the longest lockout, and how long failures are remembered
+     */
+    public record Lockout(int failures, int addressFailures, Duration maxLockout) {
+        public Lockout {
+            failures = failures <= 0 ? 5 : failures;
+            addressFailures = addressFailures <= 0 ? 20 : addressFailures;
+            maxLockout = maxLockout == null ? Duration.ofMinutes(15) : maxLockout;
+        }
     }
 
     /**

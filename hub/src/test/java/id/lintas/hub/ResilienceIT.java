@@ -203,6 +203,9 @@ class ResilienceIT {
             assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
             assertThat(millis).as("answered within 5 s, not held").isLessThan(5_500);
             await().atMost(Duration.ofSeconds(15)).until(() -> readiness() == 503);
+            int person = api.get().uri("/api/v1/deliveries/receivers").header(HttpHeaders.AUTHORIZATION, credentials.basic("operator"))
+                    .exchange((request, response) -> response.getStatusCode().value());
+            assertThat(person).as("a person's login cannot be checked: 503, not 401").isEqualTo(503);
         } finally {
             signal("CONT", postgres);
         }

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -50,7 +52,14 @@ final class FailedLogins extends OncePerRequestFilter {
         if (named != null) {
             keys.add(named);
         }
-        Map<String, LoginFailures.State> states = failures.states(keys);
+        Map<String, LoginFailures.State> states;
+        try {
+            states = failures.states(keys);
+        } catch (DataAccessException | TransactionException databaseDown) {
+            // No login can be checked without the database either: say so, as every intake does.
+            SecurityLog.unavailable(response);
+            return;
+        }
         Duration locked = failures.lockedFor(states);
         if (!locked.isZero()) {
             long seconds = Math.max(1, locked.toSeconds() + (locked.toNanosPart() > 0 ? 1 : 0));
@@ -65,10 +74,15 @@ final class FailedLogins extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == 401) {
-            failures.failed(keys);
-        } else if (named != null && states.containsKey(named)) {
-            failures.succeeded(List.of(named));
+        try {
+            if (response.getStatus() == 401) {
+                failures.failed(keys);
+            } else if (named != null && states.containsKey(named)) {
+                failures.succeeded(List.of(named));
+            }
+        } catch (DataAccessException | TransactionException databaseDown) {
+            log.warn("event=login-failure-not-counted remote={} reason=\"{}\"", request.getRemoteAddr(),
+                    databaseDown.getClass().getSimpleName());
         }
     }
 

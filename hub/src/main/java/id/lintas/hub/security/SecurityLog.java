@@ -7,6 +7,7 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -34,11 +35,27 @@ public final class SecurityLog {
             @Override
             public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
                     throws IOException, ServletException {
+                if (e instanceof InternalAuthenticationServiceException) {
+                    // The accounts could not be read (the database does not answer): not the caller's fault.
+                    log.warn("event=authentication-unavailable method={} path=\"{}\" remote={}", request.getMethod(),
+                            request.getRequestURI(), request.getRemoteAddr());
+                    unavailable(response);
+                    return;
+                }
                 log.warn("event=authentication-failed method={} path=\"{}\" remote={} reason=\"{}\"", request.getMethod(),
                         request.getRequestURI(), request.getRemoteAddr(), e.getClass().getSimpleName());
                 delegate.commence(request, response, e);
             }
         };
+    }
+
+    /** 503 with Retry-After: the hub cannot check credentials now. */
+    static void unavailable(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "5");
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"https://lintas.or.id/problems/unavailable\",\"title\":\"Service unavailable\","
+                + "\"status\":503,\"detail\":\"The hub's database does not answer now. Send the request again in 5 seconds.\"}");
     }
 
     static AccessDeniedHandler deniedHandler() {

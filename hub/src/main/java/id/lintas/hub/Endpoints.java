@@ -21,13 +21,25 @@ public final class Endpoints {
     /** Durable queue of deliveries; consumed in a JMS transaction so a failure goes back to the broker. */
     public static final String DELIVERY_QUEUE = "jms:queue:" + DELIVERY_QUEUE_NAME;
 
-    public static final String DELIVERY_CONSUMER =
-            DELIVERY_QUEUE + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers:2}}";
+    /**
+     * The delivery service logs each failure itself; the listener's own log line carries no stack trace,
+     * whose causes' messages a library may have filled with the document.
+     */
+    public static final String DELIVERY_CONSUMER = DELIVERY_QUEUE
+            + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers:2}}&errorHandlerLogStackTrace=false";
 
     /** Periodic relay of outbox rows whose publication after commit did not happen (crash, broker down). */
     public static final String OUTBOX_RELAY_TIMER = "timer:outbox-relay?period={{lintas.delivery.relay-interval:5000}}";
 
+    /** The day folder dropped files are archived under (a {@code DateTimeFormatter} and Camel date pattern). */
+    private static final String ARCHIVE_DAY = "yyyyMMdd";
+
     private Endpoints() {}
+
+    /** Today's archive folder name, as the file route's move option will name it. */
+    public static String archiveDay() {
+        return java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern(ARCHIVE_DAY));
+    }
 
     /** A FHIR transaction Bundle (JSON text in the body) to a region's FHIR server, through camel-fhir. */
     public static String fhirTransaction(String serverUrl) {
@@ -45,7 +57,7 @@ public final class Endpoints {
         return "file:" + root + "/inbox/" + participantId
                 + "?include=.*\\.(csv|CSV)"
                 + "&readLock=changed&readLockMinAge=500"
-                + "&move=../../archive/" + participantId + "/${date:now:yyyyMMdd}/${file:name.noext}-${date:now:HHmmssSSS}.${file:ext}"
+                + "&move=../../archive/" + participantId + "/${date:now:" + ARCHIVE_DAY + "}/${file:name.noext}-${date:now:HHmmssSSS}.${file:ext}"
                 + "&moveFailed=../../error/" + participantId + "/${file:name}"
                 + "&delay=" + pollMillis;
     }

@@ -78,14 +78,14 @@ public class DeliveryService {
             OutboundDocument document = render(delivery, referral, recipient);
             send(recipient, document);
         } catch (TranslationException | PermanentDeliveryException e) {
-            String reason = e.getMessage();
+            String reason = DeliveryFailures.reason(e);
             deliveries.markEnded(id, DeliveryRecord.FAILED, reason);
             referrals.addEvent(referral.id(), "DELIVERY_FAILED", null, "hub",
                     delivery.kind() + " to " + recipient.id() + " refused: " + reason);
             log.warn("Delivery {} of referral {} to {} failed for good: {}", id, referral.id(), recipient.id(), reason);
             return;
         } catch (RuntimeException e) {
-            String reason = e.getMessage();
+            String reason = DeliveryFailures.reason(e);
             deliveries.markAttemptFailed(id, reason);
             int attempt = deliveryCount == null ? 1 : deliveryCount;
             if (attempt >= properties.maxAttempts()) {
@@ -99,7 +99,7 @@ public class DeliveryService {
                 log.warn("Delivery {} to {} failed (attempt {}): {}; the broker will redeliver",
                         id, recipient.id(), attempt, reason);
             }
-            throw e;
+            throw DeliveryFailures.withoutDetail(e);
         }
         deliveries.markDelivered(id);
         referrals.addEvent(referral.id(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipient.id());

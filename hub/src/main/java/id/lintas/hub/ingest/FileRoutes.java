@@ -3,6 +3,7 @@ package id.lintas.hub.ingest;
 import id.lintas.contracts.spi.FileRejectedException;
 import id.lintas.contracts.spi.Transport;
 import id.lintas.hub.Endpoints;
+import id.lintas.hub.delivery.FileDrop;
 import id.lintas.hub.delivery.FilesProperties;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
@@ -10,18 +11,21 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * One route per file-drop participant: a complete file in its inbox (never a {@code .tmp}) is read
- * once, then archived; a file refused whole goes to the error folder.
+ * One route per file-drop participant: a complete file in its inbox (never a {@code .tmp}) is admitted
+ * (a regular file of that folder, within the size cap), read once, then archived; a file refused whole
+ * goes to the error folder.
  */
 @Component
 class FileRoutes extends RouteBuilder {
 
     private final ParticipantDirectory participants;
     private final FilesProperties files;
+    private final FileDrop drop;
 
-    FileRoutes(ParticipantDirectory participants, FilesProperties files) {
+    FileRoutes(ParticipantDirectory participants, FilesProperties files, FileDrop drop) {
         this.participants = participants;
         this.files = files;
+        this.drop = drop;
     }
 
     @Override
@@ -31,9 +35,11 @@ class FileRoutes extends RouteBuilder {
 
         String root = files.root().toAbsolutePath().toString();
         for (Connected participant : participants.withTransport(Transport.FILE)) {
+            drop.prepare(participant.id());
             from(Endpoints.fileInbox(root, participant.id(), files.pollInterval().toMillis()))
                     .routeId("ingest-file-" + participant.id())
                     .setHeader(Ingest.PARTICIPANT, constant(participant.id()))
+                    .bean(FileIngest.class, "admit").id("ingest-file-admit-" + participant.id())
                     .convertBodyTo(byte[].class)
                     .bean(FileIngest.class, "process").id("ingest-file-process-" + participant.id());
         }

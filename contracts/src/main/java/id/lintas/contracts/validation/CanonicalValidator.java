@@ -37,6 +37,7 @@ public final class CanonicalValidator {
     private final FhirContext fhir;
     private final FhirValidator validator;
     private final List<StructureDefinition> profiles = new ArrayList<>();
+    private final Plausibility plausibility = new Plausibility(java.time.Clock.systemUTC());
 
     public CanonicalValidator() {
         this(FhirContext.forR4Cached());
@@ -122,6 +123,9 @@ public final class CanonicalValidator {
             } else if (severity == ResultSeverityEnum.WARNING) {
                 warnings.add(issue);
             }
+        }
+        if (resource instanceof Bundle bundle) {
+            errors.addAll(plausibility.check(bundle));
         }
         return new ValidationReport(errors, warnings);
     }

@@ -138,6 +138,17 @@ class PpuToKukarFlowIT extends HubIntegrationTest {
     }
 
     @Test
+    void aRowWithAVictimOlderThan120IsRefusedNamingItsColumn() {
+        String csv = Samples.withCaseSuffix(sample("ppu-csv", "RUJUKAN_20250722_1600.csv"), "-PLAUS");
+        assertThat(csv).contains(";28/11/1997;");
+        drop("ppu", "RUJUKAN_20250903_0900.csv", csv.replace(";28/11/1997;", ";28/11/1897;").getBytes(StandardCharsets.UTF_8));
+
+        Map<String, String> row = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250903_0900"))).get(0);
+        assertThat(row.get("Hasil")).isEqualTo("DITOLAK");
+        assertThat(row.get("Pesan")).isEqualTo("Kolom 'Tgl Lahir Korban': the birth date makes the victim older than 120");
+    }
+
+    @Test
     void theFilesAndFoldersTheHubKeepsAreItsOwnOnly() throws Exception {
         String csv = Samples.withCaseSuffix(sample("ppu-csv", "RUJUKAN_20250722_1600.csv"), "-PERM");
         drop("ppu", "RUJUKAN_20250902_0900.csv", csv.getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package id.lintas.contracts.validation;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.spi.CanonicalField;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,9 @@ import org.hl7.fhir.r4.model.Task;
  * What FHIR allows but no case can be: a report dated in the future or before 1900, a victim born
  * after the report or more than 120 years before it, violence before the victim was born or after it
  * was reported, an age outside 0 to 120. Checked on the canonical Bundle, so every region and every
- * entry point is held to the same dates. Each finding names the element (as the validator does) and
- * the rule, never the value.
+ * entry point is held to the same dates. Each finding names the element (as the validator does), the
+ * rule, never the value, and which {@link CanonicalField} (and victim) it is, for the sender's adapter
+ * to name in the region's words.
  */
 public final class Plausibility {
 
@@ -50,11 +52,11 @@ public final class Plausibility {
                 BaseDateTimeType authored = task.getAuthoredOnElement();
                 if (authored.getPrecision().ordinal() >= TemporalPrecisionEnum.MINUTE.ordinal()
                         && authored.getValue().toInstant().isAfter(now.plus(SKEW))) {
-                    issues.add(new ValidationReport.Issue(path, "the report date is in the future"));
+                    issues.add(issue(path, "the report date is in the future", CanonicalField.REPORT_DATE, -1));
                 } else if (earliest(authored).isAfter(today)) {
-                    issues.add(new ValidationReport.Issue(path, "the report date is in the future"));
+                    issues.add(issue(path, "the report date is in the future", CanonicalField.REPORT_DATE, -1));
                 } else if (latest(authored).isBefore(FLOOR)) {
-                    issues.add(new ValidationReport.Issue(path, "the report date is before 1900"));
+                    issues.add(issue(path, "the report date is before 1900", CanonicalField.REPORT_DATE, -1));
                 } else {
                     reported = earliest(authored);
                 }
@@ -63,16 +65,19 @@ public final class Plausibility {
         LocalDate upper = reported != null ? reported : today;
         String upperName = reported != null ? "the report date" : "today";
         List<LocalDate> births = new ArrayList<>();
+        int victim = -1;
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             Resource resource = bundle.getEntry().get(i).getResource();
             if (resource instanceof Patient patient) {
+                victim++;
                 if (patient.hasBirthDate()) {
                     String path = path(i, "birthDate");
                     LocalDate born = earliest(patient.getBirthDateElement());
                     if (born.isAfter(upper)) {
-                        issues.add(new ValidationReport.Issue(path, "the birth date is after " + upperName));
+                        issues.add(issue(path, "the birth date is after " + upperName, CanonicalField.VICTIM_BIRTH_DATE, victim));
                     } else if (latest(patient.getBirthDateElement()).isBefore(upper.minusYears(MAX_AGE + 1))) {
-                        issues.add(new ValidationReport.Issue(path, "the birth date makes the victim older than " + MAX_AGE));
+                        issues.add(issue(path, "the birth date makes the victim older than " + MAX_AGE,
+                                CanonicalField.VICTIM_BIRTH_DATE, victim));
                     } else {
                         births.add(born);
                     }
@@ -80,8 +85,8 @@ public final class Plausibility {
                 Extension age = patient.getExtensionByUrl(Canonical.EXT_AGE);
                 if (age != null && age.getValue() instanceof Age value && value.hasValue()
                         && (value.getValue().signum() < 0 || value.getValue().intValue() > MAX_AGE)) {
-                    issues.add(new ValidationReport.Issue(path(i, "extension('" + Canonical.EXT_AGE + "').value"),
-                            "the age is not between 0 and " + MAX_AGE));
+                    issues.add(issue(path(i, "extension('" + Canonical.EXT_AGE + "').value"),
+                            "the age is not between 0 and " + MAX_AGE, CanonicalField.VICTIM_AGE, victim));
                 }
             }
         }
@@ -91,15 +96,19 @@ public final class Plausibility {
                     && condition.getOnset() instanceof BaseDateTimeType onset && onset.getValue() != null) {
                 String path = path(i, "onset");
                 if (earliest(onset).isAfter(upper)) {
-                    issues.add(new ValidationReport.Issue(path, "the incident date is after " + upperName));
+                    issues.add(issue(path, "the incident date is after " + upperName, CanonicalField.INCIDENT_DATE, -1));
                 } else if (firstBirth != null && latest(onset).isBefore(firstBirth)) {
-                    issues.add(new ValidationReport.Issue(path, "the incident date is before the victim's birth"));
+                    issues.add(issue(path, "the incident date is before the victim's birth", CanonicalField.INCIDENT_DATE, -1));
                 } else if (latest(onset).isBefore(FLOOR)) {
-                    issues.add(new ValidationReport.Issue(path, "the incident date is before 1900"));
+                    issues.add(issue(path, "the incident date is before 1900", CanonicalField.INCIDENT_DATE, -1));
                 }
             }
         }
         return issues;
+    }
+
+    private static ValidationReport.Issue issue(String path, String reason, CanonicalField field, int victim) {
+        return new ValidationReport.Issue(path, reason, field, victim);
     }
 
     private static String path(int entry, String element) {

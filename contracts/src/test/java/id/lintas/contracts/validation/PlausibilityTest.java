@@ -62,6 +62,18 @@ class PlausibilityTest {
                 .containsExactly("Bundle.entry[2].resource.onset");
     }
 
+    @Test
+    void tellsWhichCanonicalFieldAndVictimEachFindingIsAbout() {
+        Bundle bundle = bundle("2025-07-21T09:15:00+08:00", "1999-03-12", null, null);
+        bundle.addEntry().setResource(new Patient().setBirthDateElement(new DateType("2999-01-01")));
+
+        assertThat(RULES.check(bundle)).singleElement().satisfies(issue -> {
+            assertThat(issue.location()).isEqualTo("Bundle.entry[3].resource.birthDate");
+            assertThat(issue.field()).isEqualTo(id.lintas.contracts.spi.CanonicalField.VICTIM_BIRTH_DATE);
+            assertThat(issue.victim()).isEqualTo(1);
+        });
+    }
+
     private static List<String> fields(Bundle bundle) {
         return RULES.check(bundle).stream().map(ValidationReport.Issue::location).toList();
     }

@@ -171,7 +171,7 @@ public class FileIngest {
             if (item.message() instanceof CanonicalReferral referral) {
                 ValidationReport report = validator.validate(referral.bundle());
                 if (!report.isValid()) {
-                    return Outcome.refused(report.fieldErrors());
+                    return Outcome.refused(report.fieldErrors(sender.adapter()));
                 }
                 ReferralIntake.Result result = intake.record(sender.participant(), referral);
                 outbox.publish(result.deliveryIds());

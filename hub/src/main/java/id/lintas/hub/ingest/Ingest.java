@@ -144,7 +144,7 @@ public class Ingest {
             CanonicalReferral referral, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
         ValidationReport report = validator.validate(referral.bundle());
         if (!report.isValid()) {
-            throw rejected(inboundId, participantId, report.fieldErrors(), true);
+            throw rejected(inboundId, participantId, report.fieldErrors(participants.get(participantId).adapter()), true);
         }
         return referral;
     }

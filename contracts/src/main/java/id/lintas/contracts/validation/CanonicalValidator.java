@@ -110,6 +110,11 @@ public final class CanonicalValidator {
         return fhir;
     }
 
+    /**
+     * Checks a resource against FHIR R4 and the hub's profiles; a Bundle also against {@link Plausibility}
+     * (dates and ages no case can have), whose findings name a {@code CanonicalField} for the sender's
+     * adapter to put in its own words.
+     */
     public ValidationReport validate(IBaseResource resource) {
         ValidationResult result = validator.validateWithResult(resource);
         List<ValidationReport.Issue> errors = new ArrayList<>();

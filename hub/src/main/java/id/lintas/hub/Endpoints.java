@@ -31,10 +31,16 @@ public final class Endpoints {
     /** The address-settings match of every receiver's queue (redelivery, backoff, dead letters). */
     public static final String RECEIVER_QUEUES_MATCH = RECEIVER_QUEUE_PREFIX + "#";
 
-    public static final String LEGACY_DELIVERY_CONSUMER = "jms:queue:" + DELIVERY_QUEUE_NAME + "?transacted=true";
+    /**
+     * The delivery service logs each failure itself; the listener's own log line carries no stack trace,
+     * whose causes' messages a library may have filled with the document.
+     */
+    private static final String QUIET_FAILURES = "&errorHandlerLogStackTrace=false";
+
+    public static final String LEGACY_DELIVERY_CONSUMER = "jms:queue:" + DELIVERY_QUEUE_NAME + "?transacted=true" + QUIET_FAILURES;
 
     /** What the broker gave up on: the hub records each as DEAD (if it had not already). */
-    public static final String DELIVERY_DLQ_CONSUMER = "jms:queue:" + DELIVERY_DLQ_NAME + "?transacted=true";
+    public static final String DELIVERY_DLQ_CONSUMER = "jms:queue:" + DELIVERY_DLQ_NAME + "?transacted=true" + QUIET_FAILURES;
 
     /** Periodic relay of outbox rows whose publication after commit did not happen (crash, broker down). */
     public static final String OUTBOX_RELAY_TIMER = "timer:outbox-relay?period={{lintas.delivery.relay-interval:5000}}";
@@ -49,10 +55,19 @@ public final class Endpoints {
 
     /** One receiver's queue, consumed in a JMS transaction so a failure goes back to the broker. */
     public static String receiverConsumer(String receiverId) {
-        return receiverQueue(receiverId) + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers-per-receiver:2}}";
+        return receiverQueue(receiverId) + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers-per-receiver:2}}"
+                + QUIET_FAILURES;
     }
 
+    /** The day folder dropped files are archived under (a {@code DateTimeFormatter} and Camel date pattern). */
+    private static final String ARCHIVE_DAY = "yyyyMMdd";
+
     private Endpoints() {}
+
+    /** Today's archive folder name, as the file route's move option will name it. */
+    public static String archiveDay() {
+        return java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern(ARCHIVE_DAY));
+    }
 
     /** A FHIR transaction Bundle (JSON text in the body) to a region's FHIR server, through camel-fhir. */
     public static String fhirTransaction(String serverUrl) {
@@ -70,7 +85,7 @@ public final class Endpoints {
         return "file:" + root + "/inbox/" + participantId
                 + "?include=.*\\.(csv|CSV)"
                 + "&readLock=changed&readLockMinAge=500"
-                + "&move=../../archive/" + participantId + "/${date:now:yyyyMMdd}/${file:name.noext}-${date:now:HHmmssSSS}.${file:ext}"
+                + "&move=../../archive/" + participantId + "/${date:now:" + ARCHIVE_DAY + "}/${file:name.noext}-${date:now:HHmmssSSS}.${file:ext}"
                 + "&moveFailed=../../error/" + participantId + "/${file:name}"
                 + "&delay=" + pollMillis;
     }

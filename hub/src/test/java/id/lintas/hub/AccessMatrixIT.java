@@ -15,10 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import id.lintas.hub.delivery.DeliveryRepository;
+import id.lintas.hub.referral.ReferralRepository;
+import id.lintas.hub.referral.ReferralRoute;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
@@ -201,6 +205,65 @@ class AccessMatrixIT extends HubIntegrationTest {
         }
         JsonNode sender = Samples.json(call("kukar", HttpMethod.GET, "/api/v1/referrals/" + kukarReferral, null).getBody());
         assertThat(sender.path("canonical").path("resourceType").asText()).isEqualTo("Bundle");
+    }
+
+    @Test
+    void demoViewsOfWhatARegionReceivedNeedThatRegionsOwnLogin() {
+        List<String> failures = new ArrayList<>();
+        // The test profile has no simulated regions: the participant itself passes security and finds nothing (404).
+        expect(HttpMethod.GET, "/api/v1/demo/participants/kukar/received", null, statuses(ANONYMOUS, 401, "ppu", 403,
+                "operator", 403, "auditor", 403, "admin", 403, "signer-kukar", 403, "kukar", 404), failures);
+        expect(HttpMethod.GET, "/api/v1/demo/participants/jakarta/received", null, statuses(ANONYMOUS, 401, "kukar", 403,
+                "jakarta", 404), failures);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void auditorsAndOperatorsReadNeitherTheVictimsSexAndAgeNorTheirOtherReferrals() {
+        // Kukar's victim made an adult man hurt physically: outside every agreement's scope, refused with the case described.
+        String body = sample("kukar-json", "referral-tppo-to-ppu.json")
+                .replace("KKR/2025/0412", "KKR/IT/ADULT-" + System.nanoTime())
+                .replace("\"jenis_kelamin\": \"P\"", "\"jenis_kelamin\": \"L\"")
+                .replace("[\"tppo\", \"eksploitasi\", \"psikis\"]", "[\"fisik\"]");
+        JsonNode refused = Samples.json(call("kukar", HttpMethod.POST, "/api/v1/participants/kukar/referrals", body).getBody());
+        assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
+        String id = refused.path("referralId").asText();
+
+        JsonNode sender = Samples.json(call("kukar", HttpMethod.GET, "/api/v1/referrals/" + id, null).getBody());
+        assertThat(sender.path("history").toString()).contains("aged");
+        assertThat(sender.path("sameVictimReferrals").toString()).contains(kukarReferral);
+        for (String caller : List.of("operator", "auditor")) {
+            JsonNode record = Samples.json(call(caller, HttpMethod.GET, "/api/v1/referrals/" + id, null).getBody());
+            assertThat(record.path("history").findValuesAsText("type")).as(caller).contains("REFUSED");
+            assertThat(record.path("history").toString()).as(caller).doesNotContain("aged").doesNotContain("male");
+            assertThat(record.has("sameVictimReferrals")).as(caller).isFalse();
+            assertThat(record.toString()).as(caller).doesNotContain(kukarReferral);
+        }
+    }
+
+    @Autowired
+    ReferralRepository referralRecords;
+
+    @Autowired
+    DeliveryRepository deliveryRecords;
+
+    @Test
+    void aReceiverSeesOnlyItsOwnRouteDeliveriesAndSteps() {
+        // The referral fans out to a second receiver as well (as an annex does).
+        java.util.UUID id = java.util.UUID.fromString(kukarReferral);
+        referralRecords.addRoute(id, new ReferralRoute("prabumulih", "pks-kukar-ppu-2024", 1, null, List.of("BANTUAN_HUKUM"),
+                List.of(), List.of("IDENTITY"), null, "REQUESTED"));
+        referralRecords.addEvent(id, "ROUTED", "REQUESTED", "hub",
+                "to prabumulih under agreement pks-kukar-ppu-2024 v1 (64.09); services [BANTUAN_HUKUM]; data [IDENTITY]");
+        deliveryRecords.addReferral(id, "prabumulih");
+
+        JsonNode receiver = Samples.json(call("ppu", HttpMethod.GET, "/api/v1/referrals/" + kukarReferral, null).getBody());
+        assertThat(receiver.path("routes").findValuesAsText("participantId")).containsExactly("ppu");
+        assertThat(receiver.path("deliveries").findValuesAsText("recipient")).isNotEmpty().containsOnly("ppu");
+        assertThat(receiver.path("history").toString()).contains("to ppu").doesNotContain("prabumulih");
+        JsonNode sender = Samples.json(call("kukar", HttpMethod.GET, "/api/v1/referrals/" + kukarReferral, null).getBody());
+        assertThat(sender.path("routes").findValuesAsText("participantId")).contains("ppu", "prabumulih");
+        assertThat(sender.path("deliveries").findValuesAsText("recipient")).contains("ppu", "prabumulih");
     }
 
     @Test

@@ -94,6 +94,47 @@ class InvalidInputIT extends HubIntegrationTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "\"tgl_lapor\": \"21-07-2025 09:15\", \"tgl_lapor\": \"21-07-0001 09:15\", tgl_lapor,           KKR/IT/PLAUSIBLE-1",
+        "\"tgl_lapor\": \"21-07-2025 09:15\", \"tgl_lapor\": \"21-07-9999 09:15\", tgl_lapor,           KKR/IT/PLAUSIBLE-2",
+        "\"tgl_lahir\": \"12-03-1999\",       \"tgl_lahir\": \"12-03-2999\",       korban[0].tgl_lahir, KKR/IT/PLAUSIBLE-3",
+        "\"tgl_lahir\": \"12-03-1999\",       \"tgl_lahir\": \"12-03-1800\",       korban[0].tgl_lahir, KKR/IT/PLAUSIBLE-4",
+    })
+    void implausibleDatesAreRefusedNamingTheField(String original, String implausible, String field, String caseNumber) {
+        String body = sample("kukar-json", "referral-tppo-to-ppu.json").replace("KKR/2025/0412", caseNumber);
+        assertThat(body).contains(original);
+
+        ResponseEntity<String> answer = postKukar("referrals", body.replace(original, implausible));
+
+        assertThat(answer.getStatusCode().is4xxClientError()).as(answer.getBody()).isTrue();
+        JsonNode problem = Samples.json(answer.getBody());
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly(field);
+        assertThat(problem.get("errors").findValuesAsText("reason")).singleElement().asString().startsWith("the ");
+        assertThat(jdbc.sql("select count(*) from referral where sender_id = 'kukar' and source_reference = ?")
+                .param(caseNumber).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aBodyThatIsNotWhatItsContentTypeSaysIsRefused() {
+        HttpHeaders xml = new HttpHeaders();
+        xml.setContentType(MediaType.APPLICATION_XML);
+        String json = sample("kukar-json", "referral-tppo-to-ppu.json").replace("KKR/2025/0412", "KKR/IT/CTYPE-1");
+        ResponseEntity<String> jsonAsXml = http.postForEntity("/api/v1/participants/kukar/referrals", new HttpEntity<>(json, xml), String.class);
+        HttpHeaders jsonType = new HttpHeaders();
+        jsonType.setContentType(MediaType.APPLICATION_JSON);
+        String kasus = sample("prabumulih-xml", "kasus-anak-kukar.xml").replace("PBM-SL-", "PBM-CTYPE-");
+        ResponseEntity<String> xmlAsJson = http.postForEntity("/api/v1/participants/prabumulih/referrals",
+                new HttpEntity<>(kasus, jsonType), String.class);
+
+        for (ResponseEntity<String> answer : java.util.List.of(jsonAsXml, xmlAsJson)) {
+            assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(Samples.json(answer.getBody()).get("errors").findValuesAsText("field")).containsExactly("Content-Type");
+        }
+        assertThat(jdbc.sql("select count(*) from referral where source_reference in ('KKR/IT/CTYPE-1') or source_reference like 'PBM-CTYPE-%'")
+                .query(Integer.class).single()).isZero();
+    }
+
     private int rejectedKept() {
         return jdbc.sql("select count(*) from inbound_message where participant_id = 'kukar' and outcome = 'REJECTED'")
                 .query(Integer.class).single();

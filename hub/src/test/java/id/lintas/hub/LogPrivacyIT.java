@@ -15,7 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import id.lintas.hub.participant.ParticipantDirectory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -78,6 +96,122 @@ class LogPrivacyIT extends HubIntegrationTest {
         assertThat(stored).as("the tables hold the referrals").contains("KKR/2025/0412");
         for (String secret : secrets) {
             assertThat(stored).as("no table may hold a victim's data in clear").doesNotContain(secret);
+        }
+    }
+
+    /**
+     * Every way a delivery can fail, on every transport: a region's server refusing (4xx), failing (5xx,
+     * until the dead-letter queue), dropping the connection, answering too late or not listening; a FHIR
+     * server without metadata, failing or refusing; an outbox that cannot be written. None of them may
+     * put a victim's data in the log (camel-fhir quotes the whole Bundle in its exceptions).
+     */
+    @Test
+    void noIdentifyingValueIsLoggedWhenADeliveryFailsInAnyWay(CapturedOutput output) throws Exception {
+        Set<String> secrets = new LinkedHashSet<>();
+        String rujukan = sample("ppu-csv", "RUJUKAN_20250722_1600.csv");
+        secrets.addAll(ppuSecrets(rujukan));
+
+        // HTTP: Kukar's server refuses, fails, resets and stalls, each for its own cases.
+        Map<String, ResponseDefinitionBuilder> answers = new LinkedHashMap<>();
+        answers.put("-LF400", aResponse().withStatus(400).withBody("{\"pesan\":\"ditolak\"}"));
+        answers.put("-LF503", aResponse().withStatus(503));
+        answers.put("-LFRST", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        answers.put("-LFTMO", aResponse().withStatus(201).withFixedDelay(4_000));
+        List<String> failing = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, ResponseDefinitionBuilder> answer : answers.entrySet()) {
+            KUKAR.stubFor(post(urlPathEqualTo(KukarStubs.REFERRALS)).atPriority(1)
+                    .withRequestBody(matchingJsonPath("$.no_registrasi", containing(answer.getKey())))
+                    .willReturn(answer.getValue()));
+            failing.addAll(dropPpu(Samples.withCaseSuffix(rujukan, answer.getKey()), "RUJUKAN_20250930_10" + (10 + n++) + ".csv"));
+        }
+        awaitEnded(failing, "kukar");
+
+        // HTTP: nobody listening where Kukar's server should be.
+        URI kukar = participants.endpoint("kukar").orElseThrow();
+        try (ServerSocket socket = new ServerSocket(0)) {
+            participants.simulate("kukar", URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/kukar"));
+        }
+        try {
+            awaitEnded(dropPpu(Samples.withCaseSuffix(rujukan, "-LFREF"), "RUJUKAN_20250930_1020.csv"), "kukar");
+        } finally {
+            participants.simulate("kukar", kukar);
+        }
+
+        // FHIR: Jakarta's server without metadata, then failing, then refusing.
+        agreements.activate(AgreementFixtures.example("tppo-repatriation-2025"));
+        URI jakarta = participants.endpoint("jakarta").orElseThrow();
+        WireMockServer fhir = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        fhir.start();
+        try {
+            participants.simulate("jakarta", URI.create(fhir.baseUrl()));
+            for (String way : List.of("metadata", "503", "400")) {
+                if (!way.equals("metadata")) {
+                    fhir.stubFor(get(urlPathEqualTo("/metadata")).willReturn(aResponse().withStatus(200)
+                            .withHeader("Content-Type", "application/fhir+json").withBody(CAPABILITY_STATEMENT)));
+                    fhir.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(Integer.parseInt(way))
+                            .withHeader("Content-Type", "application/fhir+json").withBody(OPERATION_OUTCOME)));
+                }
+                String xml = sample("prabumulih-xml", "kasus-tppo-jakarta.xml").replace("PBM-SL-", "PBM-LF" + way + "-");
+                secrets.addAll(xmlSecrets(xml));
+                HttpHeaders headers = new HttpHeaders();
+                headers.setContentType(MediaType.APPLICATION_XML);
+                String answer = http.postForObject("/api/v1/participants/prabumulih/referrals", new HttpEntity<>(xml, headers), String.class);
+                awaitEnded(List.of(Samples.json(answer).path("referralId").asText()), "jakarta");
+            }
+            assertThat(fhir.findAll(getRequestedFor(urlPathEqualTo("/metadata")))).as("the FHIR client asked for metadata").isNotEmpty();
+        } finally {
+            participants.simulate("jakarta", jakarta);
+            fhir.stop();
+        }
+
+        // File: PPU's outbox cannot be written (a file stands where its folder should be).
+        Path outbox = outbox("ppu");
+        Path moved = outbox.resolveSibling("ppu.moved");
+        Files.move(outbox, moved);
+        Files.writeString(outbox, "not a folder");
+        try {
+            String body = sample("kukar-json", "referral-tppo-to-ppu.json").replace("KKR/2025/0412", "KKR/LOG/FILEFAIL");
+            secrets.addAll(kukarSecrets(body));
+            String id = Samples.json(postKukar("referrals", body).getBody()).path("referralId").asText();
+            awaitEnded(List.of(id), "ppu");
+        } finally {
+            Files.delete(outbox);
+            Files.move(moved, outbox);
+        }
+
+        assertThat(secrets).as("the samples do carry identifying values").hasSizeGreaterThan(10);
+        assertThat(jdbc.sql("select count(*) from delivery where state = 'DEAD'").query(Integer.class).single())
+                .as("some deliveries went to the dead-letter queue").isPositive();
+        assertThat(output.getAll()).as("the failures were logged").contains("failed (attempt").contains("failed for good");
+        for (String secret : secrets) {
+            assertThat(output.getAll()).as("log must not contain a victim's data").doesNotContain(secret);
+        }
+    }
+
+    private static final String CAPABILITY_STATEMENT = "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\","
+            + "\"date\":\"2025-01-01\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"],"
+            + "\"rest\":[{\"mode\":\"server\"}]}";
+    private static final String OPERATION_OUTCOME = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+            + "\"code\":\"processing\",\"diagnostics\":\"gagal\"}]}";
+
+    @Autowired
+    ParticipantDirectory participants;
+
+    /** Drops a PPU file and answers the hub ids of the referrals it made. */
+    private List<String> dropPpu(String csv, String fileName) {
+        drop("ppu", fileName, csv.getBytes(StandardCharsets.UTF_8));
+        String receipt = read(awaitOutboxFile("ppu", "HASIL_" + fileName.replace(".csv", "")));
+        return Samples.csvRows(receipt).stream().map(row -> row.get("ID Rujukan Hub")).filter(id -> !id.isEmpty()).distinct().toList();
+    }
+
+    /** Waits until the referrals' deliveries to the recipient were given up (refused for good or dead-lettered). */
+    private void awaitEnded(List<String> referralIds, String recipient) {
+        assertThat(referralIds).isNotEmpty();
+        for (String id : referralIds) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from delivery where referral_id = ?::uuid"
+                    + " and recipient_id = ? and kind = 'REFERRAL' and state in ('FAILED', 'DEAD')")
+                    .params(id, recipient).query(Integer.class).single() > 0);
         }
     }
 

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class PpuToKukarFlowIT extends HubIntegrationTest {
 
     @Test
@@ -95,6 +99,79 @@ class PpuToKukarFlowIT extends HubIntegrationTest {
         assertThat(jdbc.sql("select outcome from inbound_message where file_name = 'RUJUKAN_20250725_1000.csv'")
                         .query(String.class).single())
                 .isEqualTo("REJECTED");
+    }
+
+    @Test
+    void onlyRegularFilesOfTheInboxWithinTheSizeCapAreReadAndNothingElseIsQuoted(CapturedOutput output) throws Exception {
+        // A key file of the hub's kind, outside the inbox: what a sender must never get to read.
+        String secret = "Zm9vYmFyU2VjcmV0S2V5MTIzNDU2Nzg5";
+        Path key = DATA_DIR.resolve("it-signing-key.jwk.json");
+        Files.writeString(key, "{\"kty\":\"EC\",\"d\":\"" + secret + "\",\"crv\":\"P-256\"}\n");
+        Path outside = DATA_DIR.resolve("it-other.csv");
+        Files.write(outside, sample("ppu-csv", "RUJUKAN_20250722_1600.csv").replace("PPU/UPTD/", "PPU/HARDLINK/")
+                .getBytes(StandardCharsets.UTF_8));
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        Files.createSymbolicLink(inbox("ppu").resolve("RUJUKAN_20250901_0101.csv"), key);
+        refusals.put("RUJUKAN_20250901_0101", "not a regular file");
+        Files.createLink(inbox("ppu").resolve("RUJUKAN_20250901_0102.csv"), outside);
+        refusals.put("RUJUKAN_20250901_0102", "hard links");
+        drop("ppu", "RUJUKAN_20250901_0103.csv", ("No;" + "x".repeat(2 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8));
+        refusals.put("RUJUKAN_20250901_0103", "larger than");
+
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            String receipt = read(awaitOutboxFile("ppu", "HASIL_" + refusal.getKey()));
+            assertThat(Samples.csvRows(receipt)).singleElement().satisfies(row -> {
+                assertThat(row.get("Hasil")).isEqualTo("DITOLAK");
+                assertThat(row.get("Pesan")).contains(refusal.getValue());
+            });
+            assertThat(receipt).doesNotContain(secret.substring(0, 8)).doesNotContain("HARDLINK");
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(errorFolder("ppu").resolve(refusal.getKey() + ".csv"),
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS));
+            assertThat(jdbc.sql("select outcome || coalesce(errors::text, '') from inbound_message where file_name = ?")
+                    .param(refusal.getKey() + ".csv").query(String.class).single())
+                    .startsWith("REJECTED").contains(refusal.getValue()).doesNotContain(secret.substring(0, 8));
+        }
+        assertThat(jdbc.sql("select count(*) from referral where source_reference like 'PPU/HARDLINK/%'")
+                .query(Integer.class).single()).isZero();
+        assertThat(key).hasContent("{\"kty\":\"EC\",\"d\":\"" + secret + "\",\"crv\":\"P-256\"}");
+        assertThat(output.getAll()).doesNotContain(secret.substring(0, 8));
+    }
+
+    @Test
+    void aRowWithAVictimOlderThan120IsRefusedNamingItsColumn() {
+        String csv = Samples.withCaseSuffix(sample("ppu-csv", "RUJUKAN_20250722_1600.csv"), "-PLAUS");
+        assertThat(csv).contains(";28/11/1997;");
+        drop("ppu", "RUJUKAN_20250903_0900.csv", csv.replace(";28/11/1997;", ";28/11/1897;").getBytes(StandardCharsets.UTF_8));
+
+        Map<String, String> row = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250903_0900"))).get(0);
+        assertThat(row.get("Hasil")).isEqualTo("DITOLAK");
+        assertThat(row.get("Pesan")).isEqualTo("Kolom 'Tgl Lahir Korban': the birth date makes the victim older than 120");
+    }
+
+    @Test
+    void theFilesAndFoldersTheHubKeepsAreItsOwnOnly() throws Exception {
+        String csv = Samples.withCaseSuffix(sample("ppu-csv", "RUJUKAN_20250722_1600.csv"), "-PERM");
+        drop("ppu", "RUJUKAN_20250902_0900.csv", csv.getBytes(StandardCharsets.UTF_8));
+        Path receipt = awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250902_0900");
+        await().atMost(Duration.ofSeconds(10)).until(() -> archived("RUJUKAN_20250902_0900").isPresent());
+        Path archived = archived("RUJUKAN_20250902_0900").orElseThrow();
+
+        assertThat(permissions(receipt)).isEqualTo("rw-------");
+        assertThat(permissions(archived)).isEqualTo("rw-------");
+        for (Path dir : List.of(DATA_DIR.resolve("files"), inbox("ppu"), outbox("ppu"), archive("ppu"), errorFolder("ppu"),
+                archived.getParent())) {
+            assertThat(permissions(dir)).as(dir.toString()).isEqualTo("rwx------");
+        }
+    }
+
+    private static java.util.Optional<Path> archived(String name) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(archive("ppu"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(name)).findFirst();
+        }
+    }
+
+    private static String permissions(Path path) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test

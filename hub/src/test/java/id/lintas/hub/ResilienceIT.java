@@ -194,6 +194,7 @@ class ResilienceIT {
         List<ProcessHandle> postgres = postgresProcesses();
         assertThat(postgres).isNotEmpty();
         signal("STOP", postgres);
+        dropPpuFile("-F1", "RUJUKAN_20250802_1100.csv"); // read while the database is frozen
         try {
             long started = System.nanoTime();
             ResponseEntity<String> answer = postKukar("KKR/RES/F1");
@@ -211,6 +212,10 @@ class ResilienceIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> postKukar("KKR/RES/F1").getStatusCode().value() == 202);
+        Path outbox = dataDir.resolve("files").resolve("outbox").resolve("ppu");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(outbox.resolve("HASIL_RUJUKAN_20250802_1100.csv")));
+        assertThat(dataDir.resolve("files").resolve("error").resolve("ppu").resolve("RUJUKAN_20250802_1100.csv"))
+                .as("the file read while the database was frozen was not given up").doesNotExist();
     }
 
     @Test

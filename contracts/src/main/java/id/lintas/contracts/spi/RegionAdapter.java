@@ -27,4 +27,15 @@ public interface RegionAdapter {
 
     /** Renders a status change for a participant of this format (sender or receiver of the referral). */
     OutboundDocument renderStatus(StatusChange change, Participant recipient) throws TranslationException;
+
+    /**
+     * The region's own path for a canonical element a hub-wide check refused, so the sender is told in
+     * the words of its format ({@code korban[0].tgl_lahir}, {@code Tgl Lahir Korban}).
+     *
+     * @param victim the victim's position in the referral (0 = first) for a victim's field, else -1
+     * @return the region's field path, or null to name the canonical element instead
+     */
+    default String fieldName(CanonicalField field, int victim) {
+        return null;
+    }
 }

@@ -37,6 +37,7 @@ public final class CanonicalValidator {
     private final FhirContext fhir;
     private final FhirValidator validator;
     private final List<StructureDefinition> profiles = new ArrayList<>();
+    private final Plausibility plausibility = new Plausibility(java.time.Clock.systemUTC());
 
     public CanonicalValidator() {
         this(FhirContext.forR4Cached());
@@ -109,6 +110,11 @@ public final class CanonicalValidator {
         return fhir;
     }
 
+    /**
+     * Checks a resource against FHIR R4 and the hub's profiles; a Bundle also against {@link Plausibility}
+     * (dates and ages no case can have), whose findings name a {@code CanonicalField} for the sender's
+     * adapter to put in its own words.
+     */
     public ValidationReport validate(IBaseResource resource) {
         ValidationResult result = validator.validateWithResult(resource);
         List<ValidationReport.Issue> errors = new ArrayList<>();
@@ -122,6 +128,9 @@ public final class CanonicalValidator {
             } else if (severity == ResultSeverityEnum.WARNING) {
                 warnings.add(issue);
             }
+        }
+        if (resource instanceof Bundle bundle) {
+            errors.addAll(plausibility.check(bundle));
         }
         return new ValidationReport(errors, warnings);
     }

@@ -106,7 +106,7 @@ public class DeliveryService {
                 document = render(delivery, referral, recipient);
                 send(recipient, document, id);
             } catch (TranslationException | PermanentDeliveryException e) {
-                String reason = e.getMessage();
+                String reason = DeliveryFailures.reason(e);
                 transactions.executeWithoutResult(tx -> {
                     if (deliveries.markEnded(id, DeliveryRecord.FAILED, reason)) {
                         referrals.addEvent(delivery.referralId(), "DELIVERY_FAILED", null, "hub",
@@ -117,7 +117,7 @@ public class DeliveryService {
                 return Outcome.DONE;
             }
         } catch (RuntimeException e) {
-            String reason = e instanceof TransientDeliveryException ? e.getMessage() : e.getClass().getSimpleName();
+            String reason = DeliveryFailures.reason(e);
             if (delivery.attempts() >= properties.maxAttempts()) {
                 transactions.executeWithoutResult(tx -> {
                     if (deliveries.markEnded(id, DeliveryRecord.DEAD, reason)) {
@@ -133,7 +133,7 @@ public class DeliveryService {
             deliveries.releaseForRetry(id, claimant, reason);
             log.warn("Delivery {} to {} failed (attempt {} of {}): {}; the broker will redeliver",
                     id, recipientId, delivery.attempts(), properties.maxAttempts(), reason);
-            throw e;
+            throw DeliveryFailures.withoutDetail(e);
         }
         transactions.executeWithoutResult(tx -> {
             deliveries.markDelivered(id);

@@ -7,7 +7,6 @@ import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.hub.Endpoints;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.stereotype.Component;
@@ -38,22 +37,40 @@ class FhirDelivery {
             } else {
                 producer.requestBody(Endpoints.fhirProcessMessage(server), fhir.newJsonParser().parseResource(Bundle.class, json));
             }
-        } catch (CamelExecutionException e) {
-            Throwable cause = e.getCause();
+        } catch (RuntimeException e) {
+            RuntimeException failure = classify(e, base);
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    /**
+     * What the failure means (null: the server already has it), in words that hold no part of the document: camel-fhir puts the call's
+     * arguments (the whole Bundle) into its exception's message, and HAPI may quote the server's answer,
+     * so no exception of theirs is kept as a cause, where a log's stack trace would print it.
+     */
+    static RuntimeException classify(RuntimeException failure, URI base) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FhirClientConnectionException) {
+                return new TransientDeliveryException("no usable answer from " + base.getHost()
+                        + " (connection or server metadata failed)", null);
+            }
             if (cause instanceof BaseServerResponseException response) {
                 int status = response.getStatusCode();
                 if (status == 409 || status == 412) {
-                    return;
+                    return null;
                 }
                 if (status >= 400 && status < 500) {
-                    throw new PermanentDeliveryException("FHIR server refused the document with HTTP " + status);
+                    return new PermanentDeliveryException("FHIR server refused the document with HTTP " + status);
                 }
-                throw new TransientDeliveryException("FHIR server answered HTTP " + status, e);
+                return new TransientDeliveryException("FHIR server answered HTTP " + status, null);
             }
-            if (cause instanceof FhirClientConnectionException) {
-                throw new TransientDeliveryException("no answer from " + base.getHost(), e);
-            }
-            throw new TransientDeliveryException("FHIR delivery failed: " + (cause == null ? e : cause).getClass().getSimpleName(), e);
         }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new TransientDeliveryException("FHIR delivery failed: " + root.getClass().getSimpleName(), null);
     }
 }

@@ -44,7 +44,8 @@ class HttpDelivery {
                     .body(document.content())
                     .exchange((request, response) -> response.getStatusCode());
         } catch (ResourceAccessException e) {
-            throw new TransientDeliveryException("no answer from " + base.getHost() + ": " + e.getMostSpecificCause().getClass().getSimpleName(), e);
+            // No cause kept: a stack trace in the log should hold nothing a future client library adds to its messages.
+            throw new TransientDeliveryException("no answer from " + base.getHost() + ": " + e.getMostSpecificCause().getClass().getSimpleName(), null);
         }
         if (status.is2xxSuccessful() || status.value() == HttpStatus.CONFLICT.value()) {
             return;

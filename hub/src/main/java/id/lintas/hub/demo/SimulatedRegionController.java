@@ -29,7 +29,9 @@ class SimulatedRegionController {
                     view.put("method", r.getMethod().value());
                     view.put("path", r.getUrl());
                     view.put("receivedAt", r.getLoggedDate().toInstant());
-                    view.put("contentType", r.contentTypeHeader() == null ? null : r.contentTypeHeader().firstValue());
+                    // A GET (a FHIR client's /metadata) has no content type: WireMock's absent header has no value.
+                    view.put("contentType", r.contentTypeHeader() == null || !r.contentTypeHeader().isPresent()
+                            ? null : r.contentTypeHeader().firstValue());
                     view.put("body", new String(r.getBody(), StandardCharsets.UTF_8));
                     return view;
                 }).toList())

@@ -1,6 +1,7 @@
 package id.lintas.hub.demo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -32,6 +33,10 @@ class SimulatedRegions implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedRegions.class);
 
+    private static final String CAPABILITY_STATEMENT = "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\","
+            + "\"date\":\"2025-01-01\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"],"
+            + "\"rest\":[{\"mode\":\"server\"}]}";
+
     private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
 
     SimulatedRegions(ParticipantDirectory participants) {
@@ -41,7 +46,10 @@ class SimulatedRegions implements DisposableBean {
             if (participant.endpoint() != null) {
                 continue;
             }
-            WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            // The admin API (/__admin) would let anyone on the machine read every body received and change
+            // the answers: it refuses every call. The hub reads the journal through WireMock's Java API.
+            WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                    .adminAuthenticator(request -> false));
             server.start();
             // Answers as a region's own system does: 201 for a new referral, 200 for a status change.
             server.stubFor(post(urlPathEqualTo("/api/rujukan-masuk"))
@@ -52,6 +60,10 @@ class SimulatedRegions implements DisposableBean {
             server.stubFor(post(urlPathMatching("/.*")).atPriority(10)
                     .willReturn(aResponse().withStatus(201)));
             if (participant.adapter().transport() == Transport.FHIR) {
+                // A FHIR client reads the server's CapabilityStatement before its first call.
+                server.stubFor(get(urlPathEqualTo("/metadata"))
+                        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
+                                .withBody(CAPABILITY_STATEMENT)));
                 // A FHIR server answers a transaction or a message with a Bundle.
                 server.stubFor(post(urlPathMatching("/.*")).atPriority(5)
                         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")

@@ -9,11 +9,18 @@ import id.lintas.contracts.spi.RowReceipt;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.validation.ValidationReport;
 import id.lintas.contracts.validation.CanonicalValidator;
+import id.lintas.hub.Endpoints;
 import id.lintas.hub.delivery.FileDrop;
+import id.lintas.hub.delivery.FilesProperties;
 import id.lintas.hub.delivery.OutboxPublisher;
 import id.lintas.hub.lifecycle.StatusService;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.camel.Header;
+import org.apache.camel.component.file.FileConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,6 +50,7 @@ public class FileIngest {
     private final StatusService statuses;
     private final OutboxPublisher outbox;
     private final FileDrop files;
+    private final long maxFileBytes;
 
     FileIngest(
             ParticipantDirectory participants,
@@ -50,7 +59,8 @@ public class FileIngest {
             ReferralIntake intake,
             StatusService statuses,
             OutboxPublisher outbox,
-            FileDrop files) {
+            FileDrop files,
+            FilesProperties properties) {
         this.participants = participants;
         this.inbound = inbound;
         this.validator = validator;
@@ -58,6 +68,64 @@ public class FileIngest {
         this.statuses = statuses;
         this.outbox = outbox;
         this.files = files;
+        this.maxFileBytes = properties.maxFileSize().toBytes();
+    }
+
+    /**
+     * Decides, before a byte is read, whether a dropped file may be read at all: only a regular file
+     * directly inside the participant's inbox (no symbolic link, device or pipe, no other name for a
+     * file elsewhere), no larger than the cap. A sender could otherwise make the hub read any file it
+     * can read, and see its content quoted back. A refusal names what was wrong, never what is inside.
+     */
+    public void admit(@Header(FileConstants.FILE_ABSOLUTE_PATH) String path, @Header(Ingest.PARTICIPANT) String participantId,
+            @Header(FileConstants.FILE_NAME_ONLY) String fileName) throws FileRejectedException {
+        String refusal = refusal(Path.of(path), participantId);
+        if (refusal == null) {
+            try {
+                // Archived and error copies keep these permissions: the hub's own.
+                FileDrop.ownerOnlyFile(Path.of(path));
+            } catch (IOException e) {
+                log.debug("File {} from {}: permissions left as the sender set them", fileName, participantId);
+            }
+            FileDrop.ownerOnlyDirectory(files.archive(participantId).resolve(Endpoints.archiveDay()));
+            return;
+        }
+        Connected sender = participants.get(participantId);
+        FileBatchReader reader = (FileBatchReader) sender.adapter();
+        UUID inboundId = inbound.keep(participantId, "FILE", "FILE", fileName, "text/csv", new byte[0]);
+        inbound.outcome(inboundId, InboundMessageStore.REJECTED, List.of(Map.of("field", "file", "reason", refusal)), null);
+        files.write(participantId, reader.renderRejection(fileName, refusal));
+        log.warn("File {} from {} refused unread: {}", fileName, participantId, refusal);
+        throw new FileRejectedException(refusal);
+    }
+
+    private String refusal(Path file, String participantId) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return "file could not be inspected";
+        }
+        if (!attributes.isRegularFile()) {
+            return "not a regular file: links, devices and pipes are never read";
+        }
+        try {
+            if (!file.toRealPath().getParent().equals(files.inbox(participantId).toRealPath())) {
+                return "not a file of this inbox folder";
+            }
+            Object links = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+            if (links instanceof Integer count && count > 1) {
+                return "file has other names (hard links) and is not read: drop a copy";
+            }
+        } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
+            // No link count where the file system has none; the regular-file and folder checks stand.
+        } catch (IOException e) {
+            return "file could not be inspected";
+        }
+        if (attributes.size() > maxFileBytes) {
+            return "file is larger than " + maxFileBytes + " bytes";
+        }
+        return null;
     }
 
     public void process(byte[] content, @Header(Ingest.PARTICIPANT) String participantId,
@@ -103,7 +171,7 @@ public class FileIngest {
             if (item.message() instanceof CanonicalReferral referral) {
                 ValidationReport report = validator.validate(referral.bundle());
                 if (!report.isValid()) {
-                    return Outcome.refused(report.fieldErrors());
+                    return Outcome.refused(report.fieldErrors(sender.adapter()));
                 }
                 ReferralIntake.Result result = intake.record(sender.participant(), referral);
                 outbox.publish(result.deliveryIds());

@@ -21,6 +21,7 @@ import org.apache.camel.Header;
 import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,9 +82,10 @@ public class Ingest {
         return inbound.keep(participantId, "HTTP", kind, null, mediaType, body);
     }
 
-    public CanonicalReferral translateReferral(
-            byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+    public CanonicalReferral translateReferral(byte[] body, @Header(PARTICIPANT) String participantId,
+            @Header(INBOUND_ID) UUID inboundId, @Header(MEDIA_TYPE) String mediaType) {
         Connected sender = participants.get(participantId);
+        refuseMismatchedContent(body, mediaType, inboundId, participantId);
         try {
             return messageReader(sender).readReferral(body, sender.participant());
         } catch (TranslationException e) {
@@ -91,14 +93,42 @@ public class Ingest {
         }
     }
 
-    public StatusChange translateStatus(
-            byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+    public StatusChange translateStatus(byte[] body, @Header(PARTICIPANT) String participantId,
+            @Header(INBOUND_ID) UUID inboundId, @Header(MEDIA_TYPE) String mediaType) {
         Connected sender = participants.get(participantId);
+        refuseMismatchedContent(body, mediaType, inboundId, participantId);
         try {
             return messageReader(sender).readStatus(body, sender.participant());
         } catch (TranslationException e) {
             throw rejected(inboundId, participantId, e.errors(), false);
         }
+    }
+
+    /**
+     * A body must be what its Content-Type says: JSON declared as XML (or the reverse) is refused, even
+     * when the participant's reader could make sense of it, so what is kept and audited is what was sent.
+     */
+    private void refuseMismatchedContent(byte[] body, String mediaType, UUID inboundId, String participantId) {
+        String declared = mediaType == null ? "" : mediaType.toLowerCase(java.util.Locale.ROOT);
+        int semicolon = declared.indexOf(';');
+        String type = (semicolon < 0 ? declared : declared.substring(0, semicolon)).strip();
+        boolean json = type.endsWith("/json") || type.endsWith("+json");
+        boolean xml = type.endsWith("/xml") || type.endsWith("+xml");
+        int first = firstSignificantByte(body);
+        String found = first == '<' ? "XML" : first == '{' || first == '[' ? "JSON" : null;
+        if ((json && "XML".equals(found)) || (xml && "JSON".equals(found))) {
+            throw rejected(inboundId, participantId, List.of(new FieldError(HttpHeaders.CONTENT_TYPE,
+                    "the body is " + found + ", not the declared " + type)), false);
+        }
+    }
+
+    /** The first byte after a UTF-8 byte-order mark and white space, or -1. */
+    private static int firstSignificantByte(byte[] body) {
+        int i = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < body.length && Character.isWhitespace(body[i])) {
+            i++;
+        }
+        return i < body.length ? body[i] : -1;
     }
 
     private static MessageReader messageReader(Connected sender) {
@@ -128,7 +158,7 @@ public class Ingest {
             CanonicalReferral referral, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
         ValidationReport report = validator.validate(referral.bundle());
         if (!report.isValid()) {
-            throw rejected(inboundId, participantId, report.fieldErrors(), true);
+            throw rejected(inboundId, participantId, report.fieldErrors(participants.get(participantId).adapter()), true);
         }
         return referral;
     }

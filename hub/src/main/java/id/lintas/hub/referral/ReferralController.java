@@ -40,15 +40,19 @@ class ReferralController {
     }
 
     /**
-     * A referral as its caller may see it: its sender sees what it sent; a receiver sees what its grant
-     * let it receive; operators and auditors see the record without the victim's data. Anyone else is
-     * told it does not exist (404), never that it is someone else's.
+     * A referral as its caller may see it: its sender sees what it sent and all that became of it; a
+     * receiver sees what its grant let it receive and only its own route, deliveries and steps, never
+     * another receiver's; operators and auditors see the record without the victim's data, without the
+     * refusal texts that describe the victims (sex, age) and without links to other referrals of the same
+     * victim. Anyone else is told it does not exist (404), never that it is someone else's.
      */
     @GetMapping("/api/v1/referrals/{id}")
     Map<String, Object> referral(@PathVariable String id) throws JsonProcessingException {
         ReferralRecord r = referrals.find(parse(id)).orElseThrow(() -> new ReferralNotFoundException(id));
         Caller caller = Caller.required();
         List<ReferralRoute> routes = referrals.routes(r.id());
+        List<ReferralEvent> history = referrals.events(r.id());
+        List<DeliveryRecord> sent = deliveries.forReferral(r.id());
         Map<String, Object> view = summary(r);
         if (caller.is(Role.PARTICIPANT)) {
             if (caller.isParticipant(r.senderId())) {
@@ -63,21 +67,48 @@ class ReferralController {
                 Bundle granted = DataMinimiser.reduce(stored, own.data().stream().map(DataCategory::valueOf).toList(), own.services());
                 view.put("canonical", json.readValue(fhir.newJsonParser().encodeResourceToString(granted), JsonNode.class));
                 routes = List.of(own);
+                history = history.stream().filter(event -> concerns(event, own.participantId(), r.senderId())).toList();
+                sent = sent.stream().filter(d -> own.participantId().equals(d.recipientId())).toList();
             }
+            view.put("routes", routes);
+            view.put("sameVictimReferrals", sameVictim(r.id(), caller));
+        } else {
+            view.put("routes", routes);
+            history = history.stream().map(ReferralController::withoutVictimFacts).toList();
         }
-        view.put("routes", routes);
-        view.put("sameVictimReferrals", sameVictim(r.id(), caller));
-        view.put("history", referrals.events(r.id()));
-        view.put("deliveries", deliveries.forReferral(r.id()).stream().map(ReferralController::delivery).toList());
+        view.put("history", history);
+        view.put("deliveries", sent.stream().map(ReferralController::delivery).toList());
         return view;
     }
 
+    /** Event types whose text describes the case (forms of violence, the victims' sex and age). */
+    private static final java.util.Set<String> DESCRIBE_THE_CASE = java.util.Set.of("REFUSED", "PARTIAL_COVER");
+
+    private static ReferralEvent withoutVictimFacts(ReferralEvent event) {
+        return DESCRIBE_THE_CASE.contains(event.type())
+                ? new ReferralEvent(event.id(), event.at(), event.type(), event.status(), event.actor(), null)
+                : event;
+    }
+
     /**
-     * Other referrals of the same victim (matched by the keyed hash of the NIK): ids only, and for a
-     * region's system only those it sent or received.
+     * Whether a receiver may see a step: the sender's own steps (received, revised, cancelled), its own,
+     * and the hub's steps about it ("to <receiver>" in their text), never those about other receivers.
+     */
+    private static boolean concerns(ReferralEvent event, String receiver, String sender) {
+        if (receiver.equals(event.actor()) || sender.equals(event.actor())) {
+            return true;
+        }
+        return "hub".equals(event.actor()) && !DESCRIBE_THE_CASE.contains(event.type()) && event.detail() != null
+                && java.util.regex.Pattern.compile("(^|\\s)to " + java.util.regex.Pattern.quote(receiver) + "([\\s;]|$)")
+                        .matcher(event.detail()).find();
+    }
+
+    /**
+     * Other referrals of the same victim (matched by the keyed hash of the NIK), for a region's system and
+     * only those it sent or received: ids only.
      */
     private List<String> sameVictim(UUID id, Caller caller) {
-        return referrals.sameVictim(id, caller.is(Role.PARTICIPANT) ? caller.party() : null).stream()
+        return referrals.sameVictim(id, caller.party()).stream()
                 .map(UUID::toString)
                 .sorted()
                 .toList();

@@ -150,7 +150,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/referrals/*")
                         .hasAnyRole(Role.PARTICIPANT.name(), Role.OPERATOR.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/demo/**").permitAll()
+                        // Demo only: what a simulated region received holds (synthetic) victims' data, so only that
+                        // participant's own system reads it, as it would read its own server.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/demo/participants/{participant}/received").access(ownParticipant())
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().denyAll());
         return http.build();

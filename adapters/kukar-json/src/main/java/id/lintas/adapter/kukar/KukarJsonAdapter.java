@@ -2,6 +2,7 @@ package id.lintas.adapter.kukar;
 
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.spi.CanonicalField;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.MessageReader;
 import id.lintas.contracts.spi.OutboundDocument;
@@ -49,6 +50,16 @@ public final class KukarJsonAdapter implements MessageReader {
     @Override
     public Transport transport() {
         return Transport.HTTP;
+    }
+
+    @Override
+    public String fieldName(CanonicalField field, int victim) {
+        return switch (field) {
+            case REPORT_DATE -> KukarFields.TGL_LAPOR;
+            case VICTIM_BIRTH_DATE -> KukarFields.KORBAN + "[" + victim + "]." + KukarFields.TGL_LAHIR;
+            case VICTIM_AGE -> KukarFields.KORBAN + "[" + victim + "]." + KukarFields.USIA;
+            case INCIDENT_DATE -> KukarFields.KEJADIAN + "." + KukarFields.TGL_KEJADIAN;
+        };
     }
 
     @Override

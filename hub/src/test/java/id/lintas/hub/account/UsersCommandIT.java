@@ -58,6 +58,14 @@ class UsersCommandIT {
 
         try (ConfigurableApplicationContext hub = hub(41, "--lintas.data-dir=" + dataDir)) {
             firstAdministratorCreatesAnOperator(hub, "kepala-it", "first admin password");
+
+            Run whileRunning = users("second admin password", "users", "add", "--username", "wakil-it", "--role", "ADMIN",
+                    "--password-stdin", "--lintas.data-dir=" + dataDir);
+            assertThat(whileRunning.status()).isEqualTo(1);
+            assertThat(whileRunning.err()).contains("stop the hub first");
+            assertThat(hub.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select count(*) from users").query(Integer.class).single())
+                    .as("the running hub's database was left alone").isEqualTo(2);
         }
     }
 

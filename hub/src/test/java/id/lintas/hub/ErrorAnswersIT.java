@@ -73,6 +73,7 @@ class ErrorAnswersIT extends HubIntegrationTest {
         isProblem(get("/api/v1/no-such-thing", null), 404, "not-found");
         isProblem(get("/api/v1/no-such-thing", credentials.basic("operator")), 404, "not-found");
         isProblem(get("/no-such-page", credentials.bearer("kukar")), 404, "not-found");
+        isProblem(get("/error", null), 404, "not-found");
         // A known path with another method: 405, still without running anything.
         ResponseEntity<String> wrongMethod = raw.method(HttpMethod.DELETE).uri("/fhir/metadata").retrieve().toEntity(String.class);
         isOperationOutcome(wrongMethod, 405, "not-supported");

@@ -21,7 +21,8 @@ class ErrorPage implements ErrorController {
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer value && value >= 400 ? value : 500;
+        // Called directly, not as the container's error page: there is nothing here.
+        int status = code == null ? 404 : code instanceof Integer value && value >= 400 ? value : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri instanceof String value ? value : ErrorBodies.path(request);
         HttpStatus known = HttpStatus.resolve(status);

@@ -1,15 +1,22 @@
 package id.lintas.hub;
 
+import id.lintas.hub.account.UsersCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The Lintas hub: receives referrals from regions, routes them and delivers them reliably. */
+/**
+ * The Lintas hub: receives referrals from regions, routes them and delivers them reliably. With the
+ * arguments {@code users add ...} it creates an account instead and exits (README, "Deploying for real").
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LintasHubApplication {
 
     public static void main(String[] args) {
+        if (UsersCommand.isCommand(args)) {
+            System.exit(UsersCommand.run(args, System.in, System.out, System.err));
+        }
         SpringApplication.run(LintasHubApplication.class, args);
     }
 }

@@ -157,6 +157,15 @@ class AccessMatrixIT extends HubIntegrationTest {
         expect(HttpMethod.POST, "/api/v1/routing/explain?sender=kukar", bundle, statuses(
                 ANONYMOUS, 401, "ppu", 403, "auditor", 403, "operator", 403), failures);
         expect(HttpMethod.GET, "/actuator/health", null, statuses(ANONYMOUS, 200), failures);
+        // People's accounts: administrators only.
+        expect(HttpMethod.GET, "/api/v1/accounts", null, statuses(ANONYMOUS, 401, "kukar", 403, "operator", 403, "auditor", 403,
+                "signer-kukar", 403, "admin", 200), failures);
+        expect(HttpMethod.POST, "/api/v1/accounts/operator/disable", null, statuses(ANONYMOUS, 401, "kukar", 403, "operator", 403,
+                "auditor", 403, "signer-kukar", 403), failures);
+        // A path that does not exist is 404 for everyone, not a 403 that hides it from some.
+        expect(HttpMethod.GET, "/api/v1/no-such-endpoint", null, statuses(ANONYMOUS, 404, "kukar", 404, "operator", 404,
+                "auditor", 404, "signer-kukar", 404, "admin", 404), failures);
+        expect(HttpMethod.GET, "/fhir/Patient", null, statuses(ANONYMOUS, 404, "jakarta", 404, "admin", 404), failures);
         expect(HttpMethod.GET, "/actuator/metrics", null, statuses(ANONYMOUS, 401, "kukar", 403, "admin", 403, "operator", 200), failures);
 
         assertThat(failures).isEmpty();

@@ -19,7 +19,10 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Task;
@@ -31,6 +34,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,16 +51,22 @@ import org.springframework.web.bind.annotation.RestController;
 class FhirController {
 
     static final String FHIR_JSON = "application/fhir+json";
+    static final String FHIR_XML = "application/fhir+xml";
+    /** SMART's extension naming the OAuth endpoints in a CapabilityStatement. */
+    static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
     static final String SID_REFERRAL = "urn:lintas:referral";
 
     private final ProducerTemplate producer;
     private final ParticipantDirectory participants;
     private final FhirContext fhir;
+    private final AuthorizationServerSettings authorizationServer;
 
-    FhirController(ProducerTemplate producer, ParticipantDirectory participants, FhirContext fhir) {
+    FhirController(ProducerTemplate producer, ParticipantDirectory participants, FhirContext fhir,
+            AuthorizationServerSettings authorizationServer) {
         this.producer = producer;
         this.participants = participants;
         this.fhir = fhir;
+        this.authorizationServer = authorizationServer;
     }
 
     @PostMapping(value = "/$process-message", produces = FHIR_JSON, consumes = {FHIR_JSON, "application/json"})
@@ -99,8 +110,12 @@ class FhirController {
                 .body(fhir.newJsonParser().encodeResourceToString(response));
     }
 
-    @GetMapping(value = "/metadata", produces = FHIR_JSON)
-    ResponseEntity<String> metadata() {
+    /** JSON unless {@code _format} or the Accept header asks for XML (FHIR's format negotiation). */
+    @GetMapping("/metadata")
+    ResponseEntity<String> metadata(@RequestParam(name = "_format", required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean xml = format != null ? format.contains("xml")
+                : accept != null && accept.contains("xml") && !accept.contains("json");
         CapabilityStatement statement = new CapabilityStatement();
         statement.setStatus(Enumerations.PublicationStatus.ACTIVE);
         statement.setDate(new Date());
@@ -111,6 +126,7 @@ class FhirController {
         statement.getImplementation().setDescription("Lintas: cross-border referrals of violence against women and children");
         CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest();
         rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.setSecurity(security());
         rest.addOperation().setName("process-message")
                 .setDefinition("http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message");
         CapabilityStatement.CapabilityStatementMessagingComponent messaging = statement.addMessaging();
@@ -120,8 +136,25 @@ class FhirController {
             messaging.addSupportedMessage().setMode(CapabilityStatement.EventCapabilityMode.RECEIVER)
                     .setDefinition("https://uptdppa.jakarta.go.id/fhir/MessageDefinition/" + event);
         }
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, FHIR_JSON)
-                .body(fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(statement));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, xml ? FHIR_XML : FHIR_JSON)
+                .body((xml ? fhir.newXmlParser() : fhir.newJsonParser()).setPrettyPrint(true).encodeResourceToString(statement));
+    }
+
+    /** How a region's system authenticates: SMART Backend Services, the token endpoint under the hub's issuer. */
+    private CapabilityStatement.CapabilityStatementRestSecurityComponent security() {
+        String tokenEndpoint = authorizationServer.getIssuer() + authorizationServer.getTokenEndpoint();
+        CapabilityStatement.CapabilityStatementRestSecurityComponent security =
+                new CapabilityStatement.CapabilityStatementRestSecurityComponent();
+        security.setCors(false);
+        security.addService(new CodeableConcept(new Coding(
+                "http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));
+        Extension uris = security.addExtension().setUrl(OAUTH_URIS);
+        uris.addExtension("token", new UriType(tokenEndpoint));
+        security.setDescription("OAuth 2.0 client credentials with private_key_jwt (SMART Backend Services): the region's"
+                + " system signs a client assertion (iss = sub = its participant id, aud = " + tokenEndpoint + ") with its"
+                + " approved client key, exchanges it at " + tokenEndpoint + " for a bearer token and sends"
+                + " Authorization: Bearer <token>. Discovery: " + authorizationServer.getIssuer() + "/.well-known/smart-configuration.");
+        return security;
     }
 
     /** The caller's own participant, which must speak FHIR: a system speaks only for itself. */

@@ -12,6 +12,12 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import id.lintas.hub.platform.ErrorBodies;
+import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.ProblemDetail;
@@ -29,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String TYPES = "https://lintas.or.id/problems/";
+    private static final String TYPES = ErrorBodies.TYPES;
 
     @ExceptionHandler(InvalidMessageException.class)
     ProblemDetail invalid(InvalidMessageException e) {
@@ -88,6 +94,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "unknown");
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The hub could not process the request; the message was kept and operators are alerted.");
+    }
+
+    /**
+     * Spring MVC's own refusals (unknown path, wrong method or media type, unreadable body): a problem type
+     * of the hub's instead of {@code about:blank}, and an OperationOutcome under {@code /fhir}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (e instanceof NoResourceFoundException) {
+            body = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such path.");
+        } else if (body == null && e instanceof org.springframework.web.ErrorResponse error) {
+            body = error.getBody();
+        }
+        String path = request instanceof ServletWebRequest servlet ? ErrorBodies.path(servlet.getRequest()) : "";
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                String title = problem.getTitle() == null ? "error" : problem.getTitle();
+                problem.setType(URI.create(TYPES + title.toLowerCase(Locale.ROOT).replace(' ', '-')));
+            }
+            if (ErrorBodies.fhir(path)) {
+                return ResponseEntity.status(status).headers(headers).contentType(ErrorBodies.FHIR_JSON)
+                        .body(ErrorBodies.operationOutcome(status.value(), problem.getDetail(), List.of()));
+            }
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -26,10 +26,8 @@ final class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"https://lintas.or.id/problems/too-large\",\"title\":\"Request too large\","
-                    + "\"status\":413,\"detail\":\"The body is larger than " + maxBytes + " bytes.\"}");
+            id.lintas.hub.platform.ErrorBodies.write(request, response, 413, "too-large", "Request too large",
+                    "The body is larger than " + maxBytes + " bytes.", java.util.List.of());
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

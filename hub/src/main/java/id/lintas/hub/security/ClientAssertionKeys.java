@@ -42,7 +42,7 @@ class ClientAssertionKeys implements JwtDecoderFactory<RegisteredClient> {
     /** How far the region's clock may be ahead of the hub's (Spring's expiry check allows as much behind). */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
     private static final int MAX_JTI_LENGTH = 200;
-    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384,
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384,
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.PS256, JWSAlgorithm.PS384);
 
     private final JdbcClient jdbc;

@@ -49,10 +49,8 @@ final class ClientCertificateBinding extends OncePerRequestFilter {
         }
         log.warn("event=client-certificate-refused method={} path=\"{}\" caller={} presented={}", request.getMethod(),
                 request.getRequestURI(), participant, presented.orElse("none"));
-        response.setStatus(403);
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"https://lintas.or.id/problems/client-certificate\",\"title\":\"Forbidden\","
-                + "\"status\":403,\"detail\":\"A region system must present its own client certificate.\"}");
+        id.lintas.hub.platform.ErrorBodies.write(request, response, 403, "client-certificate", "Forbidden",
+                "A region system must present its own client certificate.", java.util.List.of());
     }
 
     private static String participant(Authentication authentication) {

@@ -57,7 +57,7 @@ final class FailedLogins extends OncePerRequestFilter {
             states = failures.states(keys);
         } catch (DataAccessException | TransactionException databaseDown) {
             // No login can be checked without the database either: say so, as every intake does.
-            SecurityLog.unavailable(response);
+            SecurityLog.unavailable(request, response);
             return;
         }
         Duration locked = failures.lockedFor(states);
@@ -65,12 +65,9 @@ final class FailedLogins extends OncePerRequestFilter {
             long seconds = Math.max(1, locked.toSeconds() + (locked.toNanosPart() > 0 ? 1 : 0));
             log.warn("event=login-throttled method={} path=\"{}\" remote={} account={} retry-after={}", request.getMethod(),
                     request.getRequestURI(), request.getRemoteAddr(), named == null ? "none" : named, seconds);
-            response.setStatus(429);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"https://lintas.or.id/problems/too-many-failures\",\"title\":\"Too many failed"
-                    + " authentications\",\"status\":429,\"detail\":\"Too many failed authentications for this account, client or"
-                    + " address; retry after " + seconds + " s.\"}");
+            id.lintas.hub.platform.ErrorBodies.write(request, response, 429, "too-many-failures", "Too many failed authentications",
+                    "Too many failed authentications for this account, client or address; retry after " + seconds + " s.", List.of());
             return;
         }
         chain.doFilter(request, response);

@@ -57,11 +57,9 @@ final class RateLimits extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()));
         log.warn("event=rate-limited method={} path=\"{}\" caller={}", request.getMethod(), request.getRequestURI(), key);
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"https://lintas.or.id/problems/rate-limited\",\"title\":\"Too many requests\","
-                + "\"status\":429,\"detail\":\"More than " + perMinute + " requests a minute; retry after " + seconds + " s.\"}");
+        id.lintas.hub.platform.ErrorBodies.write(request, response, 429, "rate-limited", "Too many requests",
+                "More than " + perMinute + " requests a minute; retry after " + seconds + " s.", java.util.List.of());
     }
 
     private Bucket newBucket() {

@@ -65,6 +65,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * The embedded authorization server (only its token endpoint, for participants' systems) and the rules of the
@@ -103,7 +104,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder hubTokens, SecurityProperties properties,
-            AuthorizationServerSettings settings, LoginFailures failures) throws Exception {
+            AuthorizationServerSettings settings, LoginFailures failures, HandlerMappingIntrospector introspector) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies and no sessions: every call carries its credentials
                 .addFilterBefore(new FailedLogins(failures), LogoutFilter.class)
                 .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
@@ -122,7 +123,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/.well-known/smart-configuration",
+                                "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/referrals",
                                 "/api/v1/participants/{participant}/status").access(ownParticipant())
@@ -154,7 +156,9 @@ class SecurityConfiguration {
                         // participant's own system reads it, as it would read its own server.
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/participants/{participant}/received").access(ownParticipant())
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
-                        .anyRequest().denyAll());
+                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasRole(Role.ADMIN.name())
+                        // Refused if anything would run for it; unknown paths go on to MVC's 404.
+                        .anyRequest().access(new UnmappedPaths(introspector)));
         return http.build();
     }
 

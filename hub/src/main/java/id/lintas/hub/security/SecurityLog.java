@@ -3,7 +3,9 @@ package id.lintas.hub.security;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import id.lintas.hub.platform.ErrorBodies;
 import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -11,7 +13,6 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 
 /**
  * The structured security log ({@code lintas.security}): one line per failed authentication and per
@@ -39,32 +40,34 @@ public final class SecurityLog {
                     // The accounts could not be read (the database does not answer): not the caller's fault.
                     log.warn("event=authentication-unavailable method={} path=\"{}\" remote={}", request.getMethod(),
                             request.getRequestURI(), request.getRemoteAddr());
-                    unavailable(response);
+                    unavailable(request, response);
                     return;
                 }
                 log.warn("event=authentication-failed method={} path=\"{}\" remote={} reason=\"{}\"", request.getMethod(),
                         request.getRequestURI(), request.getRemoteAddr(), e.getClass().getSimpleName());
+                // The delegate sets the status and WWW-Authenticate; the body says the same for people reading it.
                 delegate.commence(request, response, e);
+                int status = response.getStatus() >= 400 ? response.getStatus() : HttpServletResponse.SC_UNAUTHORIZED;
+                ErrorBodies.write(request, response, status, "unauthorized", "Unauthorized", "Authenticate: a participant's"
+                        + " system with a bearer token from the hub's token endpoint, a person with their account.", List.of());
             }
         };
     }
 
     /** 503 with Retry-After: the hub cannot check credentials now. */
-    static void unavailable(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+    static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "5");
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"https://lintas.or.id/problems/unavailable\",\"title\":\"Service unavailable\","
-                + "\"status\":503,\"detail\":\"The hub's database does not answer now. Send the request again in 5 seconds.\"}");
+        ErrorBodies.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "The hub's database does not answer now. Send the request again in 5 seconds.", List.of());
     }
 
     static AccessDeniedHandler deniedHandler() {
-        AccessDeniedHandler delegate = new AccessDeniedHandlerImpl();
         return (request, response, e) -> {
             log.warn("event=access-denied method={} path=\"{}\" caller={} reason=\"{}\"", request.getMethod(),
                     request.getRequestURI(), Caller.current().map(Caller::name).orElse("anonymous"),
                     e instanceof AccessDeniedException ? "not allowed for this caller" : e.getClass().getSimpleName());
-            delegate.handle(request, response, e);
+            ErrorBodies.write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+                    "This caller may not do this.", List.of());
         };
     }
 }

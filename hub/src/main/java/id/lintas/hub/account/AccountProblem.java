@@ -1,0 +1,55 @@
+package id.lintas.hub.account;
+
+import id.lintas.contracts.spi.FieldError;
+import java.util.List;
+
+/** An account change refused: the HTTP status, a problem type and the fields with their reasons. */
+class AccountProblem extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+
+    AccountProblem(int status, String type, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    static AccountProblem invalid(List<FieldError> errors) {
+        return new AccountProblem(422, "invalid-account", "Invalid account", "The account cannot be saved: see errors.", errors);
+    }
+
+    static AccountProblem notFound(String username) {
+        return new AccountProblem(404, "account-not-found", "Account not found", "There is no such account.",
+                List.of(new FieldError("username", "no such account")));
+    }
+
+    static AccountProblem conflict(String type, String title, String field, String reason) {
+        return new AccountProblem(409, type, title, reason, List.of(new FieldError(field, reason)));
+    }
+
+    static AccountProblem ownAccount(String reason) {
+        return new AccountProblem(403, "separation-of-duties", "Separation of duties", reason,
+                List.of(new FieldError("username", reason)));
+    }
+
+    int status() {
+        return status;
+    }
+
+    String type() {
+        return type;
+    }
+
+    String title() {
+        return title;
+    }
+
+    List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -119,7 +119,7 @@ final class CrashRun implements AutoCloseable {
         Duration runTime = Duration.between(runStart, Instant.now());
         hub.close();
         return new Report(settings, ledger.tally(), firstStart, List.copyOf(restarts), List.copyOf(faults), runTime,
-                notes(ppu), abort);
+                notes(ppu), ledger.faulty(10), abort);
     }
 
     /** The regions send every unit while the faults strike; returns when both are done. */

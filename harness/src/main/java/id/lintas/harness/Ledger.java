@@ -143,6 +143,30 @@ final class Ledger {
         return cases.values().stream().mapToInt(c -> c.effectKeys.size()).sum();
     }
 
+    /**
+     * The lost and duplicated cases by number (at most {@code limit} of each), each with its hub ids and
+     * effect count, to look up in the hub's log and record. Case numbers are synthetic, never a person's data.
+     */
+    synchronized List<String> faulty(int limit) {
+        List<String> lost = new ArrayList<>();
+        List<String> duplicated = new ArrayList<>();
+        cases.forEach((number, c) -> {
+            Tally t = count(c);
+            Set<String> hubIds = new java.util.TreeSet<>(c.answeredIds);
+            hubIds.addAll(c.deliveredIds);
+            String line = number + " " + hubIds + ", " + c.effectKeys.size() + " deliveries, "
+                    + new HashSet<>(c.effectKeys).size() + " effects";
+            if (t.lost() > 0 && lost.size() < limit) {
+                lost.add("lost " + line + (t.forgotten() > 0 ? ", unknown to the hub" : ""));
+            }
+            if (t.duplicated() > 0 && duplicated.size() < limit) {
+                duplicated.add("duplicated " + line);
+            }
+        });
+        lost.addAll(duplicated);
+        return lost;
+    }
+
     synchronized Map<EntryPoint, Tally> tally() {
         Map<EntryPoint, Tally> byEntry = new EnumMap<>(EntryPoint.class);
         for (EntryPoint entry : EntryPoint.values()) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * @param restarts every restart after a kill, in order
  * @param faults every fault injected, in order
  * @param notes the ledger's side counts (5xx answers, unanswered sendings, deliveries without a key...)
+ * @param faulty the first lost and duplicated cases, by case number
  * @param abort why the run stopped early (the hub did not come back), or null
  */
 record Report(
@@ -23,6 +24,7 @@ record Report(
         List<FaultEvent> faults,
         Duration runTime,
         Map<String, Long> notes,
+        List<String> faulty,
         String abort) {
 
     /**
@@ -75,7 +77,7 @@ record Report(
         byEntry.forEach((entry, t) -> out.append(line(row, entry.label() + " > " + entry.receiver(), t)));
         out.append(line(row, "total", total()));
         out.append(String.format(Locale.ROOT, "first start: %s to ready%n", seconds(firstStart)));
-        out.append(String.format(Locale.ROOT, "restarts: %d, first time: %d, under %ds: %d%n", restarts.size(),
+        out.append(String.format(Locale.ROOT, "restarts: %d, first time: %d, first time and under %ds: %d%n", restarts.size(),
                 restarts.stream().filter(Restart::firstTime).count(), QUICK_RESTART.toSeconds(),
                 restarts.stream().filter(r -> r.firstTime() && r.ready().compareTo(QUICK_RESTART) < 0).count()));
         for (int i = 0; i < restarts.size(); i++) {
@@ -91,6 +93,7 @@ record Report(
         faults.forEach(f -> out.append(String.format(Locale.ROOT, "  at %4ds %-13s %s%n", f.atSecond(), f.fault().label(), f.detail())));
         out.append("notes: ").append(notes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "))).append('\n');
+        faulty.forEach(f -> out.append("  ").append(f).append('\n'));
         if (abort != null) {
             out.append("aborted: ").append(abort).append('\n');
         }

@@ -88,6 +88,24 @@ class LedgerTest {
     }
 
     @Test
+    void namesTheLostAndTheDuplicatedCases() {
+        ledger.expect("KKR/1", EntryPoint.KUKAR_HTTP);
+        ledger.expect("KKR/2", EntryPoint.KUKAR_HTTP);
+        ledger.expect("KKR/3", EntryPoint.KUKAR_HTTP);
+        for (String c : new String[] {"KKR/1", "KKR/2", "KKR/3"}) {
+            ledger.sent(c);
+            ledger.accepted(c, "id-" + c);
+        }
+        ledger.delivered("KKR/2", "id-KKR/2", null);
+        ledger.delivered("KKR/2", "id-KKR/2", null);
+        ledger.delivered("KKR/3", "id-KKR/3", "key:a");
+
+        assertThat(ledger.faulty(10)).containsExactly(
+                "lost KKR/1 [id-KKR/1], 0 deliveries, 0 effects",
+                "duplicated KKR/2 [id-KKR/2], 2 deliveries, 2 effects");
+    }
+
+    @Test
     void aDeliveryOfAnUnknownCaseIsCountedApart() {
         ledger.delivered("KKR/unknown", "id", "key:z");
 

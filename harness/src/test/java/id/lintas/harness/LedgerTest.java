@@ -12,6 +12,15 @@ class LedgerTest {
         return ledger.tally().get(EntryPoint.KUKAR_HTTP);
     }
 
+    /** Kukar cases sent once and accepted, each under the hub id {@code id-<case>}. */
+    private void accepted(String... caseNumbers) {
+        for (String c : caseNumbers) {
+            ledger.expect(c, EntryPoint.KUKAR_HTTP);
+            ledger.sent(c);
+            ledger.accepted(c, "id-" + c);
+        }
+    }
+
     @Test
     void aRetryUnderTheSameKeyIsARedeliveryNotADuplicate() {
         ledger.expect("KKR/1", EntryPoint.KUKAR_HTTP);
@@ -25,12 +34,7 @@ class LedgerTest {
 
     @Test
     void twoEffectsOfOneCaseAreADuplicateAndSoAreDeliveriesWithoutKey() {
-        ledger.expect("KKR/1", EntryPoint.KUKAR_HTTP);
-        ledger.expect("KKR/2", EntryPoint.KUKAR_HTTP);
-        for (String c : new String[] {"KKR/1", "KKR/2"}) {
-            ledger.sent(c);
-            ledger.accepted(c, "id-" + c);
-        }
+        accepted("KKR/1", "KKR/2");
         ledger.delivered("KKR/1", "id-KKR/1", "key:a");
         ledger.delivered("KKR/1", "id-KKR/1", "key:b");
         ledger.delivered("KKR/2", "id-KKR/2", null);
@@ -56,13 +60,7 @@ class LedgerTest {
 
     @Test
     void acceptedButUndeliveredOrForgottenIsLost() {
-        ledger.expect("KKR/1", EntryPoint.KUKAR_HTTP);
-        ledger.expect("KKR/2", EntryPoint.KUKAR_HTTP);
-        ledger.expect("KKR/3", EntryPoint.KUKAR_HTTP);
-        for (String c : new String[] {"KKR/1", "KKR/2", "KKR/3"}) {
-            ledger.sent(c);
-            ledger.accepted(c, "id-" + c);
-        }
+        accepted("KKR/1", "KKR/2", "KKR/3");
         ledger.delivered("KKR/2", "id-KKR/2", "key:x");
         ledger.recorded("KKR/2", false);
         ledger.delivered("KKR/3", "id-KKR/3", "key:y");
@@ -89,13 +87,7 @@ class LedgerTest {
 
     @Test
     void namesTheLostAndTheDuplicatedCases() {
-        ledger.expect("KKR/1", EntryPoint.KUKAR_HTTP);
-        ledger.expect("KKR/2", EntryPoint.KUKAR_HTTP);
-        ledger.expect("KKR/3", EntryPoint.KUKAR_HTTP);
-        for (String c : new String[] {"KKR/1", "KKR/2", "KKR/3"}) {
-            ledger.sent(c);
-            ledger.accepted(c, "id-" + c);
-        }
+        accepted("KKR/1", "KKR/2", "KKR/3");
         ledger.delivered("KKR/2", "id-KKR/2", null);
         ledger.delivered("KKR/2", "id-KKR/2", null);
         ledger.delivered("KKR/3", "id-KKR/3", "key:a");

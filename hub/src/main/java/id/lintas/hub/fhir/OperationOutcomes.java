@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -75,7 +76,7 @@ class OperationOutcomes {
 
     /** The database or a timeout of it: the sender sends again later. */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-        CannotCreateTransactionException.class})
+        CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<String> unavailable(Exception e) {
         log.warn("Intake unavailable: {}", e.getClass().getSimpleName());
         ResponseEntity<String> answer = answer(503, OperationOutcome.IssueType.TRANSIENT, List.of(new FieldError("Bundle",

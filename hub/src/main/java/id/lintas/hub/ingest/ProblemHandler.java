@@ -20,6 +20,7 @@ import id.lintas.hub.platform.ErrorBodies;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -77,9 +78,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This caller may not do this.");
     }
 
-    /** The database or a timeout of it: the caller sends again later, the sweeper finishes what was kept. */
+    /**
+     * The database or a timeout of it (also a commit whose outcome is unknown): the caller sends again
+     * later, which intake answers idempotently; the sweeper finishes what was kept.
+     */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-        CannotCreateTransactionException.class})
+        CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Intake unavailable: {}", e.getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")

@@ -42,6 +42,7 @@ public class FileIngest {
     private final StatusService statuses;
     private final OutboxPublisher outbox;
     private final FileDrop files;
+    private final IntakeMeters meters;
 
     FileIngest(
             ParticipantDirectory participants,
@@ -50,7 +51,8 @@ public class FileIngest {
             ReferralIntake intake,
             StatusService statuses,
             OutboxPublisher outbox,
-            FileDrop files) {
+            FileDrop files,
+            IntakeMeters meters) {
         this.participants = participants;
         this.inbound = inbound;
         this.validator = validator;
@@ -58,6 +60,7 @@ public class FileIngest {
         this.statuses = statuses;
         this.outbox = outbox;
         this.files = files;
+        this.meters = meters;
     }
 
     public void process(byte[] content, @Header(Ingest.PARTICIPANT) String participantId,
@@ -72,6 +75,7 @@ public class FileIngest {
             inbound.outcome(inboundId, InboundMessageStore.REJECTED, List.of(Map.of("field", "file", "reason", e.getMessage())), null);
             files.write(participantId, reader.renderRejection(fileName, e.getMessage()));
             log.warn("File {} from {} refused whole: {}", fileName, participantId, e.getMessage());
+            meters.rejected(participantId, "file", 1);
             throw e;
         }
         List<RowReceipt> receipts = new ArrayList<>();
@@ -95,6 +99,7 @@ public class FileIngest {
         String outcome = refused.isEmpty() ? InboundMessageStore.ACCEPTED
                 : refused.size() == receipts.size() ? InboundMessageStore.REJECTED : InboundMessageStore.PARTIAL;
         inbound.outcome(inboundId, outcome, refused.isEmpty() ? null : refused, null);
+        meters.rejected(participantId, "file", refused.size());
         log.info("File {} from {}: {} row(s), {} refused", fileName, participantId, receipts.size(), refused.size());
     }
 

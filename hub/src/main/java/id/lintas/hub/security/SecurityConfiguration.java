@@ -151,6 +151,7 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.PARTICIPANT.name(), Role.OPERATOR.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").authenticated()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().denyAll());
         return http.build();

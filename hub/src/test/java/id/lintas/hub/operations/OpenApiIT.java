@@ -142,6 +142,10 @@ class OpenApiIT extends HubIntegrationTest {
         assertThat(get(null).statusCode()).isEqualTo(401);
         assertThat(get(credentials.basic("auditor")).statusCode()).isEqualTo(200);
         assertThat(get(credentials.bearer("kukar")).statusCode()).isEqualTo(200);
+        assertThat(get("/v3/api-docs.yaml", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> yaml = get("/v3/api-docs.yaml", credentials.basic("auditor"));
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.body()).startsWith("openapi: 3.1");
     }
 
     private JsonNode document() throws IOException, InterruptedException {
@@ -151,7 +155,11 @@ class OpenApiIT extends HubIntegrationTest {
     }
 
     private HttpResponse<String> get(String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET();
+        return get("/v3/api-docs", authorization);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
         }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.io.IOException;
@@ -111,7 +112,8 @@ class ApiDocumentation {
                 .description("How a region system gets its bearer token: client credentials with `private_key_jwt`"
                         + " (`client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`); no client"
                         + " secret exists.")
-                .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl("/oauth2/token"))));
+                // The hub's tokens carry no scopes: what a system may do follows from its participant.
+                .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl("/oauth2/token").scopes(new Scopes()))));
         components.addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                 .description("People's accounts (administrators, signers, auditors, operators)."));
         components.addSchemas("FieldError", object()

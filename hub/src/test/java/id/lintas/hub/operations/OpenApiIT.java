@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lintas.hub.HubIntegrationTest;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -60,6 +66,19 @@ class OpenApiIT extends HubIntegrationTest {
         }
         assertThat(api).as("mappings under /api/v1").isGreaterThan(25);
         assertThat(missing).as("controller mappings missing from /v3/api-docs").isEmpty();
+    }
+
+    @Test
+    void documentIsValidAgainstTheOpenApi31Schema() throws Exception {
+        JsonSchema schema;
+        try (InputStream in = OpenApiIT.class.getResourceAsStream("/openapi/openapi-3.1-schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+
+        Set<ValidationMessage> errors = schema.validate(document());
+
+        assertThat(errors).isEmpty();
+        assertThat(schema.validate(JSON.readTree("{\"openapi\": \"3.1.0\", \"paths\": {}}"))).as("the schema checks").isNotEmpty();
     }
 
     @Test

@@ -45,6 +45,7 @@ public class DeliveryService {
     private final FhirContext fhir;
     private final DeliveryProperties properties;
     private final TransactionTemplate transactions;
+    private final DeliveryMeters meters;
     private final Duration lease;
     /** This hub instance, in claims: another instance takes a claim over only after its lease. */
     private final String claimant = "hub-" + UUID.randomUUID();
@@ -58,7 +59,8 @@ public class DeliveryService {
             FhirDelivery fhirDelivery,
             FhirContext fhir,
             DeliveryProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            DeliveryMeters meters) {
         this.deliveries = deliveries;
         this.referrals = referrals;
         this.participants = participants;
@@ -68,6 +70,7 @@ public class DeliveryService {
         this.fhir = fhir;
         this.properties = properties;
         this.transactions = transactions;
+        this.meters = meters;
         // Longer than any one send can take (connect plus read), so a live holder is never overtaken.
         this.lease = properties.httpTimeout().multipliedBy(2).plusSeconds(10);
     }
@@ -114,6 +117,7 @@ public class DeliveryService {
                     }
                 });
                 log.warn("Delivery {} of referral {} to {} failed for good: {}", id, delivery.referralId(), recipientId, reason);
+                meters.outcome(recipientId, DeliveryMeters.FAILED);
                 return Outcome.DONE;
             }
         } catch (RuntimeException e) {
@@ -128,11 +132,13 @@ public class DeliveryService {
                 });
                 log.error("Delivery {} to {} exhausted {} attempts: {}; an operator can re-drive it once the receiver is back",
                         id, recipientId, delivery.attempts(), reason);
+                meters.outcome(recipientId, DeliveryMeters.DEAD);
                 return Outcome.DONE;
             }
             deliveries.releaseForRetry(id, claimant, reason);
             log.warn("Delivery {} to {} failed (attempt {} of {}): {}; the broker will redeliver",
                     id, recipientId, delivery.attempts(), properties.maxAttempts(), reason);
+            meters.outcome(recipientId, DeliveryMeters.RETRIED);
             throw DeliveryFailures.withoutDetail(e);
         }
         transactions.executeWithoutResult(tx -> {
@@ -140,6 +146,7 @@ public class DeliveryService {
             referrals.addEvent(delivery.referralId(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipientId);
         });
         log.info("Delivered {} of referral {} to {}", delivery.kind(), delivery.referralId(), recipientId);
+        meters.delivered(recipientId, delivery.createdAt());
         return Outcome.DONE;
     }
 

@@ -51,6 +51,7 @@ public class FileIngest {
     private final OutboxPublisher outbox;
     private final FileDrop files;
     private final long maxFileBytes;
+    private final IntakeMeters meters;
 
     FileIngest(
             ParticipantDirectory participants,
@@ -60,7 +61,8 @@ public class FileIngest {
             StatusService statuses,
             OutboxPublisher outbox,
             FileDrop files,
-            FilesProperties properties) {
+            FilesProperties properties,
+            IntakeMeters meters) {
         this.participants = participants;
         this.inbound = inbound;
         this.validator = validator;
@@ -69,6 +71,7 @@ public class FileIngest {
         this.outbox = outbox;
         this.files = files;
         this.maxFileBytes = properties.maxFileSize().toBytes();
+        this.meters = meters;
     }
 
     /**
@@ -140,6 +143,7 @@ public class FileIngest {
             inbound.outcome(inboundId, InboundMessageStore.REJECTED, List.of(Map.of("field", "file", "reason", e.getMessage())), null);
             files.write(participantId, reader.renderRejection(fileName, e.getMessage()));
             log.warn("File {} from {} refused whole: {}", fileName, participantId, e.getMessage());
+            meters.rejected(participantId, "file", 1);
             throw e;
         }
         List<RowReceipt> receipts = new ArrayList<>();
@@ -163,6 +167,7 @@ public class FileIngest {
         String outcome = refused.isEmpty() ? InboundMessageStore.ACCEPTED
                 : refused.size() == receipts.size() ? InboundMessageStore.REJECTED : InboundMessageStore.PARTIAL;
         inbound.outcome(inboundId, outcome, refused.isEmpty() ? null : refused, null);
+        meters.rejected(participantId, "file", refused.size());
         log.info("File {} from {}: {} row(s), {} refused", fileName, participantId, receipts.size(), refused.size());
     }
 

@@ -43,6 +43,7 @@ public class Ingest {
     private final ReferralIntake intake;
     private final StatusService statuses;
     private final OutboxPublisher outbox;
+    private final IntakeMeters meters;
 
     Ingest(
             ParticipantDirectory participants,
@@ -50,13 +51,15 @@ public class Ingest {
             CanonicalValidator validator,
             ReferralIntake intake,
             StatusService statuses,
-            OutboxPublisher outbox) {
+            OutboxPublisher outbox,
+            IntakeMeters meters) {
         this.participants = participants;
         this.inbound = inbound;
         this.validator = validator;
         this.intake = intake;
         this.statuses = statuses;
         this.outbox = outbox;
+        this.meters = meters;
     }
 
     /**
@@ -201,6 +204,7 @@ public class Ingest {
         inbound.outcome(inboundId, InboundMessageStore.REJECTED,
                 errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList(), null);
         log.info("Message {} from {} rejected: {} field error(s)", inboundId, participantId, errors.size());
+        meters.rejected(participantId, "http", 1);
         return new InvalidMessageException(
                 canonical ? "the message does not translate to a valid canonical referral" : "the message is invalid",
                 errors, canonical);

@@ -44,18 +44,21 @@ public class ReferralIntake {
     private final RoutingPolicy routing;
     private final ParticipantDirectory participants;
     private final FhirContext fhir;
+    private final IntakeMeters meters;
 
     ReferralIntake(
             ReferralRepository referrals,
             DeliveryRepository deliveries,
             RoutingPolicy routing,
             ParticipantDirectory participants,
-            FhirContext fhir) {
+            FhirContext fhir,
+            IntakeMeters meters) {
         this.referrals = referrals;
         this.deliveries = deliveries;
         this.routing = routing;
         this.participants = participants;
         this.fhir = fhir;
+        this.meters = meters;
     }
 
     /**
@@ -105,6 +108,7 @@ public class ReferralIntake {
             referrals.addEvent(id, "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision());
         }
         referrals.recordVictims(id, niks(referral.bundle()));
+        meters.received(sender.id());
         return route(id, sender, referral, facts);
     }
 
@@ -128,6 +132,7 @@ public class ReferralIntake {
             owed.add(deliveries.addStatus(id, sender.id(), ReferralStatus.REJECTED.name(),
                     "Ditolak oleh hub / refused by the hub: " + decision.refusal(), Instant.now()));
             log.info("Referral {} from {} refused: {}", id, sender.id(), decision.refusal());
+            meters.refused(sender.id());
             return new Result(id, ReferralStatuses.REFUSED, List.of(), decision.refusal(), null, false, owed);
         }
         // The first receiver owns the Task in the stored referral; each delivery names its own receiver.
@@ -142,6 +147,7 @@ public class ReferralIntake {
                     grant.data().stream().map(Enum::name).sorted().toList(), respondBy, ReferralStatuses.REQUESTED));
             referrals.addEvent(id, "ROUTED", ReferralStatuses.REQUESTED, "hub", describe(grant, respondBy, decision.target()));
             owed.add(deliveries.addReferral(id, grant.receiver()));
+            meters.routed(sender.id(), grant.receiver(), grant.agreementId());
         }
         String partial = decision.partialCover();
         if (partial != null) {

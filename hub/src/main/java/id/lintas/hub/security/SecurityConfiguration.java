@@ -155,6 +155,7 @@ class SecurityConfiguration {
                         // Demo only: what a simulated region received holds (synthetic) victims' data, so only that
                         // participant's own system reads it, as it would read its own server.
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/participants/{participant}/received").access(ownParticipant())
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").authenticated()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasRole(Role.ADMIN.name())
                         // Refused if anything would run for it; unknown paths go on to MVC's 404.

@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReferralController {
 
+    /** The most same-victim referrals one record lists; {@code sameVictimReferralsMore} says there are more. */
+    static final int SAME_VICTIM_LIMIT = 50;
+
     private final ReferralRepository referrals;
     private final DeliveryRepository deliveries;
     private final ObjectMapper json;
@@ -71,7 +74,9 @@ class ReferralController {
                 sent = sent.stream().filter(d -> own.participantId().equals(d.recipientId())).toList();
             }
             view.put("routes", routes);
-            view.put("sameVictimReferrals", sameVictim(r.id(), caller));
+            List<String> sameVictim = sameVictim(r.id(), caller);
+            view.put("sameVictimReferrals", sameVictim.size() > SAME_VICTIM_LIMIT ? sameVictim.subList(0, SAME_VICTIM_LIMIT) : sameVictim);
+            view.put("sameVictimReferralsMore", sameVictim.size() > SAME_VICTIM_LIMIT);
         } else {
             view.put("routes", routes);
             history = history.stream().map(ReferralController::withoutVictimFacts).toList();
@@ -105,12 +110,12 @@ class ReferralController {
 
     /**
      * Other referrals of the same victim (matched by the keyed hash of the NIK), for a region's system and
-     * only those it sent or received: ids only.
+     * only those it sent or received: ids only, the newest {@link #SAME_VICTIM_LIMIT} (a victim referred
+     * thousands of times made every read of the record list them all).
      */
     private List<String> sameVictim(UUID id, Caller caller) {
-        return referrals.sameVictim(id, caller.party()).stream()
+        return referrals.sameVictim(id, caller.party(), SAME_VICTIM_LIMIT + 1).stream()
                 .map(UUID::toString)
-                .sorted()
                 .toList();
     }
 

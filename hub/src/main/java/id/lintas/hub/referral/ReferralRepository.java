@@ -112,14 +112,14 @@ public class ReferralRepository {
      *
      * @param participantId when not null, only those this participant sent or received
      */
-    public List<UUID> sameVictim(UUID referralId, String participantId) {
-        return jdbc.sql("select distinct b.referral_id from referral_identity a join referral_identity b"
-                        + " on a.nik_hash = b.nik_hash and b.referral_id <> a.referral_id"
-                        + " join referral o on o.id = b.referral_id"
-                        + " where a.referral_id = ? and (cast(? as text) is null or o.sender_id = ?"
+    /** Other referrals of the same victim that the participant sent or received, newest first, at most {@code limit}. */
+    public List<UUID> sameVictim(UUID referralId, String participantId, int limit) {
+        return jdbc.sql("select o.id from referral o where o.id in (select b.referral_id from referral_identity a"
+                        + " join referral_identity b on a.nik_hash = b.nik_hash and b.referral_id <> a.referral_id"
+                        + " where a.referral_id = ?) and (cast(? as text) is null or o.sender_id = ?"
                         + " or exists (select 1 from referral_route r where r.referral_id = o.id and r.participant_id = ?))"
-                        + " order by b.referral_id")
-                .params(referralId, participantId, participantId, participantId)
+                        + " order by o.created_at desc, o.id limit ?")
+                .params(referralId, participantId, participantId, participantId, limit)
                 .query(UUID.class)
                 .list();
     }

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import id.lintas.hub.referral.ReferralRoute;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -180,6 +182,19 @@ class LogPrivacyIT extends HubIntegrationTest {
             Files.move(moved, outbox);
         }
 
+        // Translation: the receiver's format cannot carry the case. Kukar's month-only incident date cannot
+        // be written in Prabumulih's XML; routing never sends it there, so the delivery is made by hand.
+        String unrenderable = sample("kukar-json", "referral-tppo-to-ppu.json").replace("KKR/2025/0412", "KKR/LOG/RENDERFAIL");
+        secrets.addAll(kukarSecrets(unrenderable));
+        UUID referral = UUID.fromString(Samples.json(postKukar("referrals", unrenderable).getBody()).path("referralId").asText());
+        ReferralRoute granted = referralRecords.route(referral, "ppu").orElseThrow();
+        referralRecords.addRoute(referral, new ReferralRoute("prabumulih", granted.agreementId(), granted.agreementVersion(), null,
+                granted.services(), granted.subjectToAvailability(), granted.data(), null, "REQUESTED"));
+        outboxPublisher.publish(List.of(deliveryRecords.addReferral(referral, "prabumulih")));
+        awaitEnded(List.of(referral.toString()), "prabumulih");
+        assertThat(jdbc.sql("select state from delivery where referral_id = ? and recipient_id = 'prabumulih'")
+                .param(referral).query(String.class).single()).as("a translation failure is refused for good").isEqualTo("FAILED");
+
         assertThat(secrets).as("the samples do carry identifying values").hasSizeGreaterThan(10);
         assertThat(jdbc.sql("select count(*) from delivery where state = 'DEAD'").query(Integer.class).single())
                 .as("some deliveries went to the dead-letter queue").isPositive();
@@ -197,6 +212,15 @@ class LogPrivacyIT extends HubIntegrationTest {
 
     @Autowired
     ParticipantDirectory participants;
+
+    @Autowired
+    id.lintas.hub.referral.ReferralRepository referralRecords;
+
+    @Autowired
+    id.lintas.hub.delivery.DeliveryRepository deliveryRecords;
+
+    @Autowired
+    id.lintas.hub.delivery.OutboxPublisher outboxPublisher;
 
     /** Drops a PPU file and answers the hub ids of the referrals it made. */
     private List<String> dropPpu(String csv, String fileName) {

@@ -22,13 +22,7 @@ class OutboxRelay {
     }
 
     public void relay() {
-        List<OwedDelivery> unpublished;
-        try {
-            unpublished = deliveries.unpublished(properties.relayGrace(), 500);
-        } catch (org.springframework.dao.DataAccessException e) {
-            log.warn("Relay skipped: the database does not answer ({})", e.getClass().getSimpleName());
-            return;
-        }
+        List<OwedDelivery> unpublished = deliveries.unpublished(properties.relayGrace(), 500);
         if (!unpublished.isEmpty()) {
             log.info("Relaying {} unpublished deliveries", unpublished.size());
             publisher.publish(unpublished);

@@ -12,10 +12,12 @@ class OutboxRoutes extends RouteBuilder {
     public void configure() {
         from(Endpoints.OUTBOX_RELAY_TIMER)
                 .routeId("outbox-relay")
+                .routeConfigurationId(HousekeepingConfiguration.ID)
                 .bean(OutboxRelay.class, "relay");
 
         from(Endpoints.SWEEP_TIMER)
                 .routeId("delivery-sweep")
+                .routeConfigurationId(HousekeepingConfiguration.ID)
                 .bean(Sweeper.class, "sweep");
     }
 }

@@ -60,15 +60,6 @@ class Sweeper {
     }
 
     public int sweep() {
-        try {
-            return sweepOnce();
-        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
-            log.warn("Sweep skipped: the database does not answer ({})", e.getClass().getSimpleName());
-            return 0;
-        }
-    }
-
-    private int sweepOnce() {
         Duration quiet = quiet();
         List<DeliveryRepository.Redrive> suspects = deliveries.suspects(quiet, 500);
         Map<String, List<DeliveryRepository.Redrive>> byReceiver = suspects.stream()

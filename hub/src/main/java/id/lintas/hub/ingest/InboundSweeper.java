@@ -38,15 +38,6 @@ class InboundSweeper {
     }
 
     public int sweep() {
-        try {
-            return sweepOnce();
-        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
-            log.warn("Sweep skipped: the database does not answer ({})", e.getClass().getSimpleName());
-            return 0;
-        }
-    }
-
-    private int sweepOnce() {
         List<InboundMessageStore.Stale> stale = inbound.takeStale(properties.sweepGrace(), 100);
         int redriven = 0;
         for (InboundMessageStore.Stale message : stale) {

@@ -73,6 +73,7 @@ class IngestRoutes extends RouteBuilder {
 
         from(Endpoints.INGEST_SWEEP_TIMER)
                 .routeId("ingest-sweep")
+                .routeConfigurationId(id.lintas.hub.delivery.HousekeepingConfiguration.ID)
                 .bean(InboundSweeper.class, "sweep");
     }
 }

@@ -60,9 +60,9 @@ class InboundSweeper {
                 log.info("Inbound message {} from {} was left unfinished by its request; taken up again",
                         message.id(), message.participantId());
             } catch (CamelExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
+                RuntimeException cause = Ingest.stepFailure(e);
                 if (cause instanceof InvalidMessageException || cause instanceof StaleRevisionException
-                        || cause instanceof RuntimeException && inboundDecided(message)) {
+                        || inboundDecided(message)) {
                     continue; // the steps recorded their own outcome (rejected, with the fields)
                 }
                 dead(message, "taken up again after its request died, and failed: " + cause.getClass().getSimpleName());

@@ -1,9 +1,6 @@
 package id.lintas.hub.demo;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,19 +19,8 @@ class SimulatedRegionController {
     }
 
     @GetMapping("/api/v1/demo/participants/{participantId}/received")
-    ResponseEntity<List<Map<String, Object>>> received(@PathVariable String participantId) {
+    ResponseEntity<List<SimulatedRegions.Received>> received(@PathVariable String participantId) {
         return regions.received(participantId)
-                .map(requests -> requests.stream().map(r -> {
-                    Map<String, Object> view = new LinkedHashMap<>();
-                    view.put("method", r.getMethod().value());
-                    view.put("path", r.getUrl());
-                    view.put("receivedAt", r.getLoggedDate().toInstant());
-                    // A GET (a FHIR client's /metadata) has no content type: WireMock's absent header has no value.
-                    view.put("contentType", r.contentTypeHeader() == null || !r.contentTypeHeader().isPresent()
-                            ? null : r.contentTypeHeader().firstValue());
-                    view.put("body", new String(r.getBody(), StandardCharsets.UTF_8));
-                    return view;
-                }).toList())
                 .map(ResponseEntity::ok)
                 .orElse(ResponseEntity.notFound().build());
     }

@@ -1,32 +1,40 @@
 package id.lintas.hub.demo;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import id.lintas.contracts.spi.Transport;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** A WireMock server for each HTTP participant that has no endpoint configured (demo profile only). */
+/**
+ * A small HTTP server (the JDK's own) for each HTTP and FHIR participant that has no endpoint configured
+ * (demo profile only): it answers as the region's system does and keeps what it received, so the hub
+ * delivers over real HTTP and a newcomer can read the result. It listens on 127.0.0.1 only and has no
+ * API of its own: what it received is read through the hub ({@link SimulatedRegionController}).
+ */
 @Component
 @Profile("demo")
 class SimulatedRegions implements DisposableBean {
@@ -36,8 +44,16 @@ class SimulatedRegions implements DisposableBean {
     private static final String CAPABILITY_STATEMENT = "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\","
             + "\"date\":\"2025-01-01\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"],"
             + "\"rest\":[{\"mode\":\"server\"}]}";
+    private static final String FHIR_JSON = "application/fhir+json";
+    /** A demo runs for minutes: the newest requests are enough, and memory stays bounded. */
+    private static final int KEPT = 500;
 
-    private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
+    private final Map<String, Region> regions = new LinkedHashMap<>();
+    private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "simulated-region");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     SimulatedRegions(ParticipantDirectory participants) {
         List<Connected> simulated = new ArrayList<>(participants.withTransport(Transport.HTTP));
@@ -46,48 +62,116 @@ class SimulatedRegions implements DisposableBean {
             if (participant.endpoint() != null) {
                 continue;
             }
-            // The admin API (/__admin) would let anyone on the machine read every body received and change
-            // the answers: it refuses every call. The hub reads the journal through WireMock's Java API.
-            WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                    .adminAuthenticator(request -> false));
-            server.start();
-            // Answers as a region's own system does: 201 for a new referral, 200 for a status change.
-            server.stubFor(post(urlPathEqualTo("/api/rujukan-masuk"))
-                    .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                            .withBody("{\"pesan\":\"diterima (simulasi)\"}")));
-            server.stubFor(post(urlPathMatching("/api/rujukan/.+/status"))
-                    .willReturn(aResponse().withStatus(200)));
-            server.stubFor(post(urlPathMatching("/.*")).atPriority(10)
-                    .willReturn(aResponse().withStatus(201)));
-            if (participant.adapter().transport() == Transport.FHIR) {
-                // A FHIR client reads the server's CapabilityStatement before its first call.
-                server.stubFor(get(urlPathEqualTo("/metadata"))
-                        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
-                                .withBody(CAPABILITY_STATEMENT)));
-                // A FHIR server answers a transaction or a message with a Bundle.
-                server.stubFor(post(urlPathMatching("/.*")).atPriority(5)
-                        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
-                                .withBody("{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\"}")));
-            }
-            URI endpoint = URI.create("http://127.0.0.1:" + server.port());
+            Region region = new Region(participant.adapter().transport() == Transport.FHIR);
+            URI endpoint = region.start(threads);
             participants.simulate(participant.id(), endpoint);
-            servers.put(participant.id(), server);
+            regions.put(participant.id(), region);
             log.info("Participant {} has no endpoint: simulated at {}", participant.id(), endpoint);
         }
     }
 
-    /** What a simulated region received, oldest first. */
-    Optional<List<LoggedRequest>> received(String participantId) {
-        return Optional.ofNullable(servers.get(participantId)).map(server -> {
-            List<LoggedRequest> requests = new ArrayList<>(
-                    server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
-            Collections.reverse(requests);
-            return requests;
-        });
+    /** What a simulated region received, oldest first; empty when the participant is not simulated. */
+    Optional<List<Received>> received(String participantId) {
+        return Optional.ofNullable(regions.get(participantId)).map(Region::received);
     }
 
     @Override
     public void destroy() {
-        servers.values().forEach(WireMockServer::stop);
+        regions.values().forEach(Region::stop);
+        threads.shutdownNow();
+    }
+
+    /** One request a simulated region received, as the demo shows it. */
+    record Received(String method, String path, Instant receivedAt, String contentType, String body) {}
+
+    private record Answer(int status, String contentType, String body) {}
+
+    /** One region's server and what it received. */
+    private static final class Region {
+
+        private final boolean fhir;
+        private final Deque<Received> journal = new ArrayDeque<>();
+        private HttpServer server;
+
+        Region(boolean fhir) {
+            this.fhir = fhir;
+        }
+
+        URI start(ExecutorService threads) {
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open a port for a simulated region", e);
+            }
+            server.setExecutor(threads);
+            server.createContext("/", this::handle);
+            server.start();
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+
+        synchronized List<Received> received() {
+            return List.copyOf(journal);
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            try {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                String method = exchange.getRequestMethod();
+                record(new Received(method, exchange.getRequestURI().toString(), Instant.now(),
+                        exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8)));
+                Answer answer = answer(method, exchange.getRequestURI().getPath());
+                if (answer.contentType() != null) {
+                    exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+                }
+                byte[] content = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(answer.status(), content.length == 0 ? -1 : content.length);
+                if (content.length > 0) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(content);
+                    }
+                }
+            } finally {
+                exchange.close();
+            }
+        }
+
+        private synchronized void record(Received request) {
+            if (journal.size() == KEPT) {
+                journal.removeFirst();
+            }
+            journal.addLast(request);
+        }
+
+        /** As the region's own system answers: 201 for a new referral, 200 for a status change. */
+        private Answer answer(String method, String path) {
+            if (fhir) {
+                // A FHIR client reads the server's CapabilityStatement before its first call; a FHIR server
+                // answers a transaction or a message with a Bundle.
+                if ("GET".equals(method) && "/metadata".equals(path)) {
+                    return new Answer(200, FHIR_JSON, CAPABILITY_STATEMENT);
+                }
+                if ("POST".equals(method)) {
+                    return new Answer(200, FHIR_JSON, "{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\"}");
+                }
+                return new Answer(404, null, null);
+            }
+            if (!"POST".equals(method)) {
+                return new Answer(404, null, null);
+            }
+            if ("/api/rujukan-masuk".equals(path)) {
+                return new Answer(201, "application/json", "{\"pesan\":\"diterima (simulasi)\"}");
+            }
+            if (path.matches("/api/rujukan/.+/status")) {
+                return new Answer(200, null, null);
+            }
+            return new Answer(201, null, null);
+        }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
-/** The demo's simulated regions: their admin API is closed, and a FHIR client can start against them. */
+/** The demo's simulated regions: real HTTP on the loopback, answering as the regions do, with no API of their own. */
 class SimulatedRegionsIT {
 
     private final ParticipantDirectory participants = new ParticipantDirectory(new ParticipantProperties(Map.of(
@@ -32,21 +32,45 @@ class SimulatedRegionsIT {
     }
 
     @Test
-    void theSimulatorsAdminApiRefusesEveryCall() throws Exception {
+    void theSimulatorHasNoApiThatShowsWhatItReceivedOrChangesItsAnswers() throws Exception {
         for (String participant : List.of("kukar", "jakarta")) {
             URI base = participants.endpoint(participant).orElseThrow();
             post(base.resolve("/api/rujukan-masuk"), "{\"nama\":\"Rina Marlina\"}");
 
+            // WireMock's admin API, which the demo's simulators once carried (closed), and any other way in.
             HttpResponse<String> journal = get(base.resolve("/__admin/requests"));
-            HttpResponse<String> change = client.send(HttpRequest.newBuilder(base.resolve("/__admin/mappings"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"request\":{\"method\":\"POST\"},\"response\":{\"status\":500}}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            post(base.resolve("/__admin/mappings"), "{\"request\":{\"method\":\"POST\"},\"response\":{\"status\":500}}");
 
-            assertThat(journal.statusCode()).as(participant).isEqualTo(401);
+            assertThat(journal.statusCode()).as(participant).isEqualTo(404);
             assertThat(journal.body()).as(participant).doesNotContain("Rina Marlina");
-            assertThat(change.statusCode()).as(participant).isEqualTo(401);
             assertThat(post(base.resolve("/api/rujukan-masuk"), "{}").statusCode()).as(participant).isBetween(200, 201);
         }
+    }
+
+    @Test
+    void answersAsTheRegionsOwnSystemAndKeepsWhatItReceivedInOrder() throws Exception {
+        URI base = participants.endpoint("kukar").orElseThrow();
+        assertThat(base.getHost()).isEqualTo("127.0.0.1");
+
+        HttpResponse<String> referral = post(base.resolve("/api/rujukan-masuk"), "{\"no_registrasi\":\"KKR/2025/0412\"}");
+        HttpResponse<String> status = post(base.resolve("/api/rujukan/KKR-2025-0412/status"), "{\"status\":\"diterima\"}");
+        HttpResponse<String> other = post(base.resolve("/elsewhere?x=1"), "{}");
+        HttpResponse<String> read = get(base.resolve("/api/rujukan-masuk"));
+
+        assertThat(referral.statusCode()).isEqualTo(201);
+        assertThat(referral.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(referral.body()).contains("diterima (simulasi)");
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(other.statusCode()).isEqualTo(201);
+        assertThat(read.statusCode()).isEqualTo(404);
+        List<SimulatedRegions.Received> received = regions.received("kukar").orElseThrow();
+        assertThat(received).extracting(SimulatedRegions.Received::path)
+                .containsExactly("/api/rujukan-masuk", "/api/rujukan/KKR-2025-0412/status", "/elsewhere?x=1", "/api/rujukan-masuk");
+        assertThat(received.get(0).body()).isEqualTo("{\"no_registrasi\":\"KKR/2025/0412\"}");
+        assertThat(received.get(0).contentType()).isEqualTo("application/json");
+        assertThat(received.get(3).contentType()).isNull();
+        assertThat(received.get(0).receivedAt()).isNotNull();
+        assertThat(regions.received("ppu")).isEmpty();
     }
 
     @Test
@@ -55,12 +79,12 @@ class SimulatedRegionsIT {
 
         HttpResponse<String> metadata = get(base.resolve("/metadata"));
         post(base.resolve("/"), "{\"resourceType\":\"Bundle\",\"type\":\"transaction\"}");
-        ResponseEntity<List<Map<String, Object>>> received = new SimulatedRegionController(regions).received("jakarta");
+        ResponseEntity<List<SimulatedRegions.Received>> received = new SimulatedRegionController(regions).received("jakarta");
 
         assertThat(metadata.statusCode()).isEqualTo(200);
         assertThat(metadata.body()).contains("CapabilityStatement");
         assertThat(received.getStatusCode().value()).isEqualTo(200);
-        assertThat(received.getBody()).extracting(r -> r.get("method")).containsExactly("GET", "POST");
+        assertThat(received.getBody()).extracting(SimulatedRegions.Received::method).containsExactly("GET", "POST");
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {

@@ -198,9 +198,18 @@ public class ReferralRepository {
                 .list();
     }
 
-    public int overdueCount() {
-        return jdbc.sql("select count(*) from referral_route where status = 'REQUESTED' and respond_by < now()")
+    /** Routes to this receiver still waiting for its answer after the agreement's response time. */
+    public int overdueCount(String receiver) {
+        return jdbc.sql("select count(*) from referral_route where participant_id = ? and status = 'REQUESTED'"
+                        + " and respond_by < now()")
+                .param(receiver)
                 .query(Integer.class).single();
+    }
+
+    /** The receivers that have at least one answer overdue. */
+    public List<String> receiversWithOverdueAnswers() {
+        return jdbc.sql("select distinct participant_id from referral_route where status = 'REQUESTED' and respond_by < now()")
+                .query(String.class).list();
     }
 
     public void updateRouteStatus(UUID referralId, String participantId, String status) {

@@ -1,7 +1,6 @@
 package id.lintas.hub.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -53,13 +51,10 @@ class PrometheusEndpointIT extends HubIntegrationTest {
 
         Path metrics = Files.createTempFile("lintas-scrape-", ".prom");
         Files.writeString(metrics, scrape, StandardCharsets.UTF_8);
-        Process promtool = new ProcessBuilder(promtool(), "check", "metrics").redirectInput(metrics.toFile())
-                .redirectErrorStream(true).start();
-        String report = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(promtool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Promtool.Run check = Promtool.run(metrics.getParent(), metrics, "check", "metrics");
 
-        assertThat(report).as("promtool check metrics").isBlank();
-        assertThat(promtool.exitValue()).as(report).isZero();
+        assertThat(check.output()).as("promtool check metrics").isBlank();
+        assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(scrape).contains("# TYPE lintas_deliveries_total counter", "# TYPE lintas_delivery_latency_seconds histogram");
     }
 
@@ -85,7 +80,51 @@ class PrometheusEndpointIT extends HubIntegrationTest {
         });
         String after = scrape("Bearer " + SCRAPE_TOKEN);
         assertThat(after).contains("lintas_delivery_backlog{receiver=\"ppu\"}", "lintas_delivery_dead{receiver=\"kukar\"}",
-                "lintas_delivery_oldest_waiting_seconds{receiver=\"ppu\"}", "lintas_referrals_overdue ");
+                "lintas_delivery_oldest_waiting_seconds{receiver=\"ppu\"}", "lintas_referrals_overdue{receiver=\"ppu\"}");
+    }
+
+    @Test
+    void countsOverdueAnswersByReceiver() {
+        String id = deliverKukarReferralToPpu();
+        String before = scrape("Bearer " + SCRAPE_TOKEN);
+        assertThat(before).contains("lintas_referrals_overdue{receiver=\"kukar\"}", "lintas_referrals_overdue{receiver=\"jakarta\"}");
+
+        // PPU lets the response time of the agreement pass without an answer (the due time is moved back).
+        assertThat(jdbc.sql("update referral_route set respond_by = now() - interval '1 hour'"
+                + " where referral_id = ?::uuid and participant_id = 'ppu'").param(id).update()).isEqualTo(1);
+
+        String after = scrape("Bearer " + SCRAPE_TOKEN);
+        assertThat(increase(before, after, "lintas_referrals_overdue{receiver=\"ppu\"}")).isEqualTo(1);
+        assertThat(increase(before, after, "lintas_referrals_overdue{receiver=\"kukar\"}")).isZero();
+        assertThat(after).doesNotContainPattern("(?m)^lintas_referrals_overdue ");
+    }
+
+    @Test
+    void saysWhetherTheHubIsReady() {
+        // The readiness probe is checked on the scheduler, every 15 s.
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
+                assertThat(value(scrape("Bearer " + SCRAPE_TOKEN), "lintas_ready")).isEqualTo(1.0));
+        assertThat(scrape("Bearer " + SCRAPE_TOKEN)).contains("# TYPE lintas_ready gauge");
+    }
+
+    @Test
+    void alertRulesQueryOnlyMetricsTheHubExposes() throws IOException {
+        deliverKukarReferralToPpu();
+        String scrape = scrape("Bearer " + SCRAPE_TOKEN);
+        String rules = Files.readString(Path.of("..", "deploy", "prometheus", "lintas-alerts.yml"), StandardCharsets.UTF_8);
+
+        Set<String> used = new HashSet<>();
+        Matcher name = Pattern.compile("(?<![a-z_])(lintas_[a-z0-9_]+|http_server_requests_seconds_count)").matcher(
+                rules.replaceAll("(?m)^\\s*#.*$", "").replaceAll("alert: \\w+", ""));
+        while (name.find()) {
+            used.add(name.group(1));
+        }
+        assertThat(used).contains("lintas_delivery_circuit_open", "lintas_delivery_dead", "lintas_delivery_backlog",
+                "lintas_delivery_oldest_waiting_seconds", "lintas_referrals_overdue", "lintas_referrals_refused_total",
+                "lintas_messages_rejected_total", "lintas_log_size_bytes", "lintas_ready", "http_server_requests_seconds_count");
+        for (String metric : used) {
+            assertThat(Pattern.compile("(?m)^" + metric + "[{ ]").matcher(scrape).find()).as(metric + " in the scrape").isTrue();
+        }
     }
 
     @Test
@@ -241,20 +280,5 @@ class PrometheusEndpointIT extends HubIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** promtool from the Prometheus package (.ci/run installs it; `apt-get install prometheus` on Debian). */
-    private static String promtool() {
-        String configured = System.getProperty("lintas.promtool");
-        if (configured != null) {
-            return configured;
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "promtool"))) {
-                return Path.of(dir, "promtool").toString();
-            }
-        }
-        return fail("promtool is not installed: `apt-get install prometheus` (Debian) puts it on the PATH,"
-                + " or give its path with -Dlintas.promtool=...");
     }
 }

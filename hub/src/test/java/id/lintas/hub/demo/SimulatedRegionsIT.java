@@ -2,6 +2,8 @@ package id.lintas.hub.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import id.lintas.hub.participant.AdapterRegistry;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantProperties;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -85,6 +88,24 @@ class SimulatedRegionsIT {
         assertThat(metadata.body()).contains("CapabilityStatement");
         assertThat(received.getStatusCode().value()).isEqualTo(200);
         assertThat(received.getBody()).extracting(SimulatedRegions.Received::method).containsExactly("GET", "POST");
+    }
+
+    @Test
+    void aFhirClientDeliversTransactionsAndMessagesToTheSimulatedServer() {
+        URI base = participants.endpoint("jakarta").orElseThrow();
+        // HAPI's generic client, the one camel-fhir delivers with: it reads /metadata first, then posts.
+        IGenericClient fhir = FhirContext.forR4Cached().newRestfulGenericClient(base.toString());
+        Bundle message = new Bundle().setType(Bundle.BundleType.MESSAGE);
+
+        String transaction = fhir.transaction().withBundle("{\"resourceType\":\"Bundle\",\"type\":\"transaction\"}").execute();
+        Bundle answer = fhir.operation().processMessage().setMessageBundle(message).synchronous(Bundle.class).execute();
+
+        assertThat(transaction).contains("transaction-response");
+        assertThat(answer).isNotNull();
+        assertThat(regions.received("jakarta").orElseThrow()).extracting(SimulatedRegions.Received::method)
+                .containsSubsequence("GET", "POST", "POST");
+        assertThat(regions.received("jakarta").orElseThrow()).extracting(SimulatedRegions.Received::path)
+                .contains("/metadata", "/$process-message?async=false");
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {

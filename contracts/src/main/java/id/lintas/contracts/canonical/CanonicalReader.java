@@ -139,8 +139,7 @@ public final class CanonicalReader {
     private static List<Patient> victims(Bundle bundle, Task task) {
         List<Patient> victims = new ArrayList<>();
         task.getInput().stream()
-                .filter(i -> hasCode(List.of(i.getType()), Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_VICTIM)
-                        || i.getType().getCoding().stream().anyMatch(c -> Canonical.TASK_INPUT_VICTIM.equals(c.getCode())))
+                .filter(i -> i.getType().getCoding().stream().anyMatch(c -> Canonical.TASK_INPUT_VICTIM.equals(c.getCode())))
                 .filter(i -> i.getValue() instanceof Reference)
                 .map(i -> Bundles.resolve(bundle, (Reference) i.getValue(), Patient.class))
                 .flatMap(Optional::stream)
@@ -328,9 +327,13 @@ public final class CanonicalReader {
         return age.getValue().intValue();
     }
 
+    /** The instant with the offset it was written in (the JVM's zone for a date without one). */
     private static OffsetDateTime offsetDateTime(BaseDateTimeType value) {
-        String text = value.getValueAsString();
-        return text == null || !text.contains("T") ? null : OffsetDateTime.parse(text);
+        if (value.getValue() == null) {
+            return null;
+        }
+        java.util.TimeZone zone = value.getTimeZone() != null ? value.getTimeZone() : java.util.TimeZone.getDefault();
+        return OffsetDateTime.ofInstant(value.getValue().toInstant(), zone.toZoneId());
     }
 
     /** A dotted Kemendagri code as a region; one the table does not know keeps its code alone. */
@@ -339,9 +342,9 @@ public final class CanonicalReader {
                 .orElseGet(() -> new Region(null, code, code.replace(".", ""), null, null, null));
     }
 
-    /** A Kemendagri code without dots as a region; one the table does not know keeps its code alone. */
+    /** A Kemendagri code without dots as a region; null for one the table does not know (an address cannot be written without its province). */
     private Region compact(String code) {
-        return regions.byKemendagriCompact(code).orElseGet(() -> new Region(null, code, code, null, null, null));
+        return regions.byKemendagriCompact(code).orElse(null);
     }
 
     private static Optional<String> extensionCode(DomainResource resource, String url) {

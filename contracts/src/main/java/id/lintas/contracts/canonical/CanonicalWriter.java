@@ -50,7 +50,7 @@ import org.hl7.fhir.r4.model.Task;
  * CodeSystem gives; regions get their Kemendagri name. Stateless and thread-safe.
  *
  * <p>Entries are written in one order: Task, ServiceRequests, Patients, Conditions (per victim, per
- * form), perpetrators, consent givers, Consents, the sender's Organization, the officer's
+ * form of the victim's incident: its own, else the referral's), perpetrators, consent givers, Consents, the sender's Organization, the officer's
  * Practitioner, the destination's Organization.
  */
 public final class CanonicalWriter {
@@ -106,10 +106,11 @@ public final class CanonicalWriter {
         for (Victim victim : referral.victims()) {
             victimRefs.add(ids.add(bundle, patient(victim)));
         }
-        if (referral.incident() != null) {
-            for (Reference victim : victimRefs) {
-                for (String form : referral.incident().forms()) {
-                    ids.add(bundle, condition(referral.incident(), form, victim));
+        for (int i = 0; i < victimRefs.size(); i++) {
+            Incident incident = referral.victims().get(i).incidentIn(referral);
+            if (incident != null) {
+                for (String form : incident.forms()) {
+                    ids.add(bundle, condition(incident, form, victimRefs.get(i)));
                 }
             }
         }

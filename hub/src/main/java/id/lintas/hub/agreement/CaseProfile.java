@@ -2,7 +2,6 @@ package id.lintas.hub.agreement;
 
 import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.model.Consent;
-import id.lintas.contracts.model.Incident;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.region.Region;
 import java.time.Instant;
@@ -85,7 +84,6 @@ public record CaseProfile(
         Referral referral = CanonicalReader.standard().read(bundle);
         Instant reportedAt = referral.authoredOn() != null ? referral.authoredOn().toInstant() : Instant.now();
         LocalDate date = reportedAt.atZone(zone).toLocalDate();
-        Incident incident = referral.incident();
         List<Victim> victims = new ArrayList<>();
         for (id.lintas.contracts.model.Victim victim : referral.victims()) {
             Region domicile = victim.domicileRegency();
@@ -97,9 +95,9 @@ public record CaseProfile(
         return new CaseProfile(date, reportedAt, referral.urgency() == null ? null : referral.urgency().name(),
                 kemendagri(referral.requestedDestination()),
                 referral.reportingRegion() != null ? referral.reportingRegion().kemendagri() : senderRegion,
-                incident == null ? Set.of() : Set.copyOf(incident.forms()),
+                Set.copyOf(referral.violenceForms()),
                 List.copyOf(victims),
-                incident == null || incident.region() == null ? Set.of() : Set.of(incident.region().kemendagri()),
+                referral.incidentRegions().stream().map(Region::kemendagri).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 referral.services().stream().distinct().toList(),
                 referral.hasParentPerpetrator(),
                 bundle);

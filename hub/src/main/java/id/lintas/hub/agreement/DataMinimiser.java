@@ -57,6 +57,9 @@ public final class DataMinimiser {
         if (!data.contains(DataCategory.IDENTITY)) {
             reduced = reduced.withoutIdentity();
         }
+        if (!data.contains(DataCategory.VIOLENCE)) {
+            reduced = reduced.withIncident(null);
+        }
         return reduced;
     }
 }

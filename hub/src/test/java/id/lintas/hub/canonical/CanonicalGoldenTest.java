@@ -204,17 +204,20 @@ class CanonicalGoldenTest {
                 CanonicalReader.standard().read(bundle).services());
         Rendered rendered = render(rendering, copy);
         Path file = rendered.file();
-        String actual = rendered.text();
-        if (sample.participant().equals("ppu") && rendering.receiverFormat().equals("jakarta-fhir")) {
-            // The one difference that reaches a rendering: PPU's adapter labels SDV without a display,
-            // the writer with v3-ActCode's display, and Jakarta's renderer copies the label as it is.
-            actual = actual.replace(",\"display\":\"" + Canonical.SENSITIVITY_SDV_DISPLAY + "\"", "");
-        }
         assertThat(file).exists();
-        if (!actual.equals(Files.readString(file, StandardCharsets.UTF_8))) {
+        String actual = rendered.text();
+        String expected = Files.readString(file, StandardCharsets.UTF_8);
+        if (sample.participant().equals("ppu") && rendering.receiverFormat().equals("jakarta-fhir")) {
+            // The one difference that reaches a rendering: PPU's adapter labelled SDV without a display,
+            // the writer with v3-ActCode's display, and Jakarta's renderer copies the label as it is.
+            String display = ",\"display\":\"" + Canonical.SENSITIVITY_SDV_DISPLAY + "\"";
+            actual = actual.replace(display, "");
+            expected = expected.replace(display, "");
+        }
+        if (!actual.equals(expected)) {
             keepForDiff(Path.of("target", "golden-minimised").resolve(file.getFileName()), actual);
         }
-        assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(actual).isEqualTo(expected);
     }
 
     /** Participants whose adapter's Bundle of today differs from the writer's in what the model does not carry. */

@@ -10,7 +10,7 @@ public enum DataCategory {
     VIOLENCE,
     /** The services requested of the receiver. */
     SERVICES,
-    /** The free-text account of what happened. */
+    /** The free-text account of what happened, and the sender's free-text reason for referring. */
     CHRONOLOGY,
     /** Perpetrators' names, relation to the victim, gender and age. */
     PERPETRATOR

@@ -37,7 +37,9 @@ public final class DataMinimiser {
                 ? referral.services().stream().filter(services::contains).toList()
                 : List.of());
         if (!data.contains(DataCategory.CHRONOLOGY)) {
-            reduced.chronology(null);
+            // The sender's reason for referring is free text as the chronology is (Prabumulih's
+            // alasan, Jakarta's reasonCode.text): it can tell the story, so it goes with it.
+            reduced.chronology(null).reason(null);
         }
         if (!data.contains(DataCategory.PERPETRATOR)) {
             reduced.perpetrators(List.of());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import id.lintas.contracts.canonical.Bundles;
+import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.model.Referral;
 import id.lintas.hub.routing.CanonicalCase;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -46,5 +48,18 @@ class DataMinimiserTest {
         Bundle none = DataMinimiser.reduce(referral, EnumSet.of(DataCategory.SERVICES), List.of("PSIKOLOGIS"));
         assertThat(FHIR.newJsonParser().encodeResourceToString(none)).doesNotContain("Wulan Fiktif", "6409014107980001");
         assertThat(FHIR.newJsonParser().encodeResourceToString(referral)).contains("Kronologi sintetis", "Wulan Fiktif");
+    }
+
+    @Test
+    void theSendersFreeTextReasonGoesWithTheChronology() {
+        Referral withReason = CanonicalReader.standard().read(referral).toBuilder()
+                .reason("Alasan sintetis rujukan").build();
+
+        Referral withheld = DataMinimiser.reduce(withReason, EnumSet.of(DataCategory.SERVICES), List.of("PSIKOLOGIS"));
+        Referral granted = DataMinimiser.reduce(withReason, EnumSet.of(DataCategory.CHRONOLOGY), List.of());
+
+        assertThat(withheld.reason()).isNull();
+        assertThat(withheld.chronology()).isNull();
+        assertThat(granted.reason()).isEqualTo("Alasan sintetis rujukan");
     }
 }

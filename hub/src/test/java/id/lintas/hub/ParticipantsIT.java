@@ -214,6 +214,12 @@ class ParticipantsIT extends HubIntegrationTest {
         assertThat(otherRegion.getStatusCode().value()).isEqualTo(422);
         assertThat(Samples.json(otherRegion.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("region");
 
+        ResponseEntity<String> stale = exchange(credentials.basic("admin"), HttpMethod.PUT, "/api/v1/participants/ppu",
+                "{\"name\":\"UPTD PPA PPU\",\"region\":\"64.09\",\"format\":\"ppu-csv\",\"status\":\"SUSPENDED\",\"version\":0}");
+        assertThat(stale.getStatusCode().value()).as("a change made meanwhile is not overwritten unseen").isEqualTo(409);
+        assertThat(Samples.json(stale.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("version");
+        assertThat(directory.suspended("ppu")).isFalse();
+
         assertThat(exchange(credentials.basic("operator"), HttpMethod.POST, "/api/v1/participants",
                 participant("bontang", "UPTD PPA Kota Bontang", "64.74", "ppu-csv", null)).getStatusCode().value())
                 .as("only administrators connect regions").isEqualTo(403);

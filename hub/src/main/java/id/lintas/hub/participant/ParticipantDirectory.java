@@ -131,7 +131,12 @@ public class ParticipantDirectory {
         for (ParticipantChanged change : changes) {
             log.info("Participant {} {}", change.id(), change.added() ? "connected (" + change.after().adapter().format() + ")"
                     : change.after().suspended() ? "suspended" : "changed");
-            events.publishEvent(change);
+            try {
+                events.publishEvent(change);
+            } catch (RuntimeException failed) {
+                // The directory holds the change; what could not follow it (a route, a gauge) follows at the next start.
+                log.error("Participant {}: the hub could not follow its change at run time", change.id(), failed);
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 package id.lintas.hub.account;
 
 import id.lintas.contracts.spi.FieldError;
-import id.lintas.hub.platform.FieldProblem;
+import id.lintas.hub.FieldProblem;
 import java.util.List;
 
 /** An account change refused: the HTTP status, a problem type and the fields with their reasons. */

@@ -1,13 +1,13 @@
 package id.lintas.hub.agreement;
 
 import id.lintas.contracts.spi.FieldError;
-import id.lintas.hub.platform.FieldProblem;
+import id.lintas.hub.FieldProblem;
 import java.util.List;
 
 /**
  * A request about agreements or keys that the hub refuses; becomes an RFC 9457 problem.
  *
- * @see id.lintas.hub.platform.FieldProblem
+ * @see id.lintas.hub.FieldProblem
  */
 public class AgreementProblem extends FieldProblem {
 

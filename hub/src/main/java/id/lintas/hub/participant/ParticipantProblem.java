@@ -1,7 +1,7 @@
 package id.lintas.hub.participant;
 
 import id.lintas.contracts.spi.FieldError;
-import id.lintas.hub.platform.FieldProblem;
+import id.lintas.hub.FieldProblem;
 import java.util.List;
 
 /** The ways a participant change is refused. */

@@ -1,11 +1,12 @@
-package id.lintas.hub.platform;
+package id.lintas.hub;
 
 import id.lintas.contracts.spi.FieldError;
 import java.util.List;
 
 /**
  * A request refused with the fields and reasons: rendered by {@link FieldProblemHandler} as RFC 9457 problem
- * details, so a feature states what is wrong and does not render it.
+ * details, so a feature states what is wrong and does not render it. Beside {@link Endpoints}, outside the
+ * feature packages, so that any of them can use it without a dependency between them.
  */
 public class FieldProblem extends RuntimeException {
 
@@ -15,7 +16,7 @@ public class FieldProblem extends RuntimeException {
     private final List<FieldError> errors;
 
     /**
-     * @param type the last segment of the problem type under {@link ErrorBodies#TYPES} ({@code invalid-participant})
+     * @param type the last segment of the problem type under {@link id.lintas.hub.platform.ErrorBodies#TYPES} ({@code invalid-participant})
      */
     public FieldProblem(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail);

@@ -1,5 +1,6 @@
-package id.lintas.hub.platform;
+package id.lintas.hub;
 
+import id.lintas.hub.platform.ErrorBodies;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.core.Ordered;

@@ -1,7 +1,5 @@
 package id.lintas.hub.participant;
 
-import java.util.Optional;
-
 /**
  * A participant connected, changed, suspended or reinstated, published once the directory holds the change
  * (on the instance that made it and, at their next refresh, on every other). What is built per participant
@@ -19,9 +17,5 @@ public record ParticipantChanged(ParticipantDirectory.Connected before, Particip
     /** Newly known to this instance. */
     public boolean added() {
         return before == null;
-    }
-
-    public Optional<ParticipantDirectory.Connected> previous() {
-        return Optional.ofNullable(before);
     }
 }

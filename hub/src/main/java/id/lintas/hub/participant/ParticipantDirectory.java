@@ -130,7 +130,8 @@ public class ParticipantDirectory {
         fingerprint = print;
         for (ParticipantChanged change : changes) {
             log.info("Participant {} {}", change.id(), change.added() ? "connected (" + change.after().adapter().format() + ")"
-                    : change.after().suspended() ? "suspended" : "changed");
+                    : change.after().suspended() && !change.before().suspended() ? "suspended"
+                    : !change.after().suspended() && change.before().suspended() ? "reinstated" : "changed");
             try {
                 events.publishEvent(change);
             } catch (RuntimeException failed) {

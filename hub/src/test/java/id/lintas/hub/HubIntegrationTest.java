@@ -112,6 +112,23 @@ public abstract class HubIntegrationTest {
         return http.postForEntity("/api/v1/participants/kukar/" + what, new HttpEntity<>(body, headers), String.class);
     }
 
+    /** A call with exactly these credentials (none when null), whatever it answers: for refusals and other roles. */
+    protected ResponseEntity<String> exchange(String authorization, org.springframework.http.HttpMethod method, String path,
+            String body) {
+        org.springframework.web.client.RestClient.RequestBodySpec request = org.springframework.web.client.RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (req, response) -> {})
+                .build()
+                .method(method).uri(path);
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.retrieve().toEntity(String.class);
+    }
+
     protected static Path samples(String region) {
         return Path.of(System.getProperty("lintas.shared.dir", "../../shared"), "domain", "regions", region, "samples");
     }

@@ -1,22 +1,14 @@
 package id.lintas.hub.account;
 
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.FieldProblem;
 import java.util.List;
 
 /** An account change refused: the HTTP status, a problem type and the fields with their reasons. */
-class AccountProblem extends RuntimeException {
-
-    private final int status;
-    private final String type;
-    private final String title;
-    private final List<FieldError> errors;
+class AccountProblem extends FieldProblem {
 
     AccountProblem(int status, String type, String title, String detail, List<FieldError> errors) {
-        super(detail);
-        this.status = status;
-        this.type = type;
-        this.title = title;
-        this.errors = List.copyOf(errors);
+        super(status, type, title, detail, errors);
     }
 
     static AccountProblem invalid(List<FieldError> errors) {
@@ -35,21 +27,5 @@ class AccountProblem extends RuntimeException {
     static AccountProblem ownAccount(String reason) {
         return new AccountProblem(403, "separation-of-duties", "Separation of duties", reason,
                 List.of(new FieldError("username", reason)));
-    }
-
-    int status() {
-        return status;
-    }
-
-    String type() {
-        return type;
-    }
-
-    String title() {
-        return title;
-    }
-
-    List<FieldError> errors() {
-        return errors;
     }
 }

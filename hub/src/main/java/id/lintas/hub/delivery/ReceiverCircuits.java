@@ -1,5 +1,6 @@
 package id.lintas.hub.delivery;
 
+import id.lintas.hub.participant.ParticipantChanged;
 import id.lintas.hub.participant.ParticipantDirectory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Route;
 import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +27,34 @@ public class ReceiverCircuits {
 
     private final Map<String, ThrottlingExceptionRoutePolicy> circuits = new ConcurrentHashMap<>();
     private final DeliveryProperties properties;
+    private final MeterRegistry meters;
 
     ReceiverCircuits(DeliveryProperties properties, MeterRegistry meters, ParticipantDirectory participants) {
         this.properties = properties;
+        this.meters = meters;
         for (ParticipantDirectory.Connected participant : participants.all()) {
-            String receiver = participant.id();
-            Gauge.builder("lintas.delivery.circuit.open", () -> "OPEN".equals(state(receiver)) ? 1 : 0)
-                    .description("1 while deliveries to the receiver are paused by its circuit breaker")
-                    .tag("receiver", receiver)
-                    .register(meters);
+            gauge(participant.id());
         }
+    }
+
+    private void gauge(String receiver) {
+        Gauge.builder("lintas.delivery.circuit.open", () -> "OPEN".equals(state(receiver)) ? 1 : 0)
+                .description("1 while deliveries to the receiver are paused by its circuit breaker")
+                .tag("receiver", receiver)
+                .register(meters);
+    }
+
+    /** A receiver connected at run time gets its gauge. */
+    @EventListener
+    void participantChanged(ParticipantChanged change) {
+        if (change.added()) {
+            gauge(change.id());
+        }
+    }
+
+    /** Drops the breaker of a receiver whose route is removed; a route added again starts with a closed one. */
+    void forget(String receiverId) {
+        circuits.remove(receiverId);
     }
 
     /** The route policy of one receiver's delivery route, made once. */

@@ -60,7 +60,8 @@ class ApiDocumentation {
             new RequestExample(PathItem.HttpMethod.POST, "/api/v1/agreements/check", "application/json",
                     "agreements/pks-kukar-ppu-2024-v2.json"),
             new RequestExample(PathItem.HttpMethod.POST, "/api/v1/routing/explain", "application/json",
-                    "referral-tppo-to-ppu.json"));
+                    "referral-tppo-to-ppu.json"),
+            new RequestExample(PathItem.HttpMethod.POST, "/api/v1/participants", "application/json", "participant-paser.json"));
 
     /** A success answer other than 200, which the generator cannot see in a {@code ResponseEntity}. */
     record Success(PathItem.HttpMethod method, String path, String status, String description) {}
@@ -69,6 +70,8 @@ class ApiDocumentation {
             new Success(PathItem.HttpMethod.POST, "/api/v1/participants/{participantId}/referrals", "202",
                     "Recorded durably and routed (or refused, with the reason); `Location` is the referral"),
             new Success(PathItem.HttpMethod.POST, "/api/v1/agreements", "201", "Registered as a draft version"),
+            new Success(PathItem.HttpMethod.POST, "/api/v1/participants", "201",
+                    "Connected: its routes run on every hub instance within the refresh interval; `Location` is the participant"),
             new Success(PathItem.HttpMethod.POST, "/api/v1/agreements/{id}/versions/{version}/signatures", "201",
                     "The signature is recorded"),
             new Success(PathItem.HttpMethod.POST, "/api/v1/participants/{participant}/keys", "201", "The key is registered"),

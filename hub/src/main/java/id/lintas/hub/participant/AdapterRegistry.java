@@ -4,6 +4,8 @@ import id.lintas.contracts.spi.RegionAdapter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.ServiceLoader;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,11 @@ public class AdapterRegistry {
     }
 
     public Optional<RegionAdapter> forFormat(String format) {
-        return Optional.ofNullable(byFormat.get(format));
+        return format == null ? Optional.empty() : Optional.ofNullable(byFormat.get(format));
+    }
+
+    /** The formats the hub can speak, sorted. */
+    public Set<String> formats() {
+        return new TreeSet<>(byFormat.keySet());
     }
 }

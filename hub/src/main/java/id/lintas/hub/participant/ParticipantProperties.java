@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The participants connected to this hub, keyed by participant id ({@code lintas.participants.kukar.*}).
+ * The participants to seed into an empty database at the hub's first start, keyed by participant id
+ * ({@code lintas.participants.kukar.*}); afterwards the database is the truth and this is not read.
  */
 @Validated
 @ConfigurationProperties("lintas")

@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.server.authorization.settings.OAuth2T
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
- * Every configured participant is an OAuth client whose id is the participant id, which authenticates
+ * Every participant that is not suspended is an OAuth client whose id is the participant id, which authenticates
  * with {@code private_key_jwt} only (keys registered with purpose CLIENT, see {@link ClientAssertionKeys})
  * and may use the client-credentials grant only. Nothing about clients is stored apart from the keys.
  */
@@ -38,7 +38,8 @@ class ParticipantClients implements RegisteredClientRepository {
 
     @Override
     public RegisteredClient findByClientId(String clientId) {
-        if (clientId == null || participants.find(clientId).isEmpty()) {
+        // A suspended participant gets no token (one it holds is refused by SuspendedParticipants).
+        if (clientId == null || participants.find(clientId).map(ParticipantDirectory.Connected::suspended).orElse(true)) {
             return null;
         }
         return RegisteredClient.withId(clientId)

@@ -104,11 +104,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder hubTokens, SecurityProperties properties,
-            AuthorizationServerSettings settings, LoginFailures failures, HandlerMappingIntrospector introspector) throws Exception {
+            AuthorizationServerSettings settings, LoginFailures failures, HandlerMappingIntrospector introspector,
+            ParticipantDirectory participants) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies and no sessions: every call carries its credentials
                 .addFilterBefore(new FailedLogins(failures), LogoutFilter.class)
                 .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
                 .addFilterBefore(new ClientCertificateBinding(properties.mtlsRequired()), AuthorizationFilter.class)
+                .addFilterBefore(new SuspendedParticipants(participants), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
                 .oauth2ResourceServer(resource -> {
@@ -126,6 +128,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/.well-known/smart-configuration",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // Participants as data: administrators change them; operators and auditors read them.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/participants", "/api/v1/participants/{participant}",
+                                "/api/v1/participants/{participant}/history")
+                        .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/participants").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/participants/{participant}").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/referrals",
                                 "/api/v1/participants/{participant}/status").access(ownParticipant())
                         .requestMatchers(HttpMethod.POST, "/fhir/$process-message").hasRole(Role.PARTICIPANT.name())

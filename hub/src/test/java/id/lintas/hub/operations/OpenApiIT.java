@@ -137,6 +137,20 @@ class OpenApiIT extends HubIntegrationTest {
     }
 
     @Test
+    void participantsAreDescribedWithTheirErrorsAndExample() throws Exception {
+        JsonNode paths = document().path("paths");
+
+        JsonNode create = paths.path("/api/v1/participants").path("post");
+        assertThat(create.path("responses").has("201")).isTrue();
+        assertThat(create.path("responses").path("422").path("content").has("application/problem+json")).isTrue();
+        assertThat(create.path("requestBody").path("content").path("application/json").path("examples")
+                .path("participant-paser.json").path("value"))
+                .isEqualTo(JSON.readTree(EXAMPLES.resolve("participant-paser.json").toFile()));
+        assertThat(paths.path("/api/v1/participants/{id}").path("put").path("responses").has("409")).isTrue();
+        assertThat(paths.path("/api/v1/participants/{id}/history").has("get")).isTrue();
+    }
+
+    @Test
     void requestExamplesAreTheFilesOfDocsExamples() throws Exception {
         JsonNode paths = document().path("paths");
 

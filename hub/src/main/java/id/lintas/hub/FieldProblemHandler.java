@@ -1,5 +1,6 @@
-package id.lintas.hub.agreement;
+package id.lintas.hub;
 
+import id.lintas.hub.platform.ErrorBodies;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -9,20 +10,18 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Agreement and key problems as RFC 9457 problem details, with {@code errors[{field, reason}]}. */
+/** A {@link FieldProblem} from any controller as RFC 9457 problem details with {@code errors[{field, reason}]}. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class AgreementProblemHandler {
+class FieldProblemHandler {
 
-    @ExceptionHandler(AgreementProblem.class)
-    ProblemDetail problem(AgreementProblem e) {
+    @ExceptionHandler(FieldProblem.class)
+    ProblemDetail problem(FieldProblem e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
-        problem.setType(URI.create("https://lintas.or.id/problems/" + e.type()));
+        problem.setType(URI.create(ErrorBodies.TYPES + e.type()));
         problem.setTitle(e.title());
         if (!e.errors().isEmpty()) {
-            problem.setProperty("errors", e.errors().stream()
-                    .map(f -> Map.of("field", f.field(), "reason", f.reason()))
-                    .toList());
+            problem.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "reason", f.reason())).toList());
         }
         return problem;
     }

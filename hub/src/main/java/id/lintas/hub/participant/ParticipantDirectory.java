@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The connected participants with their adapters and endpoints, as stored in the database (seeded from
  * {@code lintas.participants} at the first start only). Every instance polls the table and reloads it when a
- * change was committed (ADR 0009), then publishes a {@link ParticipantChanged} per participant that changed,
+ * change was committed (ADR 0010), then publishes a {@link ParticipantChanged} per participant that changed,
  * so routes and gauges follow without a restart. Checked at start: a participant whose adapter or region is
  * unknown stops the hub rather than failing on its first message.
  */

@@ -4,7 +4,6 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import id.lintas.contracts.canonical.AdministrativeCode;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.region.Region;
-import id.lintas.contracts.terminology.Terminology;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
@@ -41,11 +40,6 @@ final class Fhir {
 
     static void profile(Resource resource, String profile) {
         resource.getMeta().addProfile(profile);
-    }
-
-    /** A hub coding with the display its CodeSystem gives, when it gives one. */
-    static Coding hubCoding(Terminology terminology, String system, String code) {
-        return new Coding(system, code, terminology.display(system, code).orElse(null));
     }
 
     /** A region as a dotted Kemendagri coding ({@code 31.73}). */

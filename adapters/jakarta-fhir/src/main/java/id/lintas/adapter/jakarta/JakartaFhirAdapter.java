@@ -42,7 +42,7 @@ public final class JakartaFhirAdapter implements FhirMessageReader {
         this.terminology = Terminology.standard();
         RegionTable regions = RegionTable.standard();
         this.parser = new MessageParser(fhir);
-        this.referralReader = new ReferralReader(terminology, regions);
+        this.referralReader = new ReferralReader(new Codes(terminology), regions);
         this.referralWriter = new ReferralWriter(fhir, terminology, regions);
         this.statusMapper = new StatusMapper(fhir);
     }

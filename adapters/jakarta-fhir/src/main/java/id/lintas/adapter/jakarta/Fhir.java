@@ -4,6 +4,7 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import id.lintas.contracts.canonical.AdministrativeCode;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.region.Region;
+import id.lintas.contracts.region.RegionTable;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
@@ -100,6 +101,16 @@ final class Fhir {
             return Optional.empty();
         }
         return Optional.of(type.cast(extension.getValue()));
+    }
+
+    /** A dotted Kemendagri code without dots, checked against the region table; null with an error when unknown. */
+    static String compact(RegionTable regions, Errors errors, String dotted, String field) {
+        Optional<Region> region = regions.byKemendagri(dotted);
+        if (region.isEmpty()) {
+            errors.add(field, "unknown Kemendagri region '" + dotted + "'");
+            return null;
+        }
+        return region.get().kemendagriCompact();
     }
 
     /** FHIRPath of an extension's value, as an OperationOutcome names it. */

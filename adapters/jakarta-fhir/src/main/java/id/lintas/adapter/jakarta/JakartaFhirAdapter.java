@@ -42,8 +42,9 @@ public final class JakartaFhirAdapter implements FhirMessageReader {
         this.terminology = Terminology.standard();
         RegionTable regions = RegionTable.standard();
         this.parser = new MessageParser(fhir);
-        this.referralReader = new ReferralReader(new Codes(terminology), regions);
-        this.referralWriter = new ReferralWriter(fhir, terminology, regions);
+        Codes codes = new Codes(terminology);
+        this.referralReader = new ReferralReader(codes, regions);
+        this.referralWriter = new ReferralWriter(fhir, codes, regions);
         this.statusMapper = new StatusMapper(fhir);
     }
 

@@ -3,6 +3,9 @@ package id.lintas.hub.canonical;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.canonical.CanonicalWriter;
+import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FhirMessageReader;
 import id.lintas.contracts.spi.FieldError;
@@ -30,7 +33,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import id.lintas.contracts.canonical.Canonical;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -109,11 +115,45 @@ class CanonicalGoldenTest {
                 .map(receiver -> new Rendering(sample, receiver)));
     }
 
+    /**
+     * Byte for byte, except where {@link #comparable} says how an adapter's Bundle of today differs
+     * from what {@link CanonicalWriter} writes (PPU's entry order, Jakarta's missing displays): for
+     * those the golden file and the Bundle are compared with that difference taken out.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void theCanonicalBundleOfEverySampleIsTheGoldenOne(Sample sample) {
+    void theCanonicalBundleOfEverySampleIsTheGoldenOne(Sample sample) throws IOException {
+        Path file = GOLDEN.resolve(sample.participant()).resolve(sample.name() + ".json");
         String actual = canonicalJson(sample.referral().bundle());
-        compare(GOLDEN.resolve(sample.participant()).resolve(sample.name() + ".json"), actual);
+        if (WRITE || !KNOWN_DIFFERENCES.contains(sample.participant())) {
+            compare(file, actual);
+            return;
+        }
+        Bundle golden = FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(comparable(sample.participant(), sample.referral().bundle()))
+                .isEqualTo(comparable(sample.participant(), golden));
+    }
+
+    /**
+     * The typed model carries everything the adapters put in the Bundle today: reading a golden
+     * Bundle and writing it again gives the same Bundle.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void writingWhatTheReaderReadsGivesTheSameBundle(Sample sample) {
+        Bundle bundle = sample.referral().bundle();
+        Referral referral = CanonicalReader.standard().read(bundle);
+
+        String rewritten = comparable(sample.participant(), CanonicalWriter.standard().write(referral));
+        String original = comparable(sample.participant(), bundle);
+        if (!rewritten.equals(original)) {
+            String name = sample.participant() + "-" + sample.name();
+            keepForDiff(Path.of("target", "golden-roundtrip", name + ".rewritten.json"), rewritten);
+            keepForDiff(Path.of("target", "golden-roundtrip", name + ".original.json"), original);
+        }
+        assertThat(rewritten).isEqualTo(original);
+        assertThat(referral.sourceCaseNumber()).isEqualTo(sample.referral().sourceReference());
+        assertThat(referral.revision()).isEqualTo(sample.referral().revision());
     }
 
     /**
@@ -143,6 +183,56 @@ class CanonicalGoldenTest {
         compare(file, actual);
     }
 
+    /** Participants whose adapter's Bundle of today differs from the writer's in what the model does not carry. */
+    private static final java.util.Set<String> KNOWN_DIFFERENCES = java.util.Set.of("ppu", "jakarta");
+
+    /**
+     * The Bundle as JSON with the differences the typed model does not carry taken out, on both sides
+     * of a comparison: PPU's adapter adds entries in another order (Organization and Practitioner
+     * after the Task, each consent giver just before its Consent, ServiceRequests last), labels SDV
+     * without a display and calls the LOINC consent category "Patient Consent"; Jakarta's adapter keeps the hub codes a ConceptMap gave it without displays
+     * and calls the LOINC consent category "Patient Consent". Entry order and displays are the
+     * writer's; everything else is compared as it is.
+     */
+    static String comparable(String participant, Bundle bundle) {
+        Bundle copy = bundle.copy();
+        if (participant.equals("ppu")) {
+            List<Bundle.BundleEntryComponent> entries = new ArrayList<>(copy.getEntry());
+            entries.sort(java.util.Comparator.comparingInt(e -> rank(e.getResource())));
+            copy.setEntry(entries);
+            displays(copy, coding -> Canonical.V3_ACT_CODE.equals(coding.getSystem())
+                    || Canonical.LOINC.equals(coding.getSystem()));
+        }
+        if (participant.equals("jakarta")) {
+            displays(copy, coding -> coding.hasSystem()
+                    && (coding.getSystem().startsWith(Canonical.CS) || Canonical.LOINC.equals(coding.getSystem())));
+        }
+        return canonicalJson(copy);
+    }
+
+    /** The writer's entry order. */
+    private static int rank(Resource resource) {
+        String profile = resource.getMeta().hasProfile() ? resource.getMeta().getProfile().get(0).getValue() : "";
+        return switch (resource.fhirType()) {
+            case "Task" -> 0;
+            case "ServiceRequest" -> 1;
+            case "Patient" -> 2;
+            case "Condition" -> 3;
+            case "RelatedPerson" -> Canonical.PROFILE_PERPETRATOR.equals(profile) ? 4 : 5;
+            case "Consent" -> 6;
+            case "Organization" -> 7;
+            default -> 8;
+        };
+    }
+
+    private static void displays(Bundle bundle, java.util.function.Predicate<Coding> which) {
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            FHIR.newTerser().getAllPopulatedChildElementsOfType(entry.getResource(), Coding.class).stream()
+                    .filter(which)
+                    .forEach(coding -> coding.setDisplay(null));
+        }
+    }
+
     /** The Bundle as HAPI's JSON parser writes it, pretty, with urn:uuid values renumbered. */
     static String canonicalJson(Bundle bundle) {
         return renumbered(FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle)) + "\n";
@@ -169,8 +259,21 @@ class CanonicalGoldenTest {
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
             }
+            if (Files.exists(file) && !actual.equals(Files.readString(file, StandardCharsets.UTF_8))) {
+                keepForDiff(Path.of("target", "golden-actual").resolve(GOLDEN.relativize(file)), actual);
+            }
             assertThat(file).as("golden file (write it with -Dlintas.golden.write=true)").exists();
             assertThat(actual).as(file.toString()).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps what a test got where it differs, to diff with the golden file. */
+    private static void keepForDiff(Path file, String actual) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, actual, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

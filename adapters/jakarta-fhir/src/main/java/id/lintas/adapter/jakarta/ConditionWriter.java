@@ -1,21 +1,17 @@
 package id.lintas.adapter.jakarta;
 
-import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.model.Incident;
+import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.region.RegionTable;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.DateTimeType;
 
 /** Jakarta's shape of the violence: one Condition per victim, one coding per form, the chronology as the first one's note. */
 final class ConditionWriter {
@@ -29,63 +25,43 @@ final class ConditionWriter {
     }
 
     void write(Outbound out) {
-        Task source = Bundles.task(out.in());
-        Map<String, List<Condition>> byVictim = new LinkedHashMap<>();
-        for (Condition condition : Bundles.all(out.in(), Condition.class)) {
-            byVictim.computeIfAbsent(condition.getSubject().getReference(), k -> new ArrayList<>()).add(condition);
+        Referral referral = out.referral();
+        Incident incident = referral.incident();
+        if (incident == null) {
+            return;
         }
-        String chronology = source.getNote().stream()
-                .filter(n -> n.hasText() && !n.getText().isBlank())
-                .map(n -> n.getText())
-                .findFirst()
-                .orElse(null);
-        int index = 0;
-        for (Map.Entry<String, List<Condition>> victim : byVictim.entrySet()) {
+        String lokasi = null;
+        if (incident.region() != null) {
+            lokasi = Fhir.compact(regions, out.errors(), incident.region(),
+                    Fhir.extensionPath("Condition", JakartaFhir.EXT_LOKASI_KEJADIAN));
+        }
+        CodeableConcept code = new CodeableConcept();
+        Set<String> written = new LinkedHashSet<>();
+        List<String> forms = incident.forms();
+        for (int i = 0; i < forms.size(); i++) {
+            String jakarta = codes.fromHub(out.errors(), JakartaFhir.LIST_JENIS_KEKERASAN,
+                    new Coding(Canonical.CS_VIOLENCE_FORM, forms.get(i), null), "Condition.code.coding[" + i + "]");
+            if (jakarta != null && written.add(jakarta)) {
+                code.addCoding(new Coding(JakartaFhir.CS_JENIS_KEKERASAN, jakarta, null));
+            }
+        }
+        for (int victim = 0; victim < referral.victims().size(); victim++) {
             Condition condition = new Condition();
-            Condition first = victim.getValue().get(0);
-            first.getExtension().stream()
-                    .filter(e -> Canonical.EXT_INCIDENT_REGION.equals(e.getUrl()) && e.getValue() instanceof Coding)
-                    .map(e -> (Coding) e.getValue())
-                    .findFirst()
-                    .ifPresent(region -> {
-                        String compact = Fhir.compact(regions, out.errors(), region.getCode(),
-                                Fhir.extensionPath("Condition", JakartaFhir.EXT_LOKASI_KEJADIAN));
-                        if (compact != null) {
-                            condition.addExtension(JakartaFhir.EXT_LOKASI_KEJADIAN, new CodeType(compact));
-                        }
-                    });
-            if (first.hasClinicalStatus()) {
-                condition.setClinicalStatus(first.getClinicalStatus().copy());
+            if (lokasi != null) {
+                condition.addExtension(JakartaFhir.EXT_LOKASI_KEJADIAN, new CodeType(lokasi));
             }
-            if (first.hasVerificationStatus()) {
-                condition.setVerificationStatus(first.getVerificationStatus().copy());
+            condition.setClinicalStatus(new CodeableConcept(new Coding(Canonical.CONDITION_CLINICAL, "active", "Active")));
+            condition.setVerificationStatus(new CodeableConcept(
+                    new Coding(Canonical.CONDITION_VERIFICATION, "provisional", "Provisional")));
+            condition.setCode(code.copy());
+            condition.setSubject(out.victim(victim));
+            if (incident.onset() != null) {
+                condition.setOnset(new DateTimeType(incident.onset().toString()));
             }
-            CodeableConcept code = new CodeableConcept();
-            Set<String> written = new LinkedHashSet<>();
-            for (int i = 0; i < victim.getValue().size(); i++) {
-                Optional<Coding> form = Fhir.coding(victim.getValue().get(i).getCode(), Canonical.CS_VIOLENCE_FORM);
-                if (form.isEmpty()) {
-                    out.errors().add("Condition.code", "a form of violence has no code from " + Canonical.CS_VIOLENCE_FORM);
-                    continue;
-                }
-                String jakarta = codes.fromHub(out.errors(), JakartaFhir.LIST_JENIS_KEKERASAN, form.get(),
-                        "Condition.code.coding[" + i + "]");
-                if (jakarta != null && written.add(jakarta)) {
-                    code.addCoding(new Coding(JakartaFhir.CS_JENIS_KEKERASAN, jakarta, null));
-                }
+            if (victim == 0 && referral.chronology() != null && !referral.chronology().isBlank()) {
+                condition.addNote().setText(referral.chronology());
             }
-            condition.setCode(code);
-            Reference subject = out.ref(new Reference(victim.getKey()));
-            if (subject != null) {
-                condition.setSubject(subject);
-            }
-            if (first.hasOnsetDateTimeType()) {
-                condition.setOnset(first.getOnsetDateTimeType().copy());
-            }
-            if (chronology != null && index == 0) {
-                condition.addNote().setText(chronology);
-            }
-            out.transaction().post(out.transaction().url("Condition/" + index++), condition);
+            out.transaction().post(out.transaction().url("Condition/" + victim), condition);
         }
     }
 }

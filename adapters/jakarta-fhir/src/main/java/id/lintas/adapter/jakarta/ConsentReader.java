@@ -1,11 +1,13 @@
 package id.lintas.adapter.jakarta;
 
 import id.lintas.contracts.canonical.Bundles;
+import id.lintas.contracts.model.Consent;
+import id.lintas.contracts.model.PartialDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Consent.ConsentProvisionType;
+import org.hl7.fhir.r4.model.Consent.ConsentState;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
@@ -20,13 +22,13 @@ final class ConsentReader {
     static final String GIVER_PARENT = "ORANG_TUA";
     static final String GIVER_GUARDIAN = "WALI";
 
-    /** One victim's answer; {@code giver} is null when the victim answered herself. */
-    record Answer(Patient victim, boolean permit, DateTimeType dateTime, String giver) {}
+    /** One victim's consent. */
+    record Answer(Patient victim, Consent consent) {}
 
     /** @param victims the Jakarta Patients that are victims of the case */
     List<Answer> read(Inbound in, List<Patient> victims) {
         List<Answer> answers = new ArrayList<>();
-        for (Consent source : Bundles.all(in.bundle(), Consent.class)) {
+        for (org.hl7.fhir.r4.model.Consent source : Bundles.all(in.bundle(), org.hl7.fhir.r4.model.Consent.class)) {
             Optional<Patient> patient = in.resolve(source.getPatient(), Patient.class);
             if (patient.isEmpty() || !victims.contains(patient.get())) {
                 in.errors().add("Consent.patient", "required: the victim (a Patient in the Bundle)");
@@ -34,26 +36,28 @@ final class ConsentReader {
             }
             boolean permit;
             if (source.hasProvision() && source.getProvision().hasType()) {
-                permit = source.getProvision().getType() == Consent.ConsentProvisionType.PERMIT;
-            } else if (source.getStatus() == Consent.ConsentState.ACTIVE || source.getStatus() == Consent.ConsentState.REJECTED) {
-                permit = source.getStatus() == Consent.ConsentState.ACTIVE;
+                permit = source.getProvision().getType() == ConsentProvisionType.PERMIT;
+            } else if (source.getStatus() == ConsentState.ACTIVE
+                    || source.getStatus() == ConsentState.REJECTED) {
+                permit = source.getStatus() == ConsentState.ACTIVE;
             } else {
                 in.errors().add("Consent.provision.type", "required: permit or deny");
                 continue;
             }
-            DateTimeType dateTime = null;
+            PartialDateTime date = null;
             if (source.hasDateTimeElement()) {
-                dateTime = source.getDateTimeElement();
+                date = Fhir.partial(source.getDateTimeElement(), "Consent.dateTime", in.errors());
             } else {
                 in.errors().add("Consent.dateTime", "required: when consent was given");
             }
-            answers.add(new Answer(patient.get(), permit, dateTime, giver(in, source)));
+            // Jakarta records consent itself, never another lawful basis.
+            answers.add(new Answer(patient.get(), new Consent(permit, Consent.CONSENT, giver(in, source), date)));
         }
         return answers;
     }
 
     /** Null for the victim; the hub's consent-giver code when a RelatedPerson gave consent. */
-    private static String giver(Inbound in, Consent source) {
+    private static String giver(Inbound in, org.hl7.fhir.r4.model.Consent source) {
         Reference performer = source.getPerformer().isEmpty() ? null : source.getPerformerFirstRep();
         Optional<RelatedPerson> guardian = in.resolve(performer, RelatedPerson.class);
         if (guardian.isEmpty()) {

@@ -1,39 +1,38 @@
 package id.lintas.adapter.jakarta;
 
+import id.lintas.contracts.canonical.Canonical;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 
 /** A victim's consent as Jakarta's Consent: status, privacy scope, when, who gave it, and permit or deny. */
 final class ConsentWriter {
 
-    void write(Outbound out, Consent source) {
+    private final Codes codes;
+
+    ConsentWriter(Codes codes) {
+        this.codes = codes;
+    }
+
+    /** @param performer the fullUrl of whoever gave it: the victim's Patient or the consent giver */
+    void write(Outbound out, id.lintas.contracts.model.Consent terms, int victim, String performer) {
         Consent consent = new Consent();
-        consent.setStatus(source.getStatus());
+        consent.setStatus(terms.permit() ? Consent.ConsentState.ACTIVE : Consent.ConsentState.REJECTED);
         consent.setScope(new CodeableConcept(
-                new Coding(JakartaFhir.CONSENT_SCOPE, JakartaFhir.CONSENT_SCOPE_PRIVACY, null)));
-        consent.addCategory(new CodeableConcept(new Coding(JakartaFhir.LOINC, JakartaFhir.LOINC_PRIVACY_CONSENT, null)));
-        Reference patient = out.ref(source.getPatient());
-        if (patient != null) {
-            consent.setPatient(patient);
+                new Coding(Canonical.CONSENT_SCOPE, Canonical.CONSENT_SCOPE_PRIVACY, null)));
+        consent.addCategory(new CodeableConcept(new Coding(Canonical.LOINC, Canonical.LOINC_PRIVACY_CONSENT, null)));
+        consent.setPatient(out.victim(victim));
+        if (terms.date() != null) {
+            consent.setDateTimeElement(new DateTimeType(terms.date().toString()));
         }
-        if (source.hasDateTimeElement()) {
-            consent.setDateTimeElement(source.getDateTimeElement().copy());
-        }
-        for (Reference performer : source.getPerformer()) {
-            Reference rendered = out.ref(performer);
-            if (rendered != null) {
-                consent.addPerformer(rendered);
-            }
-        }
+        consent.addPerformer(new Reference(performer));
         // FHIR requires a policy or a policy rule (ppc-1): the hub's lawful basis is kept as the rule.
-        if (source.hasPolicyRule()) {
-            consent.setPolicyRule(source.getPolicyRule().copy());
+        if (terms.basis() != null) {
+            consent.setPolicyRule(new CodeableConcept(codes.hub(Canonical.CS_LAWFUL_BASIS, terms.basis())));
         }
-        if (source.hasProvision() && source.getProvision().hasType()) {
-            consent.getProvision().setType(source.getProvision().getType());
-        }
-        out.transaction().post(out.url(source), consent);
+        consent.getProvision().setType(terms.permit() ? Consent.ConsentProvisionType.PERMIT : Consent.ConsentProvisionType.DENY);
+        out.transaction().post(out.transaction().url("Consent/" + victim), consent);
     }
 }

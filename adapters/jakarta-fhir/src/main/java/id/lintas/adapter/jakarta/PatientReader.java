@@ -1,13 +1,14 @@
 package id.lintas.adapter.jakarta;
 
 import id.lintas.contracts.canonical.Bundles;
-import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.model.Citizenship;
+import id.lintas.contracts.model.PartialDateTime;
+import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeType;
@@ -23,7 +24,6 @@ final class PatientReader {
     private static final Pattern NIK = Pattern.compile("\\d{16}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
     private static final Pattern LOCAL_PHONE = Pattern.compile("0\\d{8,13}");
-    private static final Set<String> CITIZENSHIP = Set.of("I", "A");
 
     private final RegionTable regions;
 
@@ -43,13 +43,13 @@ final class PatientReader {
         return patients;
     }
 
-    Patient read(Patient source, Errors errors) {
-        Patient patient = new Patient();
-        Fhir.profile(patient, Canonical.PROFILE_VICTIM);
+    /** The victim, without her consent and sensitivity, which the referral decides. */
+    Victim read(Patient source, Errors errors) {
+        String nik = null;
         for (Identifier id : source.getIdentifier()) {
-            if (Canonical.SID_NIK.equals(id.getSystem()) && id.hasValue()) {
+            if (JakartaFhir.SID_NIK.equals(id.getSystem()) && id.hasValue()) {
                 if (NIK.matcher(id.getValue().trim()).matches()) {
-                    patient.addIdentifier(new Identifier().setSystem(Canonical.SID_NIK).setValue(id.getValue().trim()));
+                    nik = nik == null ? id.getValue().trim() : nik;
                 } else {
                     errors.add("Patient.identifier", "a NIK has 16 digits");
                 }
@@ -58,57 +58,57 @@ final class PatientReader {
         String name = source.getName().stream().map(PatientReader::nameText).filter(n -> !n.isBlank()).findFirst().orElse(null);
         if (name == null) {
             errors.add("Patient.name", "required: the victim's name");
-        } else {
-            patient.addName().setUse(HumanName.NameUse.OFFICIAL).setText(name);
         }
         if (!source.hasGender()) {
             errors.add("Patient.gender", "required: male or female");
-        } else {
-            patient.setGender(source.getGender());
         }
-        if (source.hasBirthDateElement()) {
-            patient.setBirthDateElement(source.getBirthDateElement().copy());
-        }
-        Fhir.extensionValue(source, Canonical.EXT_CITIZENSHIP, CodeType.class).ifPresent(code -> {
-            if (CITIZENSHIP.contains(code.getValue())) {
-                patient.addExtension(Canonical.EXT_CITIZENSHIP, new CodeType(code.getValue()));
-            } else {
-                errors.add(Fhir.extensionPath("Patient", Canonical.EXT_CITIZENSHIP), "expected I (WNI) or A (WNA)");
-            }
-        });
+        PartialDateTime birthDate = source.hasBirthDateElement()
+                ? Fhir.partial(source.getBirthDateElement(), "Patient.birthDate", errors)
+                : null;
+        Citizenship citizenship = Fhir.extensionValue(source, JakartaFhir.EXT_CITIZENSHIP, CodeType.class)
+                .map(code -> {
+                    Citizenship known = Citizenship.ofCode(code.getValue());
+                    if (known == null) {
+                        errors.add(Fhir.extensionPath("Patient", JakartaFhir.EXT_CITIZENSHIP), "expected I (WNI) or A (WNA)");
+                    }
+                    return known;
+                })
+                .orElse(null);
+        String phone = null;
         for (int i = 0; i < source.getTelecom().size(); i++) {
             ContactPoint telecom = source.getTelecom().get(i);
             if (telecom.getSystem() != ContactPoint.ContactPointSystem.PHONE || !telecom.hasValue()) {
                 continue;
             }
-            String phone = telecom.getValue().replaceAll("[\\s-]", "");
-            if (LOCAL_PHONE.matcher(phone).matches()) {
-                phone = "+62" + phone.substring(1);
+            String number = telecom.getValue().replaceAll("[\\s-]", "");
+            if (LOCAL_PHONE.matcher(number).matches()) {
+                number = "+62" + number.substring(1);
             }
-            if (E164.matcher(phone).matches()) {
-                if (!patient.hasTelecom()) {
-                    patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(phone);
-                }
+            if (E164.matcher(number).matches()) {
+                phone = phone == null ? number : phone;
             } else {
                 errors.add("Patient.telecom[" + i + "].value", "expected a phone number (+62... or 08...)");
             }
         }
-        address(source, patient, errors);
-        return patient;
+        Home home = home(source, errors);
+        return new Victim(nik, name, Fhir.gender(source.getGender()), birthDate, null, phone, home.line(),
+                home.region(), home.district(), citizenship, null, List.of(), null, false, null);
     }
 
-    private void address(Patient source, Patient patient, Errors errors) {
+    private record Home(String line, Region region, String district) {}
+
+    private Home home(Patient source, Errors errors) {
         if (!source.hasAddress()) {
-            return;
+            return new Home(null, null, null);
         }
         Address home = source.getAddress().stream()
                 .filter(a -> a.getUse() == Address.AddressUse.HOME)
                 .findFirst()
                 .orElse(source.getAddressFirstRep());
         int index = source.getAddress().indexOf(home);
-        String at = "Patient.address[" + index + "].extension('" + Canonical.EXT_ADMINISTRATIVE_CODE + "')";
-        Optional<String> city = Fhir.subExtension(home, "city");
-        Optional<String> province = Fhir.subExtension(home, "province");
+        String at = "Patient.address[" + index + "].extension('" + JakartaFhir.EXT_ADMINISTRATIVE_CODE + "')";
+        Optional<String> city = Fhir.subExtension(home, JakartaFhir.CITY);
+        Optional<String> province = Fhir.subExtension(home, JakartaFhir.PROVINCE);
         Region region = null;
         if (city.isPresent()) {
             region = regions.byKemendagriCompact(city.get()).filter(r -> !r.isProvince()).orElse(null);
@@ -121,13 +121,11 @@ final class PatientReader {
                 errors.add(at + ".extension('province').value", "unknown Kemendagri province code '" + province.get() + "'");
             }
         }
-        Address address = patient.addAddress().setUse(Address.AddressUse.HOME);
-        if (home.hasLine()) {
-            address.addLine(home.getLine().get(0).getValue());
-        }
-        if (region != null) {
-            address.addExtension(Fhir.administrativeCode(region, Fhir.subExtension(home, JakartaFhir.DISTRICT).orElse(null)));
-        }
+        String line = home.hasLine() ? home.getLine().get(0).getValue() : null;
+        String district = Fhir.subExtension(home, JakartaFhir.DISTRICT).orElse(null);
+        boolean inRegion = region != null && !region.isProvince() && district != null
+                && district.startsWith(region.kemendagriCompact());
+        return new Home(line, region, inRegion ? district : null);
     }
 
     /** A name as one text: Jakarta may send {@code text} or the parts. */

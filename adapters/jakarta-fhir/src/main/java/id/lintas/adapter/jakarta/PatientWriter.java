@@ -1,15 +1,16 @@
 package id.lintas.adapter.jakarta;
 
-import id.lintas.contracts.canonical.Canonical;
-import java.util.Optional;
+import id.lintas.contracts.canonical.AdministrativeCode;
+import id.lintas.contracts.model.Victim;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.DateType;
 
 /**
  * A victim as Jakarta's Patient, created only if Jakarta has no Patient with her NIK yet (a conditional
@@ -17,46 +18,43 @@ import org.hl7.fhir.r4.model.Patient;
  */
 final class PatientWriter {
 
-    void write(Outbound out, Patient source) {
+    void write(Outbound out, Victim victim, int index) {
         Patient patient = new Patient();
-        source.getMeta().getSecurity().forEach(s -> patient.getMeta().addSecurity(s.copy()));
-        Fhir.extensionValue(source, Canonical.EXT_CITIZENSHIP, CodeType.class)
-                .ifPresent(code -> patient.addExtension(Canonical.EXT_CITIZENSHIP, code.copy()));
-        Optional<String> nik = source.getIdentifier().stream()
-                .filter(id -> Canonical.SID_NIK.equals(id.getSystem()) && id.hasValue())
-                .map(Identifier::getValue)
-                .findFirst();
-        nik.ifPresent(value -> patient.addIdentifier(new Identifier()
-                .setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(Canonical.SID_NIK).setValue(value)));
-        source.getName().stream().filter(HumanName::hasText).findFirst()
-                .ifPresent(name -> patient.addName().setUse(HumanName.NameUse.OFFICIAL).setText(name.getText()));
-        source.getTelecom().stream()
-                .filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE && t.hasValue())
-                .forEach(t -> patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE)
-                        .setValue(t.getValue()).setUse(ContactPoint.ContactPointUse.MOBILE));
-        if (source.hasGender()) {
-            patient.setGender(source.getGender());
+        if (victim.sensitive()) {
+            patient.getMeta().addSecurity(new Coding(JakartaFhir.V3_ACT_CODE, JakartaFhir.SDV, JakartaFhir.SDV_DISPLAY));
         }
-        if (source.hasBirthDateElement()) {
-            patient.setBirthDateElement(source.getBirthDateElement().copy());
+        if (victim.citizenship() != null) {
+            patient.addExtension(JakartaFhir.EXT_CITIZENSHIP, new CodeType(victim.citizenship().code()));
         }
-        for (Address address : source.getAddress()) {
-            Address rendered = new Address();
-            if (address.hasUse()) {
-                rendered.setUse(address.getUse());
+        if (victim.nik() != null) {
+            patient.addIdentifier(new Identifier()
+                    .setUse(Identifier.IdentifierUse.OFFICIAL).setSystem(JakartaFhir.SID_NIK).setValue(victim.nik()));
+        }
+        if (victim.name() != null) {
+            patient.addName().setUse(HumanName.NameUse.OFFICIAL).setText(victim.name());
+        }
+        if (victim.phone() != null) {
+            patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE)
+                    .setValue(victim.phone()).setUse(ContactPoint.ContactPointUse.MOBILE);
+        }
+        patient.setGender(Fhir.gender(victim.gender()));
+        if (victim.birthDate() != null) {
+            patient.setBirthDateElement(new DateType(victim.birthDate().toString()));
+        }
+        if (victim.addressLine() != null || victim.domicile() != null) {
+            Address address = patient.addAddress().setUse(Address.AddressUse.HOME);
+            if (victim.addressLine() != null) {
+                address.addLine(victim.addressLine());
             }
-            address.getLine().forEach(line -> rendered.addLine(line.getValue()));
-            Extension code = address.getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
-            if (code != null) {
-                rendered.setCountry("ID");
-                rendered.addExtension(code.copy());
-            }
-            if (rendered.hasLine() || rendered.hasExtension()) {
-                patient.addAddress(rendered);
+            if (victim.domicile() != null) {
+                address.setCountry("ID");
+                address.addExtension(AdministrativeCode.of(victim.domicile(), victim.domicileDistrict()));
             }
         }
-        Bundle.BundleEntryComponent entry = out.transaction().post(out.url(source), patient);
+        Bundle.BundleEntryComponent entry = out.transaction().post(out.victimUrl(index), patient);
         // Jakarta may know the victim already: create her only if no Patient has this NIK.
-        nik.ifPresent(value -> entry.getRequest().setIfNoneExist("identifier=" + Canonical.SID_NIK + "|" + value));
+        if (victim.nik() != null) {
+            entry.getRequest().setIfNoneExist("identifier=" + JakartaFhir.SID_NIK + "|" + victim.nik());
+        }
     }
 }

@@ -1,18 +1,15 @@
 package id.lintas.adapter.jakarta;
 
 import id.lintas.contracts.canonical.Bundles;
+import id.lintas.contracts.model.Perpetrator;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.RelatedPerson;
 
 /** Jakarta's perpetrators: RelatedPersons with {@code peran = terlapor}, their relation to the victim, name and gender. */
 final class PerpetratorReader {
-
-    /** A perpetrator as Jakarta describes one; any part may be unknown (null). */
-    record Perpetrator(Coding relationship, String name, AdministrativeGender gender) {}
 
     private final Codes codes;
 
@@ -29,16 +26,17 @@ final class PerpetratorReader {
             List<Coding> codings = source.getRelationship().stream()
                     .flatMap(r -> Fhir.codings(r, JakartaFhir.CS_HUBUNGAN).stream())
                     .toList();
-            Coding relationship = null;
+            String relationship = null;
             if (codings.isEmpty()) {
                 in.errors().add("RelatedPerson.relationship", "required: a coding from " + JakartaFhir.CS_HUBUNGAN);
             } else {
-                relationship = codes.toHub(in.errors(), JakartaFhir.LIST_HUBUNGAN, codings.get(0).getCode(),
+                Coding hub = codes.toHub(in.errors(), JakartaFhir.LIST_HUBUNGAN, codings.get(0).getCode(),
                         "RelatedPerson.relationship");
+                relationship = hub == null ? null : hub.getCode();
             }
             String name = source.getName().stream().map(PatientReader::nameText).filter(n -> !n.isBlank())
                     .findFirst().orElse(null);
-            perpetrators.add(new Perpetrator(relationship, name, source.hasGender() ? source.getGender() : null));
+            perpetrators.add(new Perpetrator(name, Fhir.gender(source.getGender()), null, relationship));
         }
         return perpetrators;
     }

@@ -1,84 +1,103 @@
 package id.lintas.adapter.jakarta;
 
 import ca.uhn.fhir.context.FhirContext;
-import id.lintas.contracts.canonical.Bundles;
+import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.model.Consent;
+import id.lintas.contracts.model.Party;
+import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.TranslationException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Task;
 
 /**
- * A canonical referral to the {@code transaction} Bundle Jakarta's FHIR server takes: POSTs of the
- * Task, ServiceRequest, Conditions, Consent, RelatedPersons and Organizations, and a conditional
- * create of the Patient on its NIK. Codes go out in Jakarta's own code systems. Renders only what
- * the canonical Bundle holds: the hub has already removed what Jakarta may not see.
+ * A canonical referral, read as the typed model by {@link CanonicalReader}, to the {@code transaction}
+ * Bundle Jakarta's FHIR server takes: POSTs of the Task, ServiceRequest, Conditions, RelatedPersons,
+ * Consents and Organizations, and a conditional create of the Patient on its NIK. Codes go out in
+ * Jakarta's own code systems. Renders only what the referral holds: the hub has already removed what
+ * Jakarta may not see.
  */
 final class ReferralWriter {
 
     private static final String RECEIVER = "Organization/receiver";
 
     private final FhirContext fhir;
+    private final CanonicalReader canonical;
     private final TaskWriter tasks;
     private final ServiceRequestWriter serviceRequests;
     private final PatientWriter patients = new PatientWriter();
     private final ConditionWriter conditions;
     private final RelatedPersonWriter relatedPersons;
-    private final ConsentWriter consents = new ConsentWriter();
+    private final ConsentWriter consents;
     private final OrganizationWriter organizations;
 
     ReferralWriter(FhirContext fhir, Codes codes, RegionTable regions) {
         this.fhir = fhir;
+        this.canonical = new CanonicalReader(regions);
         this.tasks = new TaskWriter(codes);
         this.serviceRequests = new ServiceRequestWriter(codes);
         this.conditions = new ConditionWriter(codes, regions);
         this.relatedPersons = new RelatedPersonWriter(codes);
+        this.consents = new ConsentWriter(codes);
         this.organizations = new OrganizationWriter(regions);
     }
 
-    OutboundDocument write(OutboundReferral referral, Participant receiver) throws TranslationException {
-        Outbound out = new Outbound(referral, receiver);
+    OutboundDocument write(OutboundReferral outbound, Participant receiver) throws TranslationException {
+        Referral referral = canonical.read(outbound.bundle());
+        Outbound out = new Outbound(referral, outbound, receiver);
         Transaction transaction = out.transaction();
-        Bundle in = referral.bundle();
         String serviceRequestUrl = transaction.url("ServiceRequest");
         List<Coding> services = serviceRequests.services(out);
-        Reference owner = out.ref(Bundles.task(in).getOwner());
+
+        Party sender = referral.sender();
+        Party destination = referral.destination();
+        boolean sameParty = sender != null && destination != null
+                && sender.participantId().equals(destination.participantId());
+        String senderUrl = transaction.url("Organization/sender");
         // Not routed in the canonical Bundle: the receiver, Jakarta itself, is the owner.
-        boolean ownerToCreate = owner == null;
+        String ownerUrl = destination == null ? transaction.url(RECEIVER)
+                : sameParty ? senderUrl : transaction.url("Organization/destination");
         Task task = tasks.write(out, services.isEmpty() ? null : serviceRequestUrl,
-                ownerToCreate ? new Reference(transaction.url(RECEIVER)) : owner);
-        String hubId = referral.hubReferralId();
+                sender == null ? null : new Reference(senderUrl), new Reference(ownerUrl));
         // A redelivery after a lost answer must not create the referral twice: the Task is keyed on the hub's id.
         transaction.post(transaction.url("Task"), task).getRequest()
-                .setIfNoneExist("identifier=" + JakartaFhir.SID_REFERRAL + "|" + hubId);
+                .setIfNoneExist("identifier=" + JakartaFhir.SID_REFERRAL + "|" + outbound.hubReferralId());
         if (!services.isEmpty()) {
             transaction.post(serviceRequestUrl, serviceRequests.write(services, task));
         }
-        for (Patient patient : Bundles.all(in, Patient.class)) {
-            patients.write(out, patient);
+        for (int i = 0; i < referral.victims().size(); i++) {
+            patients.write(out, referral.victims().get(i), i);
         }
         conditions.write(out);
-        for (RelatedPerson person : Bundles.all(in, RelatedPerson.class)) {
-            relatedPersons.write(out, person);
+        for (int i = 0; i < referral.perpetrators().size(); i++) {
+            relatedPersons.write(out, referral.perpetrators().get(i), i);
         }
-        for (Consent consent : Bundles.all(in, Consent.class)) {
-            consents.write(out, consent);
+        List<String> performers = new ArrayList<>();
+        for (int i = 0; i < referral.victims().size(); i++) {
+            Consent consent = referral.victims().get(i).consent();
+            performers.add(consent == null || consent.byVictim() ? out.victimUrl(i) : relatedPersons.writeGiver(out, consent, i));
         }
-        for (Organization organization : Bundles.all(in, Organization.class)) {
-            organizations.write(out, organization);
+        for (int i = 0; i < referral.victims().size(); i++) {
+            Consent consent = referral.victims().get(i).consent();
+            if (consent != null) {
+                consents.write(out, consent, i, performers.get(i));
+            }
         }
-        if (ownerToCreate) {
-            organizations.writeReceiver(out, transaction.url(RECEIVER));
+        if (sender != null) {
+            organizations.write(out, sender, senderUrl);
+        }
+        if (destination != null && !sameParty) {
+            organizations.write(out, destination, ownerUrl);
+        }
+        if (destination == null) {
+            organizations.writeReceiver(out, ownerUrl);
         }
         out.errors().throwIfAny();
         byte[] content = fhir.newJsonParser().encodeResourceToString(transaction.bundle()).getBytes(StandardCharsets.UTF_8);

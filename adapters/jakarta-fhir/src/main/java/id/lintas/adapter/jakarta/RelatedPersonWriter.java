@@ -1,12 +1,11 @@
 package id.lintas.adapter.jakarta;
 
 import id.lintas.contracts.canonical.Canonical;
-import java.util.Optional;
+import id.lintas.contracts.model.Consent;
+import id.lintas.contracts.model.Perpetrator;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 
 /**
@@ -15,60 +14,46 @@ import org.hl7.fhir.r4.model.RelatedPerson;
  */
 final class RelatedPersonWriter {
 
-    private static final String GIVER_PARENT = "ORANG_TUA";
-    private static final String GIVER_GUARDIAN = "WALI";
-
     private final Codes codes;
 
     RelatedPersonWriter(Codes codes) {
         this.codes = codes;
     }
 
-    void write(Outbound out, RelatedPerson source) {
-        boolean perpetrator = hasRole(source, Canonical.ROLE_PERPETRATOR);
-        boolean giver = hasRole(source, Canonical.ROLE_CONSENT_GIVER);
-        if (!perpetrator && !giver) {
-            return;
-        }
+    /** A perpetrator, linked to the first victim. */
+    void write(Outbound out, Perpetrator perpetrator, int index) {
         RelatedPerson person = new RelatedPerson();
-        Reference patient = out.ref(source.getPatient());
-        if (patient != null) {
-            person.setPatient(patient);
-        }
-        if (perpetrator) {
-            person.addExtension(JakartaFhir.EXT_PERAN, new CodeType(JakartaFhir.PERAN_TERLAPOR));
-            Optional<Coding> relationship = source.getRelationship().stream()
-                    .flatMap(r -> Fhir.coding(r, Canonical.CS_RELATIONSHIP).stream())
-                    .findFirst();
-            if (relationship.isPresent()) {
-                String code = codes.fromHub(out.errors(), JakartaFhir.LIST_HUBUNGAN, relationship.get(), "RelatedPerson.relationship");
-                if (code != null) {
-                    person.addRelationship(new CodeableConcept(new Coding(JakartaFhir.CS_HUBUNGAN, code, null)));
-                }
-            }
-            source.getName().stream().filter(HumanName::hasText).findFirst()
-                    .ifPresent(name -> person.addName().setText(name.getText()));
-            if (source.hasGender()) {
-                person.setGender(source.getGender());
-            }
-        } else {
-            Optional<Coding> kind = source.getRelationship().stream()
-                    .flatMap(r -> Fhir.coding(r, Canonical.CS_CONSENT_GIVER).stream())
-                    .findFirst();
-            if (kind.isPresent() && (GIVER_PARENT.equals(kind.get().getCode()) || GIVER_GUARDIAN.equals(kind.get().getCode()))) {
-                boolean parent = GIVER_PARENT.equals(kind.get().getCode());
-                person.addRelationship(new CodeableConcept(new Coding(JakartaFhir.V3_ROLE_CODE,
-                        parent ? JakartaFhir.ROLE_PARENT : JakartaFhir.ROLE_GUARDIAN, parent ? "parent" : "guardian")));
-            } else {
-                kind.ifPresent(k -> person.addRelationship(new CodeableConcept().setText(k.getDisplay())));
+        person.setPatient(out.victim(0));
+        person.addExtension(JakartaFhir.EXT_PERAN, new CodeType(JakartaFhir.PERAN_TERLAPOR));
+        if (perpetrator.relationship() != null) {
+            String code = codes.fromHub(out.errors(), JakartaFhir.LIST_HUBUNGAN,
+                    new Coding(Canonical.CS_RELATIONSHIP, perpetrator.relationship(), null), "RelatedPerson.relationship");
+            if (code != null) {
+                person.addRelationship(new CodeableConcept(new Coding(JakartaFhir.CS_HUBUNGAN, code, null)));
             }
         }
-        out.transaction().post(out.url(source), person);
+        if (perpetrator.name() != null) {
+            person.addName().setText(perpetrator.name());
+        }
+        person.setGender(Fhir.gender(perpetrator.gender()));
+        out.transaction().post(out.transaction().url("Perpetrator/" + index), person);
     }
 
-    private static boolean hasRole(RelatedPerson person, String role) {
-        return person.getRelationship().stream()
-                .flatMap(r -> Fhir.coding(r, Canonical.CS_PERSON_ROLE).stream())
-                .anyMatch(c -> role.equals(c.getCode()));
+    /** Who gave the victim's consent when it was not the victim; returns its fullUrl. */
+    String writeGiver(Outbound out, Consent consent, int victim) {
+        RelatedPerson person = new RelatedPerson();
+        person.setPatient(out.victim(victim));
+        if (ConsentReader.GIVER_PARENT.equals(consent.giver()) || ConsentReader.GIVER_GUARDIAN.equals(consent.giver())) {
+            boolean parent = ConsentReader.GIVER_PARENT.equals(consent.giver());
+            person.addRelationship(new CodeableConcept(new Coding(JakartaFhir.V3_ROLE_CODE,
+                    parent ? JakartaFhir.ROLE_PARENT : JakartaFhir.ROLE_GUARDIAN, parent ? "parent" : "guardian")));
+        } else {
+            // No HL7 role for it: the hub's name of the giver, as text.
+            person.addRelationship(new CodeableConcept().setText(
+                    codes.hub(Canonical.CS_CONSENT_GIVER, consent.giver()).getDisplay()));
+        }
+        String url = out.transaction().url("ConsentGiver/" + victim);
+        out.transaction().post(url, person);
+        return url;
     }
 }

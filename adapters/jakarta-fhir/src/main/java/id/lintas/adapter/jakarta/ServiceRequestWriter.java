@@ -1,12 +1,10 @@
 package id.lintas.adapter.jakarta;
 
-import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -21,17 +19,13 @@ final class ServiceRequestWriter {
         this.codes = codes;
     }
 
-    /** The services of every ServiceRequest, each once, in Jakarta's codes. */
+    /** The requested services, each once, in Jakarta's codes. */
     List<Coding> services(Outbound out) {
         Map<String, Coding> services = new LinkedHashMap<>();
-        List<ServiceRequest> requests = Bundles.all(out.in(), ServiceRequest.class);
-        for (int i = 0; i < requests.size(); i++) {
-            Optional<Coding> service = Fhir.coding(requests.get(i).getCode(), Canonical.CS_SERVICE);
-            if (service.isEmpty()) {
-                out.errors().add("ServiceRequest.code", "a requested service has no code from " + Canonical.CS_SERVICE);
-                continue;
-            }
-            String code = codes.fromHub(out.errors(), JakartaFhir.LIST_LAYANAN, service.get(), "ServiceRequest.code.coding[" + i + "]");
+        List<String> requested = out.referral().services();
+        for (int i = 0; i < requested.size(); i++) {
+            String code = codes.fromHub(out.errors(), JakartaFhir.LIST_LAYANAN,
+                    new Coding(Canonical.CS_SERVICE, requested.get(i), null), "ServiceRequest.code.coding[" + i + "]");
             if (code != null) {
                 services.putIfAbsent(code, new Coding(JakartaFhir.CS_LAYANAN, code, null));
             }

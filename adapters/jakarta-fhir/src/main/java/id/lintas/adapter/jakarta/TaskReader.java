@@ -1,22 +1,23 @@
 package id.lintas.adapter.jakarta;
 
 import id.lintas.contracts.canonical.Bundles;
-import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.model.ExternalIdentifier;
+import id.lintas.contracts.model.Referral;
+import id.lintas.contracts.model.ReferralKind;
+import id.lintas.contracts.model.Urgency;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.CodeableConcept;
+import java.util.Set;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.PositiveIntType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 
@@ -35,37 +36,32 @@ final class TaskReader {
         this.regions = regions;
     }
 
-    Task read(Inbound in, Optional<Region> senderRegion) {
+    /** The referral's own values; a value with an error is left out, the error collected. */
+    void read(Inbound in, Referral.Builder referral) {
         Task source = in.task();
         Errors errors = in.errors();
-        Task task = new Task();
-        Fhir.profile(task, Canonical.PROFILE_REFERRAL);
         Optional<String> caseNumber = source.getIdentifier().stream()
                 .filter(id -> JakartaFhir.SID_KASUS.equals(id.getSystem()) && id.hasValue() && !id.getValue().isBlank())
                 .map(Identifier::getValue)
                 .findFirst();
         if (caseNumber.isPresent()) {
-            task.addIdentifier(new Identifier()
-                    .setSystem(Canonical.sourceCaseSystem(in.sender().id())).setValue(caseNumber.get().trim()));
+            referral.sourceCaseNumber(caseNumber.get().trim());
             // Jakarta's own identifier, so a case sent back to Jakarta names the case it came from.
-            task.addIdentifier(new Identifier().setSystem(JakartaFhir.SID_KASUS).setValue(caseNumber.get().trim()));
+            referral.identifier(new ExternalIdentifier(JakartaFhir.SID_KASUS, caseNumber.get().trim()));
         } else {
             errors.add("Task.identifier", "required: Jakarta's case number with system " + JakartaFhir.SID_KASUS);
         }
-        task.addExtension(Canonical.EXT_REVISION, new PositiveIntType(revision(source)));
+        referral.revision(revision(source));
         if (source.getStatus() != Task.TaskStatus.REQUESTED) {
             errors.add("Task.status", "a new referral has status 'requested'");
         }
-        task.setStatus(Task.TaskStatus.REQUESTED);
-        task.setIntent(Task.TaskIntent.ORDER);
-
         List<Coding> kinds = Fhir.codings(source.getCode(), JakartaFhir.CS_JENIS_RUJUKAN);
         if (kinds.isEmpty()) {
             errors.add("Task.code", "required: a coding from " + JakartaFhir.CS_JENIS_RUJUKAN);
         } else {
             Coding kind = codes.toHub(errors, JakartaFhir.LIST_JENIS_RUJUKAN, kinds.get(0).getCode(), "Task.code");
             if (kind != null) {
-                task.setCode(new CodeableConcept(kind));
+                referral.kind(ReferralKind.valueOf(kind.getCode()));
             }
         }
         if (!source.hasPriority()) {
@@ -73,21 +69,13 @@ final class TaskReader {
         } else {
             Coding urgency = codes.toHub(errors, JakartaFhir.LIST_PRIORITAS, source.getPriority().toCode(), "Task.priority");
             if (urgency != null) {
-                task.setPriority(Fhir.PRIORITY.get(urgency.getCode()));
-                task.addExtension(Canonical.EXT_URGENCY, urgency);
+                referral.urgency(Urgency.valueOf(urgency.getCode()));
             }
         }
-        DateTimeType authored = authoredOn(in);
-        if (authored != null) {
-            task.setAuthoredOnElement(authored);
-        }
-        task.addExtension(Canonical.EXT_REPORTING_REGION, senderRegion
-                .map(Fhir::regionCoding)
-                .orElseGet(() -> new Coding(Canonical.CS_REGION, in.sender().regionKemendagri(), null)));
+        referral.authoredOn(authoredOn(in));
         if (source.hasReasonCode() && source.getReasonCode().hasText()) {
-            task.setReasonCode(new CodeableConcept().setText(source.getReasonCode().getText()));
+            referral.reason(source.getReasonCode().getText());
         }
-        return task;
     }
 
     private static int revision(Task task) {
@@ -99,23 +87,19 @@ final class TaskReader {
     }
 
     /** As Jakarta wrote it when it has an offset; a local time is read in the sender's zone. */
-    private static DateTimeType authoredOn(Inbound in) {
+    private static OffsetDateTime authoredOn(Inbound in) {
         Task source = in.task();
         if (!source.hasAuthoredOnElement() || source.getAuthoredOnElement().getValueAsString() == null) {
             in.errors().add("Task.authoredOn", "required: when the case was reported, with an offset");
             return null;
         }
-        DateTimeType authored = source.getAuthoredOnElement();
-        if (Fhir.hasOffset(authored)) {
-            // Kept exactly as Jakarta wrote it: the instant and its offset.
-            return authored.copy();
-        }
-        String text = authored.getValueAsString();
-        if (!text.contains("T")) {
-            return authored.copy();
-        }
+        String text = source.getAuthoredOnElement().getValueAsString();
         try {
-            return Fhir.instant(LocalDateTime.parse(text).atZone(in.sender().zone()));
+            if (Fhir.hasOffset(source.getAuthoredOnElement())) {
+                // Kept exactly as Jakarta wrote it: the instant and its offset.
+                return OffsetDateTime.parse(text);
+            }
+            return LocalDateTime.parse(text).atZone(in.sender().zone()).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             in.errors().add("Task.authoredOn", "expected a date and time with an offset");
             return null;
@@ -123,7 +107,7 @@ final class TaskReader {
     }
 
     /** The requested services: the focus ServiceRequest first, then any other in the Bundle, each code once. */
-    List<Coding> services(Inbound in) {
+    List<String> services(Inbound in) {
         List<ServiceRequest> requests = new ArrayList<>();
         in.resolve(in.task().getFocus(), ServiceRequest.class).ifPresent(requests::add);
         Bundles.all(in.bundle(), ServiceRequest.class).stream().filter(r -> !requests.contains(r)).forEach(requests::add);
@@ -131,7 +115,7 @@ final class TaskReader {
             in.errors().add("Task.focus", "required: the ServiceRequest with the requested services");
             return List.of();
         }
-        Map<String, Coding> services = new LinkedHashMap<>();
+        Set<String> services = new LinkedHashSet<>();
         for (ServiceRequest request : requests) {
             if (Fhir.codings(request.getCode(), JakartaFhir.CS_LAYANAN).isEmpty()) {
                 in.errors().add("ServiceRequest.code", "required: one coding from " + JakartaFhir.CS_LAYANAN
@@ -145,11 +129,11 @@ final class TaskReader {
                 Coding service = codes.toHub(in.errors(), JakartaFhir.LIST_LAYANAN, coding.getCode(),
                         "ServiceRequest.code.coding[" + i + "]");
                 if (service != null) {
-                    services.putIfAbsent(service.getCode(), service);
+                    services.add(service.getCode());
                 }
             }
         }
-        return new ArrayList<>(services.values());
+        return List.copyOf(services);
     }
 
     /** Task.owner, when Jakarta names one: the region the referral should go to; empty otherwise. */

@@ -1,8 +1,7 @@
 package id.lintas.adapter.jakarta;
 
-import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
-import java.util.Optional;
+import id.lintas.contracts.model.Referral;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
@@ -23,56 +22,55 @@ final class TaskWriter {
 
     /**
      * @param serviceRequestUrl the fullUrl of the ServiceRequest, or null when no service is requested
+     * @param requester the rendered sender Organization, or null
      * @param owner the rendered owner Organization
      */
-    Task write(Outbound out, String serviceRequestUrl, Reference owner) {
-        Task source = Bundles.task(out.in());
+    Task write(Outbound out, String serviceRequestUrl, Reference requester, Reference owner) {
+        Referral referral = out.referral();
         Errors errors = out.errors();
         Task task = new Task();
-        task.addIdentifier(new Identifier().setSystem(JakartaFhir.SID_REFERRAL).setValue(out.referral().hubReferralId()));
-        for (Identifier id : source.getIdentifier()) {
-            if (JakartaFhir.SID_KASUS.equals(id.getSystem())) {
-                task.addIdentifier(id.copy());
-            } else if (id.hasSystem() && id.getSystem().startsWith(Canonical.SID_SOURCE_CASE_PREFIX)
-                    && !id.getSystem().equals(Canonical.sourceCaseSystem(out.receiver().id()))) {
-                // The sender's case number, so Jakarta's staff can quote it to the sender.
-                task.addIdentifier(id.copy());
-            }
+        task.addIdentifier(new Identifier().setSystem(JakartaFhir.SID_REFERRAL).setValue(out.outbound().hubReferralId()));
+        if (referral.sender() != null && referral.sourceCaseNumber() != null
+                && !referral.sender().participantId().equals(out.receiver().id())) {
+            // The sender's case number, so Jakarta's staff can quote it to the sender.
+            task.addIdentifier(new Identifier()
+                    .setSystem(Canonical.sourceCaseSystem(referral.sender().participantId()))
+                    .setValue(referral.sourceCaseNumber()));
         }
+        referral.identifiers().stream()
+                .filter(id -> JakartaFhir.SID_KASUS.equals(id.system()))
+                .forEach(id -> task.addIdentifier().setSystem(id.system()).setValue(id.value()));
         task.setStatus(Task.TaskStatus.REQUESTED);
         task.setIntent(Task.TaskIntent.ORDER);
-        Fhir.coding(source.getCode(), Canonical.CS_REFERRAL_KIND).ifPresent(kind -> {
-            String code = codes.fromHub(errors, JakartaFhir.LIST_JENIS_RUJUKAN, kind, "Task.code");
+        if (referral.kind() != null) {
+            String code = codes.fromHub(errors, JakartaFhir.LIST_JENIS_RUJUKAN,
+                    new Coding(Canonical.CS_REFERRAL_KIND, referral.kind().name(), null), "Task.code");
             if (code != null) {
                 task.setCode(new CodeableConcept(new Coding(JakartaFhir.CS_JENIS_RUJUKAN, code, null)));
             }
-        });
-        Optional<Coding> urgency = Fhir.extensionValue(source, Canonical.EXT_URGENCY, Coding.class);
-        if (urgency.isPresent()) {
-            String code = codes.fromHub(errors, JakartaFhir.LIST_PRIORITAS, urgency.get(), "Task.priority");
+        }
+        if (referral.urgency() != null) {
+            String code = codes.fromHub(errors, JakartaFhir.LIST_PRIORITAS,
+                    new Coding(Canonical.CS_URGENCY, referral.urgency().name(), null), "Task.priority");
             if (code != null) {
                 task.setPriority(Task.TaskPriority.fromCode(code));
             }
-        } else if (source.hasPriority()) {
-            task.setPriority(source.getPriority());
         }
         if (serviceRequestUrl != null) {
             task.setFocus(new Reference(serviceRequestUrl));
         }
-        Reference victim = out.ref(source.getFor());
-        if (victim != null) {
-            task.setFor(victim);
+        if (!referral.victims().isEmpty()) {
+            task.setFor(out.victim(0));
         }
-        if (source.hasAuthoredOnElement()) {
-            task.setAuthoredOnElement(source.getAuthoredOnElement().copy());
+        if (referral.authoredOn() != null) {
+            task.setAuthoredOnElement(Fhir.dateTime(referral.authoredOn()));
         }
-        Reference requester = out.ref(source.getRequester());
         if (requester != null) {
             task.setRequester(requester);
         }
         task.setOwner(owner);
-        if (source.hasReasonCode() && source.getReasonCode().hasText()) {
-            task.setReasonCode(new CodeableConcept().setText(source.getReasonCode().getText()));
+        if (referral.reason() != null) {
+            task.setReasonCode(new CodeableConcept().setText(referral.reason()));
         }
         return task;
     }

@@ -72,7 +72,7 @@ final class StatusMapper {
                 out.code(
                         LIST_STATUS,
                         new Coding(
-                                Fhir.TASK_STATUS, change.status().taskStatus().toCode(), null),
+                                Rendering.TASK_STATUS, change.status().taskStatus().toCode(), null),
                         STATUS));
         var at = change.at().atZone(out.zone());
         cells.put(TANGGAL, CellReader.DATE.format(at));

@@ -4,6 +4,9 @@ import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.terminology.Terminology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalQuery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -105,6 +108,15 @@ public abstract class FieldReading {
      */
     public final String phone(String text, String field, boolean bareCountryCode, String expected) {
         return parse(text, field, typed -> IndonesianNumbers.toE164(typed, bareCountryCode), expected);
+    }
+
+    /** A date or time in one of the format's patterns; empty when the text does not follow it. */
+    public static <T> Optional<T> parseTemporal(String text, DateTimeFormatter pattern, TemporalQuery<T> query) {
+        try {
+            return Optional.of(pattern.parse(text, query));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The codings, each code once (a code sent twice names the same thing), in the order first met. */

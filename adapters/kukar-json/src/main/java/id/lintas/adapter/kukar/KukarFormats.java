@@ -1,6 +1,7 @@
 package id.lintas.adapter.kukar;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import id.lintas.contracts.mapping.FieldReading;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import java.time.LocalDate;
@@ -9,7 +10,6 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
@@ -36,19 +36,11 @@ final class KukarFormats {
     private KukarFormats() {}
 
     static Optional<LocalDate> parseDate(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text, DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return FieldReading.parseTemporal(text, DATE, LocalDate::from);
     }
 
     static Optional<LocalDateTime> parseDateTime(String text) {
-        try {
-            return Optional.of(LocalDateTime.parse(text, DATE_TIME));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return FieldReading.parseTemporal(text, DATE_TIME, LocalDateTime::from);
     }
 
     /** {@code 00-06-2025}: Kukar's way of saying that only the month is known. */

@@ -1,12 +1,12 @@
 package id.lintas.adapter.prabumulih;
 
+import id.lintas.contracts.mapping.FieldReading;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
@@ -25,19 +25,11 @@ final class PrabumulihFormats {
     private PrabumulihFormats() {}
 
     static Optional<LocalDate> parseDate(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text, DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return FieldReading.parseTemporal(text, DATE, LocalDate::from);
     }
 
     static Optional<LocalDateTime> parseDateTime(String text) {
-        try {
-            return Optional.of(LocalDateTime.parse(text, DATE_TIME));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return FieldReading.parseTemporal(text, DATE_TIME, LocalDateTime::from);
     }
 
     /** A date as {@code yyyy-MM-dd}; a date with a time is taken in the receiver's zone. */

@@ -14,6 +14,7 @@ public final class AdministrativeCode {
 
     public static final String PROVINCE = "province";
     public static final String CITY = "city";
+    public static final String DISTRICT = "district";
 
     private AdministrativeCode() {}
 
@@ -25,6 +26,22 @@ public final class AdministrativeCode {
             extension.addExtension(CITY, new CodeType(region.kemendagriCompact()));
         }
         return extension;
+    }
+
+    /** The extension for a region with a district (kecamatan, Kemendagri without dots) below it, when known. */
+    public static Extension of(Region region, String district) {
+        Extension extension = of(region);
+        if (district != null) {
+            extension.addExtension(DISTRICT, new CodeType(district));
+        }
+        return extension;
+    }
+
+    /** The district (kecamatan) code the address's extension names, without dots. */
+    public static Optional<String> district(Address address) {
+        Extension extension = address.getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
+        Extension sub = extension == null ? null : extension.getExtensionByUrl(DISTRICT);
+        return sub != null && sub.hasValue() ? Optional.ofNullable(sub.getValue().primitiveValue()) : Optional.empty();
     }
 
     /** The most precise code (regency/city, else province) the address's extension names, without dots. */

@@ -58,6 +58,22 @@ public final class Canonical {
     public static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     public static final String SENSITIVITY_SDV = "SDV";
 
+    public static final String SENSITIVITY_SDV_DISPLAY = "sexual and domestic violence related information sensitivity";
+
+    /** FHIR and LOINC codes every canonical Bundle (and Jakarta's documents) use. */
+    public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    public static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+    public static final String CONDITION_CATEGORY_VIOLENCE = "KEKERASAN";
+    public static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
+    public static final String CONSENT_SCOPE_PRIVACY = "patient-privacy";
+    public static final String CONSENT_SCOPE_PRIVACY_DISPLAY = "Privacy Consent";
+    public static final String LOINC = "http://loinc.org";
+    public static final String LOINC_PRIVACY_CONSENT = "59284-0";
+    public static final String LOINC_PRIVACY_CONSENT_DISPLAY = "Consent Document";
+    public static final String UCUM = "http://unitsofmeasure.org";
+    public static final String UCUM_YEAR = "a";
+    public static final String UCUM_MONTH = "mo";
+
     public static final String TASK_INPUT_VICTIM = "VICTIM";
     public static final String TASK_INPUT_OFFICER = "OFFICER";
     public static final String ROLE_PERPETRATOR = "PELAKU";

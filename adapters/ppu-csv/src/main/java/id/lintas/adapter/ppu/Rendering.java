@@ -24,7 +24,6 @@ import org.hl7.fhir.r4.model.Coding;
 final class Rendering {
 
     static final String ADMINISTRATIVE_GENDER = "http://hl7.org/fhir/administrative-gender";
-    static final String TASK_STATUS = "http://hl7.org/fhir/task-status";
 
     private final Terminology terminology;
     private final RegionTable regions;

@@ -32,7 +32,7 @@ final class ConditionWriter {
         }
         String lokasi = null;
         if (incident.region() != null) {
-            lokasi = Fhir.compact(regions, out.errors(), incident.region(),
+            lokasi = Fhir.compact(regions, out.errors(), incident.region().kemendagri(),
                     Fhir.extensionPath("Condition", JakartaFhir.EXT_LOKASI_KEJADIAN));
         }
         CodeableConcept code = new CodeableConcept();

@@ -109,17 +109,7 @@ final class Fhir {
         return Optional.of(type.cast(extension.getValue()));
     }
 
-    /** A region's Kemendagri code without dots, checked against the region table; null with an error when unknown. */
-    static String compact(RegionTable regions, Errors errors, Region region, String field) {
-        Optional<Region> known = region == null ? Optional.empty() : regions.byKemendagri(region.kemendagri());
-        if (known.isEmpty()) {
-            errors.add(field, "unknown Kemendagri region '" + (region == null ? "" : region.kemendagri()) + "'");
-            return null;
-        }
-        return known.get().kemendagriCompact();
-    }
-
-    /** A participant's dotted Kemendagri code without dots; null with an error when unknown. */
+    /** A dotted Kemendagri code without dots, checked against the region table; null with an error when unknown. */
     static String compact(RegionTable regions, Errors errors, String dotted, String field) {
         Optional<Region> known = regions.byKemendagri(dotted);
         if (known.isEmpty()) {

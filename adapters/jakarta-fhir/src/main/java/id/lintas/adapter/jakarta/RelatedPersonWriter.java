@@ -23,7 +23,9 @@ final class RelatedPersonWriter {
     /** A perpetrator, linked to the first victim. */
     void write(Outbound out, Perpetrator perpetrator, int index) {
         RelatedPerson person = new RelatedPerson();
-        person.setPatient(out.victim(0));
+        if (!out.referral().victims().isEmpty()) {
+            person.setPatient(out.victim(0));
+        }
         person.addExtension(JakartaFhir.EXT_PERAN, new CodeType(JakartaFhir.PERAN_TERLAPOR));
         if (perpetrator.relationship() != null) {
             String code = codes.fromHub(out.errors(), JakartaFhir.LIST_HUBUNGAN,

@@ -101,6 +101,22 @@ class CanonicalModelRoundTripTest {
     }
 
     @Test
+    void aVictimWithAnIncidentOfItsOwnKeepsIt() {
+        Incident neglect = new Incident(List.of("PENELANTARAN"), PartialDateTime.of(LocalDate.of(2025, 5, 2)),
+                REGIONS.byKemendagri("64.09").orElseThrow(), "SEKOLAH");
+        Referral perVictim = referral.toBuilder()
+                .victims(List.of(referral.victims().get(0), referral.victims().get(1).withIncident(neglect)))
+                .build();
+
+        Referral read = CanonicalReader.standard().read(CanonicalWriter.standard().write(perVictim));
+
+        assertThat(read).isEqualTo(perVictim);
+        assertThat(read.victims().get(1).incidentIn(read)).isEqualTo(neglect);
+        assertThat(read.violenceForms()).containsExactly("SEKSUAL", "PSIKIS", "PENELANTARAN");
+        assertThat(read.incidentRegions()).extracting(r -> r.kemendagri()).containsExactly("16.74", "64.09");
+    }
+
+    @Test
     void theSdvRuleIsSexualOrDomesticViolence() {
         assertThat(new Incident(List.of("FISIK"), null, null, "RUMAH_TANGGA").isSexualOrDomestic()).isTrue();
         assertThat(new Incident(List.of("SEKSUAL"), null, null, null).isSexualOrDomestic()).isTrue();
@@ -108,5 +124,8 @@ class CanonicalModelRoundTripTest {
         Referral unlabelled = referral.toBuilder()
                 .victims(referral.victims().stream().map(v -> v.withSensitive(false)).toList()).build();
         assertThat(unlabelled.withSensitivityLabels().victims()).allMatch(Victim::sensitive);
+        Referral ownIncident = unlabelled.toBuilder().victims(List.of(unlabelled.victims().get(0),
+                unlabelled.victims().get(1).withIncident(new Incident(List.of("FISIK"), null, null, "SEKOLAH")))).build();
+        assertThat(ownIncident.withSensitivityLabels().victims()).extracting(Victim::sensitive).containsExactly(true, false);
     }
 }

@@ -24,20 +24,43 @@ final class ConditionWriter {
         this.regions = regions;
     }
 
+    /** One Condition for each victim something happened to; the chronology goes on the first. */
     void write(Outbound out) {
         Referral referral = out.referral();
-        Incident incident = referral.incident();
-        if (incident == null) {
-            return;
+        boolean first = true;
+        for (int victim = 0; victim < referral.victims().size(); victim++) {
+            Incident incident = referral.victims().get(victim).incidentIn(referral);
+            if (incident == null) {
+                continue;
+            }
+            Condition condition = new Condition();
+            if (incident.region() != null) {
+                String lokasi = Fhir.compact(regions, out.errors(), incident.region().kemendagri(),
+                        Fhir.extensionPath("Condition", JakartaFhir.EXT_LOKASI_KEJADIAN));
+                if (lokasi != null) {
+                    condition.addExtension(JakartaFhir.EXT_LOKASI_KEJADIAN, new CodeType(lokasi));
+                }
+            }
+            condition.setClinicalStatus(new CodeableConcept(new Coding(Canonical.CONDITION_CLINICAL, "active", "Active")));
+            condition.setVerificationStatus(new CodeableConcept(
+                    new Coding(Canonical.CONDITION_VERIFICATION, "provisional", "Provisional")));
+            condition.setCode(forms(out, incident.forms()));
+            condition.setSubject(out.victim(victim));
+            if (incident.onset() != null) {
+                condition.setOnset(new DateTimeType(incident.onset().toString()));
+            }
+            if (first && referral.chronology() != null && !referral.chronology().isBlank()) {
+                condition.addNote().setText(referral.chronology());
+            }
+            first = false;
+            out.transaction().post(out.transaction().url("Condition/" + victim), condition);
         }
-        String lokasi = null;
-        if (incident.region() != null) {
-            lokasi = Fhir.compact(regions, out.errors(), incident.region().kemendagri(),
-                    Fhir.extensionPath("Condition", JakartaFhir.EXT_LOKASI_KEJADIAN));
-        }
+    }
+
+    /** The forms in Jakarta's codes, each once. */
+    private CodeableConcept forms(Outbound out, List<String> forms) {
         CodeableConcept code = new CodeableConcept();
         Set<String> written = new LinkedHashSet<>();
-        List<String> forms = incident.forms();
         for (int i = 0; i < forms.size(); i++) {
             String jakarta = codes.fromHub(out.errors(), JakartaFhir.LIST_JENIS_KEKERASAN,
                     new Coding(Canonical.CS_VIOLENCE_FORM, forms.get(i), null), "Condition.code.coding[" + i + "]");
@@ -45,23 +68,6 @@ final class ConditionWriter {
                 code.addCoding(new Coding(JakartaFhir.CS_JENIS_KEKERASAN, jakarta, null));
             }
         }
-        for (int victim = 0; victim < referral.victims().size(); victim++) {
-            Condition condition = new Condition();
-            if (lokasi != null) {
-                condition.addExtension(JakartaFhir.EXT_LOKASI_KEJADIAN, new CodeType(lokasi));
-            }
-            condition.setClinicalStatus(new CodeableConcept(new Coding(Canonical.CONDITION_CLINICAL, "active", "Active")));
-            condition.setVerificationStatus(new CodeableConcept(
-                    new Coding(Canonical.CONDITION_VERIFICATION, "provisional", "Provisional")));
-            condition.setCode(code.copy());
-            condition.setSubject(out.victim(victim));
-            if (incident.onset() != null) {
-                condition.setOnset(new DateTimeType(incident.onset().toString()));
-            }
-            if (victim == 0 && referral.chronology() != null && !referral.chronology().isBlank()) {
-                condition.addNote().setText(referral.chronology());
-            }
-            out.transaction().post(out.transaction().url("Condition/" + victim), condition);
-        }
+        return code;
     }
 }

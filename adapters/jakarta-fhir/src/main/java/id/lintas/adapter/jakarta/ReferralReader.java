@@ -13,6 +13,7 @@ import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.TranslationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Patient;
 
@@ -69,9 +70,14 @@ final class ReferralReader {
         if (victims.isEmpty()) {
             throw new TranslationException("Task.for", "required: the victim (a Patient in the Bundle)");
         }
-        Incident incident = incidents.incident();
+        // The first victim's incident is the referral's; another victim's that differs is its own.
+        Incident incident = incidents.byVictim().get(jakartaVictims.get(0));
+        for (int i = 0; i < victims.size(); i++) {
+            Incident own = incidents.byVictim().get(jakartaVictims.get(i));
+            victims.set(i, victims.get(i).withIncident(Objects.equals(own, incident) ? null : own));
+        }
         // Jakarta sends no place: a household perpetrator makes the case domestic violence.
-        boolean sensitive = (incident != null && incident.forms().contains(Incident.SEXUAL))
+        boolean sensitive = incidents.byVictim().values().stream().anyMatch(f -> f.forms().contains(Incident.SEXUAL))
                 || perpetratorList.stream().anyMatch(p -> p.relationship() != null && HOUSEHOLD.contains(p.relationship()));
         return canonical.canonicalReferral(referral
                 .victims(victims.stream().map(v -> v.withSensitive(sensitive)).toList())

@@ -6,37 +6,30 @@ import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.model.Incident;
 import id.lintas.contracts.model.PartialDateTime;
 import id.lintas.contracts.region.Region;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
  * The incident columns ({@code Bentuk Kekerasan}, {@code Tempat Kejadian}, {@code Kab/Kota Kejadian},
- * {@code Tgl Kejadian}) to and from the typed incident. The typed model has one incident per case: the
- * forms of every victim's row, and the place, region and date of the first row that has each.
+ * {@code Tgl Kejadian}) to and from the typed incident, one per victim's row: the first row's is the
+ * referral's, a victim whose row says otherwise keeps its own.
  */
 final class ConditionMapper {
 
     private static final String SEXUAL = "SEKSUAL";
     private static final String HOUSEHOLD = "RUMAH_TANGGA";
 
-    /** @param rows the incident columns of each victim's row, in row order */
-    Incident toIncident(List<RujukanRow.Incident> rows) {
-        Set<String> forms = new LinkedHashSet<>();
-        rows.forEach(r -> r.forms().forEach(f -> forms.add(f.getCode())));
-        if (forms.isEmpty()) {
+    /** One victim's incident; null when the row names no form of violence. */
+    Incident toIncident(RujukanRow.Incident row) {
+        if (row.forms().isEmpty()) {
             return null;
         }
         return new Incident(
-                List.copyOf(forms),
-                rows.stream().map(RujukanRow.Incident::date).filter(Objects::nonNull).findFirst()
-                        .map(PartialDateTime::of).orElse(null),
-                rows.stream().map(RujukanRow.Incident::region).filter(Objects::nonNull).findFirst().orElse(null),
-                rows.stream().map(RujukanRow.Incident::place).filter(Objects::nonNull).findFirst()
-                        .map(Coding::getCode).orElse(null));
+                row.forms().stream().map(Coding::getCode).toList(),
+                row.date() == null ? null : PartialDateTime.of(row.date()),
+                row.region(),
+                row.place() == null ? null : row.place().getCode());
     }
 
     /** Sexual violence or violence at home: the victim's record carries the SDV security label. */

@@ -1,6 +1,7 @@
 package id.lintas.adapter.ppu;
 
 import id.lintas.contracts.canonical.CanonicalWriter;
+import id.lintas.contracts.model.Incident;
 import id.lintas.contracts.model.Officer;
 import id.lintas.contracts.model.Party;
 import id.lintas.contracts.model.Perpetrator;
@@ -44,10 +45,14 @@ final class ReferralMapper {
     CanonicalReferral toReferral(String noRegistrasi, List<RujukanRow> rows, Participant sender) {
         RujukanRow.Referral first = rows.get(0).referral();
         Region senderRegion = regions.byKemendagri(sender.regionKemendagri()).orElse(null);
+        Incident incident = conditions.toIncident(rows.get(0).incident());
         List<Victim> victims = new ArrayList<>();
         for (RujukanRow row : rows) {
+            // Each row says what happened to its victim; one that differs from the first row's is the victim's own.
+            Incident own = conditions.toIncident(row.incident());
             victims.add(patients.toVictim(row.victim(), ConditionMapper.sensitive(row.incident()),
-                    consents.toConsent(row.consent(), first.reportedAt())));
+                            consents.toConsent(row.consent(), first.reportedAt()))
+                    .withIncident(Objects.equals(own, incident) ? null : own));
         }
         // PPU repeats one perpetrator on every victim's row: the same person typed alike is one person.
         Map<String, Perpetrator> distinct = new LinkedHashMap<>();
@@ -67,7 +72,7 @@ final class ReferralMapper {
                 .chronology(first.chronology())
                 .victims(victims)
                 .perpetrators(List.copyOf(distinct.values()))
-                .incident(conditions.toIncident(rows.stream().map(RujukanRow::incident).toList()))
+                .incident(incident)
                 .services(services(rows))
                 .sender(new Party(sender.id(), sender.organisationName(), senderRegion))
                 .officer(first.officer() == null ? null : new Officer(null, first.officer(), null))

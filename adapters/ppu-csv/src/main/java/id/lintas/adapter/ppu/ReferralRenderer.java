@@ -51,7 +51,7 @@ final class ReferralRenderer {
             if (i < victims.size()) {
                 Victim victim = victims.get(i);
                 patients.render(victim, i + 1, out, cells);
-                conditions.render(referral.incident(), i + 1, out, cells);
+                conditions.render(victim.incidentIn(referral), i + 1, out, cells);
                 if (victim.consent() != null) {
                     consents.render(victim.consent(), out, cells);
                 }

@@ -1,69 +1,38 @@
 package id.lintas.adapter.jakarta;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import id.lintas.contracts.canonical.AdministrativeCode;
-import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.model.Gender;
+import id.lintas.contracts.model.PartialDateTime;
 import id.lintas.contracts.region.Region;
-import id.lintas.contracts.terminology.Terminology;
+import id.lintas.contracts.region.RegionTable;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Address;
-import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.Task.TaskPriority;
 import org.hl7.fhir.r4.model.Type;
 
-/** FHIR building blocks shared by the mappers. */
+/** FHIR building blocks shared by the readers and writers of Jakarta's resources. */
 final class Fhir {
-
-    /** The canonical model's fixed reading of the hub's urgency as FHIR priority. */
-    static final Map<String, TaskPriority> PRIORITY = Map.of(
-            "TINGGI", TaskPriority.ASAP,
-            "SEDANG", TaskPriority.URGENT,
-            "RENDAH", TaskPriority.ROUTINE);
-
-    static final String CONDITION_CATEGORY_VIOLENCE = "KEKERASAN";
-    static final String SDV_DISPLAY = "sexual and domestic violence related information sensitivity";
 
     private static final Pattern OFFSET = Pattern.compile(".*T.*(Z|[+-]\\d{2}:\\d{2})$");
 
     private Fhir() {}
 
-    static void profile(Resource resource, String profile) {
-        resource.getMeta().addProfile(profile);
-    }
-
-    /** A hub coding with the display its CodeSystem gives, when it gives one. */
-    static Coding hubCoding(Terminology terminology, String system, String code) {
-        return new Coding(system, code, terminology.display(system, code).orElse(null));
-    }
-
-    /** A region as a dotted Kemendagri coding ({@code 31.73}). */
-    static Coding regionCoding(Region region) {
-        return new Coding(Canonical.CS_REGION, region.kemendagri(), region.name());
-    }
-
-    /** SATUSEHAT's administrativeCode extension: province, city and, when known, district, without dots. */
-    static Extension administrativeCode(Region region, String district) {
-        Extension extension = AdministrativeCode.of(region);
-        if (district != null && !region.isProvince() && district.startsWith(region.kemendagriCompact())) {
-            extension.addExtension(JakartaFhir.DISTRICT, new CodeType(district));
-        }
-        return extension;
-    }
-
     static Optional<String> subExtension(Address address, String name) {
-        Extension extension = address.getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
+        Extension extension = address.getExtensionByUrl(JakartaFhir.EXT_ADMINISTRATIVE_CODE);
         if (extension == null) {
             return Optional.empty();
         }
@@ -86,6 +55,38 @@ final class Fhir {
         return new DateTimeType(Date.from(time.toInstant()), precision, TimeZone.getTimeZone(time.getZone()));
     }
 
+    /** An instant as Jakarta's dateTime, with the offset it was written in. */
+    static DateTimeType dateTime(OffsetDateTime time) {
+        return new DateTimeType(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+    }
+
+    /** A date or dateTime to the precision Jakarta wrote it; null with an error naming the element when it is not one. */
+    static PartialDateTime partial(BaseDateTimeType value, String field, Errors errors) {
+        String text = value.getValueAsString();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return PartialDateTime.parse(text);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            errors.add(field, "expected a date, or a date and time with an offset");
+            return null;
+        }
+    }
+
+    /** FHIR's gender as the model's; null when absent. */
+    static Gender gender(AdministrativeGender gender) {
+        if (gender == null || gender == AdministrativeGender.NULL) {
+            return null;
+        }
+        return Gender.ofCode(gender.toCode());
+    }
+
+    /** The model's gender as FHIR's; null when absent. */
+    static AdministrativeGender gender(Gender gender) {
+        return gender == null ? null : AdministrativeGender.fromCode(gender.code());
+    }
+
     static Optional<Coding> coding(CodeableConcept concept, String system) {
         if (concept == null) {
             return Optional.empty();
@@ -106,6 +107,16 @@ final class Fhir {
             return Optional.empty();
         }
         return Optional.of(type.cast(extension.getValue()));
+    }
+
+    /** A dotted Kemendagri code without dots, checked against the region table; null with an error when unknown. */
+    static String compact(RegionTable regions, Errors errors, String dotted, String field) {
+        Optional<Region> known = regions.byKemendagri(dotted);
+        if (known.isEmpty()) {
+            errors.add(field, "unknown Kemendagri region '" + dotted + "'");
+            return null;
+        }
+        return known.get().kemendagriCompact();
     }
 
     /** FHIRPath of an extension's value, as an OperationOutcome names it. */

@@ -35,17 +35,21 @@ final class JakartaFhir {
     static final String LIST_LAYANAN = "layanan";
     static final String LIST_HUBUNGAN = "hubungan";
 
-    /** Standard FHIR / HL7 systems. */
-    static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
-    static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
-    static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
-    static final String CONSENT_SCOPE_PRIVACY = "patient-privacy";
-    static final String LOINC = "http://loinc.org";
-    static final String LOINC_PRIVACY_CONSENT = "59284-0";
+    /** SATUSEHAT's identifiers and extensions, which Jakarta's resources carry (FORMAT.md). */
+    static final String SID_NIK = "https://fhir.kemkes.go.id/id/nik";
+    static final String EXT_CITIZENSHIP = "https://fhir.kemkes.go.id/r4/StructureDefinition/citizenshipStatus";
+    static final String EXT_ADMINISTRATIVE_CODE = "https://fhir.kemkes.go.id/r4/StructureDefinition/administrativeCode";
+    static final String PROVINCE = "province";
+    static final String CITY = "city";
+    static final String DISTRICT = "district";
+
+    /** HL7 codes of Jakarta's consent givers and sensitivity label. */
     static final String V3_ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
     static final String ROLE_PARENT = "PRN";
     static final String ROLE_GUARDIAN = "GUARD";
-    static final String DISTRICT = "district";
+    static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    static final String SDV = "SDV";
+    static final String SDV_DISPLAY = "sexual and domestic violence related information sensitivity";
 
     private JakartaFhir() {}
 }

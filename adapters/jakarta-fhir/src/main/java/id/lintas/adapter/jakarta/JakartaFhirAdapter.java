@@ -19,10 +19,11 @@ import id.lintas.contracts.terminology.Terminology;
  * for referral kind, services, violence and relationships (FORMAT.md version 1).
  *
  * <p>Reads Jakarta's {@code rujukan-baru} and {@code status-rujukan} message Bundles into the
- * canonical model, translating codes by the ConceptMaps {@code jakarta-to-hub} and
- * {@code hub-to-jakarta} and region codes without dots by the region table. Renders a referral as a
- * {@code transaction} Bundle for Jakarta's FHIR server and a status change as a message Bundle for
- * its {@code $process-message}. Field errors name FHIR element paths ({@code Patient.gender}) and
+ * typed model ({@code id.lintas.contracts.model}), which {@code CanonicalWriter} writes as the canonical
+ * Bundle, translating codes by the ConceptMaps {@code jakarta-to-hub} and {@code hub-to-jakarta} and
+ * region codes without dots by the region table. Renders a referral, read back by
+ * {@code CanonicalReader}, as a {@code transaction} Bundle for Jakarta's FHIR server and a status
+ * change as a message Bundle for its {@code $process-message}. Field errors name FHIR element paths ({@code Patient.gender}) and
  * never quote a victim's identifying values. Stateless and thread-safe; found by {@link java.util.ServiceLoader}.
  */
 public final class JakartaFhirAdapter implements FhirMessageReader {
@@ -42,8 +43,9 @@ public final class JakartaFhirAdapter implements FhirMessageReader {
         this.terminology = Terminology.standard();
         RegionTable regions = RegionTable.standard();
         this.parser = new MessageParser(fhir);
-        this.referralReader = new ReferralReader(terminology, regions);
-        this.referralWriter = new ReferralWriter(fhir, terminology, regions);
+        Codes codes = new Codes(terminology);
+        this.referralReader = new ReferralReader(codes, regions);
+        this.referralWriter = new ReferralWriter(fhir, codes, regions);
         this.statusMapper = new StatusMapper(fhir);
     }
 

@@ -30,13 +30,4 @@ final class References {
         }
         return Optional.empty();
     }
-
-    /** The fullUrl of an entry's resource, to compare with references. */
-    static String fullUrl(Bundle bundle, Resource resource) {
-        return bundle.getEntry().stream()
-                .filter(e -> e.getResource() == resource)
-                .map(Bundle.BundleEntryComponent::getFullUrl)
-                .findFirst()
-                .orElse(null);
-    }
 }

@@ -1,12 +1,13 @@
 package id.lintas.adapter.kukar;
 
-import static id.lintas.adapter.kukar.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.kukar.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -105,7 +106,7 @@ final class ConsentMapper {
         writeGiver(bundle, consent, out).ifPresent(giver -> json.put(KukarFields.DIBERIKAN_OLEH, giver));
         if (consent.hasDateTimeElement()) {
             TaskMapper.putIfPresent(json, KukarFields.TGL,
-                    out.date(consent.getDateTimeElement(), FieldReader.path(at, KukarFields.TGL), false));
+                    KukarFormats.date(out, consent.getDateTimeElement(), FieldReader.path(at, KukarFields.TGL), false));
         }
         Fhir.coding(consent.getPolicyRule(), Canonical.CS_LAWFUL_BASIS)
                 // Consent is what Kukar assumes when dasar_hukum is absent, so only other bases are written.

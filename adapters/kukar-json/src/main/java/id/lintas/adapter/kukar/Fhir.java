@@ -29,7 +29,6 @@ final class Fhir {
     static final String UCUM = "http://unitsofmeasure.org";
     static final String UCUM_YEAR = "a";
     static final String UCUM_MONTH = "mo";
-    static final String TASK_STATUS = "http://hl7.org/fhir/task-status";
     static final String ADMINISTRATIVE_GENDER = "http://hl7.org/fhir/administrative-gender";
     static final String CONDITION_CATEGORY_VIOLENCE = "KEKERASAN";
 

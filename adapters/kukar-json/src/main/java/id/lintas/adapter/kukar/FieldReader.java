@@ -1,50 +1,33 @@
 package id.lintas.adapter.kukar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.lintas.contracts.mapping.FieldReading;
+import id.lintas.contracts.mapping.Need;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
-import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
- * Reads typed values out of a Kukar document and collects every field error instead of stopping
- * at the first, so Kukar's staff can fix a message in one go. A reader that failed returns null
- * (or an empty list) and the caller carries on; the message is refused once all fields are read.
- *
- * <p>Reasons never quote the value of a free-text or personal field; only values that are
- * shaped like codes are repeated, so staff can see which code was wrong.
+ * Reads typed values out of a Kukar JSON document by Kukar's JSON paths ({@code korban[0].nik}),
+ * collecting every field error (see {@link FieldReading}). Only values that are shaped like codes
+ * are repeated in reasons, so staff can see which code was wrong.
  */
-final class FieldReader {
-
-    /** Whether a field must be present. */
-    enum Need {
-        REQUIRED,
-        OPTIONAL
-    }
-
-    static final String REQUIRED_REASON = "required";
+final class FieldReader extends FieldReading {
 
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9_]{1,40}");
     private static final Pattern BPS_REGENCY = Pattern.compile("\\d{4}");
 
-    private final Terminology terminology;
-    private final RegionTable regions;
-    private final List<FieldError> errors = new ArrayList<>();
-
     FieldReader(Terminology terminology, RegionTable regions) {
-        this.terminology = terminology;
-        this.regions = regions;
+        super(terminology, regions, KukarFields.REGION);
     }
 
     static String path(String parent, String name) {
@@ -53,20 +36,6 @@ final class FieldReader {
 
     static String index(String path, int i) {
         return path + "[" + i + "]";
-    }
-
-    void error(String field, String reason) {
-        errors.add(new FieldError(field, reason));
-    }
-
-    boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
-    void throwIfErrors() throws TranslationException {
-        if (hasErrors()) {
-            throw new TranslationException(errors);
-        }
     }
 
     /** Whether the field is there at all (JSON null counts as absent). */
@@ -145,27 +114,12 @@ final class FieldReader {
     }
 
     LocalDate date(JsonNode parent, String at, String name, Need need) {
-        String text = text(parent, at, name, need);
-        if (text == null) {
-            return null;
-        }
-        Optional<LocalDate> date = KukarFormats.parseDate(text);
-        if (date.isEmpty()) {
-            error(path(at, name), KukarFormats.EXPECTED_DATE);
-        }
-        return date.orElse(null);
+        return parse(text(parent, at, name, need), path(at, name), KukarFormats::parseDate, KukarFormats.EXPECTED_DATE);
     }
 
     LocalDateTime dateTime(JsonNode parent, String at, String name, Need need) {
-        String text = text(parent, at, name, need);
-        if (text == null) {
-            return null;
-        }
-        Optional<LocalDateTime> dateTime = KukarFormats.parseDateTime(text);
-        if (dateTime.isEmpty()) {
-            error(path(at, name), KukarFormats.EXPECTED_DATE_TIME);
-        }
-        return dateTime.orElse(null);
+        return parse(text(parent, at, name, need), path(at, name), KukarFormats::parseDateTime,
+                KukarFormats.EXPECTED_DATE_TIME);
     }
 
     /** One of a few fixed words of the format itself ({@code Ya}/{@code Tidak}, {@code WNI}/{@code WNA}). */
@@ -200,15 +154,12 @@ final class FieldReader {
      */
     List<Coding> codes(JsonNode parent, String at, String name, String list, Need need) {
         String field = path(at, name);
-        Map<String, Coding> byCode = new LinkedHashMap<>();
+        List<Coding> codings = new ArrayList<>();
         List<JsonNode> items = array(parent, field, name, need);
         for (int i = 0; i < items.size(); i++) {
-            Coding coding = translate(items.get(i), index(field, i), list);
-            if (coding != null) {
-                byCode.putIfAbsent(coding.getCode(), coding);
-            }
+            codings.add(translate(items.get(i), index(field, i), list));
         }
-        return List.copyOf(byCode.values());
+        return distinct(codings);
     }
 
     /** A BPS 2014 regency code ({@code 6409}), resolved to the region it names. */
@@ -224,7 +175,7 @@ final class FieldReader {
             error(field, "expected a 4-digit BPS 2014 regency code");
             return null;
         }
-        Optional<Region> region = regions.byBps(code).filter(r -> !r.isProvince());
+        Optional<Region> region = regions().byBps(code).filter(r -> !r.isProvince());
         if (region.isEmpty()) {
             error(field, "unknown region code '" + code + "' (BPS 2014)");
             return null;
@@ -234,15 +185,8 @@ final class FieldReader {
 
     /** A phone number as typed, in E.164. */
     String phone(JsonNode parent, String at, String name, Need need) {
-        String text = text(parent, at, name, need);
-        if (text == null) {
-            return null;
-        }
-        Optional<String> e164 = KukarFormats.toE164(text);
-        if (e164.isEmpty()) {
-            error(path(at, name), "expected an Indonesian phone number such as 0812-3456-7890");
-        }
-        return e164.orElse(null);
+        return phone(text(parent, at, name, need), path(at, name), true,
+                "expected an Indonesian phone number such as 0812-3456-7890");
     }
 
     private List<JsonNode> array(JsonNode parent, String field, String name, Need need) {
@@ -277,18 +221,10 @@ final class FieldReader {
             return null;
         }
         try {
-            Coding coding = terminology.toHub(KukarFields.REGION, list, code, field);
-            coding.setDisplay(terminology.display(coding.getSystem(), coding.getCode()).orElse(null));
-            return coding;
+            return toHub(list, code, field);
         } catch (TranslationException e) {
-            errors.addAll(e.errors());
+            errors(e);
             return null;
-        }
-    }
-
-    private void missing(String field, Need need) {
-        if (need == Need.REQUIRED) {
-            error(field, REQUIRED_REASON);
         }
     }
 

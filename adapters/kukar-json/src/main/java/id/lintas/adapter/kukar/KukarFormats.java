@@ -1,18 +1,24 @@
 package id.lintas.adapter.kukar;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import id.lintas.contracts.mapping.FieldReading;
+import id.lintas.contracts.mapping.RenderContext;
+import id.lintas.contracts.region.Region;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.Coding;
 
-/** Kukar's textual formats for dates, times, phone numbers and personal numbers. */
+/** Kukar's textual formats for dates, times and region codes (phone and personal numbers: {@code IndonesianNumbers}). */
 final class KukarFormats {
 
     /** Exactly four digits of year: {@code uuuu} alone would also accept {@code +622025}, which FHIR cannot hold. */
@@ -26,28 +32,15 @@ final class KukarFormats {
     static final String EXPECTED_INCIDENT_DATE = "expected dd-MM-yyyy (00-MM-yyyy when only the month is known)";
 
     private static final Pattern MONTH_ONLY = Pattern.compile("00-(\\d{2})-(\\d{4})");
-    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s\\-.()/]");
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final Pattern NIK = Pattern.compile("\\d{16}");
-    private static final Pattern NIP = Pattern.compile("\\d{18}");
-    private static final String COUNTRY_PREFIX = "+62";
 
     private KukarFormats() {}
 
     static Optional<LocalDate> parseDate(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text, DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return FieldReading.parseTemporal(text, DATE, LocalDate::from);
     }
 
     static Optional<LocalDateTime> parseDateTime(String text) {
-        try {
-            return Optional.of(LocalDateTime.parse(text, DATE_TIME));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return FieldReading.parseTemporal(text, DATE_TIME, LocalDateTime::from);
     }
 
     /** {@code 00-06-2025}: Kukar's way of saying that only the month is known. */
@@ -68,57 +61,38 @@ final class KukarFormats {
     }
 
     /**
-     * A phone number as Kukar's staff type it ({@code 0812-5432-1098}, {@code 0541-661234},
-     * {@code +62 812...}) in E.164 ({@code +6281254321098}), or empty when it is not an Indonesian
-     * number of plausible length.
+     * A date in Kukar's {@code dd-MM-yyyy}; a month-precision date as {@code 00-MM-yyyy} where
+     * Kukar allows it. A date with a time is taken in the receiver's zone.
      */
-    static Optional<String> toE164(String typed) {
-        String compact = PHONE_SEPARATORS.matcher(typed).replaceAll("");
-        String subscriber;
-        if (compact.startsWith(COUNTRY_PREFIX)) {
-            subscriber = compact.substring(COUNTRY_PREFIX.length());
-        } else if (compact.startsWith("62")) {
-            subscriber = compact.substring(2);
-        } else if (compact.startsWith("0")) {
-            subscriber = compact.substring(1);
-        } else {
-            return Optional.empty();
+    static String date(RenderContext out, BaseDateTimeType value, String field, boolean monthOnlyAllowed) {
+        if (monthOnlyAllowed && value.getPrecision() == TemporalPrecisionEnum.MONTH) {
+            return formatMonthOnly(YearMonth.parse(value.getValueAsString().substring(0, 7)));
         }
-        // Area code or mobile prefix plus subscriber: 8 to 12 digits after the trunk 0.
-        if (!DIGITS.matcher(subscriber).matches()
-                || subscriber.length() < 8
-                || subscriber.length() > 12
-                || subscriber.startsWith("0")) {
-            return Optional.empty();
-        }
-        return Optional.of(COUNTRY_PREFIX + subscriber);
+        LocalDate date = out.date(value, field, monthOnlyAllowed ? "Kukar needs at least the month" : "Kukar needs a full date");
+        return date == null ? null : DATE.format(date);
     }
 
-    /** An E.164 Indonesian number back in the national form Kukar's staff dial ({@code 0812...}). */
-    static String toNational(String e164) {
-        if (e164.startsWith(COUNTRY_PREFIX)) {
-            return "0" + e164.substring(COUNTRY_PREFIX.length());
-        }
-        // A foreign number has no national form; Kukar's field takes it as typed.
-        return e164;
+    /** An instant as Kukar's {@code dd-MM-yyyy HH:mm} in the receiver's zone, without offset. */
+    static String dateTime(RenderContext out, BaseDateTimeType value, String field) {
+        ZonedDateTime time = out.dateTime(value, field, "Kukar needs dd-MM-yyyy HH:mm");
+        return time == null ? null : DATE_TIME.format(time);
     }
 
-    /**
-     * A NIK: 16 digits whose birth-date part is plausible (day 01-31, or 41-71 for women; month
-     * 01-12). NIK has no check digit, so this is as far as a check can go.
-     */
-    static boolean isNik(String text) {
-        if (!NIK.matcher(text).matches()) {
-            return false;
-        }
-        int day = Integer.parseInt(text.substring(6, 8));
-        int month = Integer.parseInt(text.substring(8, 10));
-        boolean dayOk = (day >= 1 && day <= 31) || (day >= 41 && day <= 71);
-        return dayOk && month >= 1 && month <= 12;
+    /** A dotted Kemendagri coding as Kukar's BPS 2014 code. */
+    static String bps(RenderContext out, Coding kemendagri, String field) {
+        return out.region(kemendagri, field).map(region -> bps(out, region, field)).orElse(null);
     }
 
-    /** A civil servant's NIP: 18 digits. */
-    static boolean isNip(String text) {
-        return NIP.matcher(text).matches();
+    /** A Kemendagri code without dots ({@code 6409}) as Kukar's BPS 2014 code. */
+    static String bpsOfCompact(RenderContext out, String compact, String field) {
+        return out.regionOfCompact(compact, field).map(region -> bps(out, region, field)).orElse(null);
+    }
+
+    static String bps(RenderContext out, Region region, String field) {
+        if (region.bps() == null) {
+            out.error(field, "region " + region.kemendagri() + " has no BPS 2014 code");
+            return null;
+        }
+        return region.bps();
     }
 }

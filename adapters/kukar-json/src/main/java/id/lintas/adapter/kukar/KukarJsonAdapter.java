@@ -1,16 +1,8 @@
 package id.lintas.adapter.kukar;
 
+import id.lintas.contracts.mapping.MessageAdapter;
 import id.lintas.contracts.region.RegionTable;
-import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.spi.CanonicalField;
-import id.lintas.contracts.spi.CanonicalReferral;
-import id.lintas.contracts.spi.MessageReader;
-import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
-import id.lintas.contracts.spi.Participant;
-import id.lintas.contracts.spi.StatusChange;
-import id.lintas.contracts.spi.TranslationException;
-import id.lintas.contracts.spi.Transport;
 import id.lintas.contracts.terminology.Terminology;
 
 /**
@@ -23,33 +15,21 @@ import id.lintas.contracts.terminology.Terminology;
  * {@code kukar-to-hub} and {@code hub-to-kukar}. Stateless and thread-safe; found by
  * {@link java.util.ServiceLoader}. Error reasons never quote a victim's identifying values.
  */
-public final class KukarJsonAdapter implements MessageReader {
+public final class KukarJsonAdapter extends MessageAdapter {
 
     /** The format id participants name in configuration. */
     public static final String FORMAT = "kukar-json";
 
-    private final Terminology terminology;
-    private final ReferralReader referralReader;
-    private final ReferralWriter referralWriter;
-    private final StatusMapper statusMapper;
-
     /** Uses the terminology and region table shipped with the product. */
     public KukarJsonAdapter() {
-        this.terminology = Terminology.standard();
-        RegionTable regions = RegionTable.standard();
-        this.referralReader = new ReferralReader(terminology, regions);
-        this.referralWriter = new ReferralWriter(terminology, regions);
-        this.statusMapper = new StatusMapper(terminology, regions);
+        super(FORMAT, Terminology.standard(), KukarFields.REGION, KukarFields.LIST_LAYANAN,
+                parts(Terminology.standard(), RegionTable.standard()));
     }
 
-    @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public Transport transport() {
-        return Transport.HTTP;
+    private static Parts parts(Terminology terminology, RegionTable regions) {
+        StatusMapper statuses = new StatusMapper(terminology, regions);
+        return new Parts(new ReferralReader(terminology, regions)::read, statuses::read,
+                new ReferralWriter(terminology, regions)::write, statuses::write);
     }
 
     @Override
@@ -60,31 +40,5 @@ public final class KukarJsonAdapter implements MessageReader {
             case VICTIM_AGE -> KukarFields.KORBAN + "[" + victim + "]." + KukarFields.USIA;
             case INCIDENT_DATE -> KukarFields.KEJADIAN + "." + KukarFields.TGL_KEJADIAN;
         };
-    }
-
-    @Override
-    public boolean carriesService(String code) {
-        return terminology.expresses(KukarFields.REGION, KukarFields.LIST_LAYANAN, Canonical.CS_SERVICE, code);
-    }
-
-    @Override
-    public CanonicalReferral readReferral(byte[] body, Participant sender) throws TranslationException {
-        return referralReader.read(body, sender);
-    }
-
-    @Override
-    public StatusChange readStatus(byte[] body, Participant sender) throws TranslationException {
-        return statusMapper.read(body, sender);
-    }
-
-    @Override
-    public OutboundDocument renderReferral(OutboundReferral referral, Participant receiver)
-            throws TranslationException {
-        return referralWriter.write(referral, receiver);
-    }
-
-    @Override
-    public OutboundDocument renderStatus(StatusChange change, Participant recipient) throws TranslationException {
-        return statusMapper.write(change, recipient);
     }
 }

@@ -1,12 +1,13 @@
 package id.lintas.adapter.kukar;
 
-import static id.lintas.adapter.kukar.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.kukar.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.IndonesianNumbers;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -29,7 +30,7 @@ final class OfficerMapper {
         Practitioner practitioner = new Practitioner();
         String nip = in.text(officer, at, KukarFields.NIP, REQUIRED);
         if (nip != null) {
-            if (KukarFormats.isNip(nip)) {
+            if (IndonesianNumbers.isNip(nip)) {
                 practitioner.addIdentifier(new Identifier().setSystem(Canonical.SID_NIP).setValue(nip));
             } else {
                 in.error(FieldReader.path(at, KukarFields.NIP), "expected a NIP of 18 digits");
@@ -70,7 +71,7 @@ final class OfficerMapper {
         practitioner.getTelecom().stream()
                 .filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE && t.hasValue())
                 .findFirst()
-                .ifPresent(t -> json.put(KukarFields.TELP, KukarFormats.toNational(t.getValue())));
+                .ifPresent(t -> json.put(KukarFields.TELP, IndonesianNumbers.toNational(t.getValue())));
         return json.isEmpty() ? Optional.empty() : Optional.of(json);
     }
 }

@@ -3,6 +3,7 @@ package id.lintas.adapter.kukar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Bundles;
+import id.lintas.contracts.mapping.Need;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.CanonicalReferral;
@@ -42,14 +43,14 @@ final class ReferralReader {
 
         TaskMapper.Header header = TaskMapper.read(root, in);
         List<Patient> victims = new ArrayList<>();
-        List<JsonNode> victimNodes = in.objects(root, "", KukarFields.KORBAN, FieldReader.Need.REQUIRED);
+        List<JsonNode> victimNodes = in.objects(root, "", KukarFields.KORBAN, Need.REQUIRED);
         for (int i = 0; i < victimNodes.size(); i++) {
             if (victimNodes.get(i) != null) {
                 victims.add(VictimMapper.read(victimNodes.get(i), FieldReader.index(KukarFields.KORBAN, i), in));
             }
         }
         List<RelatedPerson> perpetrators = new ArrayList<>();
-        List<JsonNode> perpetratorNodes = in.objects(root, "", KukarFields.PELAKU, FieldReader.Need.OPTIONAL);
+        List<JsonNode> perpetratorNodes = in.objects(root, "", KukarFields.PELAKU, Need.OPTIONAL);
         for (int i = 0; i < perpetratorNodes.size(); i++) {
             if (perpetratorNodes.get(i) != null) {
                 perpetrators.add(PerpetratorMapper.read(

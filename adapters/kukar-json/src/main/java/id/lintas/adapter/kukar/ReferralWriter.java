@@ -3,6 +3,7 @@ package id.lintas.adapter.kukar;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Bundles;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.OutboundDocument;
@@ -34,7 +35,7 @@ final class ReferralWriter {
     OutboundDocument write(OutboundReferral referral, Participant receiver) throws TranslationException {
         Bundle bundle = referral.bundle();
         Task task = Bundles.task(bundle);
-        RenderContext out = new RenderContext(terminology, regions, receiver.zone());
+        RenderContext out = new RenderContext(terminology, regions, KukarFields.REGION, receiver.zone());
 
         ObjectNode json = KukarJson.object();
         json.put(KukarFields.ID_RUJUKAN_HUB, referral.hubReferralId());
@@ -67,7 +68,7 @@ final class ReferralWriter {
         String field = FieldReader.path(KukarFields.ASAL, KukarFields.KODE_WILAYAH);
         Optional<Region> region = regions.byKemendagri(sender.regionKemendagri());
         if (region.isPresent()) {
-            TaskMapper.putIfPresent(origin, KukarFields.KODE_WILAYAH, out.bps(region.get(), field));
+            TaskMapper.putIfPresent(origin, KukarFields.KODE_WILAYAH, KukarFormats.bps(out, region.get(), field));
         } else {
             out.error(field, "unknown Kemendagri region '" + sender.regionKemendagri() + "'");
         }

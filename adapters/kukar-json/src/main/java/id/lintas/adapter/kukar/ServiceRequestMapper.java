@@ -1,11 +1,12 @@
 package id.lintas.adapter.kukar;
 
-import static id.lintas.adapter.kukar.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.RenderContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

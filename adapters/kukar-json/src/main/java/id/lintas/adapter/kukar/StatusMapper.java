@@ -1,19 +1,19 @@
 package id.lintas.adapter.kukar;
 
-import static id.lintas.adapter.kukar.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.kukar.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lintas.contracts.mapping.ReferralStatuses;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.Participant;
-import id.lintas.contracts.spi.ReferralStatus;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.terminology.Terminology;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Date;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -21,7 +21,6 @@ import org.hl7.fhir.r4.model.DateTimeType;
 /** Kukar's status updates ({@code diterima}, {@code ditolak}, ...) to and from {@link StatusChange}. */
 final class StatusMapper {
 
-    private static final String REJECTED = "rejected";
     private static final int MAX_ID = 128;
 
     private final Terminology terminology;
@@ -41,36 +40,27 @@ final class StatusMapper {
         }
         Coding status = in.code(root, "", KukarFields.STATUS, KukarFields.LIST_STATUS, REQUIRED);
         String note = in.text(root, "", KukarFields.CATATAN, OPTIONAL);
-        if (status != null && REJECTED.equals(status.getCode()) && note == null) {
+        if (ReferralStatuses.isRejection(status) && note == null) {
             in.error(KukarFields.CATATAN, "required when status is ditolak (the reason)");
         }
         LocalDateTime at = in.dateTime(root, "", KukarFields.WAKTU, REQUIRED);
         in.throwIfErrors();
-        return new StatusChange(id, null, referralStatus(status), note, at.atZone(sender.zone()).toInstant());
+        return ReferralStatuses.change(id, status, note, at, sender, "kukar-to-hub");
     }
 
     OutboundDocument write(StatusChange change, Participant recipient) throws TranslationException {
-        RenderContext out = new RenderContext(terminology, regions, recipient.zone());
+        RenderContext out = new RenderContext(terminology, regions, KukarFields.REGION, recipient.zone());
         ObjectNode json = KukarJson.object();
         json.put(KukarFields.ID_RUJUKAN_HUB, change.hubReferralId());
         TaskMapper.putIfPresent(json, KukarFields.STATUS, out.code(KukarFields.LIST_STATUS,
-                new Coding(Fhir.TASK_STATUS, change.status().taskStatus().toCode(), null), KukarFields.STATUS));
+                ReferralStatuses.taskStatus(change.status()), KukarFields.STATUS));
         if (change.note() != null) {
             json.put(KukarFields.CATATAN, change.note());
         }
-        json.put(KukarFields.WAKTU, out.dateTime(new DateTimeType(Date.from(change.at())), KukarFields.WAKTU));
+        json.put(KukarFields.WAKTU, KukarFormats.dateTime(out, new DateTimeType(Date.from(change.at())), KukarFields.WAKTU));
         out.throwIfErrors();
         String target = KukarFields.PATH_STATUS_PREFIX + pathSegment(change.hubReferralId()) + KukarFields.PATH_STATUS_SUFFIX;
         return new OutboundDocument(target, KukarFields.MEDIA_TYPE, KukarJson.bytes(json));
-    }
-
-    private static ReferralStatus referralStatus(Coding taskStatus) {
-        return Arrays.stream(ReferralStatus.values())
-                .filter(s -> s.taskStatus().toCode().equals(taskStatus.getCode()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "ConceptMap kukar-to-hub maps a status to task-status " + taskStatus.getCode()
-                                + ", which ReferralStatus does not know"));
     }
 
     /** Percent-encodes everything but RFC 3986 unreserved characters, so an id stays one path segment. */

@@ -1,13 +1,14 @@
 package id.lintas.adapter.kukar;
 
-import static id.lintas.adapter.kukar.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.kukar.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.terminology.Terminology;
@@ -26,8 +27,8 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.PositiveIntType;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskPriority;
+import org.hl7.fhir.r4.model.Task;
 
 /** The referral itself: Kukar's top-level fields and the canonical {@code Task}. */
 final class TaskMapper {
@@ -136,7 +137,7 @@ final class TaskMapper {
                     KukarFields.JENIS_RUJUKAN));
         }
         if (task.hasAuthoredOnElement()) {
-            putIfPresent(json, KukarFields.TGL_LAPOR, out.dateTime(task.getAuthoredOnElement(), KukarFields.TGL_LAPOR));
+            putIfPresent(json, KukarFields.TGL_LAPOR, KukarFormats.dateTime(out, task.getAuthoredOnElement(), KukarFields.TGL_LAPOR));
         }
         Fhir.extensionCoding(task, Canonical.EXT_INTAKE_CHANNEL).ifPresent(channel -> putIfPresent(
                 json, KukarFields.MEDIA_PENGADUAN,
@@ -155,11 +156,11 @@ final class TaskMapper {
                 .flatMap(org -> OrganizationMapper.region(org, out.regions()));
         String code = null;
         if (owner.isPresent()) {
-            code = out.bps(owner.get(), field);
+            code = KukarFormats.bps(out, owner.get(), field);
         } else {
             Optional<Coding> requested = Fhir.extensionCoding(task, Canonical.EXT_REQUESTED_DESTINATION);
             if (requested.isPresent()) {
-                code = out.bps(requested.get(), field);
+                code = KukarFormats.bps(out, requested.get(), field);
             }
         }
         if (code == null) {

@@ -1,13 +1,15 @@
 package id.lintas.adapter.kukar;
 
-import static id.lintas.adapter.kukar.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.kukar.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.IndonesianNumbers;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class VictimMapper {
         }
         String nik = in.text(victim, at, KukarFields.NIK, OPTIONAL);
         if (nik != null) {
-            if (KukarFormats.isNik(nik)) {
+            if (IndonesianNumbers.isNik(nik)) {
                 patient.addIdentifier(new Identifier().setSystem(Canonical.SID_NIK).setValue(nik));
             } else {
                 in.error(FieldReader.path(at, KukarFields.NIK), "expected a NIK of 16 digits");
@@ -213,7 +215,7 @@ final class VictimMapper {
         patient.getTelecom().stream()
                 .filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE && t.hasValue())
                 .findFirst()
-                .ifPresent(t -> json.put(KukarFields.NO_HP, KukarFormats.toNational(t.getValue())));
+                .ifPresent(t -> json.put(KukarFields.NO_HP, IndonesianNumbers.toNational(t.getValue())));
         writeAddress(patient, at, out, json);
         return json;
     }
@@ -223,7 +225,7 @@ final class VictimMapper {
         if (patient.hasBirthDateElement()) {
             boolean partial = patient.getBirthDateElement().getPrecision() != TemporalPrecisionEnum.DAY;
             if (!partial || age.isEmpty()) {
-                TaskMapper.putIfPresent(json, KukarFields.TGL_LAHIR, out.date(
+                TaskMapper.putIfPresent(json, KukarFields.TGL_LAHIR, KukarFormats.date(out, 
                         patient.getBirthDateElement(), FieldReader.path(at, KukarFields.TGL_LAHIR), false));
                 return;
             }
@@ -267,7 +269,7 @@ final class VictimMapper {
         }
         String field = FieldReader.path(FieldReader.path(at, KukarFields.ALAMAT), KukarFields.KODE_WILAYAH);
         Fhir.administrativeCode(home).ifPresent(code ->
-                TaskMapper.putIfPresent(address, KukarFields.KODE_WILAYAH, out.bpsOfCompact(code, field)));
+                TaskMapper.putIfPresent(address, KukarFields.KODE_WILAYAH, KukarFormats.bpsOfCompact(out, code, field)));
         if (!address.isEmpty()) {
             json.set(KukarFields.ALAMAT, address);
         }

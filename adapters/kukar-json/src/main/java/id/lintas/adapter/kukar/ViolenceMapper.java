@@ -1,13 +1,14 @@
 package id.lintas.adapter.kukar;
 
-import static id.lintas.adapter.kukar.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.kukar.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
@@ -136,7 +137,7 @@ final class ViolenceMapper {
         String at = KukarFields.KEJADIAN;
         conditions.stream().filter(Condition::hasOnsetDateTimeType).findFirst().ifPresent(c -> TaskMapper.putIfPresent(
                 json, KukarFields.TGL_KEJADIAN,
-                out.date(c.getOnsetDateTimeType(), FieldReader.path(at, KukarFields.TGL_KEJADIAN), true)));
+                KukarFormats.date(out, c.getOnsetDateTimeType(), FieldReader.path(at, KukarFields.TGL_KEJADIAN), true)));
         conditions.stream()
                 .map(c -> Fhir.extensionCoding(c, Canonical.EXT_INCIDENT_PLACE))
                 .flatMap(Optional::stream)
@@ -148,7 +149,7 @@ final class ViolenceMapper {
                 .flatMap(Optional::stream)
                 .findFirst()
                 .ifPresent(region -> TaskMapper.putIfPresent(json, KukarFields.KODE_WILAYAH,
-                        out.bps(region, FieldReader.path(at, KukarFields.KODE_WILAYAH))));
+                        KukarFormats.bps(out, region, FieldReader.path(at, KukarFields.KODE_WILAYAH))));
         if (chronology != null) {
             json.put(KukarFields.KRONOLOGI, chronology);
         }

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * <h2>Reading</h2>
  * <ul>
  *   <li>{@code RUJUKAN_yyyyMMdd_HHmm.csv}: one row per victim; rows with the same {@code No Registrasi}
- *       are one case and become one canonical referral (a Patient per row; Conditions per victim and
- *       form; perpetrators de-duplicated when typed alike; the services of all rows).
+ *       are one case and become one typed referral (a victim per row; the forms of violence of every row,
+ *       as the model has one incident per case; perpetrators de-duplicated when typed alike; the services of
+ *       all rows), written as the canonical Bundle by {@code CanonicalWriter}.
  *   <li>{@code STATUS_yyyyMMdd_HHmm.csv}: one status change per row; any non-empty {@code ID Rujukan Hub}
  *       is taken, the hub checks it.
  *   <li>A file with another name, bytes that are not UTF-8, or a header that is not exactly the layout
@@ -84,7 +85,7 @@ public final class PpuCsvAdapter implements FileBatchReader {
         this.regions = regions;
         this.rujukan = new RujukanReader(terminology, regions);
         this.statuses = new StatusMapper(terminology, regions);
-        this.referrals = new ReferralRenderer(terminology);
+        this.referrals = new ReferralRenderer(regions);
     }
 
     @Override

@@ -1,7 +1,14 @@
 package id.lintas.adapter.ppu;
 
-import id.lintas.contracts.canonical.Bundles;
-import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.canonical.CanonicalWriter;
+import id.lintas.contracts.model.Incident;
+import id.lintas.contracts.model.Officer;
+import id.lintas.contracts.model.Party;
+import id.lintas.contracts.model.Perpetrator;
+import id.lintas.contracts.model.Referral;
+import id.lintas.contracts.model.ReferralKind;
+import id.lintas.contracts.model.Urgency;
+import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.CanonicalReferral;
@@ -9,118 +16,74 @@ import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.terminology.Terminology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Task;
+import java.util.Set;
+import java.util.Objects;
 
 /**
- * Builds the canonical Bundle of one case from its checked rows (one row per victim), per
- * docs/canonical-model.md. Stateless; the resource mappers do the per-resource work.
+ * The typed referral of one case from its checked rows (one row per victim), which {@link CanonicalWriter}
+ * writes as the canonical Bundle. Stateless; the mappers of the victim, incident, perpetrator and consent
+ * columns do the per-part work.
  */
 final class ReferralMapper {
 
-    private static final String SEXUAL = "SEKSUAL";
-    private static final String HOUSEHOLD = "RUMAH_TANGGA";
-
-    private final Terminology terminology;
     private final RegionTable regions;
-    private final TaskMapper tasks = new TaskMapper();
-    private final OrganizationMapper organizations = new OrganizationMapper();
-    private final PractitionerMapper practitioners = new PractitionerMapper();
-    private final ServiceRequestMapper services = new ServiceRequestMapper();
-    private final PatientMapper patients;
-    private final ConditionMapper conditions;
-    private final PerpetratorMapper perpetrators;
-    private final ConsentGiverMapper consentGivers;
-    private final ConsentMapper consents;
+    private final CanonicalWriter canonical;
+    private final PatientMapper patients = new PatientMapper();
+    private final ConditionMapper conditions = new ConditionMapper();
+    private final PerpetratorMapper perpetrators = new PerpetratorMapper();
+    private final ConsentMapper consents = new ConsentMapper();
 
     ReferralMapper(Terminology terminology, RegionTable regions) {
-        this.terminology = terminology;
         this.regions = regions;
-        this.patients = new PatientMapper(terminology);
-        this.conditions = new ConditionMapper(terminology);
-        this.perpetrators = new PerpetratorMapper(terminology);
-        this.consentGivers = new ConsentGiverMapper(terminology);
-        this.consents = new ConsentMapper(terminology, consentGivers);
+        this.canonical = new CanonicalWriter(terminology);
     }
 
     /** @param rows the case's rows, all without errors and consistent in their case-level columns */
     CanonicalReferral toReferral(String noRegistrasi, List<RujukanRow> rows, Participant sender) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        RujukanRow first = rows.get(0);
+        RujukanRow.Referral first = rows.get(0).referral();
         Region senderRegion = regions.byKemendagri(sender.regionKemendagri()).orElse(null);
-
-        Task task = tasks.toTask(noRegistrasi, first.referral(), sender, senderRegion);
-        Bundles.add(bundle, task);
-        Reference requester = Bundles.add(bundle, organizations.toOrganization(sender, senderRegion));
-        task.setRequester(requester);
-        Reference officer = first.referral().officer() == null
-                ? null
-                : Bundles.add(
-                        bundle, practitioners.toPractitioner(first.referral().officer()));
-
-        List<Reference> victims = new ArrayList<>();
+        Incident incident = conditions.toIncident(rows.get(0).incident());
+        List<Victim> victims = new ArrayList<>();
         for (RujukanRow row : rows) {
-            Reference victim = Bundles.add(bundle, patients.toPatient(row.victim(), sensitive(row.incident())));
-            victims.add(victim);
-            task.addInput()
-                    .setType(Fhir.concept(Fhir.hub(terminology, Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_VICTIM)))
-                    .setValue(victim.copy());
-        }
-        Reference firstVictim = victims.get(0);
-        task.setFor(firstVictim.copy());
-        if (officer != null) {
-            task.addInput()
-                    .setType(Fhir.concept(Fhir.hub(terminology, Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_OFFICER)))
-                    .setValue(officer.copy());
-        }
-
-        for (int i = 0; i < rows.size(); i++) {
-            conditions.toConditions(rows.get(i).incident(), victims.get(i)).forEach(c -> Bundles.add(bundle, c));
+            // Each row says what happened to its victim; one that differs from the first row's is the victim's own.
+            Incident own = conditions.toIncident(row.incident());
+            victims.add(patients.toVictim(row.victim(), ConditionMapper.sensitive(row.incident()),
+                            consents.toConsent(row.consent(), first.reportedAt()))
+                    .withIncident(Objects.equals(own, incident) ? null : own));
         }
         // PPU repeats one perpetrator on every victim's row: the same person typed alike is one person.
-        Map<String, RujukanRow.Perpetrator> distinct = new LinkedHashMap<>();
+        Map<String, Perpetrator> distinct = new LinkedHashMap<>();
         rows.stream()
                 .map(RujukanRow::perpetrator)
-                .filter(p -> p != null)
-                .forEach(p -> distinct.putIfAbsent(p.key(), p));
-        distinct.values().forEach(p -> Bundles.add(bundle, perpetrators.toRelatedPerson(p, firstVictim)));
-
-        for (int i = 0; i < rows.size(); i++) {
-            RujukanRow.Consent consent = rows.get(i).consent();
-            Reference victim = victims.get(i);
-            Reference performer = ConsentGiverMapper.isVictim(consent.giver())
-                    ? victim
-                    : Bundles.add(bundle, consentGivers.toRelatedPerson(consent.giver(), victim));
-            Bundles.add(
-                    bundle,
-                    consents.toConsent(
-                            consent.permitted(),
-                            victim,
-                            performer,
-                            first.referral().reportedAt()));
-        }
-
-        for (Coding service : services(rows)) {
-            task.addBasedOn(Bundles.add(bundle, services.toServiceRequest(service, firstVictim, requester)));
-        }
-        return new CanonicalReferral(noRegistrasi, 1, bundle);
+                .filter(Objects::nonNull)
+                .forEach(p -> distinct.putIfAbsent(p.key(), perpetrators.toPerpetrator(p)));
+        Referral referral = Referral.builder()
+                .sourceCaseNumber(noRegistrasi)
+                // PPU's layout has no revision: a corrected case is sent again with the same number.
+                .revision(1)
+                .kind(ReferralKind.valueOf(first.kind().getCode()))
+                .urgency(Urgency.valueOf(first.urgency().getCode()))
+                .authoredOn(first.reportedAt().toOffsetDateTime())
+                .reportingRegion(senderRegion)
+                .requestedDestination(first.destination())
+                .chronology(first.chronology())
+                .victims(victims)
+                .perpetrators(List.copyOf(distinct.values()))
+                .incident(incident)
+                .services(services(rows))
+                .sender(new Party(sender.id(), sender.organisationName(), senderRegion))
+                .officer(first.officer() == null ? null : new Officer(null, first.officer(), null))
+                .build();
+        return canonical.canonicalReferral(referral);
     }
 
     /** The services of every row, each once, in the order first named: a service one victim needs is the case's. */
-    private static List<Coding> services(List<RujukanRow> rows) {
-        Map<String, Coding> distinct = new LinkedHashMap<>();
-        rows.forEach(r -> r.referral().services().forEach(s -> distinct.putIfAbsent(s.getCode(), s)));
-        return List.copyOf(distinct.values());
-    }
-
-    /** Sexual violence or violence at home: the victim's record carries the SDV security label. */
-    private static boolean sensitive(RujukanRow.Incident incident) {
-        return incident.forms().stream().anyMatch(f -> SEXUAL.equals(f.getCode()))
-                || (incident.place() != null
-                        && HOUSEHOLD.equals(incident.place().getCode()));
+    private static List<String> services(List<RujukanRow> rows) {
+        Set<String> distinct = new LinkedHashSet<>();
+        rows.forEach(r -> r.referral().services().forEach(s -> distinct.add(s.getCode())));
+        return List.copyOf(distinct);
     }
 }

@@ -1,10 +1,12 @@
 package id.lintas.adapter.ppu;
 
+import id.lintas.contracts.model.PartialDateTime;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.terminology.Terminology;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
@@ -21,6 +22,8 @@ import org.hl7.fhir.r4.model.Coding;
  * and every error found on the way, so that all of them are reported together. Created per call.
  */
 final class Rendering {
+
+    static final String ADMINISTRATIVE_GENDER = "http://hl7.org/fhir/administrative-gender";
 
     private final Terminology terminology;
     private final RegionTable regions;
@@ -63,10 +66,6 @@ final class Rendering {
         return zone;
     }
 
-    Terminology terminology() {
-        return terminology;
-    }
-
     /** A hub code in PPU's words; null (and an error naming the column) when PPU's list has no equivalent. */
     String code(String list, Coding hubCoding, String column) {
         if (hubCoding == null || !hubCoding.hasCode()) {
@@ -80,27 +79,32 @@ final class Rendering {
         }
     }
 
-    /** The Kemendagri name of a dotted region code, as PPU's operators read it. */
-    String regionName(Coding region, String column) {
-        if (region == null || !region.hasCode()) {
+    /** A hub code of a system in PPU's words; null for no code. */
+    String code(String list, String system, String code, String column) {
+        return code == null ? null : code(list, new Coding(system, code, null), column);
+    }
+
+    /** The Kemendagri name of a region known by its dotted code, as PPU's operators read it. */
+    String regionName(Region region, String column) {
+        if (region == null) {
             return null;
         }
-        Optional<Region> found = regions.byKemendagri(region.getCode());
+        Optional<Region> found = regions.byKemendagri(region.kemendagri());
         if (found.isEmpty()) {
-            error(column, "region '" + region.getCode() + "' is not in the Kemendagri region table");
+            error(column, "region '" + region.kemendagri() + "' is not in the Kemendagri region table");
             return null;
         }
         return found.get().name();
     }
 
-    /** The Kemendagri name of a region coded without dots (SATUSEHAT address extension). */
-    String compactRegionName(String compact, String column) {
-        if (compact == null || compact.isBlank()) {
+    /** The Kemendagri name of a region known by its code without dots (SATUSEHAT address). */
+    String compactRegionName(Region region, String column) {
+        if (region == null || region.kemendagriCompact() == null || region.kemendagriCompact().isBlank()) {
             return null;
         }
-        Optional<Region> found = regions.byKemendagriCompact(compact);
+        Optional<Region> found = regions.byKemendagriCompact(region.kemendagriCompact());
         if (found.isEmpty()) {
-            error(column, "region '" + compact + "' is not in the Kemendagri region table");
+            error(column, "region '" + region.kemendagriCompact() + "' is not in the Kemendagri region table");
             return null;
         }
         return found.get().name();
@@ -111,30 +115,25 @@ final class Rendering {
     }
 
     /** Date part of an instant, in the receiver's zone. */
-    String date(BaseDateTimeType value) {
-        return value == null || value.getValue() == null
-                ? null
-                : CellReader.DATE.format(value.getValue().toInstant().atZone(zone));
+    String date(OffsetDateTime value) {
+        return CellReader.DATE.format(value.atZoneSameInstant(zone));
     }
 
     /** Time part of an instant, in the receiver's zone. */
-    String time(BaseDateTimeType value) {
-        return value == null || value.getValue() == null
-                ? null
-                : CellReader.TIME.format(value.getValue().toInstant().atZone(zone));
+    String time(OffsetDateTime value) {
+        return CellReader.TIME.format(value.atZoneSameInstant(zone));
     }
 
     /**
-     * A calendar date (birth, incident) as PPU writes it, read from its own fields so no zone can move it
+     * A calendar date (birth, incident) as PPU writes it, as the sender wrote it so no zone can move it
      * to another day; null when the date is known only to the month or year (PPU needs the day).
      */
-    static String calendarDate(BaseDateTimeType value) {
-        if (value == null
-                || value.getValue() == null
-                || value.getPrecision().ordinal() < ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY.ordinal()) {
+    static String calendarDate(PartialDateTime value) {
+        PartialDateTime.Precision precision = value.precision();
+        if (precision == PartialDateTime.Precision.YEAR || precision == PartialDateTime.Precision.MONTH) {
             return null;
         }
-        return CellReader.DATE.format(java.time.LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay()));
+        return CellReader.DATE.format(value.firstDay());
     }
 
     void error(String column, String reason) {

@@ -2,6 +2,7 @@ package id.lintas.adapter.ppu;
 
 import static id.lintas.adapter.ppu.Columns.*;
 
+import id.lintas.contracts.mapping.ReferralStatuses;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.Participant;
@@ -69,11 +70,7 @@ final class StatusMapper {
         cells.put(ID_RUJUKAN_HUB, change.hubReferralId());
         cells.put(
                 STATUS,
-                out.code(
-                        LIST_STATUS,
-                        new Coding(
-                                Fhir.TASK_STATUS, change.status().taskStatus().toCode(), null),
-                        STATUS));
+                out.code(LIST_STATUS, ReferralStatuses.taskStatus(change.status()), STATUS));
         var at = change.at().atZone(out.zone());
         cells.put(TANGGAL, CellReader.DATE.format(at));
         cells.put(JAM, CellReader.TIME.format(at));

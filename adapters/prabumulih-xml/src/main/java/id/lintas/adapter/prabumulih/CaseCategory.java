@@ -1,6 +1,6 @@
 package id.lintas.adapter.prabumulih;
 
-import static id.lintas.adapter.prabumulih.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;

@@ -1,9 +1,10 @@
 package id.lintas.adapter.prabumulih;
 
-import static id.lintas.adapter.prabumulih.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
 import java.util.List;
@@ -103,7 +104,7 @@ final class ConsentMapper {
         shares(consent).ifPresent(yes -> XmlDocuments.attribute(element, PrabumulihFields.DIBERIKAN, String.valueOf(yes)));
         writeGiver(bundle, consent, out).ifPresent(giver -> XmlDocuments.attribute(element, PrabumulihFields.OLEH, giver));
         if (consent.hasDateTimeElement()) {
-            XmlDocuments.attribute(element, PrabumulihFields.TANGGAL, out.date(consent.getDateTimeElement(),
+            XmlDocuments.attribute(element, PrabumulihFields.TANGGAL, PrabumulihFormats.date(out, consent.getDateTimeElement(),
                     FieldReader.attributePath(AT, PrabumulihFields.TANGGAL)));
         }
     }

@@ -1,16 +1,15 @@
 package id.lintas.adapter.prabumulih;
 
+import id.lintas.contracts.mapping.FieldReading;
+import id.lintas.contracts.mapping.Need;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
-import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Coding;
@@ -18,36 +17,19 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Reads typed values out of a Prabumulih document that has passed the schema, and collects every
- * field error instead of stopping at the first, so Prabumulih's staff can fix a case in one go.
- * A reader that failed returns null (or an empty list) and the caller carries on; the document is
- * refused once all fields are read. Fields are named by element path, as the schema errors are:
- * {@code /kasus/klien[1]/tanggal_lahir}, {@code /kasus/persetujuan/@oleh}.
- *
- * <p>Reasons never quote the value of a free-text or personal field; only unknown values that are
- * shaped like Prabumulih's codes are repeated, so staff can see which code was wrong.
+ * Reads typed values out of a Prabumulih document that has passed the schema, collecting every
+ * field error (see {@link FieldReading}). Fields are named by element path, as the schema errors
+ * are: {@code /kasus/klien[1]/tanggal_lahir}, {@code /kasus/persetujuan/@oleh}. Only unknown values
+ * that are shaped like Prabumulih's codes are repeated in reasons, so staff can see which code was wrong.
  */
-final class FieldReader {
-
-    /** Whether a field must be present. */
-    enum Need {
-        REQUIRED,
-        OPTIONAL
-    }
-
-    static final String REQUIRED_REASON = "required";
+final class FieldReader extends FieldReading {
 
     /** Prabumulih's codes are short, upper case and digits ({@code TIDAK_SEKOLAH}, {@code 106}, {@code G}). */
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z0-9_]{1,15}");
     private static final Pattern REGION_CODE = Pattern.compile("\\d{2}|\\d{4}");
 
-    private final Terminology terminology;
-    private final RegionTable regions;
-    private final List<FieldError> errors = new ArrayList<>();
-
     FieldReader(Terminology terminology, RegionTable regions) {
-        this.terminology = terminology;
-        this.regions = regions;
+        super(terminology, regions, PrabumulihFields.REGION);
     }
 
     static String path(String parent, String name) {
@@ -61,16 +43,6 @@ final class FieldReader {
 
     static String attributePath(String element, String name) {
         return element + "/@" + name;
-    }
-
-    void error(String field, String reason) {
-        errors.add(new FieldError(field, reason));
-    }
-
-    void throwIfErrors() throws TranslationException {
-        if (!errors.isEmpty()) {
-            throw new TranslationException(errors);
-        }
     }
 
     /** The child elements of {@code parent} called {@code name}, in document order. */
@@ -154,25 +126,11 @@ final class FieldReader {
     }
 
     LocalDate date(String text, String field) {
-        if (text == null) {
-            return null;
-        }
-        Optional<LocalDate> date = PrabumulihFormats.parseDate(text);
-        if (date.isEmpty()) {
-            error(field, PrabumulihFormats.EXPECTED_DATE);
-        }
-        return date.orElse(null);
+        return parse(text, field, PrabumulihFormats::parseDate, PrabumulihFormats.EXPECTED_DATE);
     }
 
     LocalDateTime dateTime(String text, String field) {
-        if (text == null) {
-            return null;
-        }
-        Optional<LocalDateTime> dateTime = PrabumulihFormats.parseDateTime(text);
-        if (dateTime.isEmpty()) {
-            error(field, PrabumulihFormats.EXPECTED_DATE_TIME);
-        }
-        return dateTime.orElse(null);
+        return parse(text, field, PrabumulihFormats::parseDateTime, PrabumulihFormats.EXPECTED_DATE_TIME);
     }
 
     /** {@code true}/{@code false} (XML Schema also allows {@code 1}/{@code 0}). */
@@ -201,9 +159,7 @@ final class FieldReader {
             return null;
         }
         try {
-            Coding coding = terminology.toHub(PrabumulihFields.REGION, list, code, field);
-            coding.setDisplay(terminology.display(coding.getSystem(), coding.getCode()).orElse(null));
-            return coding;
+            return toHub(list, code, field);
         } catch (TranslationException e) {
             // Not shaped like one of Prabumulih's codes: it may be a name typed into the wrong field,
             // so it is not repeated.
@@ -223,16 +179,13 @@ final class FieldReader {
         if (parent != null && elements.isEmpty()) {
             error(path(at, name), "needs at least one entry");
         }
-        Map<String, Coding> byCode = new LinkedHashMap<>();
+        List<Coding> codings = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             String elementAt = index(path(at, name), i);
-            Coding coding = code(attribute(elements.get(i), elementAt, PrabumulihFields.KODE, Need.REQUIRED),
-                    attributePath(elementAt, PrabumulihFields.KODE), list);
-            if (coding != null) {
-                byCode.putIfAbsent(coding.getCode(), coding);
-            }
+            codings.add(code(attribute(elements.get(i), elementAt, PrabumulihFields.KODE, Need.REQUIRED),
+                    attributePath(elementAt, PrabumulihFields.KODE), list));
         }
-        return List.copyOf(byCode.values());
+        return distinct(codings);
     }
 
     /** A Kemendagri code without dots: a province ({@code 31}) or a regency/city ({@code 1674}). */
@@ -244,7 +197,7 @@ final class FieldReader {
             error(field, "expected a Kemendagri region code without dots (2 or 4 digits)");
             return null;
         }
-        Optional<Region> region = regions.byKemendagriCompact(code);
+        Optional<Region> region = regions().byKemendagriCompact(code);
         if (region.isEmpty()) {
             error(field, "unknown region code '" + code + "' (Kemendagri)");
             return null;
@@ -254,20 +207,8 @@ final class FieldReader {
 
     /** A phone number as typed, in E.164. */
     String phone(Element parent, String at, String name, Need need) {
-        String text = text(parent, at, name, need);
-        if (text == null) {
-            return null;
-        }
-        Optional<String> e164 = PrabumulihFormats.toE164(text);
-        if (e164.isEmpty()) {
-            error(path(at, name), "expected an Indonesian phone number such as 0813-7788-1122 or +6281377881122");
-        }
-        return e164.orElse(null);
+        return phone(text(parent, at, name, need), path(at, name), false,
+                "expected an Indonesian phone number such as 0813-7788-1122 or +6281377881122");
     }
 
-    private void missing(String field, Need need) {
-        if (need == Need.REQUIRED) {
-            error(field, REQUIRED_REASON);
-        }
-    }
 }

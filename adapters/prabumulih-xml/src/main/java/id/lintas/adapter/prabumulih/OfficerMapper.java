@@ -1,9 +1,10 @@
 package id.lintas.adapter.prabumulih;
 
-import static id.lintas.adapter.prabumulih.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.IndonesianNumbers;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
@@ -30,7 +31,7 @@ final class OfficerMapper {
         Practitioner practitioner = new Practitioner();
         String nip = in.attribute(officer, AT, PrabumulihFields.NIP, REQUIRED);
         if (nip != null) {
-            if (PrabumulihFormats.isNip(nip)) {
+            if (IndonesianNumbers.isNip(nip)) {
                 practitioner.addIdentifier(new Identifier().setSystem(Canonical.SID_NIP).setValue(nip));
             } else {
                 in.error(FieldReader.attributePath(AT, PrabumulihFields.NIP), "expected a NIP of 18 digits");

@@ -1,6 +1,7 @@
 package id.lintas.adapter.prabumulih;
 
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.Participant;

@@ -1,10 +1,11 @@
 package id.lintas.adapter.prabumulih;
 
-import static id.lintas.adapter.prabumulih.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.prabumulih.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.terminology.Terminology;
 import java.util.List;
 import java.util.Optional;

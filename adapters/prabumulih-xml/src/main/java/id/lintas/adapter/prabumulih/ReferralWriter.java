@@ -1,6 +1,7 @@
 package id.lintas.adapter.prabumulih;
 
 import id.lintas.contracts.canonical.Bundles;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.OutboundReferral;
@@ -33,7 +34,7 @@ final class ReferralWriter {
     OutboundDocument write(OutboundReferral referral, Participant receiver) throws TranslationException {
         Bundle bundle = referral.bundle();
         Task task = Bundles.task(bundle);
-        RenderContext out = new RenderContext(terminology, regions, receiver.zone());
+        RenderContext out = new RenderContext(terminology, regions, PrabumulihFields.REGION, receiver.zone());
         List<Patient> victims = VictimMapper.victims(bundle, task);
 
         // Elements are appended in the order of the schema's sequence.

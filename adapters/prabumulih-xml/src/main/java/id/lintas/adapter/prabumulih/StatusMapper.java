@@ -1,18 +1,18 @@
 package id.lintas.adapter.prabumulih;
 
-import static id.lintas.adapter.prabumulih.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.prabumulih.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
+import id.lintas.contracts.mapping.ReferralStatuses;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.Participant;
-import id.lintas.contracts.spi.ReferralStatus;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
@@ -24,8 +24,6 @@ import org.w3c.dom.Element;
 final class StatusMapper {
 
     static final String ROOT = "/" + PrabumulihFields.STATUS_RUJUKAN;
-
-    private static final String REJECTED = "rejected";
 
     private final Terminology terminology;
     private final RegionTable regions;
@@ -47,23 +45,23 @@ final class StatusMapper {
         Coding status = in.code(in.attribute(root, ROOT, PrabumulihFields.STATUS, REQUIRED),
                 FieldReader.attributePath(ROOT, PrabumulihFields.STATUS), PrabumulihFields.LIST_STATUS);
         String note = in.text(root, ROOT, PrabumulihFields.CATATAN, OPTIONAL);
-        if (status != null && REJECTED.equals(status.getCode()) && note == null) {
+        if (ReferralStatuses.isRejection(status) && note == null) {
             in.error(FieldReader.path(ROOT, PrabumulihFields.CATATAN), "required when status is DITOLAK (the reason)");
         }
         LocalDateTime at = in.dateTime(in.attribute(root, ROOT, PrabumulihFields.WAKTU, REQUIRED),
                 FieldReader.attributePath(ROOT, PrabumulihFields.WAKTU));
         in.throwIfErrors();
-        return new StatusChange(id, null, referralStatus(status), note, at.atZone(sender.zone()).toInstant());
+        return ReferralStatuses.change(id, status, note, at, sender, "prabumulih-to-hub");
     }
 
     OutboundDocument write(StatusChange change, Participant recipient) throws TranslationException {
-        RenderContext out = new RenderContext(terminology, regions, recipient.zone());
+        RenderContext out = new RenderContext(terminology, regions, PrabumulihFields.REGION, recipient.zone());
         Element root = XmlDocuments.newDocument(PrabumulihFields.STATUS_RUJUKAN);
         XmlDocuments.attribute(root, PrabumulihFields.ID_RUJUKAN_HUB, change.hubReferralId());
         XmlDocuments.attribute(root, PrabumulihFields.STATUS, out.code(PrabumulihFields.LIST_STATUS,
-                new Coding(Fhir.TASK_STATUS, change.status().taskStatus().toCode(), null),
+                ReferralStatuses.taskStatus(change.status()),
                 FieldReader.attributePath(ROOT, PrabumulihFields.STATUS)));
-        XmlDocuments.attribute(root, PrabumulihFields.WAKTU, out.dateTime(new DateTimeType(Date.from(change.at())),
+        XmlDocuments.attribute(root, PrabumulihFields.WAKTU, PrabumulihFormats.dateTime(out, new DateTimeType(Date.from(change.at())),
                 FieldReader.attributePath(ROOT, PrabumulihFields.WAKTU)));
         if (change.note() != null && !change.note().isBlank()) {
             XmlDocuments.addText(root, PrabumulihFields.CATATAN, change.note());
@@ -72,14 +70,5 @@ final class StatusMapper {
         XmlDocuments.requireValid(root.getOwnerDocument());
         return new OutboundDocument(
                 PrabumulihFields.PATH_STATUS, PrabumulihFields.MEDIA_TYPE, XmlDocuments.bytes(root.getOwnerDocument()));
-    }
-
-    private static ReferralStatus referralStatus(Coding taskStatus) {
-        return Arrays.stream(ReferralStatus.values())
-                .filter(s -> s.taskStatus().toCode().equals(taskStatus.getCode()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "ConceptMap prabumulih-to-hub maps a status to task-status " + taskStatus.getCode()
-                                + ", which ReferralStatus does not know"));
     }
 }

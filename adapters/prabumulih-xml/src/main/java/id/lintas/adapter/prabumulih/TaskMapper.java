@@ -1,10 +1,11 @@
 package id.lintas.adapter.prabumulih;
 
-import static id.lintas.adapter.prabumulih.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.prabumulih.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.terminology.Terminology;
@@ -23,8 +24,8 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.PositiveIntType;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskPriority;
+import org.hl7.fhir.r4.model.Task;
 import org.w3c.dom.Element;
 
 /** The referral itself: the attributes and top-level elements of {@code <kasus>} and the canonical {@code Task}. */
@@ -160,7 +161,7 @@ final class TaskMapper {
                     FieldReader.path(ROOT, PrabumulihFields.JENIS_RUJUKAN)));
         }
         if (task.hasAuthoredOnElement()) {
-            XmlDocuments.addText(kasus, PrabumulihFields.TANGGAL_PELAPORAN, out.dateTime(task.getAuthoredOnElement(),
+            XmlDocuments.addText(kasus, PrabumulihFields.TANGGAL_PELAPORAN, PrabumulihFormats.dateTime(out, task.getAuthoredOnElement(),
                     FieldReader.path(ROOT, PrabumulihFields.TANGGAL_PELAPORAN)));
         }
         Fhir.extensionCoding(task, Canonical.EXT_INTAKE_CHANNEL).ifPresent(channel -> XmlDocuments.addText(
@@ -186,7 +187,7 @@ final class TaskMapper {
         } else {
             Optional<Coding> requested = Fhir.extensionCoding(task, Canonical.EXT_REQUESTED_DESTINATION);
             if (requested.isPresent()) {
-                code = out.compact(requested.get(), field);
+                code = PrabumulihFormats.compact(out, requested.get(), field);
             }
         }
         if (code == null) {

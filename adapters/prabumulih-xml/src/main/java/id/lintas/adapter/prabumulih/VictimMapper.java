@@ -1,11 +1,13 @@
 package id.lintas.adapter.prabumulih;
 
-import static id.lintas.adapter.prabumulih.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.prabumulih.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.IndonesianNumbers;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ final class VictimMapper {
         }
         String nik = in.text(klien, at, PrabumulihFields.NIK, OPTIONAL);
         if (nik != null) {
-            if (PrabumulihFormats.isNik(nik)) {
+            if (IndonesianNumbers.isNik(nik)) {
                 patient.addIdentifier(new Identifier().setSystem(Canonical.SID_NIK).setValue(nik));
             } else {
                 in.error(FieldReader.path(at, PrabumulihFields.NIK),
@@ -208,7 +210,7 @@ final class VictimMapper {
         if (patient.hasBirthDateElement()) {
             boolean partial = patient.getBirthDateElement().getPrecision() != TemporalPrecisionEnum.DAY;
             if (!partial || age.isEmpty()) {
-                XmlDocuments.addText(klien, PrabumulihFields.TANGGAL_LAHIR, out.date(
+                XmlDocuments.addText(klien, PrabumulihFields.TANGGAL_LAHIR, PrabumulihFormats.date(out, 
                         patient.getBirthDateElement(), FieldReader.path(at, PrabumulihFields.TANGGAL_LAHIR)));
                 return;
             }
@@ -246,7 +248,7 @@ final class VictimMapper {
                 .orElse(patient.getAddressFirstRep());
         String addressAt = FieldReader.path(at, PrabumulihFields.ALAMAT);
         String kotkab = Fhir.administrativeCode(home)
-                .map(code -> out.compact(code, FieldReader.attributePath(addressAt, PrabumulihFields.KOTKAB)))
+                .map(code -> PrabumulihFormats.compact(out, code, FieldReader.attributePath(addressAt, PrabumulihFields.KOTKAB)))
                 .orElse(null);
         String street = home.hasLine() ? home.getLine().get(0).getValue() : null;
         if (kotkab == null && street == null) {

@@ -1,10 +1,11 @@
 package id.lintas.adapter.prabumulih;
 
-import static id.lintas.adapter.prabumulih.FieldReader.Need.OPTIONAL;
-import static id.lintas.adapter.prabumulih.FieldReader.Need.REQUIRED;
+import static id.lintas.contracts.mapping.Need.OPTIONAL;
+import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
@@ -92,7 +93,7 @@ final class ViolenceMapper {
         Element incident = XmlDocuments.add(kasus, PrabumulihFields.KEJADIAN);
         conditions.stream().filter(Condition::hasOnsetDateTimeType).findFirst().ifPresent(c -> XmlDocuments.addText(
                 incident, PrabumulihFields.TANGGAL,
-                out.date(c.getOnsetDateTimeType(), FieldReader.path(AT, PrabumulihFields.TANGGAL))));
+                PrabumulihFormats.date(out, c.getOnsetDateTimeType(), FieldReader.path(AT, PrabumulihFields.TANGGAL))));
         conditions.stream()
                 .map(c -> Fhir.extensionCoding(c, Canonical.EXT_INCIDENT_PLACE))
                 .flatMap(Optional::stream)
@@ -105,7 +106,7 @@ final class ViolenceMapper {
                 .flatMap(Optional::stream)
                 .findFirst()
                 .ifPresent(region -> XmlDocuments.addText(incident, PrabumulihFields.KOTKAB,
-                        out.compact(region, FieldReader.path(AT, PrabumulihFields.KOTKAB))));
+                        PrabumulihFormats.compact(out, region, FieldReader.path(AT, PrabumulihFields.KOTKAB))));
         writeForms(conditions, out, incident);
         XmlDocuments.addText(incident, PrabumulihFields.RINGKASAN, chronology);
     }

@@ -196,6 +196,17 @@ class AuditLogIT extends HubIntegrationTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK: the export verifies");
         assertThat(status).isZero();
 
+        // The same from the hub's jar, as an auditor runs it: whole, then with two entries swapped in the file.
+        assertThat(runJar(out, "audit", "verify", "--export", export.toString(), "--key", vkey)).as(out.toString(StandardCharsets.UTF_8))
+                .isZero();
+        JsonNode whole = JSON.readTree(Files.readString(export));
+        String third = whole.path("entries").get(MINE.get(2).intValue()).path("entry").asText();
+        String fourth = whole.path("entries").get(MINE.get(3).intValue()).path("entry").asText();
+        Path swapped = dir.resolve("swapped.json");
+        Files.writeString(swapped, Files.readString(export).replace(third, "THIRD").replace(fourth, third).replace("THIRD", fourth));
+        assertThat(runJar(out, "audit", "verify", "--export", swapped.toString(), "--key", vkey)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED: first bad entry " + MINE.get(2) + ":");
+
         UUID referral = EntryEncoding.decode(Base64.getDecoder().decode(JSON.readTree(get("/api/v1/audit/entries?start=" + MINE.get(5)
                 + "&end=" + (MINE.get(5) + 1), auditor()).getBody()).get(0).path("entry").asText())).referralId();
         Path one = dir.resolve("referral.json");
@@ -471,6 +482,17 @@ class AuditLogIT extends HubIntegrationTest {
             }
             level = above;
         }
+    }
+
+    /** Runs {@code java -jar target/lintas-hub.jar ARGS} (built by the package phase before the ITs); its output into out. */
+    private static int runJar(ByteArrayOutputStream out, String... args) throws Exception {
+        out.reset();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                Path.of("target", "lintas-hub.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        out.write(process.getInputStream().readAllBytes());
+        return process.waitFor();
     }
 
     private static long now() {

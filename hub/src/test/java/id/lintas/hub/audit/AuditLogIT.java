@@ -248,6 +248,26 @@ class AuditLogIT extends HubIntegrationTest {
     }
 
     @Test
+    void theSequencerSignsNothingOverAStoredTreeThatNoLongerGivesItsLatestCheckpoint() {
+        long k = MINE.get(4);
+        long[] after = transactions.execute(status -> {
+            long signedBefore = jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).single();
+            asOwnerPastTheTrigger();
+            byte[] changed = EntryEncoding.encode(EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED"));
+            jdbc.sql("update audit_entry set entry = ? where idx = ?").params(changed, k).update();
+            rebuildStoredTree();
+            long ticket = audit.append(event(500));
+            sequencer.seal();
+            long signedAfter = jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).single();
+            long stillPending = jdbc.sql("select count(*) from audit_pending where ticket = ?").param(ticket).query(Long.class).single();
+            status.setRollbackOnly();
+            return new long[] {signedBefore, signedAfter, stillPending};
+        });
+        assertThat(after[1]).as("no new checkpoint").isEqualTo(after[0]);
+        assertThat(after[2]).as("the new entry waits").isEqualTo(1);
+    }
+
+    @Test
     void aDeletedEntryFailsVerificationNamingIt() {
         long k = MINE.get(2);
         Verdicts verdicts = tampered(() -> jdbc.sql("delete from audit_entry where idx = ?").param(k).update());
@@ -366,6 +386,18 @@ class AuditLogIT extends HubIntegrationTest {
         ResponseEntity<String> byOther = post("/api/v1/audit/checkpoint/cosignatures", cosigned, credentials.bearer("ppu"));
         assertThat(byOther.getStatusCode().value()).isEqualTo(422);
         assertThat(JSON.readTree(byOther.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("(body)");
+
+        // Not a signed note, or a cosignature that does not verify: problems naming what is wrong.
+        ResponseEntity<String> garbage = post("/api/v1/audit/checkpoint/cosignatures", "not a note", credentials.bearer("kukar"));
+        assertThat(garbage.getStatusCode().value()).isEqualTo(400);
+        assertThat(JSON.readTree(garbage.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("(body)");
+        SignedNote.Signature line = SignedNote.parse(cosigned).signatureOf(kukar.verifierKey()).orElseThrow();
+        byte[] broken = line.signature();
+        broken[20] ^= 1;
+        String forged = SignedNote.parse(checkpoint).with(new SignedNote.Signature(line.keyName(), line.keyId(), broken)).serialize();
+        ResponseEntity<String> badSignature = post("/api/v1/audit/checkpoint/cosignatures", forged, credentials.bearer("kukar"));
+        assertThat(badSignature.getStatusCode().value()).as(badSignature.getBody()).isEqualTo(422);
+        assertThat(JSON.readTree(badSignature.getBody()).path("errors").get(0).path("field").asText()).isEqualTo(kukar.verifierKey().name());
 
         // The hub (its database and its key in a dishonest operator's hands) forks: entries from 'cut' are
         // replaced and a checkpoint of the same size is signed. PPU's witness, which never saw the honest one,

@@ -13,16 +13,17 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * {@code java -jar lintas-hub.jar audit verify --export FILE [--key VKEY] [--seen CHECKPOINT_FILE ...]
+ * {@code java -jar lintas-hub.jar audit verify --export FILE|DIR [--key VKEY] [--seen CHECKPOINT_FILE ...]
  * [--witness VKEY ...]}: checks an export of the audit log ({@code GET /api/v1/audit/export}) without the
- * hub, its database or its configuration: every entry, the tree, every checkpoint's signature, the
+ * hub, its database or its configuration (a directory holds the export as {@code export.json}): every entry, the tree, every checkpoint's signature, the
  * consistency proofs between checkpoints (or, in a referral's export, the entries' inclusion proofs),
  * checkpoints seen earlier, and witnesses' cosignatures. Prints what it checked, or the first entry (or
  * checkpoint) that fails. Exit status 0 when everything verifies, 1 when something fails, 2 on a usage error.
  */
 public final class AuditCommand {
 
-    private static final String USAGE = "usage: audit verify --export FILE [--key VKEY] [--seen CHECKPOINT_FILE ...] [--witness VKEY ...]\n"
+    private static final String USAGE = "usage: audit verify --export FILE|DIR [--key VKEY] [--seen CHECKPOINT_FILE ...] [--witness VKEY ...]\n"
+            + "  --export   the answer of GET /api/v1/audit/export, or a directory holding it as export.json\n"
             + "  --key      the log's verifier key as you obtained it (GET /api/v1/audit/verifier-key, out of band);\n"
             + "             without it the export's own key is used, which proves consistency but not whose log it is\n"
             + "  --seen     a checkpoint (signed note) you saw before: the log must still extend it\n"
@@ -61,6 +62,9 @@ public final class AuditCommand {
         if (export == null) {
             err.println("audit verify: give --export FILE\n" + USAGE);
             return 2;
+        }
+        if (Files.isDirectory(export)) {
+            export = export.resolve("export.json");
         }
         try {
             AuditService.Export read = JSON.readValue(export.toFile(), AuditService.Export.class);

@@ -197,8 +197,8 @@ class AuditLogIT extends HubIntegrationTest {
         assertThat(status).isZero();
 
         // The same from the hub's jar, as an auditor runs it: whole, then with two entries swapped in the file.
-        assertThat(runJar(out, "audit", "verify", "--export", export.toString(), "--key", vkey)).as(out.toString(StandardCharsets.UTF_8))
-                .isZero();
+        assertThat(runJar(out, "audit", "verify", "--export", dir.toString(), "--key", vkey)).as(out.toString(StandardCharsets.UTF_8))
+                .isZero(); // the directory holds export.json
         JsonNode whole = JSON.readTree(Files.readString(export));
         String third = whole.path("entries").get(MINE.get(2).intValue()).path("entry").asText();
         String fourth = whole.path("entries").get(MINE.get(3).intValue()).path("entry").asText();

@@ -43,7 +43,7 @@ public final class UsersCommand {
 
     private static final String USAGE = "usage: users add --username NAME --role ROLE [--role ROLE ...] [--party PARTICIPANT]"
             + " --password-stdin [--lintas.data-dir=DIR | --spring.datasource.url=URL ...]\n"
-            + "  roles: ADMIN, SIGNER (with --party), AUDITOR, OPERATOR; the password (at least "
+            + "  roles: ADMIN, SIGNER (with --party), AUDITOR (national, or of one party with --party), OPERATOR; the password (at least "
             + AccountRules.MIN_PASSWORD + " characters) is the first line of standard input";
 
     private UsersCommand() {}

@@ -1,6 +1,7 @@
 package id.lintas.hub.account;
 
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.platform.DatabaseOnly;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public final class UsersCommand {
             AccountService accounts = new AccountService(database.getBean(JdbcClient.class),
                     new JdbcUserDetailsManager(database.getBean(DataSource.class)),
                     PasswordEncoderFactories.createDelegatingPasswordEncoder(), database.getBean(TransactionTemplate.class),
-                    p -> true);
+                    p -> true, database.getBean(AuditLog.class)::append);
             AccountService.AccountView created = accounts.create(username, password, roles, party, ACTOR);
             out.println("Created account " + created.username() + " with roles " + String.join(", ", created.roles())
                     + (created.party() == null ? "" : " for party " + created.party()));
@@ -124,7 +125,8 @@ public final class UsersCommand {
     }
 
     private static ConfigurableApplicationContext startDatabase(List<String> springArgs) {
-        return new SpringApplicationBuilder(DatabaseOnly.class)
+        // The audit log too: an account the command creates is on record like one an administrator creates.
+        return new SpringApplicationBuilder(DatabaseOnly.class, AuditLog.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

@@ -48,6 +48,9 @@ public final class Endpoints {
     /** Periodic sweep of deliveries and inbound messages stuck after a crash or a lost message. */
     public static final String SWEEP_TIMER = "timer:sweep?period={{lintas.delivery.sweep-interval:30000}}";
 
+    /** The audit sequencer: moves committed audit entries into the log and signs a checkpoint when it grew. */
+    public static final String AUDIT_SEAL_TIMER = "timer:audit-seal?period={{lintas.audit.seal-interval:2000}}";
+
     /** One receiver's queue, to send to. */
     public static String receiverQueue(String receiverId) {
         return "jms:queue:" + RECEIVER_QUEUE_PREFIX + receiverId;

@@ -3,11 +3,15 @@ package id.lintas.hub.protect;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfSet;
+import com.google.crypto.tink.signature.Ed25519Parameters;
+import com.google.crypto.tink.signature.SignatureConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +41,33 @@ public final class Keysets {
         try {
             AeadConfig.register();
             PrfConfig.register();
+            SignatureConfig.register();
         } catch (GeneralSecurityException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private Keysets() {}
+
+    /**
+     * A keyed hash (HMAC-SHA256 PRF) from the keyset in the file, created when the file does not exist:
+     * for commitments of payloads that must not be kept (the audit log's).
+     */
+    public static PrfSet keyedHash(Path file) {
+        try {
+            return readOrCreate(file, LOOKUP).getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the keyset " + file + " is not an HMAC PRF keyset", e);
+        }
+    }
+
+    /**
+     * An Ed25519 keyset (raw signatures, no Tink prefix) from the file, created with one key when the file
+     * does not exist: the audit log's checkpoint signing key.
+     */
+    public static KeysetHandle ed25519(Path file) {
+        return readOrCreate(file, Ed25519Parameters.create(Ed25519Parameters.Variant.NO_PREFIX));
+    }
 
     /** The keyset in the file, created with one key when the file does not exist yet. */
     static KeysetHandle readOrCreate(Path file, Parameters parameters) {

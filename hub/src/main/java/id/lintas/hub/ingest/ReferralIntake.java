@@ -102,7 +102,7 @@ public class ReferralIntake {
             }
             if (referral.revision() < known.revision()) {
                 throw new StaleRevisionException("revision " + referral.revision() + " is older than revision "
-                        + known.revision() + " the hub already has for this case");
+                        + known.revision() + " the hub already has for this case", known.id());
             }
             id = known.id();
             referrals.revise(record(id, sender, referral, facts, known.status()));

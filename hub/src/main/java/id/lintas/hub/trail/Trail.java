@@ -65,7 +65,12 @@ record Trail(UUID referral, String sender, List<Step> events, List<Handoff> hand
                 due = respondBy == null ? null : Instant.parse(respondBy.toString());
                 answer = answered.get(e.receiver());
                 if (seen.add(e.receiver())) {
-                    Boolean met = due == null ? null : answer != null ? !answer.isAfter(due) : now.isAfter(due) ? false : null;
+                    Boolean met = null;
+                    if (due != null && answer != null) {
+                        met = !answer.isAfter(due);
+                    } else if (due != null && now.isAfter(due)) {
+                        met = Boolean.FALSE;
+                    }
                     handoffs.add(new Handoff(e.receiver(), regionOf.apply(e.receiver()), e.agreementId(), e.agreementVersion(),
                             e.at(), due, answer, answers.get(e.receiver()), met));
                 }

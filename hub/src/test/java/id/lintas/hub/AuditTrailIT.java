@@ -119,6 +119,10 @@ class AuditTrailIT extends HubIntegrationTest {
         // Search: the handoff by agreement and pair, not under another pair.
         JsonNode found = search("agreement=pks-kukar-ppu-2024&sender=kukar&receiver=ppu&size=200", credentials.basic("auditor"));
         assertThat(found.path("handoffs").findValuesAsText("referral")).contains(id);
+        assertNoVictimData(senderCopy, found.toString());
+        String log = jdbc.sql("select string_agg(convert_from(entry, 'UTF8'), ' ') from (select entry from audit_entry"
+                + " union all select entry from audit_pending) e").query(String.class).single();
+        assertNoVictimData(senderCopy, log);
         JsonNode otherPair = search("sender=prabumulih&receiver=ppu", credentials.basic("auditor"));
         assertThat(otherPair.path("handoffs").findValuesAsText("referral")).doesNotContain(id);
         assertThat(search("sender=kukar&size=200", credentials.basic("auditor-prabumulih")).path("handoffs").findValuesAsText("referral"))

@@ -216,7 +216,15 @@ public class AgreementService {
         if (key.isPrivate()) {
             errors.add(new FieldError("d", "this is a private key: register the public key only, and keep the private key with the signer"));
         }
-        if (!"EC".equals(key.getKeyType().getValue()) && !"RSA".equals(key.getKeyType().getValue())) {
+        if (purpose == KeyPurpose.WITNESS) {
+            if (!(key instanceof com.nimbusds.jose.jwk.OctetKeyPair okp) || !com.nimbusds.jose.jwk.Curve.Ed25519.equals(okp.getCurve())) {
+                errors.add(new FieldError("kty", "a witness key is an Ed25519 key: kty OKP, crv Ed25519 (RFC 8037)"));
+            }
+            if (key.getKeyID() != null && !key.getKeyID().matches("[A-Za-z0-9._:-]{1,100}")) {
+                errors.add(new FieldError("kid", "a witness key's kid is its cosigner name in signature lines: 1 to 100 of"
+                        + " A-Z a-z 0-9 . _ : - (no spaces, '+' or '/')"));
+            }
+        } else if (!"EC".equals(key.getKeyType().getValue()) && !"RSA".equals(key.getKeyType().getValue())) {
             errors.add(new FieldError("kty", "key type " + key.getKeyType() + " is not accepted; use EC or RSA"));
         }
         if (key.getKeyID() == null || key.getKeyID().isBlank()) {
@@ -245,7 +253,7 @@ public class AgreementService {
             }
         } else {
             repository.addKeyEvent(participant, key.getKeyID(), purpose, "REGISTERED", actor,
-                    purpose == KeyPurpose.CLIENT ? "waits for approval by a signer of " + participant + " or a second operator" : null);
+                    purpose.needsApproval() ? "waits for approval by a signer of " + participant + " or a second operator" : null);
             audit.append(keyEvent(AuditKind.KEY_REGISTERED, participant, key.getKeyID(), purpose, actor).withDetail("thumbprint", thumbprint));
             log.info("{} key {} registered for participant {} by {}", purpose, key.getKeyID(), participant, actor);
         }
@@ -259,27 +267,34 @@ public class AgreementService {
      */
     @Transactional
     public KeyView approveClientKey(String participant, String kid, Caller approver) {
-        AgreementRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == KeyPurpose.CLIENT)
-                .orElseThrow(() -> AgreementProblem.notFound("client key " + kid + " of " + participant));
+        return approveKey(participant, KeyPurpose.CLIENT, kid, approver);
+    }
+
+    /** Approves a client or witness key, by the rule of {@link #approveClientKey}. */
+    @Transactional
+    public KeyView approveKey(String participant, KeyPurpose purpose, String kid, Caller approver) {
+        String what = purpose.name().toLowerCase(java.util.Locale.ROOT) + " key ";
+        AgreementRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == purpose && purpose.needsApproval())
+                .orElseThrow(() -> AgreementProblem.notFound(what + kid + " of " + participant));
         if (key.revokedAt() != null) {
-            throw AgreementProblem.conflict("key-revoked", "client key " + kid + " of " + participant + " is revoked; register a new key", "kid");
+            throw AgreementProblem.conflict("key-revoked", what + kid + " of " + participant + " is revoked; register a new key", "kid");
         }
         if (key.approvedAt() == null) {
             String as;
             if (approver.name().equals(key.registeredBy())) {
-                throw approvalRefused("you registered client key " + kid + ": another person, a signer of " + participant
+                throw approvalRefused("you registered " + what + kid + ": another person, a signer of " + participant
                         + " or another operator, must approve it");
             } else if (approver.signsFor(participant)) {
                 as = "as signer of " + participant;
             } else if (approver.is(Role.OPERATOR)) {
                 as = "as second person (registered by " + key.registeredBy() + ")";
             } else {
-                throw approvalRefused("only a signer of " + participant + " or an operator may approve its client keys");
+                throw approvalRefused("only a signer of " + participant + " or an operator may approve its " + what.strip() + "s");
             }
             if (repository.approveKey(participant, kid, approver.name())) {
-                repository.addKeyEvent(participant, kid, KeyPurpose.CLIENT, "APPROVED", approver.name(), as);
-                audit.append(keyEvent(AuditKind.KEY_APPROVED, participant, kid, KeyPurpose.CLIENT, approver.name()));
-                log.info("CLIENT key {} of participant {} approved by {} {}", kid, participant, approver.name(), as);
+                repository.addKeyEvent(participant, kid, purpose, "APPROVED", approver.name(), as);
+                audit.append(keyEvent(AuditKind.KEY_APPROVED, participant, kid, purpose, approver.name()));
+                log.info("{} key {} of participant {} approved by {} {}", purpose, kid, participant, approver.name(), as);
             }
         }
         return keyView(participant, kid);

@@ -8,5 +8,16 @@ public enum KeyPurpose {
      * Its system signs {@code private_key_jwt} client assertions with it to obtain tokens (registered by
      * an operator, usable once a signer of the participant or a second operator approved it).
      */
-    CLIENT
+    CLIENT,
+    /**
+     * Its system, as a witness of the audit log, cosigns the log's checkpoints with it (an Ed25519 JWK,
+     * RFC 8037, whose kid is the cosigner's key name; docs/audit.md): registered by an operator, usable once
+     * a signer of the participant or a second operator approved it, as client keys.
+     */
+    WITNESS;
+
+    /** Keys of this purpose are usable only once a second person approved them. */
+    public boolean needsApproval() {
+        return this != SIGNING;
+    }
 }

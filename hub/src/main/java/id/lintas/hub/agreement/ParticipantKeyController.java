@@ -70,6 +70,27 @@ class ParticipantKeyController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping(value = "/api/v1/participants/{participant}/witness-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AgreementService.KeyView> registerWitnessKey(@PathVariable String participant, @RequestBody JsonNode jwk) {
+        return registered(participant, KeyPurpose.WITNESS, "witness-keys", jwk);
+    }
+
+    @GetMapping("/api/v1/participants/{participant}/witness-keys")
+    List<AgreementService.KeyView> witnessKeys(@PathVariable String participant) {
+        return agreements.keys(participant, KeyPurpose.WITNESS);
+    }
+
+    @PostMapping("/api/v1/participants/{participant}/witness-keys/{kid}/approval")
+    AgreementService.KeyView approveWitnessKey(@PathVariable String participant, @PathVariable String kid) {
+        return agreements.approveKey(participant, KeyPurpose.WITNESS, kid, Caller.required());
+    }
+
+    @DeleteMapping("/api/v1/participants/{participant}/witness-keys/{kid}")
+    ResponseEntity<Void> revokeWitnessKey(@PathVariable String participant, @PathVariable String kid) {
+        agreements.revokeKey(participant, KeyPurpose.WITNESS, kid, Caller.required().name());
+        return ResponseEntity.noContent().build();
+    }
+
     private ResponseEntity<AgreementService.KeyView> registered(String participant, KeyPurpose purpose, String path, JsonNode jwk) {
         AgreementService.KeyView key = agreements.registerKey(participant, purpose, jwk, Caller.required().name());
         return ResponseEntity.created(URI.create("/api/v1/participants/" + participant + "/" + path + "/" + key.kid())).body(key);

@@ -1,6 +1,5 @@
 package id.lintas.hub.audit;
 
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,7 +87,7 @@ public class AuditSequencer {
         long index = size;
         for (Pending p : pending) {
             AuditEvent event = EntryEncoding.decode(p.entry());
-            entries.add(new Object[] {index, p.ticket(), p.entry(), event.kind().name(), Timestamp.from(event.at()),
+            entries.add(new Object[] {index, p.ticket(), p.entry(), event.kind().name(), event.at().atOffset(java.time.ZoneOffset.UTC),
                     event.referralId(), event.sender(), event.receiver(), event.agreementId(), event.agreementVersion(),
                     event.outcome()});
             byte[] hash = Merkle.leafHash(p.entry());

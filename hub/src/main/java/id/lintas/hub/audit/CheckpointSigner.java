@@ -26,6 +26,7 @@ public class CheckpointSigner {
     private final PublicKeySign signer;
     private final SignedNote.VerifierKey verifierKey;
 
+    @org.springframework.beans.factory.annotation.Autowired
     CheckpointSigner(AuditProperties properties, HubProperties hub) {
         this(properties.origin(), Keysets.ed25519(properties.signingKeyset() != null ? properties.signingKeyset()
                 : hub.dataDir().resolve("security").resolve("audit-signing-key.json")));

@@ -54,8 +54,11 @@ public record SignedNote(String text, List<Signature> signatures) {
 
         /** Parses a vkey, checking that its key ID is the one its name, type and key give. */
         public static VerifierKey parse(String vkey) {
-            String[] parts = vkey.strip().split("\\+", -1);
-            if (parts.length != 3 || parts[0].isEmpty() || parts[1].length() != 8) {
+            String bare = vkey.strip();
+            int plus = bare.indexOf('+');
+            String[] parts = plus <= 0 || bare.length() < plus + 10 || bare.charAt(plus + 9) != '+' ? new String[0]
+                    : new String[] {bare.substring(0, plus), bare.substring(plus + 1, plus + 9), bare.substring(plus + 10)};
+            if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
                 throw new IllegalArgumentException("a verifier key is <name>+<8 hex digits>+<base64 key>");
             }
             byte[] material;

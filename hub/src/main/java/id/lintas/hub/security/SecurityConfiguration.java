@@ -132,7 +132,9 @@ class SecurityConfiguration {
                         // Operators register client keys; approving one takes a signer of the participant or a
                         // second operator (the service refuses the operator who registered it).
                         .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/client-keys").hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/v1/participants/{participant}/client-keys", "/api/v1/participants/{participant}/client-keys/**")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/witness-keys").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/v1/participants/{participant}/client-keys", "/api/v1/participants/{participant}/client-keys/**",
+                                "/api/v1/participants/{participant}/witness-keys", "/api/v1/participants/{participant}/witness-keys/**")
                         .access(operatorOrSignerOfParticipant())
                         .requestMatchers(HttpMethod.GET, "/api/v1/participants/{participant}/key-events")
                         .access(AuthorizationManagers.anyOf(operatorOrSignerOfParticipant(),
@@ -152,6 +154,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/referrals/*")
                         .hasAnyRole(Role.PARTICIPANT.name(), Role.OPERATOR.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**").hasRole(Role.OPERATOR.name())
+                        // The audit log (docs/audit.md): checkpoints, the key and consistency proofs for auditors and
+                        // witnesses; inclusion proofs also for a participant's own entries (checked by the service);
+                        // entries, exports and verification for auditors; cosignatures from witnesses.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoint", "/api/v1/audit/verifier-key",
+                                "/api/v1/audit/proof/consistency", "/api/v1/audit/proof/inclusion")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.PARTICIPANT.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoint/cosignatures").hasRole(Role.PARTICIPANT.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/entries", "/api/v1/audit/export", "/api/v1/audit/verification")
+                        .hasRole(Role.AUDITOR.name())
                         // Demo only: what a simulated region received holds (synthetic) victims' data, so only that
                         // participant's own system reads it, as it would read its own server.
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/participants/{participant}/received").access(ownParticipant())

@@ -1,0 +1,259 @@
+package id.lintas.hub.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.lintas.hub.agreement.AgreementService;
+import id.lintas.hub.agreement.KeyPurpose;
+import id.lintas.hub.security.Caller;
+import id.lintas.hub.security.Role;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the audit API answers (docs/audit.md): checkpoints with their cosignatures, entries, RFC 9162
+ * proofs from the stored tree, exports for the offline verifier, the online verification, and witnesses'
+ * cosignatures checked against their registered WITNESS keys.
+ */
+@Service
+public class AuditService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditService.class);
+    /** Entries one request returns at most. */
+    static final int MAX_ENTRIES = 1000;
+    /** How far in the future a cosignature's timestamp may be (clock skew). */
+    static final long MAX_SKEW_SECONDS = 300;
+
+    /** An entry as the API shows it: index, exact bytes, the leaf hash the tree holds (all base64). */
+    public record EntryView(long index, String entry, String leafHash) {}
+
+    /** A consistency proof between two checkpoints of an export. */
+    public record ConsistencyView(long from, long to, List<String> proof) {}
+
+    /** An inclusion proof of an entry in the tree of a checkpoint of an export. */
+    public record InclusionView(long index, long size, List<String> proof) {}
+
+    /**
+     * An export (docs/audit.md, "Export"): what the offline verifier checks.
+     *
+     * @param checkpoints signed notes with their cosignatures, by tree size
+     * @param consistency proofs between consecutive checkpoints
+     * @param inclusion proofs of the entries in the latest checkpoint (in a referral's export, whose entries are not the whole log)
+     */
+    public record Export(String format, String origin, String verifierKey, List<EntryView> entries, List<String> checkpoints,
+            List<ConsistencyView> consistency, List<InclusionView> inclusion) {}
+
+    static final String EXPORT_FORMAT = "lintas-audit-export/v1";
+
+    private final JdbcClient jdbc;
+    private final CheckpointSigner signer;
+    private final AgreementService agreements;
+    private final Clock clock;
+
+    AuditService(JdbcClient jdbc, CheckpointSigner signer, AgreementService agreements) {
+        this.jdbc = jdbc;
+        this.signer = signer;
+        this.agreements = agreements;
+        this.clock = Clock.systemUTC();
+    }
+
+    public SignedNote.VerifierKey verifierKey() {
+        return signer.verifierKey();
+    }
+
+    /** The number of sequenced entries. */
+    public long size() {
+        return jdbc.sql("select coalesce(max(idx) + 1, 0) from audit_entry").query(Long.class).single();
+    }
+
+    /** The checkpoint of that tree size (the latest when null), with the cosignatures it has. */
+    public String checkpoint(Long size) {
+        Optional<Long> at = size != null ? Optional.of(size)
+                : jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).optional();
+        Optional<String> note = at.flatMap(s -> jdbc.sql("select note from audit_checkpoint where tree_size = ?").param(s)
+                .query(String.class).optional());
+        if (note.isEmpty()) {
+            throw AuditProblem.notFound("size", size == null ? "no checkpoint was signed yet" : "no checkpoint was signed at tree size " + size);
+        }
+        StringBuilder withCosignatures = new StringBuilder(note.get());
+        jdbc.sql("select line from audit_cosignature where tree_size = ? order by received_at, participant_id, key_name")
+                .param(at.get()).query(String.class).list().forEach(withCosignatures::append);
+        return withCosignatures.toString();
+    }
+
+    public List<EntryView> entries(long start, long end) {
+        long size = size();
+        if (start < 0) {
+            throw AuditProblem.invalid("start", "must be 0 or more");
+        }
+        if (end < start) {
+            throw AuditProblem.invalid("end", "must not be less than start");
+        }
+        if (end - start > MAX_ENTRIES) {
+            throw AuditProblem.invalid("end", "at most " + MAX_ENTRIES + " entries a request: end - start <= " + MAX_ENTRIES);
+        }
+        if (end > size) {
+            throw AuditProblem.invalid("end", "the log holds " + size + " entries");
+        }
+        return entryRows("e.idx >= ? and e.idx < ?", start, end);
+    }
+
+    private List<EntryView> entryRows(String where, Object... params) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return jdbc.sql("select e.idx, e.entry, n.hash from audit_entry e left join audit_node n on n.level = 0 and n.idx = e.idx"
+                        + " where " + where + " order by e.idx")
+                .params(params)
+                .query((rs, n) -> new EntryView(rs.getLong(1), b64.encodeToString(rs.getBytes(2)),
+                        rs.getBytes(3) == null ? null : b64.encodeToString(rs.getBytes(3))))
+                .list();
+    }
+
+    /** PATH(index, D[0:size]); a participant only for an entry of a handoff it sent or received. */
+    public List<String> inclusion(long index, long size, Caller caller) {
+        if (size < 1 || size > size()) {
+            throw AuditProblem.invalid("size", "must be from 1 to the log's size, " + size());
+        }
+        if (index < 0 || index >= size) {
+            throw AuditProblem.invalid("index", "must be from 0 to size - 1");
+        }
+        if (!caller.is(Role.AUDITOR)) {
+            boolean own = jdbc.sql("select count(*) from audit_entry where idx = ? and (sender_id = ? or receiver_id = ?)")
+                    .params(index, caller.name(), caller.name()).query(Long.class).single() == 1;
+            if (!own) {
+                throw AuditProblem.notFound("index", "no entry " + index + " of a handoff of yours");
+            }
+        }
+        return base64(Merkle.inclusionProof(new StoredTree(jdbc), index, size));
+    }
+
+    /** PROOF(from, D[0:to]). */
+    public List<String> consistency(long from, long to) {
+        long size = size();
+        if (to < 0 || to > size) {
+            throw AuditProblem.invalid("to", "must be from 0 to the log's size, " + size);
+        }
+        if (from < 0 || from > to) {
+            throw AuditProblem.invalid("from", "must be from 0 to 'to'");
+        }
+        return base64(Merkle.consistencyProof(new StoredTree(jdbc), from, to));
+    }
+
+    /** The whole log, its checkpoints and the proofs between them; or one referral's entries with inclusion proofs. */
+    @Transactional(readOnly = true)
+    public Export export(java.util.UUID referral) {
+        List<Long> sizes = jdbc.sql("select tree_size from audit_checkpoint order by tree_size").query(Long.class).list();
+        List<EntryView> entries;
+        List<ConsistencyView> consistency = new ArrayList<>();
+        List<InclusionView> inclusion = new ArrayList<>();
+        StoredTree tree = new StoredTree(jdbc);
+        if (referral == null) {
+            entries = entryRows("true");
+            for (int i = 1; i < sizes.size(); i++) {
+                consistency.add(new ConsistencyView(sizes.get(i - 1), sizes.get(i),
+                        base64(Merkle.consistencyProof(tree, sizes.get(i - 1), sizes.get(i)))));
+            }
+        } else {
+            long latest = sizes.isEmpty() ? 0 : sizes.get(sizes.size() - 1);
+            entries = entryRows("e.referral_id = ? and e.idx < ?", referral, latest);
+            for (EntryView e : entries) {
+                inclusion.add(new InclusionView(e.index(), latest, base64(Merkle.inclusionProof(tree, e.index(), latest))));
+            }
+            sizes = sizes.isEmpty() ? sizes : List.of(latest);
+        }
+        List<String> checkpoints = sizes.stream().map(this::checkpoint).toList();
+        return new Export(EXPORT_FORMAT, signer.origin(), signer.verifierKey().toString(), entries, checkpoints, consistency, inclusion);
+    }
+
+    /**
+     * Verifies the log as the database holds it now (docs/audit.md, "Verifying"), with the given checkpoints
+     * seen earlier.
+     */
+    @Transactional(readOnly = true)
+    public LogVerifier.Result verify(List<String> seenEarlier) {
+        List<LogVerifier.Entry> entries = jdbc.sql("select e.idx, e.entry, n.hash from audit_entry e"
+                        + " left join audit_node n on n.level = 0 and n.idx = e.idx order by e.idx")
+                .query((rs, n) -> new LogVerifier.Entry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))
+                .list();
+        List<LogVerifier.StoredCheckpoint> checkpoints = jdbc.sql("select tree_size, note from audit_checkpoint order by tree_size")
+                .query((rs, n) -> new LogVerifier.StoredCheckpoint(rs.getLong(1), rs.getString(2)))
+                .list();
+        return LogVerifier.verify(entries, checkpoints, signer.verifierKey(), seenEarlier);
+    }
+
+    /**
+     * Records a witness's cosignature of a checkpoint the hub signed: the body is that checkpoint as a
+     * signed note carrying the witness's cosignature line(s) (other lines are ignored), each checked
+     * against the participant's approved WITNESS keys. Returns the checkpoint with all its cosignatures.
+     */
+    @Transactional
+    public String cosign(String participant, String body) {
+        SignedNote note;
+        Checkpoint checkpoint;
+        try {
+            note = SignedNote.parse(body == null ? "" : body);
+            checkpoint = Checkpoint.parse(note.text());
+        } catch (IllegalArgumentException e) {
+            throw AuditProblem.invalid("(body)", e.getMessage());
+        }
+        String signed = jdbc.sql("select note from audit_checkpoint where tree_size = ?").param(checkpoint.size())
+                .query(String.class).optional()
+                .orElseThrow(() -> AuditProblem.cosignatureRefused("(body)", "the hub signed no checkpoint of tree size " + checkpoint.size()));
+        if (!SignedNote.parse(signed).text().equals(note.text())) {
+            throw AuditProblem.cosignatureRefused("(body)", "this is not the checkpoint the hub signed at tree size " + checkpoint.size());
+        }
+        List<SignedNote.VerifierKey> keys = witnessKeys(participant);
+        int recorded = 0;
+        for (SignedNote.Signature signature : note.signatures()) {
+            Optional<SignedNote.VerifierKey> key = keys.stream().filter(k -> k.names(signature)).findFirst();
+            if (key.isEmpty()) {
+                continue;
+            }
+            long time;
+            try {
+                time = Checkpoint.cosignatureTime(signature);
+            } catch (IllegalArgumentException e) {
+                throw AuditProblem.cosignatureRefused(signature.keyName(), e.getMessage());
+            }
+            if (!Checkpoint.cosignedBy(key.get(), note.text(), signature)) {
+                throw AuditProblem.cosignatureRefused(signature.keyName(), "the cosignature by " + signature.keyName()
+                        + " does not verify (c2sp.org/tlog-cosignature, Ed25519 over cosignature/v1, time and the checkpoint)");
+            }
+            if (time > clock.instant().getEpochSecond() + MAX_SKEW_SECONDS) {
+                throw AuditProblem.cosignatureRefused(signature.keyName(), "the cosignature's time is in the future");
+            }
+            recorded += jdbc.sql("insert into audit_cosignature (tree_size, participant_id, key_name, cosigned_at, line)"
+                            + " values (?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(checkpoint.size(), participant, signature.keyName(), time, signature.line())
+                    .update();
+        }
+        if (keys.stream().noneMatch(k -> note.signatureOf(k).isPresent())) {
+            throw AuditProblem.cosignatureRefused("(body)", "no signature line of an approved witness key of " + participant
+                    + (keys.isEmpty() ? " (it has none: register one as a WITNESS key)" : ""));
+        }
+        log.info("Checkpoint of tree size {} cosigned by {} ({} new)", checkpoint.size(), participant, recorded);
+        return checkpoint(checkpoint.size());
+    }
+
+    /** The participant's approved, unrevoked witness keys as note verifier keys (type 0x04). */
+    List<SignedNote.VerifierKey> witnessKeys(String participant) {
+        List<SignedNote.VerifierKey> keys = new ArrayList<>();
+        for (AgreementService.KeyView key : agreements.keys(participant, KeyPurpose.WITNESS)) {
+            if (key.approvedAt() == null || key.revokedAt() != null) {
+                continue;
+            }
+            JsonNode x = key.jwk().path("x");
+            keys.add(SignedNote.VerifierKey.of(key.kid(), SignedNote.COSIGNATURE_V1, Base64.getUrlDecoder().decode(x.asText())));
+        }
+        return keys;
+    }
+
+    private static List<String> base64(List<byte[]> hashes) {
+        return hashes.stream().map(Base64.getEncoder()::encodeToString).toList();
+    }
+}

@@ -123,6 +123,13 @@ class AuditTrailIT extends HubIntegrationTest {
         String log = jdbc.sql("select string_agg(convert_from(entry, 'UTF8'), ' ') from (select entry from audit_entry"
                 + " union all select entry from audit_pending) e").query(String.class).single();
         assertNoVictimData(senderCopy, log);
+        assertThat(search("outcome=dead&sender=kukar&receiver=ppu&size=200", credentials.basic("auditor")).path("handoffs")
+                .findValuesAsText("referral")).as("its answer to Kukar was refused for good").contains(id);
+        assertThat(search("outcome=refused&sender=kukar&size=200", credentials.basic("auditor")).path("handoffs"))
+                .as("the older revision refused at intake").anySatisfy(refusal -> {
+                    assertThat(refusal.path("referral").asText()).isEqualTo(id);
+                    assertThat(refusal.path("kind").asText()).isEqualTo("INTAKE_REFUSED");
+                });
         JsonNode otherPair = search("sender=prabumulih&receiver=ppu", credentials.basic("auditor"));
         assertThat(otherPair.path("handoffs").findValuesAsText("referral")).doesNotContain(id);
         assertThat(search("sender=kukar&size=200", credentials.basic("auditor-prabumulih")).path("handoffs").findValuesAsText("referral"))
@@ -179,6 +186,31 @@ class AuditTrailIT extends HubIntegrationTest {
         assertValidBalp(fhir);
         assertNoVictimData(senderCopy, fhir);
         assertThat(trail(id, credentials.basic("auditor-prabumulih")).path("sender").asText()).isEqualTo("prabumulih");
+    }
+
+    @Test
+    void aRefusedReferralIsFoundByItsOutcomeAndItsTrailNamesTheFailedClauseWithoutDescribingTheVictim() {
+        // An adult man hurt physically: outside every agreement's scope.
+        String body = sample("kukar-json", "referral-tppo-to-ppu.json")
+                .replace("KKR/2025/0412", "KKR/AT/ADULT-" + System.nanoTime() % 100000)
+                .replace("\"jenis_kelamin\": \"P\"", "\"jenis_kelamin\": \"L\"")
+                .replace("[\"tppo\", \"eksploitasi\", \"psikis\"]", "[\"fisik\"]");
+        JsonNode refused = Samples.json(postKukar("referrals", body).getBody());
+        assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
+        String id = refused.path("referralId").asText();
+        String senderCopy = http.getForObject("/api/v1/referrals/" + id, String.class);
+
+        JsonNode trail = trail(id, credentials.basic("auditor"));
+        assertThat(steps(trail, "ROUTING_DECIDED")).isNotEmpty().allSatisfy(step -> {
+            assertThat(step.path("outcome").asText()).isEqualTo("REFUSED");
+            assertThat(step.path("details").path("failedClauses")).isNotEmpty();
+        });
+        assertThat(trail.toString()).doesNotContain("aged").doesNotContain("male");
+        assertNoVictimData(senderCopy, trail.toString());
+        assertThat(search("outcome=refused&sender=kukar&size=200", credentials.basic("auditor")).path("handoffs")
+                .findValuesAsText("referral")).contains(id);
+        assertThat(search("outcome=dead&sender=kukar&size=200", credentials.basic("auditor")).path("handoffs")
+                .findValuesAsText("referral")).doesNotContain(id);
     }
 
     private JsonNode awaitTrail(String id, String deliveryOutcome) {

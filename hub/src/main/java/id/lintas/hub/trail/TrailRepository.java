@@ -56,24 +56,29 @@ class TrailRepository {
         return found;
     }
 
-    /** One handoff found by a search: a routing decision and what became of it. */
-    record Handoff(long index, UUID referral, String sender, String receiver, String agreement, Integer agreementVersion,
-            String outcome, Instant at, Instant responseDue, Instant answeredAt, boolean dead) {}
+    /**
+     * One handoff found by a search: a routing decision and what became of it, or a message refused at
+     * intake ({@code kind} {@code INTAKE_REFUSED}: no receiver, and a referral only for an older revision).
+     */
+    record Handoff(long index, String kind, UUID referral, String sender, String receiver, String agreement,
+            Integer agreementVersion, String outcome, Instant at, Instant responseDue, Instant answeredAt, boolean dead) {}
 
     /**
      * Routing decisions matching the filters, newest first: every filter may be null; {@code outcome} is
-     * {@code refused}, {@code overdue} or {@code dead}; {@code party} limits to handoffs it sent or received.
+     * {@code refused} (no agreement covered it), {@code overdue} (answered after its due time, or not yet and
+     * past it) or {@code dead} (a delivery of the handoff, the referral to its receiver or an answer back to
+     * its sender, was given up: dead or refused for good); {@code party} limits to handoffs it sent or received.
      */
     List<Handoff> search(String agreement, String sender, String receiver, Instant from, Instant to, String outcome,
             String party, int offset, int limit) {
         String sql = """
                 select * from (
-                  select e.idx, e.referral_id, e.sender_id, e.receiver_id, e.agreement_id, e.agreement_version, e.outcome, e.at,
+                  select e.idx, e.kind, e.referral_id, e.sender_id, e.receiver_id, e.agreement_id, e.agreement_version, e.outcome, e.at,
                     (convert_from(e.entry, 'UTF8')::jsonb #>> '{details,respondBy}')::timestamptz as due,
                     (select min(s.at) from audit_entry s where s.kind = 'STATUS_CHANGED' and s.referral_id = e.referral_id
                        and s.receiver_id = e.receiver_id) as answered,
-                    exists (select 1 from audit_entry d where d.kind = 'DELIVERY_ATTEMPTED' and d.outcome = 'DEAD'
-                       and d.referral_id = e.referral_id and d.receiver_id is not distinct from e.receiver_id) as dead
+                    exists (select 1 from audit_entry d where d.kind = 'DELIVERY_ATTEMPTED' and d.outcome in ('DEAD', 'FAILED')
+                       and d.referral_id = e.referral_id and (d.receiver_id = e.receiver_id or d.receiver_id = e.sender_id)) as dead
                   from audit_entry e
                   where e.kind = 'ROUTING_DECIDED'
                     and (cast(:agreement as text) is null or e.agreement_id = :agreement)
@@ -82,9 +87,19 @@ class TrailRepository {
                     and (cast(:party as text) is null or e.sender_id = :party or e.receiver_id = :party)
                     and (cast(:from as timestamptz) is null or e.at >= :from)
                     and (cast(:to as timestamptz) is null or e.at < :to)
+                  union all
+                  select e.idx, e.kind, e.referral_id, e.sender_id, e.receiver_id, e.agreement_id, e.agreement_version, e.outcome,
+                    e.at, null, null, false
+                  from audit_entry e
+                  where e.kind = 'INTAKE_REFUSED'
+                    and cast(:agreement as text) is null and cast(:receiver as text) is null
+                    and (cast(:sender as text) is null or e.sender_id = :sender)
+                    and (cast(:party as text) is null or e.sender_id = :party)
+                    and (cast(:from as timestamptz) is null or e.at >= :from)
+                    and (cast(:to as timestamptz) is null or e.at < :to)
                 ) h
                 where (cast(:outcome as text) is null
-                    or (:outcome = 'refused' and h.outcome = 'REFUSED')
+                    or (:outcome = 'refused' and (h.outcome = 'REFUSED' or h.kind = 'INTAKE_REFUSED'))
                     or (:outcome = 'dead' and h.dead)
                     or (:outcome = 'overdue' and h.due is not null and h.due < coalesce(h.answered, now())))
                 order by h.at desc, h.idx desc offset :offset limit :limit
@@ -100,7 +115,8 @@ class TrailRepository {
         params.put("offset", offset);
         params.put("limit", limit);
         return jdbc.sql(sql).params(params)
-                .query((rs, n) -> new Handoff(rs.getLong("idx"), rs.getObject("referral_id", UUID.class), rs.getString("sender_id"),
+                .query((rs, n) -> new Handoff(rs.getLong("idx"), rs.getString("kind"), rs.getObject("referral_id", UUID.class),
+                        rs.getString("sender_id"),
                         rs.getString("receiver_id"), rs.getString("agreement_id"),
                         (Integer) rs.getObject("agreement_version"), rs.getString("outcome"), instant(rs.getTimestamp("at")),
                         instant(rs.getTimestamp("due")), instant(rs.getTimestamp("answered")), rs.getBoolean("dead")))

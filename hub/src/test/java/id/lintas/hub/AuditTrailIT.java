@@ -213,6 +213,41 @@ class AuditTrailIT extends HubIntegrationTest {
                 .findValuesAsText("referral")).doesNotContain(id);
     }
 
+    @Test
+    void overdueFindsHandoffsAnsweredAfterTheirDueTimeOrNotAtAllPastIt() {
+        // Response times are an hour at the least: the routing decisions are appended as the intake would, with due times past.
+        id.lintas.hub.audit.AuditLog log = context.getBean(id.lintas.hub.audit.AuditLog.class);
+        java.time.Instant routed = java.time.Instant.now().minus(Duration.ofHours(3));
+        java.util.UUID late = java.util.UUID.randomUUID();
+        java.util.UUID unanswered = java.util.UUID.randomUUID();
+        java.util.UUID inTime = java.util.UUID.randomUUID();
+        context.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(tx -> {
+            for (java.util.UUID referral : List.of(late, unanswered, inTime)) {
+                log.append(id.lintas.hub.audit.AuditEvent.of(id.lintas.hub.audit.AuditKind.ROUTING_DECIDED).at(routed)
+                        .withActor(id.lintas.hub.audit.AuditEvent.Actor.system()).withReferral(referral).withParties("kukar", "ppu")
+                        .withAgreement("it-overdue", 1).withOutcome("ROUTED")
+                        .withDetail("respondBy", routed.plus(Duration.ofHours(1)).toString()));
+            }
+            log.append(answer(late, routed.plus(Duration.ofHours(2))));
+            log.append(answer(inTime, routed.plus(Duration.ofMinutes(30))));
+        });
+
+        JsonNode overdue = search("agreement=it-overdue&outcome=overdue", credentials.basic("auditor"));
+        assertThat(overdue.path("handoffs").findValuesAsText("referral"))
+                .containsExactlyInAnyOrder(late.toString(), unanswered.toString());
+        assertThat(trail(late.toString(), credentials.basic("auditor")).path("handoffs").get(0).path("met").asBoolean(true)).isFalse();
+        assertThat(trail(inTime.toString(), credentials.basic("auditor")).path("handoffs").get(0).path("met").asBoolean()).isTrue();
+        JsonNode paged = search("agreement=it-overdue&size=2", credentials.basic("auditor"));
+        assertThat(paged.path("handoffs")).hasSize(2);
+        assertThat(paged.path("more").asBoolean()).isTrue();
+        assertThat(search("agreement=it-overdue&size=2&page=1", credentials.basic("auditor")).path("handoffs")).hasSize(1);
+    }
+
+    private static id.lintas.hub.audit.AuditEvent answer(java.util.UUID referral, java.time.Instant at) {
+        return id.lintas.hub.audit.AuditEvent.of(id.lintas.hub.audit.AuditKind.STATUS_CHANGED).at(at)
+                .withActor("ppu", "ppu", "PARTICIPANT").withReferral(referral).withParties("kukar", "ppu").withOutcome("ACCEPTED");
+    }
+
     private JsonNode awaitTrail(String id, String deliveryOutcome) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 outcomes(trail(id, credentials.basic("auditor")), "DELIVERY_ATTEMPTED")).contains(deliveryOutcome));

@@ -36,8 +36,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The audit trail of a referral in each region's flow: every kind of event appears, in the scope of the
- * auditor who asks; the FHIR export is a Bundle of BALP AuditEvents; no victim's data in any answer.
+ * The audit trail of a referral in each region's flow (Kukar JSON, PPU CSV, Prabumulih XML, Jakarta FHIR, as
+ * senders and as receivers): every kind of event appears, in the scope of the auditor who asks; the FHIR
+ * export is a Bundle of BALP AuditEvents; no victim's data in any answer.
  */
 class AuditTrailIT extends HubIntegrationTest {
 
@@ -186,6 +187,42 @@ class AuditTrailIT extends HubIntegrationTest {
         assertValidBalp(fhir);
         assertNoVictimData(senderCopy, fhir);
         assertThat(trail(id, credentials.basic("auditor-prabumulih")).path("sender").asText()).isEqualTo("prabumulih");
+    }
+
+    @Test
+    void jakartaFhirReferralToKukarIsTracedWithKukarsReadAndAnswer() {
+        agreements.activate(JakartaFlowIT.jakartaKukarAgreement());
+        String message = sample("jakarta-fhir", "message-rujukan-baru-kukar.json")
+                .replace("JKT/UPTD/2025/1187", "JKT/AT/" + System.nanoTime() % 100000);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.valueOf("application/fhir+json"));
+        ResponseEntity<String> answer = http.postForEntity("/fhir/$process-message", new HttpEntity<>(message, headers), String.class);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        Bundle response = FHIR.newJsonParser().parseResource(Bundle.class, answer.getBody());
+        String id = ((org.hl7.fhir.r4.model.Task) response.getEntry().get(1).getResource()).getIdentifierFirstRep().getValue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !kukarReferralsFor(id).isEmpty());
+        assertThat(http.exchange("/api/v1/referrals/" + id, HttpMethod.GET, as(credentials.bearer("kukar")), String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        String accepted = sample("kukar-json", "status-accepted.json").replace("<the hub's referral id>", id);
+        assertThat(postKukar("status", accepted).getStatusCode().is2xxSuccessful()).isTrue();
+        String senderCopy = http.getForObject("/api/v1/referrals/" + id, String.class);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(steps(trail(id, credentials.basic("auditor")),
+                "DELIVERY_ATTEMPTED")).anySatisfy(step -> {
+                    assertThat(step.path("receiver").asText()).isEqualTo("jakarta");
+                    assertThat(step.path("outcome").asText()).isEqualTo("DELIVERED");
+                }));
+        JsonNode trail = trail(id, credentials.basic("auditor"));
+        assertThat(kinds(trail)).contains("INTAKE_RECEIVED", "ROUTING_DECIDED", "DELIVERY_ATTEMPTED", "REFERRAL_READ", "STATUS_CHANGED");
+        assertThat(steps(trail, "INTAKE_RECEIVED")).singleElement().satisfies(step -> {
+            assertThat(step.path("actor").path("participant").asText()).isEqualTo("jakarta");
+            assertThat(step.path("region").asText()).isEqualTo("31");
+        });
+        assertThat(trail.path("handoffs").get(0).path("answer").asText()).isEqualTo("ACCEPTED");
+        assertNoVictimData(senderCopy, trail.toString());
+        String fhir = fhirTrail(id, credentials.basic("auditor"));
+        assertValidBalp(fhir);
+        assertNoVictimData(senderCopy, fhir);
     }
 
     @Test

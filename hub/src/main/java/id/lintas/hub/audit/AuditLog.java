@@ -32,8 +32,8 @@ public class AuditLog {
 
     AuditLog(JdbcClient jdbc, AuditProperties properties, HubProperties hub) {
         this.jdbc = jdbc;
-        this.commitmentKey = Keysets.keyedHash(properties.commitmentKeyset() != null ? properties.commitmentKeyset()
-                : hub.dataDir().resolve("security").resolve("audit-commitment-key.json"));
+        this.commitmentKey = Keysets.keyedHash(AuditProperties.keyset(properties.commitmentKeyset(), "commitment-keyset", hub.dataDir(),
+                "audit-commitment-key.json"));
         this.commitmentKeyId = Integer.toUnsignedString(commitmentKey.getPrimaryId());
     }
 

@@ -1,5 +1,6 @@
 package id.lintas.hub.audit;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,5 +26,19 @@ public record AuditProperties(String origin, Duration sealInterval, int sealBatc
         }
         sealInterval = sealInterval == null ? Duration.ofSeconds(2) : sealInterval;
         sealBatch = sealBatch <= 0 ? 1000 : sealBatch;
+    }
+
+    /**
+     * The keyset file: the configured one, which must exist (several hubs share it), or the default under
+     * the data directory, created at first start.
+     */
+    static Path keyset(Path configured, String property, Path dataDir, String fileName) {
+        if (configured == null) {
+            return dataDir.resolve("security").resolve(fileName);
+        }
+        if (!Files.exists(configured)) {
+            throw new IllegalStateException("lintas.audit." + property + ": " + configured + " does not exist");
+        }
+        return configured;
     }
 }

@@ -44,21 +44,43 @@ public class AuditSequencer {
         this.batch = properties.sealBatch();
     }
 
-    /** Sequences what is pending (in batches) and signs a checkpoint; returns the log's size after. */
+    /**
+     * Sequences what is pending (in batches) and signs a checkpoint; returns the log's size after. When the
+     * stored log no longer gives the latest checkpoint's root (rows were removed or hashes rewritten), it
+     * signs nothing more and says so: the hub never signs over a tampered log.
+     */
     public long seal() {
         long size;
         int moved;
         do {
-            long[] result = transactions.execute(status -> sealBatch());
+            long[] result;
+            try {
+                result = transactions.execute(status -> sealBatch());
+            } catch (TamperedLogException e) {
+                log.error("The audit log is not sealed: {}. Verify it (GET /api/v1/audit/verification) and restore it from a backup",
+                        e.getMessage());
+                return e.size;
+            }
             size = result[0];
             moved = (int) result[1];
         } while (moved == batch);
         return size;
     }
 
+    /** The stored log does not extend the latest checkpoint the hub signed. */
+    static final class TamperedLogException extends RuntimeException {
+        private final long size;
+
+        TamperedLogException(String message, long size) {
+            super(message);
+            this.size = size;
+        }
+    }
+
     private long[] sealBatch() {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
         long size = jdbc.sql("select coalesce(max(idx) + 1, 0) from audit_entry").query(Long.class).single();
+        checkAgainstLatestCheckpoint(size);
         List<Pending> pending = jdbc.sql("select ticket, entry from audit_pending order by ticket limit ?")
                 .param(batch)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getBytes(2)))
@@ -72,6 +94,28 @@ public class AuditSequencer {
             checkpoint(size);
         }
         return new long[] {size, pending.size()};
+    }
+
+    private void checkAgainstLatestCheckpoint(long size) {
+        jdbc.sql("select tree_size, root_hash from audit_checkpoint order by tree_size desc limit 1")
+                .query((rs, n) -> new Checkpoint(signer.origin(), rs.getLong(1), rs.getBytes(2)))
+                .optional()
+                .ifPresent(latest -> {
+                    if (latest.size() > size) {
+                        throw new TamperedLogException("it holds " + size + " entries, fewer than the latest checkpoint's "
+                                + latest.size(), size);
+                    }
+                    byte[] root;
+                    try {
+                        root = Merkle.root(new StoredTree(jdbc), latest.size());
+                    } catch (IllegalStateException missing) {
+                        throw new TamperedLogException(missing.getMessage(), size);
+                    }
+                    if (!Merkle.equal(root, latest.root())) {
+                        throw new TamperedLogException("its stored tree does not give the root hash of the latest checkpoint, of tree size "
+                                + latest.size(), size);
+                    }
+                });
     }
 
     private void append(long size, List<Pending> pending) {

@@ -1,8 +1,5 @@
 package id.lintas.hub.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import id.lintas.hub.agreement.AgreementService;
-import id.lintas.hub.agreement.KeyPurpose;
 import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.Role;
 import java.time.Clock;
@@ -53,13 +50,13 @@ public class AuditService {
 
     private final JdbcClient jdbc;
     private final CheckpointSigner signer;
-    private final AgreementService agreements;
+    private final WitnessKeys witnesses;
     private final Clock clock;
 
-    AuditService(JdbcClient jdbc, CheckpointSigner signer, AgreementService agreements) {
+    AuditService(JdbcClient jdbc, CheckpointSigner signer, WitnessKeys witnesses) {
         this.jdbc = jdbc;
         this.signer = signer;
-        this.agreements = agreements;
+        this.witnesses = witnesses;
         this.clock = Clock.systemUTC();
     }
 
@@ -207,7 +204,7 @@ public class AuditService {
         if (!SignedNote.parse(signed).text().equals(note.text())) {
             throw AuditProblem.cosignatureRefused("(body)", "this is not the checkpoint the hub signed at tree size " + checkpoint.size());
         }
-        List<SignedNote.VerifierKey> keys = witnessKeys(participant);
+        List<SignedNote.VerifierKey> keys = witnesses.approved(participant);
         int recorded = 0;
         for (SignedNote.Signature signature : note.signatures()) {
             Optional<SignedNote.VerifierKey> key = keys.stream().filter(k -> k.names(signature)).findFirst();
@@ -238,19 +235,6 @@ public class AuditService {
         }
         log.info("Checkpoint of tree size {} cosigned by {} ({} new)", checkpoint.size(), participant, recorded);
         return checkpoint(checkpoint.size());
-    }
-
-    /** The participant's approved, unrevoked witness keys as note verifier keys (type 0x04). */
-    List<SignedNote.VerifierKey> witnessKeys(String participant) {
-        List<SignedNote.VerifierKey> keys = new ArrayList<>();
-        for (AgreementService.KeyView key : agreements.keys(participant, KeyPurpose.WITNESS)) {
-            if (key.approvedAt() == null || key.revokedAt() != null) {
-                continue;
-            }
-            JsonNode x = key.jwk().path("x");
-            keys.add(SignedNote.VerifierKey.of(key.kid(), SignedNote.COSIGNATURE_V1, Base64.getUrlDecoder().decode(x.asText())));
-        }
-        return keys;
     }
 
     private static List<String> base64(List<byte[]> hashes) {

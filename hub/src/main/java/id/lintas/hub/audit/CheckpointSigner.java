@@ -28,8 +28,8 @@ public class CheckpointSigner {
 
     @org.springframework.beans.factory.annotation.Autowired
     CheckpointSigner(AuditProperties properties, HubProperties hub) {
-        this(properties.origin(), Keysets.ed25519(properties.signingKeyset() != null ? properties.signingKeyset()
-                : hub.dataDir().resolve("security").resolve("audit-signing-key.json")));
+        this(properties.origin(), Keysets.ed25519(AuditProperties.keyset(properties.signingKeyset(), "signing-keyset", hub.dataDir(),
+                "audit-signing-key.json")));
         log.info("Audit checkpoints are signed by {}", verifierKey);
     }
 

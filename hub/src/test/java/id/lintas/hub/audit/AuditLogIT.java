@@ -196,6 +196,17 @@ class AuditLogIT extends HubIntegrationTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK: the export verifies");
         assertThat(status).isZero();
 
+        // The same from the hub's jar, as an auditor runs it: whole, then with two entries swapped in the file.
+        assertThat(runJar(out, "audit", "verify", "--export", export.toString(), "--key", vkey)).as(out.toString(StandardCharsets.UTF_8))
+                .isZero();
+        JsonNode whole = JSON.readTree(Files.readString(export));
+        String third = whole.path("entries").get(MINE.get(2).intValue()).path("entry").asText();
+        String fourth = whole.path("entries").get(MINE.get(3).intValue()).path("entry").asText();
+        Path swapped = dir.resolve("swapped.json");
+        Files.writeString(swapped, Files.readString(export).replace(third, "THIRD").replace(fourth, third).replace("THIRD", fourth));
+        assertThat(runJar(out, "audit", "verify", "--export", swapped.toString(), "--key", vkey)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED: first bad entry " + MINE.get(2) + ":");
+
         UUID referral = EntryEncoding.decode(Base64.getDecoder().decode(JSON.readTree(get("/api/v1/audit/entries?start=" + MINE.get(5)
                 + "&end=" + (MINE.get(5) + 1), auditor()).getBody()).get(0).path("entry").asText())).referralId();
         Path one = dir.resolve("referral.json");
@@ -234,6 +245,26 @@ class AuditLogIT extends HubIntegrationTest {
         // The first checkpoint that fails covers entry k; the one before it verifies: the bad entry is after it.
         long covered = jdbc.sql("select max(tree_size) from audit_checkpoint where tree_size <= ?").param(k).query(Long.class).single();
         verdicts.bothName(covered, "do not give the root hash");
+    }
+
+    @Test
+    void theSequencerSignsNothingOverAStoredTreeThatNoLongerGivesItsLatestCheckpoint() {
+        long k = MINE.get(4);
+        long[] after = transactions.execute(status -> {
+            long signedBefore = jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).single();
+            asOwnerPastTheTrigger();
+            byte[] changed = EntryEncoding.encode(EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED"));
+            jdbc.sql("update audit_entry set entry = ? where idx = ?").params(changed, k).update();
+            rebuildStoredTree();
+            long ticket = audit.append(event(500));
+            sequencer.seal();
+            long signedAfter = jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).single();
+            long stillPending = jdbc.sql("select count(*) from audit_pending where ticket = ?").param(ticket).query(Long.class).single();
+            status.setRollbackOnly();
+            return new long[] {signedBefore, signedAfter, stillPending};
+        });
+        assertThat(after[1]).as("no new checkpoint").isEqualTo(after[0]);
+        assertThat(after[2]).as("the new entry waits").isEqualTo(1);
     }
 
     @Test
@@ -356,6 +387,18 @@ class AuditLogIT extends HubIntegrationTest {
         assertThat(byOther.getStatusCode().value()).isEqualTo(422);
         assertThat(JSON.readTree(byOther.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("(body)");
 
+        // Not a signed note, or a cosignature that does not verify: problems naming what is wrong.
+        ResponseEntity<String> garbage = post("/api/v1/audit/checkpoint/cosignatures", "not a note", credentials.bearer("kukar"));
+        assertThat(garbage.getStatusCode().value()).isEqualTo(400);
+        assertThat(JSON.readTree(garbage.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("(body)");
+        SignedNote.Signature line = SignedNote.parse(cosigned).signatureOf(kukar.verifierKey()).orElseThrow();
+        byte[] broken = line.signature();
+        broken[20] ^= 1;
+        String forged = SignedNote.parse(checkpoint).with(new SignedNote.Signature(line.keyName(), line.keyId(), broken)).serialize();
+        ResponseEntity<String> badSignature = post("/api/v1/audit/checkpoint/cosignatures", forged, credentials.bearer("kukar"));
+        assertThat(badSignature.getStatusCode().value()).as(badSignature.getBody()).isEqualTo(422);
+        assertThat(JSON.readTree(badSignature.getBody()).path("errors").get(0).path("field").asText()).isEqualTo(kukar.verifierKey().name());
+
         // The hub (its database and its key in a dishonest operator's hands) forks: entries from 'cut' are
         // replaced and a checkpoint of the same size is signed. PPU's witness, which never saw the honest one,
         // cosigns the fork; Kukar's, shown the fork, refuses it; the two cosigned checkpoints prove the fork.
@@ -471,6 +514,17 @@ class AuditLogIT extends HubIntegrationTest {
             }
             level = above;
         }
+    }
+
+    /** Runs {@code java -jar target/lintas-hub.jar ARGS} (built by the package phase before the ITs); its output into out. */
+    private static int runJar(ByteArrayOutputStream out, String... args) throws Exception {
+        out.reset();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                Path.of("target", "lintas-hub.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        out.write(process.getInputStream().readAllBytes());
+        return process.waitFor();
     }
 
     private static long now() {

@@ -135,6 +135,8 @@ class TwoHubsIT {
         shared.add("--lintas.security.token-signing-key=" + security.resolve("token-signing.jwk.json"));
         shared.add("--lintas.crypto.field-keyset=" + security.resolve("field-keys.json"));
         shared.add("--lintas.crypto.lookup-keyset=" + security.resolve("lookup-key.json"));
+        shared.add("--lintas.audit.signing-keyset=" + security.resolve("audit-signing-key.json"));
+        shared.add("--lintas.audit.commitment-keyset=" + security.resolve("audit-commitment-key.json"));
         return shared;
     }
 

@@ -1,0 +1,27 @@
+package id.lintas.hub.agreement;
+
+import id.lintas.hub.audit.SignedNote;
+import id.lintas.hub.audit.WitnessKeys;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The audit log's witnesses: WITNESS keys (Ed25519 JWKs) approved and not revoked, named by their kid. */
+@Component
+class WitnessKeyDirectory implements WitnessKeys {
+
+    private final AgreementService agreements;
+
+    WitnessKeyDirectory(AgreementService agreements) {
+        this.agreements = agreements;
+    }
+
+    @Override
+    public List<SignedNote.VerifierKey> approved(String participant) {
+        return agreements.keys(participant, KeyPurpose.WITNESS).stream()
+                .filter(key -> key.approvedAt() != null && key.revokedAt() == null)
+                .map(key -> SignedNote.VerifierKey.of(key.kid(), SignedNote.COSIGNATURE_V1,
+                        Base64.getUrlDecoder().decode(key.jwk().path("x").asText())))
+                .toList();
+    }
+}

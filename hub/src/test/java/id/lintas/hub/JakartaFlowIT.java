@@ -37,7 +37,7 @@ class JakartaFlowIT extends HubIntegrationTest {
     }
 
     /** A test agreement: Jakarta and Kukar, women and children, both ways (not one of the README's three). */
-    private static ObjectNode jakartaKukarAgreement() {
+    static ObjectNode jakartaKukarAgreement() {
         ObjectNode document = (ObjectNode) AgreementFixtures.example("pks-kukar-ppu-2024").deepCopy();
         document.put("id", "it-jakarta-kukar");
         ArrayNode parties = document.putArray("parties");

@@ -97,6 +97,8 @@ public final class TestCredentials {
         Map<String, List<String>> people = new java.util.LinkedHashMap<>();
         people.put("admin", List.of(Role.ADMIN.authority()));
         people.put("auditor", List.of(Role.AUDITOR.authority()));
+        people.put("auditor-ppu", List.of(Role.AUDITOR.authority(), Caller.PARTY_PREFIX + "ppu"));
+        people.put("auditor-prabumulih", List.of(Role.AUDITOR.authority(), Caller.PARTY_PREFIX + "prabumulih"));
         people.put("operator", List.of(Role.OPERATOR.authority()));
         for (String participant : PARTICIPANTS) {
             people.put("signer-" + participant, List.of(Role.SIGNER.authority(), Caller.PARTY_PREFIX + participant));

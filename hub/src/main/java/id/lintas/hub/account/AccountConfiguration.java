@@ -1,5 +1,6 @@
 package id.lintas.hub.account;
 
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,8 @@ class AccountConfiguration {
 
     @Bean
     AccountService accountService(JdbcClient jdbc, JdbcUserDetailsManager users, PasswordEncoder passwords,
-            TransactionTemplate transactions, ParticipantDirectory participants) {
-        return new AccountService(jdbc, users, passwords, transactions, party -> participants.find(party).isPresent());
+            TransactionTemplate transactions, ParticipantDirectory participants, AuditLog audit) {
+        return new AccountService(jdbc, users, passwords, transactions, party -> participants.find(party).isPresent(),
+                audit::append);
     }
 }

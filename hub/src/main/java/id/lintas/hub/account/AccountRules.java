@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a person's account may be, checked the same way by the command and the API: a name, roles
- * that are people's roles, a party for a signer and only for a signer, no administrator who also
+ * that are people's roles, a party for a signer (required) or an auditor (optional: without one the
+ * auditor is national, with one it sees that party's handoffs only) and no one else, no administrator who also
  * signs (that one person could register and sign an agreement), and a password bcrypt can hold.
  */
 final class AccountRules {
@@ -79,8 +80,13 @@ final class AccountRules {
             } else if (!PARTY.matcher(normalised).matches() || !knownParty.test(normalised)) {
                 errors.add(new FieldError("party", "not a participant of this hub"));
             }
+        } else if (roles.contains(Role.AUDITOR)) {
+            // An auditor without a party is national (every handoff); with one, it sees that party's handoffs only.
+            if (normalised != null && (!PARTY.matcher(normalised).matches() || !knownParty.test(normalised))) {
+                errors.add(new FieldError("party", "not a participant of this hub"));
+            }
         } else if (normalised != null) {
-            errors.add(new FieldError("party", "only a signer has a party"));
+            errors.add(new FieldError("party", "only a signer or an auditor has a party"));
         }
         if (roles.contains(Role.ADMIN) && roles.contains(Role.SIGNER)) {
             errors.add(new FieldError("roles", "an administrator does not sign for a party: give these roles to two people"));

@@ -1,6 +1,8 @@
 package id.lintas.hub.account;
 
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
 import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.Role;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +39,12 @@ class AccountService {
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
     private final Predicate<String> knownParty;
+    private final Consumer<AuditEvent> audit;
 
+    /** @param audit appends to the audit log in the caller's transaction (the hub's {@code AuditLog}) */
     AccountService(JdbcClient jdbc, JdbcUserDetailsManager users, PasswordEncoder passwords, TransactionTemplate transactions,
-            Predicate<String> knownParty) {
+            Predicate<String> knownParty, Consumer<AuditEvent> audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.users = users;
         this.passwords = passwords;
@@ -89,6 +95,7 @@ class AccountService {
                         .authorities(granted(checked.roles(), checked.party()).stream().map(SimpleGrantedAuthority::new).toList())
                         .build());
                 record(username, "CREATED", actor, describe(checked.roles(), checked.party()));
+                audited(username, "CREATED", actor, checked);
             });
         } catch (DuplicateKeyException raced) {
             throw exists();
@@ -108,6 +115,7 @@ class AccountService {
             }
             jdbc.sql("update users set enabled = false where username = ?").param(username).update();
             record(username, "DISABLED", actor, null);
+            audited(username, "DISABLED", actor, null);
         });
         return get(username);
     }
@@ -119,6 +127,7 @@ class AccountService {
             }
             jdbc.sql("update users set enabled = true where username = ?").param(username).update();
             record(username, "ENABLED", actor, null);
+            audited(username, "ENABLED", actor, null);
         });
         return get(username);
     }
@@ -133,6 +142,7 @@ class AccountService {
             lock(username);
             jdbc.sql("update users set password = ? where username = ?").param(hash).param(username).update();
             record(username, "PASSWORD_RESET", actor, null);
+            audited(username, "PASSWORD_RESET", actor, null);
         });
     }
 
@@ -155,6 +165,7 @@ class AccountService {
                 jdbc.sql("insert into authorities (username, authority) values (?, ?)").param(username).param(authority).update();
             }
             record(username, "ROLES_CHANGED", actor, describe(checked.roles(), checked.party()));
+            audited(username, "ROLES_CHANGED", actor, checked);
         });
         return get(username);
     }
@@ -176,6 +187,22 @@ class AccountService {
         jdbc.sql("insert into account_event (username, event, actor, detail) values (?, ?, ?, ?)")
                 .param(username).param(event).param(actor).param(detail).update();
         log.info("event=account-changed change={} account={} actor={}", event, username, actor);
+    }
+
+    /** The change in the audit log: the account, its roles and party; never a password or its hash. */
+    private void audited(String username, String change, String actor, AccountRules.Checked roles) {
+        AuditEvent.Actor who = Caller.current().filter(caller -> caller.name().equals(actor))
+                .map(caller -> new AuditEvent.Actor(caller.name(), caller.party(), caller.actingRole()))
+                .orElseGet(() -> new AuditEvent.Actor(actor, null, null));
+        AuditEvent event = AuditEvent.of(AuditKind.ACCOUNT_CHANGED).withActor(who).withOutcome(change)
+                .withDetail("account", username).withDetail("change", change);
+        if (roles != null) {
+            event = event.withDetail("roles", roles.roles().stream().sorted().map(Role::name).toList());
+            if (roles.party() != null) {
+                event = event.withDetail("party", roles.party());
+            }
+        }
+        audit.accept(event);
     }
 
     private static List<String> granted(Set<Role> roles, String party) {

@@ -1,6 +1,7 @@
 package id.lintas.hub.account;
 
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.platform.DatabaseOnly;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class UsersCommand {
 
     private static final String USAGE = "usage: users add --username NAME --role ROLE [--role ROLE ...] [--party PARTICIPANT]"
             + " --password-stdin [--lintas.data-dir=DIR | --spring.datasource.url=URL ...]\n"
-            + "  roles: ADMIN, SIGNER (with --party), AUDITOR, OPERATOR; the password (at least "
+            + "  roles: ADMIN, SIGNER (with --party), AUDITOR (national, or of one party with --party), OPERATOR; the password (at least "
             + AccountRules.MIN_PASSWORD + " characters) is the first line of standard input";
 
     private UsersCommand() {}
@@ -105,7 +106,7 @@ public final class UsersCommand {
             AccountService accounts = new AccountService(database.getBean(JdbcClient.class),
                     new JdbcUserDetailsManager(database.getBean(DataSource.class)),
                     PasswordEncoderFactories.createDelegatingPasswordEncoder(), database.getBean(TransactionTemplate.class),
-                    p -> true);
+                    p -> true, database.getBean(AuditLog.class)::append);
             AccountService.AccountView created = accounts.create(username, password, roles, party, ACTOR);
             out.println("Created account " + created.username() + " with roles " + String.join(", ", created.roles())
                     + (created.party() == null ? "" : " for party " + created.party()));
@@ -124,7 +125,8 @@ public final class UsersCommand {
     }
 
     private static ConfigurableApplicationContext startDatabase(List<String> springArgs) {
-        return new SpringApplicationBuilder(DatabaseOnly.class)
+        // The audit log too: an account the command creates is on record like one an administrator creates.
+        return new SpringApplicationBuilder(DatabaseOnly.class, AuditLog.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.Role;
@@ -38,8 +41,11 @@ public class AgreementService {
     private final ParticipantDirectory participants;
     private final ObjectMapper json;
     private final AgreementSchema schema = new AgreementSchema();
+    private final AuditLog audit;
 
-    AgreementService(AgreementRepository repository, AgreementRegistry registry, ParticipantDirectory participants, ObjectMapper json) {
+    AgreementService(AgreementRepository repository, AgreementRegistry registry, ParticipantDirectory participants, ObjectMapper json,
+            AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.registry = registry;
         this.participants = participants;
@@ -83,6 +89,7 @@ public class AgreementService {
         String sha = CanonicalForm.sha256(checked.canonical());
         repository.insertVersion(document, checked.canonical(), sha, actor);
         repository.addEvent(document.id(), document.version(), "REGISTERED", actor, "canonical sha-256 " + sha);
+        audit.append(changed(document.id(), document.version(), "REGISTERED", actor).withDetail("canonicalSha256", sha));
         log.info("Agreement {} v{} registered as a draft by {}", document.id(), document.version(), actor);
         afterCommitRefresh();
         return view(document.id(), document.version());
@@ -120,6 +127,7 @@ public class AgreementService {
             SignatureVerifier.verify(jws, row.document().getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
         } catch (SignatureVerifier.SignatureException e) {
             repository.addEvent(id, version, "SIGNATURE_REFUSED", actor, participant + ": " + e.getMessage());
+            audit.append(signature(id, version, participant, null, actor, "REFUSED"));
             log.warn("Signature of {} on agreement {} v{} refused: {}", participant, id, version, e.getMessage());
             throw AgreementProblem.invalid("the signature is not accepted", List.of(new FieldError(e.field(), e.getMessage())));
         } catch (ParseException e) {
@@ -127,6 +135,7 @@ public class AgreementService {
         }
         repository.insertSignature(id, version, participant, key.getKeyID(), jws.trim());
         repository.addEvent(id, version, "SIGNED", actor, participant + " with key " + key.getKeyID());
+        audit.append(signature(id, version, participant, key.getKeyID(), actor, "SIGNED"));
         Set<String> signed = new HashSet<>();
         signatures.forEach(s -> signed.add(s.participantId()));
         signed.add(participant);
@@ -135,10 +144,12 @@ public class AgreementService {
                 if (older.version() != version && (older.status() == AgreementStatus.ACTIVE || older.status() == AgreementStatus.SUSPENDED)) {
                     repository.setStatus(id, older.version(), AgreementStatus.SUPERSEDED, "replaced by version " + version, null);
                     repository.addEvent(id, older.version(), "SUPERSEDED", "hub", "replaced by version " + version);
+                    audit.append(changed(id, older.version(), "SUPERSEDED", "hub").withDetail("by", version));
                 }
             }
             repository.setStatus(id, version, AgreementStatus.ACTIVE, null, null);
             repository.addEvent(id, version, "ACTIVATED", "hub", "every party's signature verified");
+            audit.append(changed(id, version, "ACTIVATED", "hub"));
             log.info("Agreement {} v{} is active: every party signed", id, version);
         }
         afterCommitRefresh();
@@ -153,6 +164,7 @@ public class AgreementService {
         }
         repository.setStatus(id, row.version(), AgreementStatus.SUSPENDED, reason, null);
         repository.addEvent(id, row.version(), "SUSPENDED", actor, reason);
+        audit.append(changed(id, row.version(), "SUSPENDED", actor));
         afterCommitRefresh();
         return view(id, row.version());
     }
@@ -165,6 +177,7 @@ public class AgreementService {
         }
         repository.setStatus(id, row.version(), AgreementStatus.ACTIVE, null, null);
         repository.addEvent(id, row.version(), "RESUMED", actor, null);
+        audit.append(changed(id, row.version(), "RESUMED", actor));
         afterCommitRefresh();
         return view(id, row.version());
     }
@@ -182,6 +195,7 @@ public class AgreementService {
         }
         repository.setStatus(id, row.version(), AgreementStatus.TERMINATED, reason, effective);
         repository.addEvent(id, row.version(), "TERMINATED", actor, "with effect from " + effective + (reason == null ? "" : ": " + reason));
+        audit.append(changed(id, row.version(), "TERMINATED", actor).withDetail("effective", effective.toString()));
         afterCommitRefresh();
         return view(id, row.version());
     }
@@ -240,6 +254,7 @@ public class AgreementService {
         } else {
             repository.addKeyEvent(participant, key.getKeyID(), purpose, "REGISTERED", actor,
                     purpose.needsApproval() ? "waits for approval by a signer of " + participant + " or a second operator" : null);
+            audit.append(keyEvent(AuditKind.KEY_REGISTERED, participant, key.getKeyID(), purpose, actor).withDetail("thumbprint", thumbprint));
             log.info("{} key {} registered for participant {} by {}", purpose, key.getKeyID(), participant, actor);
         }
         return keyView(participant, key.getKeyID());
@@ -278,10 +293,41 @@ public class AgreementService {
             }
             if (repository.approveKey(participant, kid, approver.name())) {
                 repository.addKeyEvent(participant, kid, purpose, "APPROVED", approver.name(), as);
+                audit.append(keyEvent(AuditKind.KEY_APPROVED, participant, kid, purpose, approver.name()));
                 log.info("{} key {} of participant {} approved by {} {}", purpose, kid, participant, approver.name(), as);
             }
         }
         return keyView(participant, kid);
+    }
+
+    /**
+     * Who did it, for the audit log: the hub itself, or the authenticated person or system whose name the
+     * service was given (the command line and start-up registrations have none: their name alone).
+     */
+    private static AuditEvent.Actor auditActor(String actor) {
+        if ("hub".equals(actor)) {
+            return AuditEvent.Actor.system();
+        }
+        return Caller.current().filter(caller -> caller.name().equals(actor))
+                .map(caller -> new AuditEvent.Actor(caller.name(), caller.party(), caller.actingRole()))
+                .orElseGet(() -> new AuditEvent.Actor(actor, null, null));
+    }
+
+    /** An agreement version's lifecycle step; the reasons people typed stay in agreement_event, not in the log. */
+    private static AuditEvent changed(String id, int version, String change, String actor) {
+        return AuditEvent.of(AuditKind.AGREEMENT_CHANGED).withActor(auditActor(actor)).withAgreement(id, version)
+                .withOutcome(change).withDetail("change", change);
+    }
+
+    private static AuditEvent signature(String id, int version, String party, String kid, String actor, String outcome) {
+        AuditEvent event = AuditEvent.of(AuditKind.AGREEMENT_SIGNED).withActor(auditActor(actor)).withAgreement(id, version)
+                .withOutcome(outcome).withDetail("party", party);
+        return kid == null ? event : event.withDetail("kid", kid);
+    }
+
+    private static AuditEvent keyEvent(AuditKind kind, String participant, String kid, KeyPurpose purpose, String actor) {
+        return AuditEvent.of(kind).withActor(auditActor(actor)).withParties(participant, null).withOutcome(kind.name())
+                .withDetail("participant", participant).withDetail("kid", kid).withDetail("purpose", purpose.name());
     }
 
     private static AgreementProblem approvalRefused(String reason) {
@@ -312,6 +358,7 @@ public class AgreementService {
         if (key.revokedAt() == null) {
             repository.revokeKey(participant, kid);
             repository.addKeyEvent(participant, kid, purpose, "REVOKED", actor, null);
+            audit.append(keyEvent(AuditKind.KEY_REVOKED, participant, kid, purpose, actor));
         }
         log.info("Key {} of participant {} revoked by {}", kid, participant, actor);
     }

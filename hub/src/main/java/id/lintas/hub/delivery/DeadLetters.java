@@ -1,5 +1,8 @@
 package id.lintas.hub.delivery;
 
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.referral.ReferralRepository;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -16,8 +19,10 @@ class DeadLetters {
     private final DeliveryRepository deliveries;
     private final ReferralRepository referrals;
     private final TransactionTemplate transactions;
+    private final AuditLog audit;
 
-    DeadLetters(DeliveryRepository deliveries, ReferralRepository referrals, TransactionTemplate transactions) {
+    DeadLetters(DeliveryRepository deliveries, ReferralRepository referrals, TransactionTemplate transactions, AuditLog audit) {
+        this.audit = audit;
         this.deliveries = deliveries;
         this.referrals = referrals;
         this.transactions = transactions;
@@ -35,10 +40,18 @@ class DeadLetters {
                     + (delivery.lastError() == null ? "" : "; last error: " + delivery.lastError()))) {
                 referrals.addEvent(delivery.referralId(), "DEAD_LETTER", null, "hub",
                         delivery.kind() + " to " + delivery.recipientId() + " dead-lettered by the broker");
+                audit.append(dead(delivery.referralId(), delivery.recipientId(), id, "broker"));
                 log.error("Delivery {} to {} was dead-lettered by the broker; an operator can re-drive it",
                         id, delivery.recipientId());
             }
         }));
+    }
+
+    /** A delivery that ended DEAD without an attempt of its own (the broker's or the sweeper's decision). */
+    static AuditEvent dead(UUID referralId, String receiver, UUID deliveryId, String by) {
+        return AuditEvent.of(AuditKind.DELIVERY_ATTEMPTED).withActor(AuditEvent.Actor.system()).withReferral(referralId)
+                .withParties(null, receiver).withOutcome("DEAD").withDetail("delivery", deliveryId.toString())
+                .withDetail("by", by);
     }
 
     /** The receiver of a delivery, or null when no such delivery exists. */

@@ -1,6 +1,10 @@
 package id.lintas.hub.delivery;
 
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.security.Caller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * For operators: each receiver's state (circuit, backlog, oldest waiting, dead), deliveries by state
@@ -27,9 +32,13 @@ class DeliveryController {
     private final OutboxPublisher outbox;
     private final ReceiverCircuits circuits;
     private final ParticipantDirectory participants;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
 
     DeliveryController(DeliveryRepository deliveries, OutboxPublisher outbox, ReceiverCircuits circuits,
-            ParticipantDirectory participants) {
+            ParticipantDirectory participants, TransactionTemplate transactions, AuditLog audit) {
+        this.transactions = transactions;
+        this.audit = audit;
         this.deliveries = deliveries;
         this.outbox = outbox;
         this.circuits = circuits;
@@ -66,7 +75,7 @@ class DeliveryController {
 
     @PostMapping("/api/v1/deliveries/{id}/retry")
     ResponseEntity<Map<String, Object>> retry(@PathVariable UUID id) {
-        return deliveries.resetForRetry(id)
+        return transactions.execute(tx -> audited(deliveries.resetForRetry(id).stream().toList())).stream().findFirst()
                 .map(owed -> {
                     outbox.publish(List.of(owed));
                     return ResponseEntity.accepted().body(Map.<String, Object>of("deliveryId", id.toString(), "state", DeliveryRecord.PENDING));
@@ -79,9 +88,24 @@ class DeliveryController {
         if (participants.find(receiver).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        List<OwedDelivery> owed = deliveries.resetDeadForRetry(receiver);
+        List<OwedDelivery> owed = transactions.execute(tx -> audited(deliveries.resetDeadForRetry(receiver)));
         outbox.publish(owed);
         return ResponseEntity.accepted().body(Map.of("receiver", receiver, "redriven", owed.size()));
+    }
+
+    /** Each re-driven delivery in the audit log, in the transaction that put it back in the outbox. */
+    private List<OwedDelivery> audited(List<OwedDelivery> redriven) {
+        Caller operator = Caller.required();
+        AuditEvent.Actor actor = new AuditEvent.Actor(operator.name(), operator.party(), operator.actingRole());
+        for (OwedDelivery owed : redriven) {
+            deliveries.find(owed.id()).ifPresent(d -> audit.append(redriven(d.referralId(), owed, actor)));
+        }
+        return redriven;
+    }
+
+    static AuditEvent redriven(java.util.UUID referralId, OwedDelivery delivery, AuditEvent.Actor actor) {
+        return AuditEvent.of(AuditKind.REDRIVE).withActor(actor).withReferral(referralId)
+                .withParties(null, delivery.recipientId()).withOutcome("REDRIVEN").withDetail("delivery", delivery.id().toString());
     }
 
     private static Map<String, Object> view(DeliveryRecord d) {

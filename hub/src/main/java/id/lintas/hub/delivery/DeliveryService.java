@@ -7,6 +7,9 @@ import id.lintas.contracts.spi.ReferralStatus;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.spi.Transport;
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
 import id.lintas.hub.agreement.DataCategory;
@@ -46,6 +49,7 @@ public class DeliveryService {
     private final DeliveryProperties properties;
     private final TransactionTemplate transactions;
     private final DeliveryMeters meters;
+    private final AuditLog audit;
     private final Duration lease;
     /** This hub instance, in claims: another instance takes a claim over only after its lease. */
     private final String claimant = "hub-" + UUID.randomUUID();
@@ -60,7 +64,9 @@ public class DeliveryService {
             FhirContext fhir,
             DeliveryProperties properties,
             TransactionTemplate transactions,
-            DeliveryMeters meters) {
+            DeliveryMeters meters,
+            AuditLog audit) {
+        this.audit = audit;
         this.deliveries = deliveries;
         this.referrals = referrals;
         this.participants = participants;
@@ -101,10 +107,10 @@ public class DeliveryService {
         }
         DeliveryRecord delivery = claimed.get();
         String recipientId = delivery.recipientId();
+        OutboundDocument document = null;
         try {
             ReferralRecord referral = referrals.find(delivery.referralId()).orElseThrow();
             Connected recipient = participants.get(recipientId);
-            OutboundDocument document;
             try {
                 document = render(delivery, referral, recipient);
                 send(recipient, document, id);
@@ -112,6 +118,7 @@ public class DeliveryService {
                 String reason = DeliveryFailures.reason(e);
                 transactions.executeWithoutResult(tx -> {
                     if (deliveries.markEnded(id, DeliveryRecord.FAILED, reason)) {
+                        audit.append(attempt(delivery, "FAILED", e, null));
                         referrals.addEvent(delivery.referralId(), "DELIVERY_FAILED", null, "hub",
                                 delivery.kind() + " to " + recipientId + " refused: " + reason);
                     }
@@ -125,6 +132,7 @@ public class DeliveryService {
             if (delivery.attempts() >= properties.maxAttempts()) {
                 transactions.executeWithoutResult(tx -> {
                     if (deliveries.markEnded(id, DeliveryRecord.DEAD, reason)) {
+                        audit.append(attempt(delivery, "DEAD", e, null));
                         referrals.addEvent(delivery.referralId(), "DEAD_LETTER", null, "hub",
                                 delivery.kind() + " to " + recipientId + " is dead after " + delivery.attempts()
                                         + " attempts: " + reason);
@@ -135,19 +143,43 @@ public class DeliveryService {
                 meters.outcome(recipientId, DeliveryMeters.DEAD);
                 return Outcome.DONE;
             }
-            deliveries.releaseForRetry(id, claimant, reason);
+            transactions.executeWithoutResult(tx -> {
+                deliveries.releaseForRetry(id, claimant, reason);
+                audit.append(attempt(delivery, "RETRY", e, null));
+            });
             log.warn("Delivery {} to {} failed (attempt {} of {}): {}; the broker will redeliver",
                     id, recipientId, delivery.attempts(), properties.maxAttempts(), reason);
             meters.outcome(recipientId, DeliveryMeters.RETRIED);
             throw DeliveryFailures.withoutDetail(e);
         }
+        OutboundDocument sent = document;
         transactions.executeWithoutResult(tx -> {
             deliveries.markDelivered(id);
+            audit.append(attempt(delivery, "DELIVERED", null, sent.content()));
             referrals.addEvent(delivery.referralId(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipientId);
         });
         log.info("Delivered {} of referral {} to {}", delivery.kind(), delivery.referralId(), recipientId);
         meters.delivered(recipientId, delivery.createdAt());
         return Outcome.DONE;
+    }
+
+    /**
+     * One attempt and its outcome for the audit log: the failure as its type only (a library's message
+     * can carry the document), and a keyed commitment of what was sent.
+     */
+    private AuditEvent attempt(DeliveryRecord delivery, String outcome, Exception failure, byte[] sent) {
+        AuditEvent event = AuditEvent.of(AuditKind.DELIVERY_ATTEMPTED).withActor(AuditEvent.Actor.system())
+                .withReferral(delivery.referralId()).withParties(null, delivery.recipientId()).withOutcome(outcome)
+                .withDetail("delivery", delivery.id().toString()).withDetail("attempt", delivery.attempts())
+                .withDetail("document", delivery.kind());
+        Optional<ReferralRoute> route = referrals.route(delivery.referralId(), delivery.recipientId());
+        if (route.isPresent()) {
+            event = event.withAgreement(route.get().agreementId(), route.get().agreementVersion());
+        }
+        if (failure != null) {
+            event = event.withDetail("reason", failure.getClass().getSimpleName());
+        }
+        return sent == null ? event : event.withCommitment(audit.commitment(sent));
     }
 
     private OutboundDocument render(DeliveryRecord delivery, ReferralRecord referral, Connected recipient)

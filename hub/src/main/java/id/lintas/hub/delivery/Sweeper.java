@@ -1,6 +1,9 @@
 package id.lintas.hub.delivery;
 
 import id.lintas.hub.Endpoints;
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.referral.ReferralRepository;
 import jakarta.jms.TextMessage;
@@ -40,9 +43,12 @@ class Sweeper {
     private final JmsTemplate jms;
     private final TransactionTemplate transactions;
     private final DeliveryProperties properties;
+    private final AuditLog audit;
 
     Sweeper(DeliveryRepository deliveries, ReferralRepository referrals, ParticipantDirectory participants,
-            OutboxPublisher publisher, JmsTemplate jms, TransactionTemplate transactions, DeliveryProperties properties) {
+            OutboxPublisher publisher, JmsTemplate jms, TransactionTemplate transactions, DeliveryProperties properties,
+            AuditLog audit) {
+        this.audit = audit;
         this.deliveries = deliveries;
         this.referrals = referrals;
         this.participants = participants;
@@ -77,7 +83,12 @@ class Sweeper {
                     waiting.add(id); // waiting its turn behind a backlog or an open circuit
                     continue;
                 }
-                Optional<Integer> taken = deliveries.takeForRedrive(id, quiet);
+                Optional<Integer> taken = transactions.execute(tx -> {
+                    Optional<Integer> took = deliveries.takeForRedrive(id, quiet);
+                    took.ifPresent(redrives -> audit.append(DeliveryController.redriven(suspect.referralId(),
+                            suspect.delivery(), AuditEvent.Actor.system()).withDetail("redrives", redrives)));
+                    return took;
+                });
                 if (taken.isEmpty()) {
                     continue; // another instance took it, or it moved on
                 }
@@ -103,6 +114,7 @@ class Sweeper {
             if (deliveries.markEnded(id, DeliveryRecord.DEAD, reason)) {
                 referrals.addEvent(redrive.referralId(), "DEAD_LETTER", null, "hub",
                         redrive.kind() + " to " + redrive.delivery().recipientId() + " is dead: " + reason);
+                audit.append(DeadLetters.dead(redrive.referralId(), redrive.delivery().recipientId(), id, "sweeper"));
             }
         });
         log.error("Delivery {} to {} is dead: {}", id, redrive.delivery().recipientId(), reason);

@@ -2,6 +2,9 @@ package id.lintas.hub.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.protect.EncryptedFields;
 import id.lintas.hub.protect.FieldCipher;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Every message as received, with what became of it; rejected ones stay for diagnosis. */
 @Repository
@@ -26,8 +30,10 @@ public class InboundMessageStore {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final FieldCipher cipher;
+    private final AuditLog audit;
 
-    public InboundMessageStore(JdbcClient jdbc, ObjectMapper json, FieldCipher cipher) {
+    public InboundMessageStore(JdbcClient jdbc, ObjectMapper json, FieldCipher cipher, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
@@ -63,10 +69,25 @@ public class InboundMessageStore {
         return id;
     }
 
+    /**
+     * Records what became of a message; a refusal (in whole or in part) is audited in the same transaction,
+     * with the names of the fields that were wrong and never their values or the reasons' words.
+     */
+    @Transactional
     public void outcome(UUID id, String outcome, List<? extends Map<String, ?>> errors, UUID referralId) {
-        jdbc.sql("update inbound_message set outcome = ?, errors = cast(? as jsonb), referral_id = ? where id = ?")
+        List<String> sender = jdbc.sql("update inbound_message set outcome = ?, errors = cast(? as jsonb), referral_id = ?"
+                        + " where id = ? returning participant_id")
                 .params(outcome, toJson(errors), referralId, id)
-                .update();
+                .query(String.class)
+                .list();
+        if (!ACCEPTED.equals(outcome) && !sender.isEmpty()) {
+            List<String> fields = errors == null ? List.of() : errors.stream()
+                    .map(error -> String.valueOf(error.get("field")))
+                    .map(field -> field.length() > 200 ? field.substring(0, 200) : field).distinct().sorted().toList();
+            audit.append(AuditEvent.of(AuditKind.INTAKE_REFUSED).withActor(sender.get(0), sender.get(0), "PARTICIPANT")
+                    .withReferral(referralId).withParties(sender.get(0), null).withOutcome(outcome)
+                    .withDetail("inbound", id.toString()).withDetail("fields", fields));
+        }
     }
 
     /** A message whose request died (a crash, a timeout) before it ended: for the sweeper. */

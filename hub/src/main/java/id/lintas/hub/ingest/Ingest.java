@@ -174,7 +174,7 @@ public class Ingest {
             return result;
         } catch (StaleRevisionException e) {
             inbound.outcome(inboundId, InboundMessageStore.REJECTED,
-                    List.of(Map.of("field", "revisi", "reason", e.getMessage())), null);
+                    List.of(Map.of("field", "revisi", "reason", e.getMessage())), e.referralId());
             throw e;
         }
     }

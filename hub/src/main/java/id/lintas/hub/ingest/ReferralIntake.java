@@ -6,6 +6,9 @@ import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.ReferralStatus;
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.delivery.DeliveryRepository;
 import id.lintas.hub.delivery.OwedDelivery;
 import id.lintas.hub.participant.ParticipantDirectory;
@@ -13,6 +16,7 @@ import id.lintas.hub.referral.ReferralFacts;
 import id.lintas.hub.referral.ReferralRecord;
 import id.lintas.hub.referral.ReferralRepository;
 import id.lintas.hub.referral.ReferralStatuses;
+import id.lintas.hub.agreement.Finding;
 import id.lintas.hub.agreement.Grant;
 import id.lintas.hub.referral.ReferralRoute;
 import id.lintas.hub.routing.Owners;
@@ -44,6 +48,7 @@ public class ReferralIntake {
     private final ParticipantDirectory participants;
     private final FhirContext fhir;
     private final IntakeMeters meters;
+    private final AuditLog audit;
 
     ReferralIntake(
             ReferralRepository referrals,
@@ -51,7 +56,9 @@ public class ReferralIntake {
             RoutingPolicy routing,
             ParticipantDirectory participants,
             FhirContext fhir,
-            IntakeMeters meters) {
+            IntakeMeters meters,
+            AuditLog audit) {
+        this.audit = audit;
         this.referrals = referrals;
         this.deliveries = deliveries;
         this.routing = routing;
@@ -88,16 +95,18 @@ public class ReferralIntake {
             if (referral.revision() == known.revision()) {
                 log.info("Referral {} from {}: resend of revision {}, nothing changed", known.id(), sender.id(),
                         known.revision());
+                audit.append(intakeEvent(AuditKind.INTAKE_DUPLICATE, known.id(), sender, referral).withOutcome("DUPLICATE"));
                 return new Result(known.id(), known.status(), known.destinationId() == null
                         ? List.of() : List.of(known.destinationId()), null, null, true, List.of());
             }
             if (referral.revision() < known.revision()) {
                 throw new StaleRevisionException("revision " + referral.revision() + " is older than revision "
-                        + known.revision() + " the hub already has for this case");
+                        + known.revision() + " the hub already has for this case", known.id());
             }
             id = known.id();
             referrals.revise(record(id, sender, referral, facts, known.status()));
             referrals.addEvent(id, "REVISED", null, sender.id(), "revision " + referral.revision());
+            audit.append(received(id, sender, referral).withDetail("revised", true));
         } else {
             id = UUID.randomUUID();
             if (!referrals.insert(record(id, sender, referral, facts, "RECEIVED"))) {
@@ -105,6 +114,7 @@ public class ReferralIntake {
                 return record(sender, referral);
             }
             referrals.addEvent(id, "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision());
+            audit.append(received(id, sender, referral));
         }
         referrals.recordVictims(id, niks(referral.bundle()));
         meters.received(sender.id());
@@ -125,6 +135,7 @@ public class ReferralIntake {
         if (!decision.isRouted()) {
             referrals.route(id, ReferralStatuses.REFUSED, null, json(referral));
             referrals.addEvent(id, "REFUSED", ReferralStatuses.REFUSED, "hub", decision.refusal());
+            decision.findings().forEach(finding -> audit.append(notCovered(id, sender, finding, "REFUSED")));
             owed.add(deliveries.addStatus(id, sender.id(), ReferralStatus.REJECTED.name(),
                     "Ditolak oleh hub / refused by the hub: " + decision.refusal(), Instant.now()));
             log.info("Referral {} from {} refused: {}", id, sender.id(), decision.refusal());
@@ -142,16 +153,48 @@ public class ReferralIntake {
                     grant.via(), grant.services(), grant.subjectToAvailability(),
                     grant.data().stream().map(Enum::name).sorted().toList(), respondBy, ReferralStatuses.REQUESTED));
             referrals.addEvent(id, "ROUTED", ReferralStatuses.REQUESTED, "hub", describe(grant, respondBy, decision.target()));
+            audit.append(routed(id, sender, grant, respondBy));
             owed.add(deliveries.addReferral(id, grant.receiver()));
             meters.routed(sender.id(), grant.receiver(), grant.agreementId());
         }
         String partial = decision.partialCover();
         if (partial != null) {
             referrals.addEvent(id, "PARTIAL_COVER", null, "hub", partial);
+            decision.findings().forEach(finding -> audit.append(notCovered(id, sender, finding, "PARTIAL")));
         }
         List<String> receivers = decision.grants().stream().map(Grant::receiver).toList();
         log.info("Referral {} from {} routed to {}", id, sender.id(), receivers);
         return new Result(id, ReferralStatuses.REQUESTED, receivers, null, partial, false, owed);
+    }
+
+    /** The audit entry of an intake: the sender's system, and a keyed commitment of the canonical referral it sent. */
+    private AuditEvent intakeEvent(AuditKind kind, UUID id, Participant sender, CanonicalReferral referral) {
+        return AuditEvent.of(kind).withActor(sender.id(), sender.id(), "PARTICIPANT").withReferral(id)
+                .withParties(sender.id(), null).withDetail("revision", referral.revision())
+                .withCommitment(audit.commitment(json(referral).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private AuditEvent received(UUID id, Participant sender, CanonicalReferral referral) {
+        return intakeEvent(AuditKind.INTAKE_RECEIVED, id, sender, referral).withOutcome("RECEIVED");
+    }
+
+    private static AuditEvent routed(UUID id, Participant sender, Grant grant, Instant respondBy) {
+        AuditEvent event = AuditEvent.of(AuditKind.ROUTING_DECIDED).withActor(AuditEvent.Actor.system()).withReferral(id)
+                .withParties(sender.id(), grant.receiver()).withAgreement(grant.agreementId(), grant.agreementVersion())
+                .withOutcome("ROUTED").withDetail("data", grant.data().stream().map(Enum::name).sorted().toList());
+        if (grant.via() != null) {
+            event = event.withDetail("via", grant.via());
+        }
+        return respondBy == null ? event : event.withDetail("respondBy", respondBy.toString());
+    }
+
+    /** A clause that failed, as its id only: the finding's words may describe the victims (sex, age). */
+    private static AuditEvent notCovered(UUID id, Participant sender, Finding finding, String outcome) {
+        return AuditEvent.of(AuditKind.ROUTING_DECIDED).withActor(AuditEvent.Actor.system()).withReferral(id)
+                .withParties(sender.id(), finding.receiver())
+                .withAgreement(finding.agreementId(), finding.agreementId() == null ? null : finding.agreementVersion())
+                .withOutcome(outcome)
+                .withDetail("failedClauses", List.of(finding.clause() == null ? "NO_AGREEMENT" : finding.clause().name()));
     }
 
     private static String describe(Grant grant, Instant respondBy, String target) {

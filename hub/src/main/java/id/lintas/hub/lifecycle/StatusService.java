@@ -2,6 +2,9 @@ package id.lintas.hub.lifecycle;
 
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.StatusChange;
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.delivery.DeliveryRepository;
 import id.lintas.hub.delivery.OwedDelivery;
 import id.lintas.hub.lifecycle.ReferralLifecycle.Party;
@@ -25,8 +28,10 @@ public class StatusService {
 
     private final ReferralRepository referrals;
     private final DeliveryRepository deliveries;
+    private final AuditLog audit;
 
-    StatusService(ReferralRepository referrals, DeliveryRepository deliveries) {
+    StatusService(ReferralRepository referrals, DeliveryRepository deliveries, AuditLog audit) {
+        this.audit = audit;
         this.referrals = referrals;
         this.deliveries = deliveries;
     }
@@ -62,6 +67,12 @@ public class StatusService {
         String status = change.status().name();
         referrals.updateStatus(id, status);
         referrals.addEvent(id, "STATUS", status, actor.id(), null);
+        // A receiver's answer is its own handoff's; a sender's change concerns every receiver (none named).
+        audit.append(AuditEvent.of(AuditKind.STATUS_CHANGED).withActor(actor.id(), actor.id(), "PARTICIPANT").withReferral(id)
+                .withParties(referral.senderId(), party == Party.RECEIVER ? actor.id() : null)
+                .withAgreement(ownRoute.map(ReferralRoute::agreementId).orElse(null),
+                        ownRoute.map(ReferralRoute::agreementVersion).orElse(null))
+                .withOutcome(status).withDetail("from", current).withDetail("to", status));
         List<OwedDelivery> owed = new ArrayList<>();
         if (party == Party.RECEIVER) {
             ownRoute.ifPresent(r -> referrals.updateRouteStatus(id, r.participantId(), status));

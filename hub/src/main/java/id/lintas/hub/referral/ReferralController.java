@@ -4,6 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lintas.hub.audit.AuditEvent;
+import id.lintas.hub.audit.AuditKind;
+import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.agreement.DataCategory;
 import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.delivery.DeliveryRecord;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,8 +38,13 @@ class ReferralController {
     private final DeliveryRepository deliveries;
     private final ObjectMapper json;
     private final FhirContext fhir;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
-    ReferralController(ReferralRepository referrals, DeliveryRepository deliveries, ObjectMapper json, FhirContext fhir) {
+    ReferralController(ReferralRepository referrals, DeliveryRepository deliveries, ObjectMapper json, FhirContext fhir,
+            AuditLog audit, TransactionTemplate transactions) {
+        this.audit = audit;
+        this.transactions = transactions;
         this.referrals = referrals;
         this.deliveries = deliveries;
         this.json = json;
@@ -57,9 +66,12 @@ class ReferralController {
         List<ReferralEvent> history = referrals.events(r.id());
         List<DeliveryRecord> sent = deliveries.forReferral(r.id());
         Map<String, Object> view = summary(r);
+        AuditEvent read = AuditEvent.of(AuditKind.REFERRAL_READ)
+                .withActor(caller.name(), caller.party(), caller.actingRole()).withReferral(r.id()).withOutcome("DISCLOSED");
         if (caller.is(Role.PARTICIPANT)) {
             if (caller.isParticipant(r.senderId())) {
                 view.put("canonical", json.readValue(r.canonicalJson(), JsonNode.class));
+                read = read.withParties(r.senderId(), null).withDetail("copy", "SENDER_COPY");
             } else {
                 ReferralRoute own = routes.stream().filter(route -> caller.isParticipant(route.participantId())).findFirst()
                         .orElseThrow(() -> {
@@ -70,6 +82,9 @@ class ReferralController {
                 Bundle granted = DataMinimiser.reduce(stored, own.data().stream().map(DataCategory::valueOf).toList(), own.services());
                 view.put("canonical", json.readValue(fhir.newJsonParser().encodeResourceToString(granted), JsonNode.class));
                 routes = List.of(own);
+                read = read.withParties(r.senderId(), own.participantId())
+                        .withAgreement(own.agreementId(), own.agreementVersion())
+                        .withDetail("copy", "RECEIVER_COPY").withDetail("categories", own.data());
                 history = history.stream().filter(event -> concerns(event, own.participantId(), r.senderId())).toList();
                 sent = sent.stream().filter(d -> own.participantId().equals(d.recipientId())).toList();
             }
@@ -80,7 +95,11 @@ class ReferralController {
         } else {
             view.put("routes", routes);
             history = history.stream().map(ReferralController::withoutVictimFacts).toList();
+            read = read.withDetail("copy", "RECORD");
         }
+        // The disclosure is on record before the answer leaves: no read without its audit entry.
+        AuditEvent disclosure = read;
+        transactions.executeWithoutResult(tx -> audit.append(disclosure));
         view.put("history", history);
         view.put("deliveries", sent.stream().map(ReferralController::delivery).toList());
         return view;

@@ -1,6 +1,7 @@
 package id.lintas.hub.security;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -51,6 +52,19 @@ public record Caller(String name, Set<Role> roles, String party) {
             party = authentication.getName();
         }
         return new Caller(authentication.getName(), Set.copyOf(roles), party);
+    }
+
+    /**
+     * The role this caller acts in, for the audit log: a region's system is a participant; a person holding
+     * several roles is named by the one that changes most (operator, administrator, signer, then auditor).
+     */
+    public String actingRole() {
+        for (Role role : List.of(Role.PARTICIPANT, Role.OPERATOR, Role.ADMIN, Role.SIGNER, Role.AUDITOR)) {
+            if (roles.contains(role)) {
+                return role.name();
+            }
+        }
+        return "NONE";
     }
 
     public boolean is(Role role) {

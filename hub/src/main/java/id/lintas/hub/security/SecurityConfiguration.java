@@ -176,6 +176,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/demo/participants/{participant}/received").access(ownParticipant())
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").authenticated()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/referrals", "/api/v1/audit/referrals/**")
+                        .hasAnyRole(Role.AUDITOR.name(), Role.PARTICIPANT.name())
                         .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasRole(Role.ADMIN.name())
                         // Refused if anything would run for it; unknown paths go on to MVC's 404.
                         .anyRequest().access(new UnmappedPaths(introspector)));

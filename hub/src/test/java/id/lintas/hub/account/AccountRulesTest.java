@@ -14,9 +14,19 @@ class AccountRulesTest {
         assertThat(AccountRules.roles(List.of("signer"), "kukar", p -> true).roles()).containsExactly(Role.SIGNER);
         assertThat(AccountRules.roles(List.of("SIGNER"), null, p -> true).errors()).extracting(FieldError::field).containsExactly("party");
         assertThat(AccountRules.roles(List.of("OPERATOR"), "kukar", p -> true).errors()).extracting(FieldError::reason)
-                .containsExactly("only a signer has a party");
+                .containsExactly("only a signer or an auditor has a party");
         assertThat(AccountRules.roles(List.of("SIGNER"), "atlantis", "kukar"::equals).errors()).extracting(FieldError::reason)
                 .containsExactly("not a participant of this hub");
+    }
+
+    @Test
+    void anAuditorIsNationalWithoutAPartyAndOfOnePartyWithOne() {
+        assertThat(AccountRules.roles(List.of("AUDITOR"), null, p -> true).errors()).isEmpty();
+        AccountRules.Checked ofKukar = AccountRules.roles(List.of("auditor"), "kukar", "kukar"::equals);
+        assertThat(ofKukar.errors()).isEmpty();
+        assertThat(ofKukar.party()).isEqualTo("kukar");
+        assertThat(AccountRules.roles(List.of("AUDITOR"), "atlantis", "kukar"::equals).errors()).extracting(FieldError::field)
+                .containsExactly("party");
     }
 
     @Test

@@ -66,6 +66,13 @@ class UsersCommandIT {
             assertThat(hub.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
                     .sql("select count(*) from users").query(Integer.class).single())
                     .as("the running hub's database was left alone").isEqualTo(2);
+            // The account the command made is on record in the audit log, like one an administrator makes.
+            assertThat(hub.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("select convert_from(entry, 'UTF8') from audit_entry where kind = 'ACCOUNT_CHANGED'"
+                            + " union all select convert_from(entry, 'UTF8') from audit_pending")
+                    .query(String.class).list())
+                    .anySatisfy(entry -> assertThat(entry).contains("\"account\":\"kepala-it\"").contains("\"change\":\"CREATED\"")
+                            .contains("\"account\":\"command-line\"").doesNotContain("first admin password"));
         }
     }
 

@@ -2,11 +2,10 @@ package id.lintas.adapter.kukar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.lintas.contracts.mapping.FieldReading;
+import id.lintas.contracts.mapping.Lookups;
 import id.lintas.contracts.mapping.Need;
 import id.lintas.contracts.region.Region;
-import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.TranslationException;
-import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ final class FieldReader extends FieldReading {
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9_]{1,40}");
     private static final Pattern BPS_REGENCY = Pattern.compile("\\d{4}");
 
-    FieldReader(Terminology terminology, RegionTable regions) {
-        super(terminology, regions, KukarFields.REGION);
+    FieldReader(Lookups lookups) {
+        super(lookups, KukarFields.REGION);
     }
 
     static String path(String parent, String name) {

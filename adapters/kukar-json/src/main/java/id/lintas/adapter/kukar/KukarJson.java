@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.spi.TranslationException;
 import java.io.IOException;
@@ -53,6 +54,22 @@ final class KukarJson {
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    static void putIfPresent(ObjectNode json, String name, String value) {
+        if (value != null) {
+            json.put(name, value);
+        }
+    }
+
+    /** Whether a JSON array already holds a text value. */
+    static boolean contains(ArrayNode array, String value) {
+        for (JsonNode node : array) {
+            if (value.equals(node.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String where(JsonLocation location) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import id.lintas.contracts.canonical.Bundles;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.spi.CanonicalReferral;
 import java.time.Instant;
@@ -275,7 +276,7 @@ class KukarReferralMapperTest {
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             Resource resource = entry.getResource();
             String expected = resource instanceof RelatedPerson person
-                    ? (PerpetratorMapper.isPerpetrator(person) ? Canonical.PROFILE_PERPETRATOR : Canonical.PROFILE_CONSENT_GIVER)
+                    ? (CanonicalReader.isPerpetrator(person) ? Canonical.PROFILE_PERPETRATOR : Canonical.PROFILE_CONSENT_GIVER)
                     : profiles.get(resource.getClass());
             if (expected != null) {
                 assertThat(resource.getMeta().getProfile()).extracting(p -> p.getValue())
@@ -301,11 +302,11 @@ class KukarReferralMapperTest {
     }
 
     static List<RelatedPerson> perpetrators(Bundle bundle) {
-        return Bundles.all(bundle, RelatedPerson.class).stream().filter(PerpetratorMapper::isPerpetrator).toList();
+        return Bundles.all(bundle, RelatedPerson.class).stream().filter(CanonicalReader::isPerpetrator).toList();
     }
 
     static List<RelatedPerson> consentGivers(Bundle bundle) {
-        return Bundles.all(bundle, RelatedPerson.class).stream().filter(p -> !PerpetratorMapper.isPerpetrator(p)).toList();
+        return Bundles.all(bundle, RelatedPerson.class).stream().filter(p -> !CanonicalReader.isPerpetrator(p)).toList();
     }
 
     static List<String> inputs(Task task, String type) {

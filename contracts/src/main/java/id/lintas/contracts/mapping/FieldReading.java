@@ -10,6 +10,9 @@ import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.terminology.Terminology;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalQuery;
@@ -138,6 +141,18 @@ public abstract class FieldReading {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A local time the sender wrote without offset, as the instant it is in the sender's zone with
+     * the sender's offset in whole minutes, as FHIR's dateTime writes offsets: a zone's local mean
+     * time (before standard time, such as year 1 in a mistyped date) has seconds in its offset,
+     * which would make the canonical Bundle unreadable instead of implausible.
+     */
+    public static OffsetDateTime senderTime(LocalDateTime local, Participant sender) {
+        OffsetDateTime time = local.atZone(sender.zone()).toOffsetDateTime();
+        int seconds = time.getOffset().getTotalSeconds();
+        return seconds % 60 == 0 ? time : time.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(seconds - seconds % 60));
     }
 
     /** The hub's code of a translated coding, as the typed referral holds it; null for null. */

@@ -42,7 +42,7 @@ final class TaskMapper {
                 .sourceCaseNumber(caseNumber)
                 .revision(revision == null ? 1 : revision)
                 .kind(kind == null ? null : ReferralKind.valueOf(kind.getCode()))
-                .authoredOn(reportedAt == null ? null : reportedAt.atZone(sender.zone()).toOffsetDateTime())
+                .authoredOn(reportedAt == null ? null : FieldReader.senderTime(reportedAt, sender))
                 .intakeChannel(FieldReader.hubCode(channel))
                 .urgency(urgency == null ? null : Urgency.valueOf(urgency.getCode()))
                 .requestedDestination(region);

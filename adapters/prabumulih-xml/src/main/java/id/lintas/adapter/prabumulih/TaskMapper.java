@@ -61,7 +61,7 @@ final class TaskMapper {
                 .revision(revision == null ? 1 : revision)
                 .kind(kind == null ? null : ReferralKind.valueOf(kind.getCode()))
                 .urgency(urgency == null ? null : Urgency.valueOf(urgency.getCode()))
-                .authoredOn(reportedAt == null ? null : reportedAt.atZone(sender.zone()).toOffsetDateTime())
+                .authoredOn(reportedAt == null ? null : FieldReader.senderTime(reportedAt, sender))
                 .intakeChannel(FieldReader.hubCode(channel))
                 .requestedDestination(destination)
                 .reason(reason);

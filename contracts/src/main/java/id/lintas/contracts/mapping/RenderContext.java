@@ -17,10 +17,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
@@ -33,6 +36,11 @@ public final class RenderContext {
 
     /** FHIR's administrative-gender, the hub side of every region's gender list. */
     public static final String GENDER = "http://hl7.org/fhir/administrative-gender";
+
+    /** The hub's disability code for several disabilities together ({@code CodeSystem/disability}). */
+    public static final String DISABILITY_MULTIPLE = "GANDA";
+
+    private static final String EDUCATION_UNKNOWN = "TIDAK_DIKETAHUI";
 
     private final Terminology terminology;
     private final RegionTable regions;
@@ -116,6 +124,21 @@ public final class RenderContext {
         return hubCode == null ? null : code(list, new Coding(system, hubCode, null), field);
     }
 
+    /**
+     * Hub codes in one of the region's lists, each region code once (two hub codes may share one),
+     * in order; {@code field} names the i-th hub code's field for its error.
+     */
+    public List<String> codes(String list, String system, List<String> hubCodes, IntFunction<String> field) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (int i = 0; i < hubCodes.size(); i++) {
+            String code = code(list, system, hubCodes.get(i), field.apply(i));
+            if (code != null) {
+                codes.add(code);
+            }
+        }
+        return List.copyOf(codes);
+    }
+
     /** A gender in the region's list, by the ConceptMap; null for null. */
     public String gender(String list, Gender gender, String field) {
         return gender == null ? null : code(list, GENDER, gender.code(), field);
@@ -127,6 +150,32 @@ public final class RenderContext {
      */
     public static Consent consent(Referral referral) {
         return referral.victims().stream().map(Victim::consent).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether a format that takes either a birth date or an age writes the birth date: when it is
+     * known to the day, or when no age is recorded beside a partial one.
+     */
+    public static boolean writesBirthDate(Victim victim) {
+        return victim.birthDate() != null
+                && (victim.birthDate().precision() == PartialDateTime.Precision.DAY || victim.age() == null);
+    }
+
+    /**
+     * The one disability a format with a single disability field names: none (null), the victim's
+     * only kind, or {@link #DISABILITY_MULTIPLE} for several, which is what UU 8/2016 calls multiple.
+     */
+    public static String disability(Victim victim) {
+        List<String> kinds = victim.disabilities().stream().distinct().toList();
+        if (kinds.isEmpty()) {
+            return null;
+        }
+        return kinds.size() == 1 ? kinds.get(0) : DISABILITY_MULTIPLE;
+    }
+
+    /** The victim's education, or null when absent or unknown: the regions say "unknown" by leaving it out. */
+    public static String knownEducation(Victim victim) {
+        return EDUCATION_UNKNOWN.equals(victim.education()) ? null : victim.education();
     }
 
     /**

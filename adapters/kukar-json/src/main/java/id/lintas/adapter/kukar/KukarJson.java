@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.spi.TranslationException;
 import java.io.IOException;
@@ -60,16 +59,6 @@ final class KukarJson {
         if (value != null) {
             json.put(name, value);
         }
-    }
-
-    /** Whether a JSON array already holds a text value. */
-    static boolean contains(ArrayNode array, String value) {
-        for (JsonNode node : array) {
-            if (value.equals(node.asText())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String where(JsonLocation location) {

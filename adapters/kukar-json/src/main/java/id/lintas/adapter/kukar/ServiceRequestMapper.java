@@ -25,13 +25,8 @@ final class ServiceRequestMapper {
             return Optional.empty();
         }
         ArrayNode services = KukarJson.MAPPER.createArrayNode();
-        for (int i = 0; i < referral.services().size(); i++) {
-            String code = out.code(KukarFields.LIST_LAYANAN, Canonical.CS_SERVICE, referral.services().get(i),
-                    FieldReader.index(KukarFields.LAYANAN_DIMINTA, i));
-            if (code != null && !KukarJson.contains(services, code)) {
-                services.add(code);
-            }
-        }
+        out.codes(KukarFields.LIST_LAYANAN, Canonical.CS_SERVICE, referral.services(),
+                i -> FieldReader.index(KukarFields.LAYANAN_DIMINTA, i)).forEach(services::add);
         return Optional.of(services);
     }
 }

@@ -25,8 +25,6 @@ final class VictimMapper {
     private static final Set<String> YES_NO = orderedSet(KukarFields.YA, KukarFields.TIDAK);
     private static final Set<String> NATIONALITIES = orderedSet(KukarFields.WNI, KukarFields.WNA);
     private static final int MAX_AGE = 130;
-    private static final String EDUCATION_UNKNOWN = "TIDAK_DIKETAHUI";
-    private static final String DISABILITY_MULTIPLE = "GANDA";
 
     private VictimMapper() {}
 
@@ -87,13 +85,11 @@ final class VictimMapper {
         KukarJson.putIfPresent(json, KukarFields.JENIS_KELAMIN, out.gender(KukarFields.LIST_JENIS_KELAMIN,
                 victim.gender(), FieldReader.path(at, KukarFields.JENIS_KELAMIN)));
         writeBirth(victim, at, out, json);
-        // Kukar has no code for unknown education: it says so by leaving the field out.
-        if (victim.education() != null && !EDUCATION_UNKNOWN.equals(victim.education())) {
-            String code = out.code(KukarFields.LIST_PENDIDIKAN, Canonical.CS_EDUCATION, victim.education(),
-                    FieldReader.path(at, KukarFields.PENDIDIKAN));
-            if (code != null) {
-                json.put(KukarFields.PENDIDIKAN, Integer.parseInt(code));
-            }
+        // Kukar's education codes are numbers.
+        String education = out.code(KukarFields.LIST_PENDIDIKAN, Canonical.CS_EDUCATION,
+                RenderContext.knownEducation(victim), FieldReader.path(at, KukarFields.PENDIDIKAN));
+        if (education != null) {
+            json.put(KukarFields.PENDIDIKAN, Integer.parseInt(education));
         }
         KukarJson.putIfPresent(json, KukarFields.PEKERJAAN, victim.occupation());
         writeDisability(victim, at, out, json);
@@ -108,29 +104,18 @@ final class VictimMapper {
     }
 
     private static void writeBirth(Victim victim, String at, RenderContext out, ObjectNode json) {
-        if (victim.birthDate() != null) {
-            boolean partial = victim.birthDate().precision() != PartialDateTime.Precision.DAY;
-            if (!partial || victim.age() == null) {
-                KukarJson.putIfPresent(json, KukarFields.TGL_LAHIR, KukarFormats.date(
-                        out, victim.birthDate(), FieldReader.path(at, KukarFields.TGL_LAHIR), false));
-                return;
-            }
-        }
-        // Kukar takes an age when the full birth date is not known.
-        if (victim.age() != null) {
+        if (RenderContext.writesBirthDate(victim)) {
+            KukarJson.putIfPresent(json, KukarFields.TGL_LAHIR, KukarFormats.date(
+                    out, victim.birthDate(), FieldReader.path(at, KukarFields.TGL_LAHIR), false));
+        } else if (victim.age() != null) {
             json.put(KukarFields.USIA, victim.age());
         }
     }
 
     private static void writeDisability(Victim victim, String at, RenderContext out, ObjectNode json) {
-        List<String> kinds = victim.disabilities().stream().distinct().toList();
+        String kind = RenderContext.disability(victim);
         // The model says no disability means none.
-        json.put(KukarFields.DISABILITAS, kinds.isEmpty() ? KukarFields.TIDAK : KukarFields.YA);
-        if (kinds.isEmpty()) {
-            return;
-        }
-        // Kukar names one kind; several kinds together are what UU 8/2016 calls multiple (ganda).
-        String kind = kinds.size() == 1 ? kinds.get(0) : DISABILITY_MULTIPLE;
+        json.put(KukarFields.DISABILITAS, kind == null ? KukarFields.TIDAK : KukarFields.YA);
         KukarJson.putIfPresent(json, KukarFields.JENIS_DISABILITAS, out.code(KukarFields.LIST_JENIS_DISABILITAS,
                 Canonical.CS_DISABILITY, kind, FieldReader.path(at, KukarFields.JENIS_DISABILITAS)));
     }

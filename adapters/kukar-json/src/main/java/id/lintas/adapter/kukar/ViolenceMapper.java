@@ -62,18 +62,12 @@ final class ViolenceMapper {
 
     /** The forms of violence of the whole case, each once. */
     static Optional<ArrayNode> writeForms(Referral referral, RenderContext out) {
-        if (referral.incident() == null || referral.incident().forms().isEmpty()) {
+        if (referral.incident() == null) {
             return Optional.empty();
         }
         ArrayNode forms = KukarJson.MAPPER.createArrayNode();
-        List<String> hubForms = referral.incident().forms();
-        for (int i = 0; i < hubForms.size(); i++) {
-            String code = out.code(KukarFields.LIST_BENTUK_KEKERASAN, Canonical.CS_VIOLENCE_FORM, hubForms.get(i),
-                    FieldReader.index(KukarFields.BENTUK_KEKERASAN, i));
-            if (code != null && !KukarJson.contains(forms, code)) {
-                forms.add(code);
-            }
-        }
+        out.codes(KukarFields.LIST_BENTUK_KEKERASAN, Canonical.CS_VIOLENCE_FORM, referral.incident().forms(),
+                i -> FieldReader.index(KukarFields.BENTUK_KEKERASAN, i)).forEach(forms::add);
         return forms.isEmpty() ? Optional.empty() : Optional.of(forms);
     }
 

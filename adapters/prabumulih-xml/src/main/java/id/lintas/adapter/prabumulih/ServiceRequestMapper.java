@@ -5,7 +5,6 @@ import static id.lintas.contracts.mapping.Need.REQUIRED;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Referral;
-import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Element;
 
@@ -30,15 +29,10 @@ final class ServiceRequestMapper {
             return;
         }
         Element services = XmlDocuments.add(kasus, PrabumulihFields.LAYANAN_DIMINTA);
-        List<String> written = new ArrayList<>();
-        for (int i = 0; i < referral.services().size(); i++) {
-            String field = FieldReader.attributePath(
-                    FieldReader.index(FieldReader.path(AT, PrabumulihFields.LAYANAN), i), PrabumulihFields.KODE);
-            String code = out.code(PrabumulihFields.LIST_LAYANAN, Canonical.CS_SERVICE, referral.services().get(i), field);
-            if (code != null && !written.contains(code)) {
-                written.add(code);
-                XmlDocuments.attribute(XmlDocuments.add(services, PrabumulihFields.LAYANAN), PrabumulihFields.KODE, code);
-            }
+        for (String code : out.codes(PrabumulihFields.LIST_LAYANAN, Canonical.CS_SERVICE, referral.services(),
+                i -> FieldReader.attributePath(FieldReader.index(FieldReader.path(AT, PrabumulihFields.LAYANAN), i),
+                        PrabumulihFields.KODE))) {
+            XmlDocuments.attribute(XmlDocuments.add(services, PrabumulihFields.LAYANAN), PrabumulihFields.KODE, code);
         }
     }
 }

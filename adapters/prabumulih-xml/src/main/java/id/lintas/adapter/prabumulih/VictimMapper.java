@@ -22,8 +22,6 @@ final class VictimMapper {
 
     private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
     private static final int MAX_AGE = 130;
-    private static final String EDUCATION_UNKNOWN = "TIDAK_DIKETAHUI";
-    private static final String DISABILITY_MULTIPLE = "GANDA";
 
     private VictimMapper() {}
 
@@ -90,11 +88,8 @@ final class VictimMapper {
         XmlDocuments.addText(klien, PrabumulihFields.JENIS_KELAMIN, out.gender(PrabumulihFields.LIST_JENIS_KELAMIN,
                 victim.gender(), FieldReader.path(at, PrabumulihFields.JENIS_KELAMIN)));
         writeBirth(victim, at, out, klien);
-        // Prabumulih has no code for unknown education: it says so by leaving the element out.
-        if (victim.education() != null && !EDUCATION_UNKNOWN.equals(victim.education())) {
-            XmlDocuments.addText(klien, PrabumulihFields.PENDIDIKAN, out.code(PrabumulihFields.LIST_PENDIDIKAN,
-                    Canonical.CS_EDUCATION, victim.education(), FieldReader.path(at, PrabumulihFields.PENDIDIKAN)));
-        }
+        XmlDocuments.addText(klien, PrabumulihFields.PENDIDIKAN, out.code(PrabumulihFields.LIST_PENDIDIKAN,
+                Canonical.CS_EDUCATION, RenderContext.knownEducation(victim), FieldReader.path(at, PrabumulihFields.PENDIDIKAN)));
         writeDisability(victim, at, out, klien);
         if (victim.citizenship() != null) {
             XmlDocuments.addText(klien, PrabumulihFields.KEWARGANEGARAAN, victim.citizenship().name());
@@ -105,29 +100,21 @@ final class VictimMapper {
     }
 
     private static void writeBirth(Victim victim, String at, RenderContext out, Element klien) {
-        if (victim.birthDate() != null) {
-            boolean partial = victim.birthDate().precision() != PartialDateTime.Precision.DAY;
-            if (!partial || victim.age() == null) {
-                XmlDocuments.addText(klien, PrabumulihFields.TANGGAL_LAHIR, PrabumulihFormats.date(
-                        out, victim.birthDate(), FieldReader.path(at, PrabumulihFields.TANGGAL_LAHIR)));
-                return;
-            }
-        }
-        // Prabumulih takes an age when the full birth date is not known.
-        if (victim.age() != null) {
+        if (RenderContext.writesBirthDate(victim)) {
+            XmlDocuments.addText(klien, PrabumulihFields.TANGGAL_LAHIR, PrabumulihFormats.date(
+                    out, victim.birthDate(), FieldReader.path(at, PrabumulihFields.TANGGAL_LAHIR)));
+        } else if (victim.age() != null) {
             XmlDocuments.addText(klien, PrabumulihFields.UMUR, String.valueOf(victim.age()));
         }
     }
 
     private static void writeDisability(Victim victim, String at, RenderContext out, Element klien) {
-        List<String> kinds = victim.disabilities().stream().distinct().toList();
+        String kind = RenderContext.disability(victim);
         // The model says no disability means none; Prabumulih says it with an empty element.
-        if (kinds.isEmpty()) {
+        if (kind == null) {
             XmlDocuments.add(klien, PrabumulihFields.DISABILITAS);
             return;
         }
-        // Prabumulih names one kind; several kinds together are what UU 8/2016 calls multiple (ganda).
-        String kind = kinds.size() == 1 ? kinds.get(0) : DISABILITY_MULTIPLE;
         XmlDocuments.addText(klien, PrabumulihFields.DISABILITAS, out.code(PrabumulihFields.LIST_DISABILITAS,
                 Canonical.CS_DISABILITY, kind, FieldReader.path(at, PrabumulihFields.DISABILITAS)));
     }

@@ -10,7 +10,6 @@ import id.lintas.contracts.model.PartialDateTime;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.region.Region;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
 import org.w3c.dom.Element;
@@ -71,15 +70,9 @@ final class ViolenceMapper {
 
     private static void writeForms(Incident incident, RenderContext out, Element element) {
         String at = FieldReader.path(AT, PrabumulihFields.JENIS_KEKERASAN);
-        List<String> written = new ArrayList<>();
-        for (int i = 0; i < incident.forms().size(); i++) {
-            String field = FieldReader.attributePath(FieldReader.index(at, i), PrabumulihFields.KODE);
-            String code = out.code(PrabumulihFields.LIST_JENIS_KEKERASAN, Canonical.CS_VIOLENCE_FORM,
-                    incident.forms().get(i), field);
-            if (code != null && !written.contains(code)) {
-                written.add(code);
-                XmlDocuments.attribute(XmlDocuments.add(element, PrabumulihFields.JENIS_KEKERASAN), PrabumulihFields.KODE, code);
-            }
+        for (String code : out.codes(PrabumulihFields.LIST_JENIS_KEKERASAN, Canonical.CS_VIOLENCE_FORM,
+                incident.forms(), i -> FieldReader.attributePath(FieldReader.index(at, i), PrabumulihFields.KODE))) {
+            XmlDocuments.attribute(XmlDocuments.add(element, PrabumulihFields.JENIS_KEKERASAN), PrabumulihFields.KODE, code);
         }
     }
 }

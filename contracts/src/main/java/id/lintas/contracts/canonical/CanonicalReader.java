@@ -18,7 +18,9 @@ import id.lintas.contracts.region.RegionTable;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Address;
@@ -68,9 +70,14 @@ public final class CanonicalReader {
         Party sender = Bundles.resolve(bundle, task.getRequester(), Organization.class).map(this::party).orElse(null);
         Party destination = Bundles.resolve(bundle, task.getOwner(), Organization.class).map(this::party).orElse(null);
         List<Patient> patients = victims(bundle, task);
+        Map<Patient, List<Condition>> conditions = conditionsByVictim(bundle, patients);
+        List<Condition> firstVictims = patients.isEmpty() ? List.of() : conditions.get(patients.get(0));
+        Incident incident = incident(firstVictims.isEmpty() ? Bundles.all(bundle, Condition.class) : firstVictims);
         List<Victim> victims = new ArrayList<>();
         for (Patient patient : patients) {
-            victims.add(victim(patient, consent(bundle, patient)));
+            Victim victim = victim(patient, consent(bundle, patient));
+            Incident own = incident(conditions.get(patient));
+            victims.add(own == null || own.equals(incident) ? victim : victim.withIncident(own));
         }
         List<Perpetrator> perpetrators = Bundles.all(bundle, RelatedPerson.class).stream()
                 .filter(CanonicalReader::isPerpetrator)
@@ -95,7 +102,7 @@ public final class CanonicalReader {
                 .chronology(task.hasNote() && task.getNoteFirstRep().hasText() ? task.getNoteFirstRep().getText() : null)
                 .victims(victims)
                 .perpetrators(perpetrators)
-                .incident(incident(bundle))
+                .incident(incident)
                 .services(services(bundle, task))
                 .sender(sender)
                 .destination(destination)
@@ -139,8 +146,7 @@ public final class CanonicalReader {
     private static List<Patient> victims(Bundle bundle, Task task) {
         List<Patient> victims = new ArrayList<>();
         task.getInput().stream()
-                .filter(i -> hasCode(List.of(i.getType()), Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_VICTIM)
-                        || i.getType().getCoding().stream().anyMatch(c -> Canonical.TASK_INPUT_VICTIM.equals(c.getCode())))
+                .filter(i -> i.getType().getCoding().stream().anyMatch(c -> Canonical.TASK_INPUT_VICTIM.equals(c.getCode())))
                 .filter(i -> i.getValue() instanceof Reference)
                 .map(i -> Bundles.resolve(bundle, (Reference) i.getValue(), Patient.class))
                 .flatMap(Optional::stream)
@@ -234,9 +240,23 @@ public final class CanonicalReader {
                 age(person), relationship);
     }
 
-    /** The incident of the case: forms in the order first met, onset, region and place of the first Condition that has them. */
-    private Incident incident(Bundle bundle) {
-        List<Condition> conditions = Bundles.all(bundle, Condition.class);
+    /** Each victim's Conditions; one whose subject is no victim counts as the first victim's. */
+    private static Map<Patient, List<Condition>> conditionsByVictim(Bundle bundle, List<Patient> victims) {
+        Map<Patient, List<Condition>> byVictim = new LinkedHashMap<>();
+        victims.forEach(v -> byVictim.put(v, new ArrayList<>()));
+        for (Condition condition : Bundles.all(bundle, Condition.class)) {
+            Patient subject = Bundles.resolve(bundle, condition.getSubject(), Patient.class)
+                    .filter(byVictim::containsKey)
+                    .orElse(victims.isEmpty() ? null : victims.get(0));
+            if (subject != null) {
+                byVictim.get(subject).add(condition);
+            }
+        }
+        return byVictim;
+    }
+
+    /** An incident from Conditions: forms in the order first met, onset, region and place of the first that has them. */
+    private Incident incident(List<Condition> conditions) {
         if (conditions.isEmpty()) {
             return null;
         }
@@ -328,9 +348,13 @@ public final class CanonicalReader {
         return age.getValue().intValue();
     }
 
+    /** The instant with the offset it was written in (the JVM's zone for a date without one). */
     private static OffsetDateTime offsetDateTime(BaseDateTimeType value) {
-        String text = value.getValueAsString();
-        return text == null || !text.contains("T") ? null : OffsetDateTime.parse(text);
+        if (value.getValue() == null) {
+            return null;
+        }
+        java.util.TimeZone zone = value.getTimeZone() != null ? value.getTimeZone() : java.util.TimeZone.getDefault();
+        return OffsetDateTime.ofInstant(value.getValue().toInstant(), zone.toZoneId());
     }
 
     /** A dotted Kemendagri code as a region; one the table does not know keeps its code alone. */
@@ -339,9 +363,9 @@ public final class CanonicalReader {
                 .orElseGet(() -> new Region(null, code, code.replace(".", ""), null, null, null));
     }
 
-    /** A Kemendagri code without dots as a region; one the table does not know keeps its code alone. */
+    /** A Kemendagri code without dots as a region; null for one the table does not know (an address cannot be written without its province). */
     private Region compact(String code) {
-        return regions.byKemendagriCompact(code).orElseGet(() -> new Region(null, code, code, null, null, null));
+        return regions.byKemendagriCompact(code).orElse(null);
     }
 
     private static Optional<String> extensionCode(DomainResource resource, String url) {

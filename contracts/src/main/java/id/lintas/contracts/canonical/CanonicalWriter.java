@@ -13,10 +13,12 @@ import id.lintas.contracts.region.Region;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.terminology.Terminology;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Age;
 import org.hl7.fhir.r4.model.Bundle;
@@ -48,7 +50,7 @@ import org.hl7.fhir.r4.model.Task;
  * CodeSystem gives; regions get their Kemendagri name. Stateless and thread-safe.
  *
  * <p>Entries are written in one order: Task, ServiceRequests, Patients, Conditions (per victim, per
- * form), perpetrators, consent givers, Consents, the sender's Organization, the officer's
+ * form of the victim's incident: its own, else the referral's), perpetrators, consent givers, Consents, the sender's Organization, the officer's
  * Practitioner, the destination's Organization.
  */
 public final class CanonicalWriter {
@@ -79,31 +81,42 @@ public final class CanonicalWriter {
 
     /** The canonical Bundle of a referral, with fresh urn:uuid entry ids. */
     public Bundle write(Referral referral) {
+        return write(referral, null);
+    }
+
+    /**
+     * The canonical Bundle of a referral with entry ids derived from {@code idSeed}: the same
+     * referral written with the same seed gives the same urn:uuids, so a receiver's copy prepared
+     * again (a redelivery) names the same entries. A null seed gives fresh random ids.
+     */
+    public Bundle write(Referral referral, String idSeed) {
+        EntryIds ids = new EntryIds(idSeed);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         Task task = task(referral);
-        Bundles.add(bundle, task);
+        ids.add(bundle, task);
 
         List<ServiceRequest> requests = new ArrayList<>();
         List<Reference> requestRefs = new ArrayList<>();
         for (String service : referral.services()) {
             ServiceRequest request = serviceRequest(service);
             requests.add(request);
-            requestRefs.add(Bundles.add(bundle, request));
+            requestRefs.add(ids.add(bundle, request));
         }
         List<Reference> victimRefs = new ArrayList<>();
         for (Victim victim : referral.victims()) {
-            victimRefs.add(Bundles.add(bundle, patient(victim)));
+            victimRefs.add(ids.add(bundle, patient(victim)));
         }
-        if (referral.incident() != null) {
-            for (Reference victim : victimRefs) {
-                for (String form : referral.incident().forms()) {
-                    Bundles.add(bundle, condition(referral.incident(), form, victim));
+        for (int i = 0; i < victimRefs.size(); i++) {
+            Incident incident = referral.victims().get(i).incidentIn(referral);
+            if (incident != null) {
+                for (String form : incident.forms()) {
+                    ids.add(bundle, condition(incident, form, victimRefs.get(i)));
                 }
             }
         }
         Reference firstVictim = victimRefs.isEmpty() ? null : victimRefs.get(0);
         for (Perpetrator perpetrator : referral.perpetrators()) {
-            Bundles.add(bundle, perpetrator(perpetrator, firstVictim));
+            ids.add(bundle, perpetrator(perpetrator, firstVictim));
         }
         List<org.hl7.fhir.r4.model.Consent> consents = new ArrayList<>();
         for (int i = 0; i < referral.victims().size(); i++) {
@@ -112,18 +125,18 @@ public final class CanonicalWriter {
                 continue;
             }
             Reference victim = victimRefs.get(i);
-            Reference performer = consent.byVictim() ? victim : Bundles.add(bundle, consentGiver(consent, victim));
+            Reference performer = consent.byVictim() ? victim : ids.add(bundle, consentGiver(consent, victim));
             consents.add(consent(consent, victim, performer));
         }
-        consents.forEach(c -> Bundles.add(bundle, c));
-        Reference requester = referral.sender() == null ? null : Bundles.add(bundle, organisation(referral.sender()));
-        Reference officer = referral.officer() == null ? null : Bundles.add(bundle, practitioner(referral.officer()));
+        consents.forEach(c -> ids.add(bundle, c));
+        Reference requester = referral.sender() == null ? null : ids.add(bundle, organisation(referral.sender()));
+        Reference officer = referral.officer() == null ? null : ids.add(bundle, practitioner(referral.officer()));
         Reference owner = null;
         if (referral.destination() != null) {
             owner = referral.sender() != null
                             && referral.sender().participantId().equals(referral.destination().participantId())
                     ? requester
-                    : Bundles.add(bundle, organisation(referral.destination()));
+                    : ids.add(bundle, organisation(referral.destination()));
         }
 
         for (ServiceRequest request : requests) {
@@ -373,6 +386,27 @@ public final class CanonicalWriter {
         age.setValue(BigDecimal.valueOf(years)).setUnit(Canonical.UCUM_YEAR).setSystem(Canonical.UCUM)
                 .setCode(Canonical.UCUM_YEAR);
         return new Extension(Canonical.EXT_AGE, age);
+    }
+
+    /** Entry ids: random, or derived from a seed and the entry's position. */
+    private static final class EntryIds {
+        private final String seed;
+        private int next;
+
+        EntryIds(String seed) {
+            this.seed = seed;
+        }
+
+        Reference add(Bundle bundle, Resource resource) {
+            if (seed == null) {
+                return Bundles.add(bundle, resource);
+            }
+            String fullUrl = "urn:uuid:"
+                    + UUID.nameUUIDFromBytes((seed + "/" + next++).getBytes(StandardCharsets.UTF_8));
+            resource.setId(fullUrl);
+            bundle.addEntry().setFullUrl(fullUrl).setResource(resource);
+            return new Reference(fullUrl);
+        }
     }
 
     private static void profile(Resource resource, String profile) {

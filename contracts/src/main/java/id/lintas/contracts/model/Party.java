@@ -1,8 +1,8 @@
 package id.lintas.contracts.model;
 
 import id.lintas.contracts.region.Region;
-import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.spi.Participant;
 import java.util.Objects;
 
 /**

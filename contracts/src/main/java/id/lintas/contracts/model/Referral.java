@@ -24,7 +24,8 @@ import java.util.List;
  * @param chronology what happened, as the sender wrote it (free text, identifying: never logged), or null
  * @param victims the victims, first the one the referral is for; at least one in a referral an adapter read
  * @param perpetrators the (suspected) perpetrators
- * @param incident what happened, or null in a copy without violence data
+ * @param incident what happened (to every victim without an incident of its own), or null in a copy
+ *     without violence data
  * @param services the hub's {@code CodeSystem/service} codes requested, in order
  * @param sender the sending participant, or null in a Bundle built by hand without one
  * @param destination the participant the hub routed the referral to, or null until routed
@@ -76,6 +77,26 @@ public record Referral(
         return victims.isEmpty() ? null : victims.get(0);
     }
 
+    /** The hub's violence-form codes of the whole case, every victim's, each once in the order first met. */
+    public List<String> violenceForms() {
+        return incidents().stream().flatMap(i -> i.forms().stream()).distinct().toList();
+    }
+
+    /** The regions where the violence happened, every victim's, each once. */
+    public List<Region> incidentRegions() {
+        return incidents().stream().map(Incident::region).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** The referral's incident and every victim's own, each once. */
+    public List<Incident> incidents() {
+        List<Incident> all = new ArrayList<>();
+        if (incident != null) {
+            all.add(incident);
+        }
+        victims.stream().map(Victim::incident).filter(i -> i != null && !all.contains(i)).forEach(all::add);
+        return List.copyOf(all);
+    }
+
     /** Whether a perpetrator is a parent of the victim. */
     public boolean hasParentPerpetrator() {
         return perpetrators.stream().anyMatch(Perpetrator::isParent);
@@ -87,12 +108,15 @@ public record Referral(
     }
 
     /**
-     * The same referral with every victim labelled sensitive when the incident is sexual or domestic
-     * violence ({@link Incident#isSexualOrDomestic()}), as every adapter labels them.
+     * The same referral with every victim labelled sensitive whose incident (its own, else the
+     * referral's) is sexual or domestic violence ({@link Incident#isSexualOrDomestic()}), as the
+     * adapters label them; a label already set stays.
      */
     public Referral withSensitivityLabels() {
-        boolean sensitive = incident != null && incident.isSexualOrDomestic();
-        return toBuilder().victims(victims.stream().map(v -> v.withSensitive(sensitive || v.sensitive())).toList()).build();
+        return toBuilder().victims(victims.stream().map(v -> {
+            Incident what = v.incidentIn(this);
+            return v.withSensitive(v.sensitive() || (what != null && what.isSexualOrDomestic()));
+        }).toList()).build();
     }
 
     /** Builds a {@link Referral}; lists default to empty, the revision to 1. */

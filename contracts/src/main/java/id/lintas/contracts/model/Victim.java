@@ -23,6 +23,8 @@ import java.util.List;
  * @param occupation the occupation as written, or null
  * @param sensitive whether the record carries the SDV sensitivity label (see {@link Incident#isSexualOrDomestic()})
  * @param consent the victim's consent or lawful basis, or null when the referral carries none
+ * @param incident what happened to this victim when it differs from the referral's incident (PPU's rows
+ *     and Jakarta's Conditions are per victim); null when it is the referral's
  */
 public record Victim(
         String nik,
@@ -39,10 +41,24 @@ public record Victim(
         List<String> disabilities,
         String occupation,
         boolean sensitive,
-        Consent consent) {
+        Consent consent,
+        Incident incident) {
 
     public Victim {
         disabilities = List.copyOf(disabilities);
+    }
+
+    /** A victim to whom the referral's incident happened. */
+    public Victim(String nik, String name, Gender gender, PartialDateTime birthDate, Integer age, String phone,
+            String addressLine, Region domicile, String domicileDistrict, Citizenship citizenship, String education,
+            List<String> disabilities, String occupation, boolean sensitive, Consent consent) {
+        this(nik, name, gender, birthDate, age, phone, addressLine, domicile, domicileDistrict, citizenship, education,
+                disabilities, occupation, sensitive, consent, null);
+    }
+
+    /** What happened to this victim: its own incident, else the referral's. */
+    public Incident incidentIn(Referral referral) {
+        return incident != null ? incident : referral.incident();
     }
 
     /** Age in whole years on a date: from the birth date (its first possible day), else as recorded; null when unknown. */
@@ -60,23 +76,29 @@ public record Victim(
 
     public Victim withConsent(Consent value) {
         return new Victim(nik, name, gender, birthDate, age, phone, addressLine, domicile, domicileDistrict,
-                citizenship, education, disabilities, occupation, sensitive, value);
+                citizenship, education, disabilities, occupation, sensitive, value, incident);
+    }
+
+    /** This victim with its own incident (null: the referral's). */
+    public Victim withIncident(Incident value) {
+        return new Victim(nik, name, gender, birthDate, age, phone, addressLine, domicile, domicileDistrict,
+                citizenship, education, disabilities, occupation, sensitive, consent, value);
     }
 
     public Victim withSensitive(boolean value) {
         return new Victim(nik, name, gender, birthDate, age, phone, addressLine, domicile, domicileDistrict,
-                citizenship, education, disabilities, occupation, value, consent);
+                citizenship, education, disabilities, occupation, value, consent, incident);
     }
 
     /** This victim without contact data: no phone, no street (the regions stay). */
     public Victim withoutContact() {
         return new Victim(nik, name, gender, birthDate, age, null, null, domicile, domicileDistrict,
-                citizenship, education, disabilities, occupation, sensitive, consent);
+                citizenship, education, disabilities, occupation, sensitive, consent, incident);
     }
 
     /** This victim without identity: no NIK, name, birth date, citizenship, education, disabilities, occupation. */
     public Victim withoutIdentity() {
         return new Victim(null, null, gender, null, age, phone, addressLine, domicile, domicileDistrict,
-                null, null, List.of(), null, sensitive, consent);
+                null, null, List.of(), null, sensitive, consent, incident);
     }
 }

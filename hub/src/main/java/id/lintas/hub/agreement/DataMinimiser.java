@@ -1,18 +1,14 @@
 package id.lintas.hub.agreement;
 
 import id.lintas.contracts.canonical.Bundles;
-import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.canonical.CanonicalWriter;
+import id.lintas.contracts.model.Referral;
+import id.lintas.contracts.model.Victim;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.RelatedPerson;
-import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.Task;
 
 /**
  * Cuts a canonical referral down to what one receiver may see under its grant: data categories it
@@ -23,55 +19,47 @@ public final class DataMinimiser {
 
     private DataMinimiser() {}
 
-    /** A reduced copy; the original is left as it is. */
+    /**
+     * A reduced copy of a canonical Bundle, written anew from the reduced typed referral; the original
+     * is left as it is. Its entry ids derive from the original's Task, so the same copy prepared again
+     * (at intake and at each delivery attempt) names the same entries.
+     */
     public static Bundle reduce(Bundle original, Collection<DataCategory> granted, Collection<String> services) {
-        Bundle bundle = original.copy();
-        Set<DataCategory> data = granted.isEmpty() ? Set.of() : Set.copyOf(granted);
-        Set<Resource> removed = new HashSet<>();
-        Task task = Bundles.task(bundle);
+        Referral reduced = reduce(CanonicalReader.standard().read(original), granted, services);
+        return CanonicalWriter.standard().write(reduced, Bundles.fullUrl(original, Bundles.task(original)));
+    }
 
-        for (ServiceRequest request : Bundles.all(bundle, ServiceRequest.class)) {
-            boolean asked = data.contains(DataCategory.SERVICES) && request.getCode().getCoding().stream()
-                    .anyMatch(c -> Canonical.CS_SERVICE.equals(c.getSystem()) && services.contains(c.getCode()));
-            if (!asked) {
-                removed.add(request);
-            }
-        }
+    /** The referral without what {@code granted} leaves out, asking only for {@code services}. */
+    public static Referral reduce(Referral referral, Collection<DataCategory> granted, Collection<String> services) {
+        Set<DataCategory> data = granted.isEmpty() ? Set.of() : Set.copyOf(granted);
+        Referral.Builder reduced = referral.toBuilder();
+        reduced.services(data.contains(DataCategory.SERVICES)
+                ? referral.services().stream().filter(services::contains).toList()
+                : List.of());
         if (!data.contains(DataCategory.CHRONOLOGY)) {
-            task.setNote(List.of());
-            Bundles.all(bundle, Condition.class).forEach(c -> c.setNote(List.of()));
+            reduced.chronology(null);
         }
         if (!data.contains(DataCategory.PERPETRATOR)) {
-            Bundles.all(bundle, RelatedPerson.class).stream().filter(CaseProfile::isPerpetrator).forEach(removed::add);
+            reduced.perpetrators(List.of());
         }
         if (!data.contains(DataCategory.VIOLENCE)) {
-            removed.addAll(Bundles.all(bundle, Condition.class));
+            reduced.incident(null);
         }
-        for (Patient patient : Bundles.all(bundle, Patient.class)) {
-            if (!data.contains(DataCategory.CONTACT)) {
-                patient.setTelecom(List.of());
-                patient.getAddress().forEach(a -> {
-                    a.setLine(List.of());
-                    a.setText(null);
-                    a.setPostalCode(null);
-                });
-            }
-            if (!data.contains(DataCategory.IDENTITY)) {
-                patient.setIdentifier(List.of());
-                patient.setName(List.of());
-                patient.setBirthDate(null);
-                patient.getExtension().removeIf(e -> !Canonical.EXT_AGE.equals(e.getUrl()));
-            }
+        reduced.victims(referral.victims().stream().map(victim -> reduce(victim, data)).toList());
+        return reduced.build();
+    }
+
+    private static Victim reduce(Victim victim, Set<DataCategory> data) {
+        Victim reduced = victim;
+        if (!data.contains(DataCategory.CONTACT)) {
+            reduced = reduced.withoutContact();
         }
-        Set<String> removedUrls = new HashSet<>();
-        bundle.getEntry().removeIf(entry -> {
-            if (removed.contains(entry.getResource())) {
-                removedUrls.add(entry.getFullUrl());
-                return true;
-            }
-            return false;
-        });
-        task.getBasedOn().removeIf(reference -> removedUrls.contains(reference.getReference()));
-        return bundle;
+        if (!data.contains(DataCategory.IDENTITY)) {
+            reduced = reduced.withoutIdentity();
+        }
+        if (!data.contains(DataCategory.VIOLENCE)) {
+            reduced = reduced.withIncident(null);
+        }
+        return reduced;
     }
 }

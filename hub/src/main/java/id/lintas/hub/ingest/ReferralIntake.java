@@ -1,7 +1,8 @@
 package id.lintas.hub.ingest;
 
 import ca.uhn.fhir.context.FhirContext;
-import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.ReferralStatus;
@@ -23,8 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Patient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -114,12 +113,9 @@ public class ReferralIntake {
 
     /** The victims' NIKs, kept only as keyed hashes (to find the same victim referred again). */
     private static List<String> niks(Bundle bundle) {
-        return bundle.getEntry().stream()
-                .map(Bundle.BundleEntryComponent::getResource)
-                .filter(Patient.class::isInstance)
-                .flatMap(patient -> ((Patient) patient).getIdentifier().stream())
-                .filter(identifier -> Canonical.SID_NIK.equals(identifier.getSystem()) && identifier.hasValue())
-                .map(Identifier::getValue)
+        return CanonicalReader.standard().read(bundle).victims().stream()
+                .map(Victim::nik)
+                .filter(java.util.Objects::nonNull)
                 .toList();
     }
 

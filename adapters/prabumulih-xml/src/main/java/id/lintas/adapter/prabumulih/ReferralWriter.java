@@ -5,7 +5,6 @@ import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.OutboundReferral;
-import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.TranslationException;
 import org.w3c.dom.Element;
 

@@ -1,9 +1,18 @@
 package id.lintas.contracts.mapping;
 
+import id.lintas.contracts.canonical.CanonicalWriter;
+import id.lintas.contracts.model.Party;
+import id.lintas.contracts.model.Referral;
+import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.terminology.Terminology;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalQuery;
@@ -40,9 +49,9 @@ public abstract class FieldReading {
      * @param region the participant id under which the region's code lists are named in the
      *     ConceptMaps ({@code kukar})
      */
-    protected FieldReading(Terminology terminology, RegionTable regions, String region) {
-        this.terminology = terminology;
-        this.regions = regions;
+    protected FieldReading(Lookups lookups, String region) {
+        this.terminology = lookups.terminology();
+        this.regions = lookups.regions();
         this.region = region;
     }
 
@@ -68,6 +77,21 @@ public abstract class FieldReading {
         if (hasErrors()) {
             throw new TranslationException(errors);
         }
+    }
+
+    /**
+     * The end of every referral reading: refuses the message if any field was wrong, else completes
+     * the typed referral with what the hub knows of the sender (its party, its region as the
+     * reporting region, the SDV labels) and writes the canonical Bundle.
+     */
+    public final CanonicalReferral referral(Referral.Builder referral, Participant sender) throws TranslationException {
+        throwIfErrors();
+        Region region = regions.byKemendagri(sender.regionKemendagri())
+                // A region the table does not know is still named by its code.
+                .orElseGet(() -> new Region(null, sender.regionKemendagri(), sender.regionKemendagri().replace(".", ""),
+                        null, null, null));
+        return CanonicalWriter.standard().canonicalReferral(
+                referral.sender(Party.of(sender)).reportingRegion(region).build().withSensitivityLabels());
     }
 
     /** Records a required field as missing; an optional one is simply absent. */
@@ -117,6 +141,28 @@ public abstract class FieldReading {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A local time the sender wrote without offset, as the instant it is in the sender's zone with
+     * the sender's offset in whole minutes, as FHIR's dateTime writes offsets: a zone's local mean
+     * time (before standard time, such as year 1 in a mistyped date) has seconds in its offset,
+     * which would make the canonical Bundle unreadable instead of implausible.
+     */
+    public static OffsetDateTime senderTime(LocalDateTime local, Participant sender) {
+        OffsetDateTime time = local.atZone(sender.zone()).toOffsetDateTime();
+        int seconds = time.getOffset().getTotalSeconds();
+        return seconds % 60 == 0 ? time : time.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(seconds - seconds % 60));
+    }
+
+    /** The hub's code of a translated coding, as the typed referral holds it; null for null. */
+    public static String hubCode(Coding coding) {
+        return coding == null ? null : coding.getCode();
+    }
+
+    /** The hub's codes of translated codings, each once, in the order first met. */
+    public static List<String> hubCodes(Collection<Coding> codings) {
+        return distinct(codings).stream().map(Coding::getCode).toList();
     }
 
     /** The codings, each code once (a code sent twice names the same thing), in the order first met. */

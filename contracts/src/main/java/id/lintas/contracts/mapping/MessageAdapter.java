@@ -9,26 +9,27 @@ import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.spi.Transport;
-import id.lintas.contracts.terminology.Terminology;
 import java.util.Objects;
 
 /**
  * The SPI side of an adapter for a region that sends one message per HTTP request: its format id,
- * whether its service list can carry a hub service, and its four translations. A format module
- * extends this with its {@link Parts} and its own field names ({@link #fieldName}).
+ * whether its service list can carry a hub service, and its four translations, each a stateless
+ * function: readings get the {@link Lookups}, renderings a fresh {@link RenderContext} for their
+ * recipient. A format module extends this with its {@link Parts} and its own field names
+ * ({@link #fieldName}).
  */
 public abstract class MessageAdapter implements MessageReader {
 
     /** Reads one message of the format sent by {@code sender}. */
     @FunctionalInterface
     public interface Reading<T> {
-        T read(byte[] body, Participant sender) throws TranslationException;
+        T read(byte[] body, Participant sender, Lookups lookups) throws TranslationException;
     }
 
-    /** Renders one message in the format for {@code recipient}. */
+    /** Renders one message in the format, with a fresh context for its recipient. */
     @FunctionalInterface
     public interface Rendering<T> {
-        OutboundDocument render(T message, Participant recipient) throws TranslationException;
+        OutboundDocument render(T message, RenderContext out) throws TranslationException;
     }
 
     /** What a format module translates, each way. */
@@ -46,18 +47,20 @@ public abstract class MessageAdapter implements MessageReader {
     }
 
     private final String format;
-    private final Terminology terminology;
+    private final Lookups lookups;
     private final String region;
     private final String serviceList;
     private final Parts parts;
 
     /**
+     * Uses the terminology and region table shipped with the product.
+     *
      * @param region the participant id under which the region's code lists are named in the ConceptMaps
      * @param serviceList the region's list of services, which {@link #carriesService} asks
      */
-    protected MessageAdapter(String format, Terminology terminology, String region, String serviceList, Parts parts) {
+    protected MessageAdapter(String format, String region, String serviceList, Parts parts) {
         this.format = format;
-        this.terminology = terminology;
+        this.lookups = Lookups.standard();
         this.region = region;
         this.serviceList = serviceList;
         this.parts = parts;
@@ -75,28 +78,32 @@ public abstract class MessageAdapter implements MessageReader {
 
     @Override
     public final boolean carriesService(String code) {
-        return terminology.expresses(region, serviceList, Canonical.CS_SERVICE, code);
+        return lookups.terminology().expresses(region, serviceList, Canonical.CS_SERVICE, code);
     }
 
     @Override
     public final CanonicalReferral readReferral(byte[] body, Participant sender) throws TranslationException {
-        return parts.referrals().read(body, sender);
+        return parts.referrals().read(body, sender, lookups);
     }
 
     @Override
     public final StatusChange readStatus(byte[] body, Participant sender) throws TranslationException {
-        return parts.statuses().read(body, sender);
+        return parts.statuses().read(body, sender, lookups);
     }
 
     @Override
     public final OutboundDocument renderReferral(OutboundReferral referral, Participant receiver)
             throws TranslationException {
-        return parts.referralDocuments().render(referral, receiver);
+        return parts.referralDocuments().render(referral, context(receiver));
     }
 
     @Override
     public final OutboundDocument renderStatus(StatusChange change, Participant recipient)
             throws TranslationException {
-        return parts.statusDocuments().render(change, recipient);
+        return parts.statusDocuments().render(change, context(recipient));
+    }
+
+    private RenderContext context(Participant recipient) {
+        return new RenderContext(lookups.terminology(), lookups.regions(), region, recipient.zone());
     }
 }

@@ -1,13 +1,13 @@
 package id.lintas.adapter.kukar;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import id.lintas.contracts.mapping.FieldReading;
 import id.lintas.contracts.mapping.RenderContext;
+import id.lintas.contracts.model.PartialDateTime;
 import id.lintas.contracts.region.Region;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
@@ -15,8 +15,6 @@ import java.time.temporal.ChronoField;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
-import org.hl7.fhir.r4.model.Coding;
 
 /** Kukar's textual formats for dates, times and region codes (phone and personal numbers: {@code IndonesianNumbers}). */
 final class KukarFormats {
@@ -64,28 +62,17 @@ final class KukarFormats {
      * A date in Kukar's {@code dd-MM-yyyy}; a month-precision date as {@code 00-MM-yyyy} where
      * Kukar allows it. A date with a time is taken in the receiver's zone.
      */
-    static String date(RenderContext out, BaseDateTimeType value, String field, boolean monthOnlyAllowed) {
-        if (monthOnlyAllowed && value.getPrecision() == TemporalPrecisionEnum.MONTH) {
-            return formatMonthOnly(YearMonth.parse(value.getValueAsString().substring(0, 7)));
+    static String date(RenderContext out, PartialDateTime value, String field, boolean monthOnlyAllowed) {
+        if (monthOnlyAllowed && value.precision() == PartialDateTime.Precision.MONTH) {
+            return formatMonthOnly((YearMonth) value.value());
         }
         LocalDate date = out.date(value, field, monthOnlyAllowed ? "Kukar needs at least the month" : "Kukar needs a full date");
         return date == null ? null : DATE.format(date);
     }
 
     /** An instant as Kukar's {@code dd-MM-yyyy HH:mm} in the receiver's zone, without offset. */
-    static String dateTime(RenderContext out, BaseDateTimeType value, String field) {
-        ZonedDateTime time = out.dateTime(value, field, "Kukar needs dd-MM-yyyy HH:mm");
-        return time == null ? null : DATE_TIME.format(time);
-    }
-
-    /** A dotted Kemendagri coding as Kukar's BPS 2014 code. */
-    static String bps(RenderContext out, Coding kemendagri, String field) {
-        return out.region(kemendagri, field).map(region -> bps(out, region, field)).orElse(null);
-    }
-
-    /** A Kemendagri code without dots ({@code 6409}) as Kukar's BPS 2014 code. */
-    static String bpsOfCompact(RenderContext out, String compact, String field) {
-        return out.regionOfCompact(compact, field).map(region -> bps(out, region, field)).orElse(null);
+    static String dateTime(RenderContext out, OffsetDateTime value) {
+        return DATE_TIME.format(out.dateTime(value));
     }
 
     static String bps(RenderContext out, Region region, String field) {

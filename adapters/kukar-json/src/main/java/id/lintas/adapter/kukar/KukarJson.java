@@ -55,6 +55,12 @@ final class KukarJson {
         return MAPPER.createObjectNode();
     }
 
+    static void putIfPresent(ObjectNode json, String name, String value) {
+        if (value != null) {
+            json.put(name, value);
+        }
+    }
+
     private static String where(JsonLocation location) {
         if (location == null || location.getLineNr() < 0) {
             return "";

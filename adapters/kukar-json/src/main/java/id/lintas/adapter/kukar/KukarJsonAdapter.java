@@ -1,9 +1,7 @@
 package id.lintas.adapter.kukar;
 
 import id.lintas.contracts.mapping.MessageAdapter;
-import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.CanonicalField;
-import id.lintas.contracts.terminology.Terminology;
 
 /**
  * The {@code kukar-json} format of DP3A Kabupaten Kutai Kartanegara: JSON over HTTPS, BPS 2014
@@ -22,14 +20,8 @@ public final class KukarJsonAdapter extends MessageAdapter {
 
     /** Uses the terminology and region table shipped with the product. */
     public KukarJsonAdapter() {
-        super(FORMAT, Terminology.standard(), KukarFields.REGION, KukarFields.LIST_LAYANAN,
-                parts(Terminology.standard(), RegionTable.standard()));
-    }
-
-    private static Parts parts(Terminology terminology, RegionTable regions) {
-        StatusMapper statuses = new StatusMapper(terminology, regions);
-        return new Parts(new ReferralReader(terminology, regions)::read, statuses::read,
-                new ReferralWriter(terminology, regions)::write, statuses::write);
+        super(FORMAT, KukarFields.REGION, KukarFields.LIST_LAYANAN,
+                new Parts(ReferralReader::read, StatusMapper::read, ReferralWriter::write, StatusMapper::write));
     }
 
     @Override

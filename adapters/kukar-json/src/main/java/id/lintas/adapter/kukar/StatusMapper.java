@@ -4,36 +4,27 @@ import static id.lintas.contracts.mapping.Need.OPTIONAL;
 import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lintas.contracts.mapping.Lookups;
 import id.lintas.contracts.mapping.ReferralStatuses;
 import id.lintas.contracts.mapping.RenderContext;
-import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
-import id.lintas.contracts.terminology.Terminology;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.util.Date;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 
 /** Kukar's status updates ({@code diterima}, {@code ditolak}, ...) to and from {@link StatusChange}. */
 final class StatusMapper {
 
     private static final int MAX_ID = 128;
 
-    private final Terminology terminology;
-    private final RegionTable regions;
+    private StatusMapper() {}
 
-    StatusMapper(Terminology terminology, RegionTable regions) {
-        this.terminology = terminology;
-        this.regions = regions;
-    }
-
-    StatusChange read(byte[] body, Participant sender) throws TranslationException {
+    static StatusChange read(byte[] body, Participant sender, Lookups lookups) throws TranslationException {
         ObjectNode root = KukarJson.parseObject(body);
-        FieldReader in = new FieldReader(terminology, regions);
+        FieldReader in = new FieldReader(lookups);
         String id = in.text(root, "", KukarFields.ID_RUJUKAN_HUB, REQUIRED);
         if (id != null && id.length() > MAX_ID) {
             in.error(KukarFields.ID_RUJUKAN_HUB, "longer than " + MAX_ID + " characters");
@@ -48,16 +39,15 @@ final class StatusMapper {
         return ReferralStatuses.change(id, status, note, at, sender, "kukar-to-hub");
     }
 
-    OutboundDocument write(StatusChange change, Participant recipient) throws TranslationException {
-        RenderContext out = new RenderContext(terminology, regions, KukarFields.REGION, recipient.zone());
+    static OutboundDocument write(StatusChange change, RenderContext out) throws TranslationException {
         ObjectNode json = KukarJson.object();
         json.put(KukarFields.ID_RUJUKAN_HUB, change.hubReferralId());
-        TaskMapper.putIfPresent(json, KukarFields.STATUS, out.code(KukarFields.LIST_STATUS,
+        KukarJson.putIfPresent(json, KukarFields.STATUS, out.code(KukarFields.LIST_STATUS,
                 ReferralStatuses.taskStatus(change.status()), KukarFields.STATUS));
         if (change.note() != null) {
             json.put(KukarFields.CATATAN, change.note());
         }
-        json.put(KukarFields.WAKTU, KukarFormats.dateTime(out, new DateTimeType(Date.from(change.at())), KukarFields.WAKTU));
+        json.put(KukarFields.WAKTU, KukarFormats.DATE_TIME.format(out.dateTime(change.at())));
         out.throwIfErrors();
         String target = KukarFields.PATH_STATUS_PREFIX + pathSegment(change.hubReferralId()) + KukarFields.PATH_STATUS_SUFFIX;
         return new OutboundDocument(target, KukarFields.MEDIA_TYPE, KukarJson.bytes(json));

@@ -6,153 +6,90 @@ import static id.lintas.contracts.mapping.Need.REQUIRED;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.mapping.RenderContext;
+import id.lintas.contracts.model.Incident;
+import id.lintas.contracts.model.PartialDateTime;
+import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.region.Region;
-import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Reference;
 
 /**
- * {@code kejadian} and {@code bentuk_kekerasan}: one canonical {@code Condition} (profile
- * lintas-violence) per victim per form of violence. The chronology goes to {@code Task.note}.
+ * {@code kejadian} and {@code bentuk_kekerasan}: the incident of the typed referral, the same for
+ * every victim. The chronology ({@code kronologi}) is the referral's.
  */
 final class ViolenceMapper {
 
-    static final String FORM_SEXUAL = "SEKSUAL";
-    static final String PLACE_HOUSEHOLD = "RUMAH_TANGGA";
-
-    /** What Kukar says about the incident, read and translated. */
-    record Incident(DateTimeType onset, Coding place, Region region, String chronology, List<Coding> forms) {
-
-        /** Sexual or domestic violence: the victims' records get the SDV sensitivity label. */
-        boolean isSexualOrDomestic() {
-            return forms.stream().anyMatch(f -> FORM_SEXUAL.equals(f.getCode()))
-                    || (place != null && PLACE_HOUSEHOLD.equals(place.getCode()));
-        }
-    }
-
     private ViolenceMapper() {}
 
-    static Incident read(JsonNode root, FieldReader in) {
-        List<Coding> forms =
-                in.codes(root, "", KukarFields.BENTUK_KEKERASAN, KukarFields.LIST_BENTUK_KEKERASAN, REQUIRED);
+    static void read(JsonNode root, FieldReader in, Referral.Builder referral) {
+        List<String> forms = FieldReader.hubCodes(
+                in.codes(root, "", KukarFields.BENTUK_KEKERASAN, KukarFields.LIST_BENTUK_KEKERASAN, REQUIRED));
         JsonNode incident = in.object(root, "", KukarFields.KEJADIAN, REQUIRED);
         if (incident == null) {
-            return new Incident(null, null, null, null, forms);
+            referral.incident(new Incident(forms, null, null, null));
+            return;
         }
         String at = KukarFields.KEJADIAN;
-        DateTimeType onset = onset(incident, at, in);
+        PartialDateTime onset = onset(incident, at, in);
         Coding place = in.code(incident, at, KukarFields.TEMPAT, KukarFields.LIST_TEMPAT, REQUIRED);
         Region region = in.bpsRegion(incident, at, KukarFields.KODE_WILAYAH, REQUIRED);
-        String chronology = in.text(incident, at, KukarFields.KRONOLOGI, OPTIONAL);
-        return new Incident(onset, place, region, chronology, forms);
+        referral.chronology(in.text(incident, at, KukarFields.KRONOLOGI, OPTIONAL));
+        referral.incident(new Incident(forms, onset, region, FieldReader.hubCode(place)));
     }
 
     /** {@code dd-MM-yyyy} with day precision, or {@code 00-MM-yyyy} with month precision. */
-    private static DateTimeType onset(JsonNode incident, String at, FieldReader in) {
+    private static PartialDateTime onset(JsonNode incident, String at, FieldReader in) {
         String text = in.text(incident, at, KukarFields.TGL_KEJADIAN, REQUIRED);
         if (text == null) {
             return null;
         }
         Optional<YearMonth> month = KukarFormats.parseMonthOnly(text);
         if (month.isPresent()) {
-            return new DateTimeType(month.get().toString());
+            return PartialDateTime.of(month.get());
         }
         Optional<LocalDate> day = KukarFormats.parseDate(text);
         if (day.isPresent()) {
-            return new DateTimeType(day.get().toString());
+            return PartialDateTime.of(day.get());
         }
         in.error(FieldReader.path(at, KukarFields.TGL_KEJADIAN), KukarFormats.EXPECTED_INCIDENT_DATE);
         return null;
     }
 
-    static List<Condition> toConditions(Incident incident, Reference victim, Terminology terminology) {
-        List<Condition> conditions = new ArrayList<>();
-        for (Coding form : incident.forms()) {
-            Condition condition = new Condition();
-            Fhir.profile(condition, Canonical.PROFILE_VIOLENCE);
-            condition.setClinicalStatus(new CodeableConcept(new Coding(Fhir.CONDITION_CLINICAL, "active", "Active")));
-            condition.setVerificationStatus(
-                    new CodeableConcept(new Coding(Fhir.CONDITION_VERIFICATION, "provisional", "Provisional")));
-            condition.addCategory(new CodeableConcept(Fhir.hubCoding(
-                    terminology, Canonical.CS_CONDITION_CATEGORY, Fhir.CONDITION_CATEGORY_VIOLENCE)));
-            condition.setCode(new CodeableConcept(form.copy()));
-            condition.setSubject(victim);
-            condition.setOnset(incident.onset().copy());
-            condition.addExtension(Canonical.EXT_INCIDENT_REGION, Fhir.regionCoding(incident.region()));
-            condition.addExtension(Canonical.EXT_INCIDENT_PLACE, incident.place().copy());
-            conditions.add(condition);
-        }
-        return conditions;
-    }
-
-    /** The forms of violence of the whole case, each once, in the order first met. */
-    static Optional<ArrayNode> writeForms(Bundle bundle, RenderContext out) {
-        List<Condition> conditions = Bundles.all(bundle, Condition.class);
-        if (conditions.isEmpty()) {
+    /** The forms of violence of the whole case, each once. */
+    static Optional<ArrayNode> writeForms(Referral referral, RenderContext out) {
+        if (referral.incident() == null) {
             return Optional.empty();
         }
-        // Kukar records the forms per case, the model per victim: the same form is written once.
-        Map<String, Coding> distinct = new LinkedHashMap<>();
-        for (Condition condition : conditions) {
-            Optional<Coding> form = Fhir.coding(condition.getCode(), Canonical.CS_VIOLENCE_FORM);
-            if (form.isEmpty()) {
-                out.error(KukarFields.BENTUK_KEKERASAN, "a form of violence has no code from " + Canonical.CS_VIOLENCE_FORM);
-            } else {
-                distinct.putIfAbsent(form.get().getCode(), form.get());
-            }
-        }
         ArrayNode forms = KukarJson.MAPPER.createArrayNode();
-        int position = 0;
-        for (Coding form : distinct.values()) {
-            String code = out.code(KukarFields.LIST_BENTUK_KEKERASAN, form,
-                    FieldReader.index(KukarFields.BENTUK_KEKERASAN, position++));
-            if (code != null && !ServiceRequestMapper.contains(forms, code)) {
-                forms.add(code);
-            }
-        }
+        out.codes(KukarFields.LIST_BENTUK_KEKERASAN, Canonical.CS_VIOLENCE_FORM, referral.incident().forms(),
+                i -> FieldReader.index(KukarFields.BENTUK_KEKERASAN, i)).forEach(forms::add);
         return forms.isEmpty() ? Optional.empty() : Optional.of(forms);
     }
 
-    /**
-     * Kukar's {@code kejadian}: date, place and region of the first Condition that has them, and
-     * the chronology; nothing when the receiver may see none of it.
-     */
-    static Optional<ObjectNode> writeIncident(Bundle bundle, String chronology, RenderContext out) {
-        List<Condition> conditions = Bundles.all(bundle, Condition.class);
+    /** Kukar's {@code kejadian}: date, place, region and chronology; nothing when the receiver may see none of it. */
+    static Optional<ObjectNode> writeIncident(Referral referral, RenderContext out) {
         ObjectNode json = KukarJson.object();
         String at = KukarFields.KEJADIAN;
-        conditions.stream().filter(Condition::hasOnsetDateTimeType).findFirst().ifPresent(c -> TaskMapper.putIfPresent(
-                json, KukarFields.TGL_KEJADIAN,
-                KukarFormats.date(out, c.getOnsetDateTimeType(), FieldReader.path(at, KukarFields.TGL_KEJADIAN), true)));
-        conditions.stream()
-                .map(c -> Fhir.extensionCoding(c, Canonical.EXT_INCIDENT_PLACE))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .ifPresent(place -> TaskMapper.putIfPresent(json, KukarFields.TEMPAT,
-                        out.code(KukarFields.LIST_TEMPAT, place, FieldReader.path(at, KukarFields.TEMPAT))));
-        conditions.stream()
-                .map(c -> Fhir.extensionCoding(c, Canonical.EXT_INCIDENT_REGION))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .ifPresent(region -> TaskMapper.putIfPresent(json, KukarFields.KODE_WILAYAH,
-                        KukarFormats.bps(out, region, FieldReader.path(at, KukarFields.KODE_WILAYAH))));
-        if (chronology != null) {
-            json.put(KukarFields.KRONOLOGI, chronology);
+        Incident incident = referral.incident();
+        if (incident != null) {
+            if (incident.onset() != null) {
+                KukarJson.putIfPresent(json, KukarFields.TGL_KEJADIAN, KukarFormats.date(
+                        out, incident.onset(), FieldReader.path(at, KukarFields.TGL_KEJADIAN), true));
+            }
+            KukarJson.putIfPresent(json, KukarFields.TEMPAT, out.code(KukarFields.LIST_TEMPAT, Canonical.CS_INCIDENT_PLACE,
+                    incident.place(), FieldReader.path(at, KukarFields.TEMPAT)));
+            if (incident.region() != null) {
+                String field = FieldReader.path(at, KukarFields.KODE_WILAYAH);
+                KukarJson.putIfPresent(json, KukarFields.KODE_WILAYAH,
+                        out.known(incident.region(), field).map(region -> KukarFormats.bps(out, region, field)).orElse(null));
+            }
         }
+        KukarJson.putIfPresent(json, KukarFields.KRONOLOGI, referral.chronology());
         return json.isEmpty() ? Optional.empty() : Optional.of(json);
     }
 }

@@ -3,6 +3,7 @@ package id.lintas.adapter.kukar;
 import static id.lintas.adapter.kukar.KukarSamples.ADAPTER;
 import static id.lintas.adapter.kukar.KukarSamples.KUKAR;
 import static id.lintas.adapter.kukar.KukarSamples.TPPO;
+import static id.lintas.contracts.testing.PrivacyAssertions.assertQuotesNothingOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,8 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.TranslationException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,19 +65,6 @@ class KukarPrivacyTest {
         TranslationException e = refused(KukarSamples.bytes(sample));
 
         assertQuotesNothingOf(e, NAME, NIK, "081254321098", PHONE, "12-03-1999", "Nipah", "Herman", CHRONOLOGY);
-    }
-
-    private static void assertQuotesNothingOf(TranslationException e, String... values) {
-        List<String> texts = new ArrayList<>();
-        texts.add(e.getMessage());
-        texts.add(String.valueOf(e));
-        e.errors().forEach(error -> texts.add(error.field() + " " + error.reason()));
-        for (String text : texts) {
-            for (String value : values) {
-                assertThat(text).as("error text must not contain '%s'", value).doesNotContain(value);
-            }
-        }
-        assertThat(e.getCause()).as("no wrapped parser exception that could carry the content").isNull();
     }
 
     private static TranslationException refused(byte[] body) {

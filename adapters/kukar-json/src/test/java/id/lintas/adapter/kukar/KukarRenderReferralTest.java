@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import id.lintas.contracts.canonical.Bundles;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.FieldError;
@@ -88,7 +89,7 @@ class KukarRenderReferralTest {
     void leavesOutChronologyAndPerpetratorsTheReceiverMayNotSee() throws Exception {
         Bundle bundle = KukarSamples.read(TPPO).bundle();
         Bundles.task(bundle).getNote().clear();
-        bundle.getEntry().removeIf(e -> e.getResource() instanceof RelatedPerson p && PerpetratorMapper.isPerpetrator(p));
+        bundle.getEntry().removeIf(e -> e.getResource() instanceof RelatedPerson p && CanonicalReader.isPerpetrator(p));
 
         JsonNode rendered = render(bundle);
 

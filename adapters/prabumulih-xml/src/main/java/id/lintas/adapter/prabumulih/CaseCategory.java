@@ -2,20 +2,14 @@ package id.lintas.adapter.prabumulih;
 
 import static id.lintas.contracts.mapping.Need.REQUIRED;
 
-import id.lintas.contracts.canonical.Bundles;
-import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.model.Gender;
+import id.lintas.contracts.model.Incident;
+import id.lintas.contracts.model.Referral;
+import id.lintas.contracts.model.Victim;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Task;
 import org.w3c.dom.Element;
 
 /**
@@ -33,7 +27,6 @@ final class CaseCategory {
 
     private static final Set<String> CODES = Set.of(WOMEN, CHILDREN, TRAFFICKING, OTHER);
     private static final Pattern CODE_SHAPE = Pattern.compile("\\d{3}");
-    private static final String FORM_TPPO = "TPPO";
     /** UU 35/2014: a child is anyone under 18. */
     private static final int ADULT_AGE = 18;
 
@@ -50,40 +43,22 @@ final class CaseCategory {
                 : "not a code of the list " + PrabumulihFields.KATEGORI_KASUS);
     }
 
-    /** The category of a canonical referral: TPPO first, then a child victim, then a woman victim. */
-    static String derive(Bundle bundle, Task task, List<Patient> victims, ZoneId zone) {
-        boolean trafficking = Bundles.all(bundle, Condition.class).stream()
-                .map(c -> Fhir.coding(c.getCode(), Canonical.CS_VIOLENCE_FORM))
-                .flatMap(Optional::stream)
-                .anyMatch(form -> FORM_TPPO.equals(form.getCode()));
-        if (trafficking) {
+    /** The category of a referral: TPPO first, then a child victim, then a woman victim. */
+    static String derive(Referral referral, ZoneId zone) {
+        if (referral.incident() != null && referral.incident().forms().contains(Incident.TRAFFICKING)) {
             return TRAFFICKING;
         }
-        if (victims.isEmpty()) {
+        Victim victim = referral.firstVictim();
+        if (victim == null) {
             return OTHER;
         }
-        Patient victim = victims.get(0);
-        LocalDate reported = task.hasAuthoredOn()
-                ? task.getAuthoredOn().toInstant().atZone(zone).toLocalDate()
+        LocalDate reported = referral.authoredOn() != null
+                ? referral.authoredOn().atZoneSameInstant(zone).toLocalDate()
                 : LocalDate.now(zone);
-        Optional<Integer> age = age(victim, reported);
-        if (age.isPresent() && age.get() < ADULT_AGE) {
+        Integer age = victim.ageOn(reported);
+        if (age != null && age < ADULT_AGE) {
             return CHILDREN;
         }
-        return victim.getGender() == AdministrativeGender.FEMALE ? WOMEN : OTHER;
-    }
-
-    /** The age at the report: from the birth date (its first possible day when only month or year is known), else as recorded. */
-    private static Optional<Integer> age(Patient victim, LocalDate reported) {
-        if (victim.hasBirthDateElement() && victim.getBirthDateElement().getValueAsString() != null) {
-            String text = victim.getBirthDateElement().getValueAsString();
-            LocalDate birth = switch (text.length()) {
-                case 4 -> LocalDate.of(Integer.parseInt(text), 1, 1);
-                case 7 -> LocalDate.parse(text + "-01");
-                default -> LocalDate.parse(text.substring(0, 10));
-            };
-            return Optional.of(Period.between(birth, reported).getYears());
-        }
-        return Fhir.ageYears(victim);
+        return victim.gender() == Gender.FEMALE ? WOMEN : OTHER;
     }
 }

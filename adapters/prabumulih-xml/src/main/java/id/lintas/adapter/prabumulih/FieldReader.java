@@ -1,11 +1,10 @@
 package id.lintas.adapter.prabumulih;
 
 import id.lintas.contracts.mapping.FieldReading;
+import id.lintas.contracts.mapping.Lookups;
 import id.lintas.contracts.mapping.Need;
 import id.lintas.contracts.region.Region;
-import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.TranslationException;
-import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -28,8 +27,8 @@ final class FieldReader extends FieldReading {
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z0-9_]{1,15}");
     private static final Pattern REGION_CODE = Pattern.compile("\\d{2}|\\d{4}");
 
-    FieldReader(Terminology terminology, RegionTable regions) {
-        super(terminology, regions, PrabumulihFields.REGION);
+    FieldReader(Lookups lookups) {
+        super(lookups, PrabumulihFields.REGION);
     }
 
     static String path(String parent, String name) {

@@ -92,6 +92,10 @@ final class PrabumulihFields {
     static final String PATH_STATUS = "/satulayanan/api/v2/status";
     static final String MEDIA_TYPE = "application/xml";
 
+    /** FHIR's system for identifiers that are URIs; Prabumulih's case uuid is kept as {@code urn:uuid:...}. */
+    static final String URI_IDENTIFIER = "urn:ietf:rfc:3986";
+    static final String URN_UUID = "urn:uuid:";
+
     /** The schema in {@code lintas-contracts}, on the class path. */
     static final String SCHEMA_RESOURCE = "xsd/prabumulih-kasus-2.xsd";
 

@@ -1,9 +1,7 @@
 package id.lintas.adapter.prabumulih;
 
 import id.lintas.contracts.mapping.MessageAdapter;
-import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.CanonicalField;
-import id.lintas.contracts.terminology.Terminology;
 
 /**
  * The {@code prabumulih-xml} format of DP2KBPPPA Kota Prabumulih ("Satu Layanan"): XML over HTTPS
@@ -26,14 +24,8 @@ public final class PrabumulihXmlAdapter extends MessageAdapter {
 
     /** Uses the terminology and region table shipped with the product. */
     public PrabumulihXmlAdapter() {
-        super(FORMAT, Terminology.standard(), PrabumulihFields.REGION, PrabumulihFields.LIST_LAYANAN,
-                parts(Terminology.standard(), RegionTable.standard()));
-    }
-
-    private static Parts parts(Terminology terminology, RegionTable regions) {
-        StatusMapper statuses = new StatusMapper(terminology, regions);
-        return new Parts(new ReferralReader(terminology, regions)::read, statuses::read,
-                new ReferralWriter(terminology, regions)::write, statuses::write);
+        super(FORMAT, PrabumulihFields.REGION, PrabumulihFields.LIST_LAYANAN,
+                new Parts(ReferralReader::read, StatusMapper::read, ReferralWriter::write, StatusMapper::write));
     }
 
     @Override

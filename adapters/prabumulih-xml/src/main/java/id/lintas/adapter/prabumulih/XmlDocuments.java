@@ -124,6 +124,16 @@ final class XmlDocuments {
         return document;
     }
 
+    /** The root of a document that parses (see {@link #parse}) and is valid against the schema; else every schema error. */
+    static Element parseValid(byte[] body, String rootName) throws TranslationException {
+        Document document = parse(body, rootName);
+        List<FieldError> errors = schemaErrors(document);
+        if (!errors.isEmpty()) {
+            throw new TranslationException(errors);
+        }
+        return document.getDocumentElement();
+    }
+
     /** The document's deviations from {@code prabumulih-kasus-2.xsd}, by element path; empty when it conforms. */
     static List<FieldError> schemaErrors(Document document) {
         Validator validator = SCHEMA.newValidator();

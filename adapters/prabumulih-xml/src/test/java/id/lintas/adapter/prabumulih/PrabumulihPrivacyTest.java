@@ -4,13 +4,13 @@ import static id.lintas.adapter.prabumulih.PrabumulihSamples.ADAPTER;
 import static id.lintas.adapter.prabumulih.PrabumulihSamples.PRABUMULIH;
 import static id.lintas.adapter.prabumulih.PrabumulihSamples.TPPO;
 import static id.lintas.adapter.prabumulih.PrabumulihSamples.refused;
+import static id.lintas.contracts.testing.PrivacyAssertions.assertQuotesNothingOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.TranslationException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,18 +100,5 @@ class PrabumulihPrivacyTest {
 
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("/status_rujukan/@waktu");
         assertQuotesNothingOf(e, "Yuliana", "Safitri");
-    }
-
-    private static void assertQuotesNothingOf(TranslationException e, String... values) {
-        List<String> texts = new ArrayList<>();
-        texts.add(e.getMessage());
-        texts.add(String.valueOf(e));
-        e.errors().forEach(error -> texts.add(error.field() + " " + error.reason()));
-        for (String text : texts) {
-            for (String value : values) {
-                assertThat(text).as("error text must not contain '%s'", value).doesNotContain(value);
-            }
-        }
-        assertThat(e.getCause()).as("no wrapped parser exception that could carry the content").isNull();
     }
 }

@@ -5,6 +5,13 @@ import static id.lintas.adapter.prabumulih.PrabumulihSamples.CHILD;
 import static id.lintas.adapter.prabumulih.PrabumulihSamples.PRABUMULIH;
 import static id.lintas.adapter.prabumulih.PrabumulihSamples.TPPO;
 import static id.lintas.adapter.prabumulih.PrabumulihSamples.read;
+import static id.lintas.contracts.testing.CanonicalAssertions.assertProfiles;
+import static id.lintas.contracts.testing.CanonicalAssertions.code;
+import static id.lintas.contracts.testing.CanonicalAssertions.extensionCode;
+import static id.lintas.contracts.testing.CanonicalAssertions.administrativeCode;
+import static id.lintas.contracts.testing.CanonicalAssertions.perpetrators;
+import static id.lintas.contracts.testing.CanonicalAssertions.consentGivers;
+import static id.lintas.contracts.testing.CanonicalAssertions.inputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
@@ -15,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.Age;
 import org.hl7.fhir.r4.model.Bundle;
@@ -23,9 +29,7 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
@@ -33,7 +37,6 @@ import org.hl7.fhir.r4.model.PositiveIntType;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
@@ -251,55 +254,5 @@ class PrabumulihReferralMapperTest {
             assertThat(consent.getProvision().getType()).isEqualTo(Consent.ConsentProvisionType.DENY);
         });
         assertThat(consentGivers(bundle)).as("one parent giver per victim").hasSize(2);
-    }
-
-    private static void assertProfiles(Bundle bundle) {
-        Map<Class<?>, String> profiles = Map.of(
-                Task.class, Canonical.PROFILE_REFERRAL,
-                ServiceRequest.class, Canonical.PROFILE_SERVICE_REQUEST,
-                Patient.class, Canonical.PROFILE_VICTIM,
-                Condition.class, Canonical.PROFILE_VIOLENCE,
-                Consent.class, Canonical.PROFILE_CONSENT);
-        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            Resource resource = entry.getResource();
-            String expected = resource instanceof RelatedPerson person
-                    ? (PerpetratorMapper.isPerpetrator(person) ? Canonical.PROFILE_PERPETRATOR : Canonical.PROFILE_CONSENT_GIVER)
-                    : profiles.get(resource.getClass());
-            if (expected != null) {
-                assertThat(resource.getMeta().getProfile()).extracting(p -> p.getValue())
-                        .as(resource.fhirType())
-                        .containsExactly(expected);
-            }
-        }
-    }
-
-    static String code(Coding coding) {
-        return coding.getSystem() + "#" + coding.getCode();
-    }
-
-    static String extensionCode(DomainResource resource, String url) {
-        Extension extension = resource.getExtensionByUrl(url);
-        assertThat(extension).as(url).isNotNull();
-        return code((Coding) extension.getValue());
-    }
-
-    static Map<String, String> administrativeCode(Patient patient) {
-        return patient.getAddressFirstRep().getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE).getExtension().stream()
-                .collect(Collectors.toMap(Extension::getUrl, e -> e.getValue().primitiveValue()));
-    }
-
-    static List<RelatedPerson> perpetrators(Bundle bundle) {
-        return Bundles.all(bundle, RelatedPerson.class).stream().filter(PerpetratorMapper::isPerpetrator).toList();
-    }
-
-    static List<RelatedPerson> consentGivers(Bundle bundle) {
-        return Bundles.all(bundle, RelatedPerson.class).stream().filter(p -> !PerpetratorMapper.isPerpetrator(p)).toList();
-    }
-
-    static List<String> inputs(Task task, String type) {
-        return task.getInput().stream()
-                .filter(i -> type.equals(i.getType().getCodingFirstRep().getCode()))
-                .map(i -> ((Reference) i.getValue()).getReference())
-                .toList();
     }
 }

@@ -14,6 +14,8 @@ import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.terminology.Terminology;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,7 +215,7 @@ public final class CanonicalWriter {
             task.addExtension(Canonical.EXT_URGENCY, hub(Canonical.CS_URGENCY, referral.urgency().name()));
         }
         if (referral.authoredOn() != null) {
-            task.setAuthoredOnElement(new DateTimeType(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(referral.authoredOn())));
+            task.setAuthoredOnElement(new DateTimeType(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(inWholeMinutes(referral.authoredOn()))));
         }
         if (referral.intakeChannel() != null) {
             task.addExtension(Canonical.EXT_INTAKE_CHANNEL, hub(Canonical.CS_INTAKE_CHANNEL, referral.intakeChannel()));
@@ -411,5 +413,15 @@ public final class CanonicalWriter {
 
     private static void profile(Resource resource, String profile) {
         resource.getMeta().addProfile(profile);
+    }
+
+    /**
+     * The same instant with its offset in whole minutes, as FHIR's dateTime writes offsets: a zone's
+     * local mean time (before standard time, such as year 1 in a mistyped date) has seconds in its
+     * offset, which would make the canonical Bundle unreadable instead of implausible.
+     */
+    public static OffsetDateTime inWholeMinutes(OffsetDateTime time) {
+        int seconds = time.getOffset().getTotalSeconds();
+        return seconds % 60 == 0 ? time : time.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(seconds - seconds % 60));
     }
 }

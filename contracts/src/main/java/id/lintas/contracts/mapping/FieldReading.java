@@ -12,7 +12,6 @@ import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.terminology.Terminology;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalQuery;
@@ -144,15 +143,11 @@ public abstract class FieldReading {
     }
 
     /**
-     * A local time the sender wrote without offset, as the instant it is in the sender's zone with
-     * the sender's offset in whole minutes, as FHIR's dateTime writes offsets: a zone's local mean
-     * time (before standard time, such as year 1 in a mistyped date) has seconds in its offset,
-     * which would make the canonical Bundle unreadable instead of implausible.
+     * A local time the sender wrote without offset, as the instant it is in the sender's zone, with
+     * the offset in whole minutes ({@link CanonicalWriter#inWholeMinutes}).
      */
     public static OffsetDateTime senderTime(LocalDateTime local, Participant sender) {
-        OffsetDateTime time = local.atZone(sender.zone()).toOffsetDateTime();
-        int seconds = time.getOffset().getTotalSeconds();
-        return seconds % 60 == 0 ? time : time.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(seconds - seconds % 60));
+        return CanonicalWriter.inWholeMinutes(local.atZone(sender.zone()).toOffsetDateTime());
     }
 
     /** The hub's code of a translated coding, as the typed referral holds it; null for null. */

@@ -68,6 +68,19 @@ class CanonicalModelRoundTripTest {
             .build();
 
     @Test
+    void aReportTimeInAZonesLocalMeanTimeIsWrittenReadablyAsTheSameInstant() {
+        // A mistyped year 1800 in Asia/Jakarta has the offset +07:07:12, which FHIR's dateTime cannot
+        // hold; whatever an adapter passes, the Bundle must stay readable so Plausibility can refuse it.
+        OffsetDateTime ancient = java.time.LocalDateTime.of(1800, 7, 21, 9, 15)
+                .atZone(java.time.ZoneId.of("Asia/Jakarta")).toOffsetDateTime();
+        assertThat(ancient.getOffset().getTotalSeconds() % 60).isNotZero();
+
+        Bundle bundle = CanonicalWriter.standard().write(referral.toBuilder().authoredOn(ancient).build());
+
+        assertThat(CanonicalReader.standard().read(bundle).authoredOn().toInstant()).isEqualTo(ancient.toInstant());
+    }
+
+    @Test
     void aReferralWrittenAndReadBackIsTheSameReferral() {
         Bundle bundle = CanonicalWriter.standard().write(referral);
 

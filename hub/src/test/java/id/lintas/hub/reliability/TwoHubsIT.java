@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.nimbusds.jose.jwk.JWK;
@@ -29,38 +30,61 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two hub processes on one PostgreSQL and one Artemis broker (both started here, reached over TCP
- * as external servers are): they share the work without a duplicate business effect, and when one
- * is killed with SIGKILL in the middle of the load, the other finishes its work.
+ * as external servers are): a participant connected or suspended through one reaches the other
+ * without a restart; they share the work without a duplicate business effect, and when one is
+ * killed with SIGKILL in the middle of the load, the other finishes its work. The processes are
+ * started once for both tests, and the test that kills one runs last.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoHubsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REFERRALS = 40;
 
+    /** Short, so that the other instance's poll of the participant table comes round quickly. */
+    private static final Duration REFRESH = Duration.ofSeconds(1);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private Path sharedFiles;
+    private WireMockServer kukar;
+    private EmbeddedActiveMQ broker;
+    private EmbeddedPostgres database;
+    private HubProcess first;
+    private HubProcess second;
 
-    @Test
-    void twoInstancesShareTheWorkAndKillingOneLosesNothing() throws Exception {
+    @BeforeAll
+    void startTwoHubsOnOneDatabaseAndOneBroker() throws Exception {
         Path root = Files.createTempDirectory("lintas-two-hubs-");
-        Path sharedFiles = Files.createDirectories(root.resolve("files"));
+        sharedFiles = Files.createDirectories(root.resolve("files"));
         int brokerPort = freePort();
-        WireMockServer kukar = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        kukar = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         kukar.start();
         kukar.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(201)));
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl()
+        broker = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl()
                 .setPersistenceEnabled(false)
                 .setSecurityEnabled(false)
                 .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + brokerPort)
@@ -68,63 +92,126 @@ class TwoHubsIT {
                         .setRedeliveryDelay(500).setMaxDeliveryAttempts(100)
                         .setDeadLetterAddress(SimpleString.of(Endpoints.DELIVERY_DLQ_NAME))));
         broker.start();
-        try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
-            List<String> external = List.of(
-                    "--spring.profiles.active=demo",
-                    "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres",
-                    "--spring.artemis.mode=native",
-                    "--spring.artemis.embedded.enabled=false",
-                    "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort,
-                    "--lintas.files.root=" + sharedFiles,
-                    "--lintas.delivery.redelivery-delay=500ms",
-                    "--lintas.delivery.http-timeout=3s",
-                    "--lintas.participants.kukar.endpoint=http://127.0.0.1:" + kukar.port() + "/kukar");
-            try (HubProcess first = new HubProcess(Files.createDirectories(root.resolve("a")), external);
-                    HubProcess second = new HubProcess(Files.createDirectories(root.resolve("b")), withSigningKeyOf(external, root.resolve("a")))) {
-                first.start();
-                awaitReady(first);
-                second.start();
-                awaitReady(second);
+        database = EmbeddedPostgres.builder().start();
+        List<String> external = List.of(
+                "--spring.profiles.active=demo",
+                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.artemis.mode=native",
+                "--spring.artemis.embedded.enabled=false",
+                "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort,
+                "--lintas.files.root=" + sharedFiles,
+                "--lintas.delivery.redelivery-delay=500ms",
+                "--lintas.delivery.http-timeout=3s",
+                "--lintas.participants.kukar.endpoint=http://127.0.0.1:" + kukar.port() + "/kukar",
+                "--lintas.participant-refresh-interval=" + REFRESH.toMillis() + "ms",
+                // Camel's actuator endpoint: which routes run in each process, seen from outside it.
+                "--management.endpoints.web.exposure.include=health,info,metrics,prometheus,camelroutes");
+        first = new HubProcess(Files.createDirectories(root.resolve("a")), external);
+        second = new HubProcess(Files.createDirectories(root.resolve("b")), withSigningKeyOf(external, root.resolve("a")));
+        first.start();
+        awaitReady(first);
+        second.start();
+        awaitReady(second);
+    }
 
-                List<String> accepted = new ArrayList<>();
-                for (int i = 0; i < REFERRALS; i++) {
-                    HubProcess target = i % 2 == 0 ? first : second;
-                    if (i == REFERRALS / 2) {
-                        first.kill(); // SIGKILL in the middle of the load, its deliveries in flight
-                    }
-                    if (!target.isAlive()) {
-                        target = second;
-                    }
-                    String caseNumber = "KKR/TWO/" + i;
-                    String hubId = sendReferral(target, caseNumber);
-                    if (hubId != null) {
-                        accepted.add(hubId);
-                    }
-                }
-                assertThat(accepted).hasSizeGreaterThanOrEqualTo(REFERRALS - 1);
-
-                Path outbox = sharedFiles.resolve("outbox").resolve("ppu");
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> accepted.stream().allMatch(id -> Files.exists(outbox.resolve("RUJUKAN_MASUK_" + id + ".csv"))));
-                try (Connection connection = database.getPostgresDatabase().getConnection()) {
-                    assertThat(count(connection, "select count(*) from referral where source_reference like 'KKR/TWO/%'"))
-                            .as("one referral per case").isEqualTo(accepted.size());
-                    await().atMost(Duration.ofSeconds(60)).until(() -> count(connection,
-                            "select count(*) from delivery d join referral r on r.id = d.referral_id"
-                                    + " where r.source_reference like 'KKR/TWO/%' and d.state <> 'DELIVERED'") == 0);
-                    assertThat(count(connection, "select count(distinct claimed_by) from delivery d join referral r"
-                            + " on r.id = d.referral_id where r.source_reference like 'KKR/TWO/%'"))
-                            .as("both instances delivered").isEqualTo(2);
-                }
-                try (Stream<Path> files = Files.list(outbox)) {
-                    assertThat(files.filter(f -> f.getFileName().toString().startsWith("RUJUKAN_MASUK_")).count())
-                            .as("one file per case at PPU, none twice").isEqualTo(accepted.size());
+    @AfterAll
+    void stopEverything() throws Exception {
+        try {
+            for (HubProcess hub : new HubProcess[] {second, first}) {
+                if (hub != null) {
+                    hub.close();
                 }
             }
+            if (database != null) {
+                database.close();
+            }
         } finally {
-            broker.stop();
-            kukar.stop();
+            if (broker != null) {
+                broker.stop();
+            }
+            if (kukar != null) {
+                kukar.stop();
+            }
+        }
+    }
+
+    /**
+     * Issue 15, "connected without a restart, on every instance": a region connected through one
+     * instance's API is connected by the other within a few of its refresh intervals (its routes run
+     * there), and suspended through the first, the other stops its routes too.
+     */
+    @Test
+    @Order(1)
+    void aParticipantConnectedAndSuspendedThroughOneInstanceIsConnectedAndStoppedByTheOther() throws Exception {
+        List<String> itsRoutes = List.of("ingest-file-kubar", "delivery-send-kubar");
+        HttpResponse<String> created = asPerson(first, "admin", "POST", "/api/v1/participants",
+                "{\"id\":\"kubar\",\"name\":\"UPTD PPA Kabupaten Kutai Barat\",\"region\":\"64.07\","
+                        + "\"format\":\"ppu-csv\",\"zone\":\"Asia/Makassar\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(startedRoutes(first)).as("the instance that made the change connects it at once").containsAll(itsRoutes);
+        assertThat(JSON.readTree(asPerson(second, "operator", "GET", "/api/v1/participants/kubar", null).body())
+                .path("status").asText()).as("the other lists it (one database)").isEqualTo("ACTIVE");
+
+        long asked = System.nanoTime();
+        await().atMost(REFRESH.multipliedBy(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> startedRoutes(second).containsAll(itsRoutes));
+        long connected = System.nanoTime();
+        List<String> receivers = new ArrayList<>();
+        JSON.readTree(asPerson(second, "operator", "GET", "/api/v1/deliveries/receivers", null).body())
+                .forEach(receiver -> receivers.add(receiver.path("receiver").asText() + " " + receiver.path("circuit").asText()));
+        assertThat(receivers).as("the other's operators see it as a receiver").contains("kubar CLOSED");
+
+        JsonNode stored = JSON.readTree(asPerson(first, "admin", "GET", "/api/v1/participants/kubar", null).body());
+        HttpResponse<String> suspended = asPerson(first, "admin", "PUT", "/api/v1/participants/kubar",
+                ((ObjectNode) stored.deepCopy()).put("status", "SUSPENDED").toString());
+        assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
+        assertThat(startedRoutes(first)).doesNotContainAnyElementsOf(itsRoutes);
+        long suspendAsked = System.nanoTime();
+        await().atMost(REFRESH.multipliedBy(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Collections.disjoint(startedRoutes(second), itsRoutes));
+        System.out.printf("TwoHubsIT: the other instance connected kubar after %d ms and stopped it after %d ms (refresh %s)%n",
+                Duration.ofNanos(connected - asked).toMillis(), Duration.ofNanos(System.nanoTime() - suspendAsked).toMillis(), REFRESH);
+        assertThat(JSON.readTree(asPerson(second, "operator", "GET", "/api/v1/participants/kubar", null).body())
+                .path("status").asText()).isEqualTo("SUSPENDED");
+    }
+
+    @Test
+    @Order(2)
+    void twoInstancesShareTheWorkAndKillingOneLosesNothing() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < REFERRALS; i++) {
+            HubProcess target = i % 2 == 0 ? first : second;
+            if (i == REFERRALS / 2) {
+                first.kill(); // SIGKILL in the middle of the load, its deliveries in flight
+            }
+            if (!target.isAlive()) {
+                target = second;
+            }
+            String caseNumber = "KKR/TWO/" + i;
+            String hubId = sendReferral(target, caseNumber);
+            if (hubId != null) {
+                accepted.add(hubId);
+            }
+        }
+        assertThat(accepted).hasSizeGreaterThanOrEqualTo(REFERRALS - 1);
+
+        Path outbox = sharedFiles.resolve("outbox").resolve("ppu");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> accepted.stream().allMatch(id -> Files.exists(outbox.resolve("RUJUKAN_MASUK_" + id + ".csv"))));
+        try (Connection connection = database.getPostgresDatabase().getConnection()) {
+            assertThat(count(connection, "select count(*) from referral where source_reference like 'KKR/TWO/%'"))
+                    .as("one referral per case").isEqualTo(accepted.size());
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(connection,
+                    "select count(*) from delivery d join referral r on r.id = d.referral_id"
+                            + " where r.source_reference like 'KKR/TWO/%' and d.state <> 'DELIVERED'") == 0);
+            assertThat(count(connection, "select count(distinct claimed_by) from delivery d join referral r"
+                    + " on r.id = d.referral_id where r.source_reference like 'KKR/TWO/%'"))
+                    .as("both instances delivered").isEqualTo(2);
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("RUJUKAN_MASUK_")).count())
+                    .as("one file per case at PPU, none twice").isEqualTo(accepted.size());
         }
     }
 
@@ -180,6 +267,33 @@ class TwoHubsIT {
         JsonNode token = JSON.readTree(answer.body());
         tokens.put(hub.baseUrl(), token.get("access_token").asText());
         return token.get("access_token").asText();
+    }
+
+    /** A person's call with HTTP Basic and the demo password ({@code demo-<name>}). */
+    private HttpResponse<String> asPerson(HubProcess hub, String username, String method, String path, String json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (username + ":demo-" + username).getBytes(StandardCharsets.UTF_8)));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The ids of the Camel routes started in that process, from Camel's actuator endpoint. */
+    private Set<String> startedRoutes(HubProcess hub) throws Exception {
+        HttpResponse<String> answer = asPerson(hub, "operator", "GET", "/actuator/camelroutes", null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        Set<String> started = new HashSet<>();
+        JSON.readTree(answer.body()).forEach(route -> {
+            if ("Started".equals(route.path("status").asText())) {
+                started.add(route.path("id").asText());
+            }
+        });
+        return started;
     }
 
     private static void awaitReady(HubProcess hub) {

@@ -4,12 +4,15 @@ import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.FhirMessageReader;
 import id.lintas.contracts.spi.InboundMessage;
+import id.lintas.contracts.spi.IntakeFields;
 import id.lintas.contracts.spi.MessageReader;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.validation.CanonicalValidator;
 import id.lintas.contracts.validation.ValidationReport;
 import id.lintas.hub.delivery.OutboxPublisher;
+import id.lintas.hub.lifecycle.ReferralNotFoundException;
+import id.lintas.hub.lifecycle.StatusChangeRefusedException;
 import id.lintas.hub.lifecycle.StatusService;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
@@ -79,7 +82,7 @@ public class Ingest {
             @Header("lintasKind") String kind) {
         Connected sender = participants.find(participantId)
                 .orElseThrow(() -> new UnknownParticipantException("no participant '" + participantId + "'"));
-        if (!(sender.adapter() instanceof MessageReader) && !(sender.adapter() instanceof FhirMessageReader)) {
+        if (sender.adapter().messageReader().isEmpty() && sender.adapter().fhirMessageReader().isEmpty()) {
             throw new UnknownParticipantException("participant '" + participantId + "' exchanges files, not HTTP messages");
         }
         return inbound.keep(participantId, "HTTP", kind, null, mediaType, body);
@@ -135,20 +138,16 @@ public class Ingest {
     }
 
     private static MessageReader messageReader(Connected sender) {
-        if (sender.adapter() instanceof MessageReader reader) {
-            return reader;
-        }
-        throw new UnknownParticipantException("participant '" + sender.id() + "' sends FHIR messages to /fhir/$process-message,"
-                + " not to this endpoint");
+        return sender.adapter().messageReader().orElseThrow(() -> new UnknownParticipantException("participant '"
+                + sender.id() + "' sends FHIR messages to /fhir/$process-message, not to this endpoint"));
     }
 
     /** Reads a FHIR message Bundle: a referral or a status change, as its event says. */
     public InboundMessage translateMessage(
             byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
         Connected sender = participants.get(participantId);
-        if (!(sender.adapter() instanceof FhirMessageReader reader)) {
-            throw new UnknownParticipantException("participant '" + participantId + "' does not send FHIR messages");
-        }
+        FhirMessageReader reader = sender.adapter().fhirMessageReader().orElseThrow(
+                () -> new UnknownParticipantException("participant '" + participantId + "' does not send FHIR messages"));
         try {
             return reader.readMessage(body, sender.participant());
         } catch (TranslationException e) {
@@ -168,27 +167,34 @@ public class Ingest {
 
     public ReferralIntake.Result record(
             CanonicalReferral referral, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+        Connected sender = participants.get(participantId);
         try {
-            ReferralIntake.Result result = intake.record(participants.get(participantId).participant(), referral);
+            ReferralIntake.Result result = intake.record(sender.participant(), referral);
             inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
             return result;
         } catch (StaleRevisionException e) {
+            StaleRevisionException named = e.naming(sender.adapter().intakeFields().revision());
             inbound.outcome(inboundId, InboundMessageStore.REJECTED,
-                    List.of(Map.of("field", "revisi", "reason", e.getMessage())), null);
-            throw e;
+                    List.of(Map.of("field", named.field(), "reason", e.getMessage())), null);
+            throw named;
         }
     }
 
     public StatusService.Result applyStatus(
             StatusChange change, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+        Connected sender = participants.get(participantId);
+        IntakeFields fields = sender.adapter().intakeFields();
         try {
-            StatusService.Result result = statuses.apply(participants.get(participantId).participant(), change);
+            StatusService.Result result = statuses.apply(sender.participant(), change);
             inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
             return result;
         } catch (RuntimeException e) {
+            RuntimeException named = e instanceof ReferralNotFoundException notFound ? notFound.naming(fields.hubReferralId())
+                    : e instanceof StatusChangeRefusedException refused ? refused.naming(fields.status()) : e;
+            String field = e instanceof StatusChangeRefusedException ? fields.status() : fields.hubReferralId();
             inbound.outcome(inboundId, InboundMessageStore.REJECTED,
-                    List.of(Map.of("field", "id_rujukan_hub", "reason", String.valueOf(e.getMessage()))), null);
-            throw e;
+                    List.of(Map.of("field", field, "reason", String.valueOf(e.getMessage()))), null);
+            throw named;
         }
     }
 

@@ -12,6 +12,7 @@ import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.spi.Transport;
 import id.lintas.contracts.terminology.Terminology;
+import id.lintas.contracts.spi.IntakeFields;
 
 /**
  * The {@code kukar-json} format of DP3A Kabupaten Kutai Kartanegara: JSON over HTTPS, BPS 2014
@@ -86,5 +87,10 @@ public final class KukarJsonAdapter implements MessageReader {
     @Override
     public OutboundDocument renderStatus(StatusChange change, Participant recipient) throws TranslationException {
         return statusMapper.write(change, recipient);
+    }
+
+    @Override
+    public IntakeFields intakeFields() {
+        return new IntakeFields(KukarFields.REVISI, KukarFields.ID_RUJUKAN_HUB, KukarFields.STATUS);
     }
 }

@@ -12,6 +12,7 @@ import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.spi.Transport;
 import id.lintas.contracts.terminology.Terminology;
+import id.lintas.contracts.spi.IntakeFields;
 
 /**
  * The {@code prabumulih-xml} format of DP2KBPPPA Kota Prabumulih ("Satu Layanan"): XML over HTTPS
@@ -92,5 +93,12 @@ public final class PrabumulihXmlAdapter implements MessageReader {
     @Override
     public OutboundDocument renderStatus(StatusChange change, Participant recipient) throws TranslationException {
         return statusMapper.write(change, recipient);
+    }
+
+    @Override
+    public IntakeFields intakeFields() {
+        return new IntakeFields(FieldReader.attributePath(TaskMapper.ROOT, PrabumulihFields.VERSI),
+                FieldReader.attributePath(StatusMapper.ROOT, PrabumulihFields.ID_RUJUKAN_HUB),
+                FieldReader.attributePath(StatusMapper.ROOT, PrabumulihFields.STATUS));
     }
 }

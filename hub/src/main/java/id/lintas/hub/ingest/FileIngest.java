@@ -5,16 +5,12 @@ import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.FileBatchReader;
 import id.lintas.contracts.spi.FileRejectedException;
-import id.lintas.contracts.spi.IntakeFields;
 import id.lintas.contracts.spi.ReceiptTexts;
 import id.lintas.contracts.spi.RowReceipt;
 import id.lintas.contracts.spi.StatusChange;
-import id.lintas.contracts.validation.ValidationReport;
-import id.lintas.contracts.validation.CanonicalValidator;
 import id.lintas.hub.Endpoints;
 import id.lintas.hub.delivery.FileDrop;
 import id.lintas.hub.delivery.FilesProperties;
-import id.lintas.hub.delivery.OutboxPublisher;
 import id.lintas.hub.lifecycle.ReferralNotFoundException;
 import id.lintas.hub.lifecycle.StatusChangeRefusedException;
 import id.lintas.hub.lifecycle.StatusService;
@@ -37,8 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads one dropped file: every item in its own transaction, so a bad row never costs the good rows
- * beside it; then writes the receipt ({@code HASIL_}) into the participant's outbox. A file that is
+ * Reads one dropped file: every item through {@link Intake} in its own transaction, so a bad row never
+ * costs the good rows beside it; then writes the receipt ({@code HASIL_}) into the participant's outbox. A file that is
  * not of the format at all is refused whole and moved to the error folder.
  */
 @Component
@@ -48,10 +44,7 @@ public class FileIngest {
 
     private final ParticipantDirectory participants;
     private final InboundMessageStore inbound;
-    private final CanonicalValidator validator;
-    private final ReferralIntake intake;
-    private final StatusService statuses;
-    private final OutboxPublisher outbox;
+    private final Intake intake;
     private final FileDrop files;
     private final long maxFileBytes;
     private final IntakeMeters meters;
@@ -59,19 +52,13 @@ public class FileIngest {
     FileIngest(
             ParticipantDirectory participants,
             InboundMessageStore inbound,
-            CanonicalValidator validator,
-            ReferralIntake intake,
-            StatusService statuses,
-            OutboxPublisher outbox,
+            Intake intake,
             FileDrop files,
             FilesProperties properties,
             IntakeMeters meters) {
         this.participants = participants;
         this.inbound = inbound;
-        this.validator = validator;
         this.intake = intake;
-        this.statuses = statuses;
-        this.outbox = outbox;
         this.files = files;
         this.maxFileBytes = properties.maxFileSize().toBytes();
         this.meters = meters;
@@ -179,35 +166,34 @@ public class FileIngest {
                 .orElseThrow(() -> new IllegalStateException("participant " + sender.id() + " does not exchange files"));
     }
 
+    /** One item through the same {@link Intake} as an HTTP or FHIR message; its refusal becomes the rows' receipt. */
     private Outcome accept(Connected sender, ReceiptTexts texts, FileBatch.Item item) {
-        IntakeFields fields = sender.adapter().intakeFields();
         try {
             if (item.message() instanceof CanonicalReferral referral) {
-                ValidationReport report = validator.validate(referral.bundle());
-                if (!report.isValid()) {
-                    return Outcome.refused(texts, report.fieldErrors(sender.adapter()));
-                }
-                ReferralIntake.Result result = intake.record(sender.participant(), referral);
-                outbox.publish(result.deliveryIds());
+                ReferralIntake.Result result = intake.referral(sender, referral);
                 return new Outcome(true, result.referralId().toString(),
                         texts.referralReceived(result.duplicate(), result.refusal(), result.notCovered()), List.of());
             }
-            StatusChange change = (StatusChange) item.message();
-            StatusService.Result result = statuses.apply(sender.participant(), change);
-            outbox.publish(result.deliveryIds());
+            StatusService.Result result = intake.status(sender, (StatusChange) item.message());
             return new Outcome(true, result.referralId().toString(), texts.statusApplied(result.status()), List.of());
+        } catch (InvalidMessageException e) {
+            return Outcome.refused(texts, e.errors());
         } catch (StaleRevisionException e) {
-            return Outcome.refused(texts, List.of(new FieldError(fields.revision(), e.getMessage())));
+            return Outcome.refused(texts, e.field(), e);
         } catch (ReferralNotFoundException e) {
-            return Outcome.refused(texts, List.of(new FieldError(fields.hubReferralId(), e.getMessage())));
+            return Outcome.refused(texts, e.field(), e);
         } catch (StatusChangeRefusedException e) {
-            return Outcome.refused(texts, List.of(new FieldError(fields.status(), e.getMessage())));
+            return Outcome.refused(texts, e.field(), e);
         }
     }
 
     private record Outcome(boolean accepted, String referralId, String message, List<FieldError> errors) {
         static Outcome refused(ReceiptTexts texts, List<FieldError> errors) {
             return new Outcome(false, null, texts.refused(errors), errors);
+        }
+
+        static Outcome refused(ReceiptTexts texts, String field, RuntimeException refusal) {
+            return refused(texts, List.of(new FieldError(field, refusal.getMessage())));
         }
     }
 }

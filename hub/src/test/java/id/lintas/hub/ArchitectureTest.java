@@ -71,4 +71,10 @@ class ArchitectureTest {
                 .should().callMethodWhere(target(owner(assignableTo(RegionAdapter.class))).and(target(name("renderReferral"))))
                 .check(CLASSES);
     }
+
+    /** Feature packages depend on each other one way only (docs/architecture.md, the package map). */
+    @Test
+    void hubPackagesAreFreeOfCycles() {
+        slices().matching("id.lintas.hub.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
 }

@@ -1,26 +1,16 @@
 package id.lintas.hub.agreement;
 
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.platform.HubProblem;
 import java.util.List;
 
 /**
- * A request about agreements or keys that the hub refuses; becomes an RFC 9457 problem.
- *
- * @see AgreementProblemHandler
+ * A request about agreements that the hub refuses; becomes an RFC 9457 problem.
  */
-public class AgreementProblem extends RuntimeException {
-
-    private final int status;
-    private final String type;
-    private final String title;
-    private final List<FieldError> errors;
+public class AgreementProblem extends HubProblem {
 
     public AgreementProblem(int status, String type, String title, String detail, List<FieldError> errors) {
-        super(detail);
-        this.status = status;
-        this.type = type;
-        this.title = title;
-        this.errors = List.copyOf(errors);
+        super(status, type, title, detail, errors);
     }
 
     static AgreementProblem invalid(String detail, List<FieldError> errors) {
@@ -33,21 +23,5 @@ public class AgreementProblem extends RuntimeException {
 
     static AgreementProblem conflict(String type, String detail, String field) {
         return new AgreementProblem(409, type, "Conflict", detail, List.of(new FieldError(field, detail)));
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public List<FieldError> errors() {
-        return errors;
     }
 }

@@ -6,9 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.hub.participant.ParticipantDirectory;
-import id.lintas.hub.security.Caller;
-import id.lintas.hub.security.Role;
-import java.text.ParseException;
+import id.lintas.hub.security.ParticipantKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,13 +32,16 @@ public class AgreementService {
     private static final Logger log = LoggerFactory.getLogger(AgreementService.class);
 
     private final AgreementRepository repository;
+    private final ParticipantKeys keys;
     private final AgreementRegistry registry;
     private final ParticipantDirectory participants;
     private final ObjectMapper json;
     private final AgreementSchema schema = new AgreementSchema();
 
-    AgreementService(AgreementRepository repository, AgreementRegistry registry, ParticipantDirectory participants, ObjectMapper json) {
+    AgreementService(AgreementRepository repository, AgreementRegistry registry, ParticipantDirectory participants, ObjectMapper json,
+            ParticipantKeys keys) {
         this.repository = repository;
+        this.keys = keys;
         this.registry = registry;
         this.participants = participants;
         this.json = json;
@@ -112,18 +113,14 @@ public class AgreementService {
         JWK key;
         try {
             JWSHeader header = SignatureVerifier.header(jws);
-            AgreementRepository.KeyRow registered = repository.key(participant, header.getKeyID())
-                    .filter(k -> k.revokedAt() == null && k.purpose() == KeyPurpose.SIGNING)
+            key = keys.signingKey(participant, header.getKeyID())
                     .orElseThrow(() -> new SignatureVerifier.SignatureException("jws",
                             "key " + header.getKeyID() + " is not a registered, unrevoked signing key of " + participant));
-            key = JWK.parse(registered.jwk());
             SignatureVerifier.verify(jws, row.document().getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
         } catch (SignatureVerifier.SignatureException e) {
             repository.addEvent(id, version, "SIGNATURE_REFUSED", actor, participant + ": " + e.getMessage());
             log.warn("Signature of {} on agreement {} v{} refused: {}", participant, id, version, e.getMessage());
             throw AgreementProblem.invalid("the signature is not accepted", List.of(new FieldError(e.field(), e.getMessage())));
-        } catch (ParseException e) {
-            throw new IllegalStateException("a stored key is not a JWK", e);
         }
         repository.insertSignature(id, version, participant, key.getKeyID(), jws.trim());
         repository.addEvent(id, version, "SIGNED", actor, participant + " with key " + key.getKeyID());
@@ -184,138 +181,6 @@ public class AgreementService {
         repository.addEvent(id, row.version(), "TERMINATED", actor, "with effect from " + effective + (reason == null ? "" : ": " + reason));
         afterCommitRefresh();
         return view(id, row.version());
-    }
-
-    /** Registers a participant's public key (a JWK) for one purpose. */
-    @Transactional
-    public KeyView registerKey(String participant, KeyPurpose purpose, JsonNode body, String actor) {
-        if (participants.find(participant).isEmpty()) {
-            throw AgreementProblem.notFound("participant " + participant);
-        }
-        JWK key;
-        try {
-            key = JWK.parse(body.toString());
-        } catch (ParseException e) {
-            throw AgreementProblem.invalid("not a JWK", List.of(new FieldError("(document)", "not a JSON Web Key: " + e.getMessage())));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (key.isPrivate()) {
-            errors.add(new FieldError("d", "this is a private key: register the public key only, and keep the private key with the signer"));
-        }
-        if (!"EC".equals(key.getKeyType().getValue()) && !"RSA".equals(key.getKeyType().getValue())) {
-            errors.add(new FieldError("kty", "key type " + key.getKeyType() + " is not accepted; use EC or RSA"));
-        }
-        if (key.getKeyID() == null || key.getKeyID().isBlank()) {
-            errors.add(new FieldError("kid", "required: signatures name the key by its kid"));
-        }
-        if (!errors.isEmpty()) {
-            throw AgreementProblem.invalid("the key is not accepted", errors);
-        }
-        String publicJwk = key.toPublicJWK().toJSONString();
-        String thumbprint = thumbprint(key);
-        for (AgreementRepository.KeyRow same : repository.keysWithThumbprint(thumbprint)) {
-            if (!same.participantId().equals(participant) || !same.kid().equals(key.getKeyID()) || same.purpose() != purpose) {
-                throw AgreementProblem.conflict("key-in-use", same.participantId().equals(participant)
-                        ? "this public key is already registered for " + participant + " as " + same.purpose() + " key " + same.kid()
-                                + "; a key serves one purpose: generate another"
-                        : "this public key is already registered for another participant; a key belongs to one participant",
-                        "(document)");
-            }
-        }
-        if (!repository.insertKey(participant, purpose, key.getKeyID(), publicJwk, thumbprint, actor)) {
-            boolean same = repository.key(participant, key.getKeyID())
-                    .map(k -> k.jwk().equals(publicJwk) && k.purpose() == purpose).orElse(false);
-            if (!same) {
-                throw AgreementProblem.conflict("key-exists", "participant " + participant + " already has another key with kid "
-                        + key.getKeyID(), "kid");
-            }
-        } else {
-            repository.addKeyEvent(participant, key.getKeyID(), purpose, "REGISTERED", actor,
-                    purpose == KeyPurpose.CLIENT ? "waits for approval by a signer of " + participant + " or a second operator" : null);
-            log.info("{} key {} registered for participant {} by {}", purpose, key.getKeyID(), participant, actor);
-        }
-        return keyView(participant, key.getKeyID());
-    }
-
-    /**
-     * Approves a participant's client key, which makes it usable at the token endpoint: a signer of the
-     * participant may approve it, or an operator; never the person who registered it, so one operator
-     * alone never makes a key speak for a region.
-     */
-    @Transactional
-    public KeyView approveClientKey(String participant, String kid, Caller approver) {
-        AgreementRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == KeyPurpose.CLIENT)
-                .orElseThrow(() -> AgreementProblem.notFound("client key " + kid + " of " + participant));
-        if (key.revokedAt() != null) {
-            throw AgreementProblem.conflict("key-revoked", "client key " + kid + " of " + participant + " is revoked; register a new key", "kid");
-        }
-        if (key.approvedAt() == null) {
-            String as;
-            if (approver.name().equals(key.registeredBy())) {
-                throw approvalRefused("you registered client key " + kid + ": another person, a signer of " + participant
-                        + " or another operator, must approve it");
-            } else if (approver.signsFor(participant)) {
-                as = "as signer of " + participant;
-            } else if (approver.is(Role.OPERATOR)) {
-                as = "as second person (registered by " + key.registeredBy() + ")";
-            } else {
-                throw approvalRefused("only a signer of " + participant + " or an operator may approve its client keys");
-            }
-            if (repository.approveKey(participant, kid, approver.name())) {
-                repository.addKeyEvent(participant, kid, KeyPurpose.CLIENT, "APPROVED", approver.name(), as);
-                log.info("CLIENT key {} of participant {} approved by {} {}", kid, participant, approver.name(), as);
-            }
-        }
-        return keyView(participant, kid);
-    }
-
-    private static AgreementProblem approvalRefused(String reason) {
-        return new AgreementProblem(403, "approval-refused", "Forbidden", reason, List.of(new FieldError("approver", reason)));
-    }
-
-    public List<KeyView> keys(String participant, KeyPurpose purpose) {
-        if (participants.find(participant).isEmpty()) {
-            throw AgreementProblem.notFound("participant " + participant);
-        }
-        return repository.keys(participant, purpose).stream().map(this::keyView).toList();
-    }
-
-    /** Every registration, approval and revocation of the participant's keys, oldest first. */
-    public List<KeyEvent> keyEvents(String participant) {
-        if (participants.find(participant).isEmpty()) {
-            throw AgreementProblem.notFound("participant " + participant);
-        }
-        return repository.keyEvents(participant).stream()
-                .map(e -> new KeyEvent(e.at(), e.kid(), e.purpose(), e.type(), e.actor(), e.detail()))
-                .toList();
-    }
-
-    @Transactional
-    public void revokeKey(String participant, KeyPurpose purpose, String kid, String actor) {
-        AgreementRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == purpose)
-                .orElseThrow(() -> AgreementProblem.notFound("key " + kid + " of " + participant));
-        if (key.revokedAt() == null) {
-            repository.revokeKey(participant, kid);
-            repository.addKeyEvent(participant, kid, purpose, "REVOKED", actor, null);
-        }
-        log.info("Key {} of participant {} revoked by {}", kid, participant, actor);
-    }
-
-    private KeyView keyView(String participant, String kid) {
-        return keyView(repository.key(participant, kid).orElseThrow());
-    }
-
-    private KeyView keyView(AgreementRepository.KeyRow k) {
-        return new KeyView(k.participantId(), k.kid(), json.valueToTree(parse(k.jwk())), k.registeredAt(), k.registeredBy(),
-                k.approvedAt(), k.approvedBy(), k.revokedAt());
-    }
-
-    private static String thumbprint(JWK key) {
-        try {
-            return key.computeThumbprint().toString();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException("cannot compute the thumbprint of key " + key.getKeyID(), e);
-        }
     }
 
     public AgreementView view(String id, int version) {
@@ -482,14 +347,6 @@ public class AgreementService {
         return errors;
     }
 
-    private static java.util.Map<String, Object> parse(String jwk) {
-        try {
-            return JWK.parse(jwk).toJSONObject();
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void afterCommitRefresh() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -502,14 +359,4 @@ public class AgreementService {
             registry.refresh();
         }
     }
-
-    /**
-     * A participant's registered key, public part only. A client key is usable once {@code approvedAt}
-     * is set and until {@code revokedAt} is; signing keys need no approval (their party's signer registers them).
-     */
-    public record KeyView(String participant, String kid, JsonNode jwk, Instant registeredAt, String registeredBy,
-            Instant approvedAt, String approvedBy, Instant revokedAt) {}
-
-    /** One registration, approval or revocation of a key. */
-    public record KeyEvent(Instant at, String kid, KeyPurpose purpose, String type, String actor, String detail) {}
 }

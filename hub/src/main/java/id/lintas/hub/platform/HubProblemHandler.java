@@ -1,4 +1,4 @@
-package id.lintas.hub.agreement;
+package id.lintas.hub.platform;
 
 import java.net.URI;
 import java.util.Map;
@@ -9,13 +9,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Agreement and key problems as RFC 9457 problem details, with {@code errors[{field, reason}]}. */
+/** The features' refusals ({@link HubProblem}: agreements, keys) as RFC 9457 problem details, with {@code errors[{field, reason}]}. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class AgreementProblemHandler {
+class HubProblemHandler {
 
-    @ExceptionHandler(AgreementProblem.class)
-    ProblemDetail problem(AgreementProblem e) {
+    @ExceptionHandler(HubProblem.class)
+    ProblemDetail problem(HubProblem e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
         problem.setType(URI.create("https://lintas.or.id/problems/" + e.type()));
         problem.setTitle(e.title());

@@ -2,10 +2,15 @@ package id.lintas.hub;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import id.lintas.contracts.spi.RegionAdapter;
 import org.junit.jupiter.api.Test;
 
 /** The dependency rules of docs/architecture.md, checked on the compiled classes. */
@@ -46,5 +51,30 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("id.lintas.hub.routing..", "id.lintas.hub.lifecycle..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.camel..")
                 .check(CLASSES);
+    }
+
+    /** HTTP, FHIR and file intake share one pipeline: only {@code Intake} records a referral or applies a status. */
+    @Test
+    void onlyTheIntakeServiceRecordsReferralsAndAppliesStatuses() {
+        noClasses().that().doNotHaveFullyQualifiedName("id.lintas.hub.ingest.Intake")
+                .and().doNotHaveFullyQualifiedName("id.lintas.hub.ingest.ReferralIntake")
+                .should().callMethodWhere(target(owner(assignableTo("id.lintas.hub.ingest.ReferralIntake"))).and(target(name("record"))))
+                .orShould().callMethodWhere(target(owner(assignableTo("id.lintas.hub.lifecycle.StatusService"))).and(target(name("apply"))))
+                .check(CLASSES);
+    }
+
+    /** The intake check and the delivery cannot drift: one function renders a receiver's copy. */
+    @Test
+    void onlyReceiverCopyRendersAReferralForAReceiver() {
+        noClasses().that().doNotHaveFullyQualifiedName("id.lintas.hub.routing.ReceiverCopy")
+                .and().resideInAPackage("id.lintas.hub..")
+                .should().callMethodWhere(target(owner(assignableTo(RegionAdapter.class))).and(target(name("renderReferral"))))
+                .check(CLASSES);
+    }
+
+    /** Feature packages depend on each other one way only (docs/architecture.md, the package map). */
+    @Test
+    void hubPackagesAreFreeOfCycles() {
+        slices().matching("id.lintas.hub.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }

@@ -105,4 +105,28 @@ class JakartaFlowIT extends HubIntegrationTest {
         assertThat(FHIR.newJsonParser().parseResource(OperationOutcome.class, collection.getBody()).getIssueFirstRep()
                 .getExpression().get(0).getValue()).isEqualTo("Bundle.type");
     }
+
+    @Test
+    void jakartasOwnMessageIsExplainedNativelyWithoutBeingStored() {
+        agreements.activate(jakartaKukarAgreement());
+        int referralsBefore = jdbc.sql("select count(*) from referral").query(Integer.class).single();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+
+        ResponseEntity<String> answer = http.postForEntity("/api/v1/routing/explain?sender=jakarta&native=true",
+                new HttpEntity<>(sample("jakarta-fhir", "message-rujukan-baru-kukar.json"), headers), String.class);
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        var explained = Samples.json(answer.getBody());
+        assertThat(explained.path("sender").asText()).isEqualTo("jakarta");
+        assertThat(explained.path("routed").asBoolean()).as(answer.getBody()).isTrue();
+        assertThat(explained.path("routes").findValuesAsText("participant")).contains("kukar");
+        assertThat(explained.path("routes").findValuesAsText("agreement")).contains("it-jakarta-kukar");
+        assertThat(jdbc.sql("select count(*) from referral").query(Integer.class).single()).isEqualTo(referralsBefore);
+
+        ResponseEntity<String> status = http.postForEntity("/api/v1/routing/explain?sender=jakarta&native=true",
+                new HttpEntity<>(sample("jakarta-fhir", "message-status-diterima.json"), headers), String.class);
+        assertThat(status.getStatusCode().value()).isEqualTo(400);
+        assertThat(Samples.json(status.getBody()).path("errors").findValuesAsText("field")).containsExactly("MessageHeader.event");
+    }
 }

@@ -115,4 +115,21 @@ class PrabumulihFlowIT extends HubIntegrationTest {
         assertThat(jdbc.sql("select count(*) from inbound_message where participant_id = 'prabumulih' and outcome = 'REJECTED'")
                 .query(Integer.class).single()).isEqualTo(keptBefore + 2);
     }
+
+    @Test
+    void anOlderRevisionIsRefusedNamingPrabumulihsOwnVersionAttribute() {
+        String second = childCase("PBM-IT-STALE-1").replace("versi=\"1\"", "versi=\"2\"");
+        assertThat(second).contains("versi=\"2\"");
+        assertThat(postPrabumulih("referrals", second).getStatusCode().value()).isEqualTo(202);
+
+        ResponseEntity<String> older = postPrabumulih("referrals", childCase("PBM-IT-STALE-1"));
+
+        assertThat(older.getStatusCode().value()).as(older.getBody()).isEqualTo(409);
+        JsonNode problem = Samples.json(older.getBody());
+        assertThat(problem.path("type").asText()).endsWith("stale-revision");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("/kasus/@versi");
+        assertThat(jdbc.sql("select errors::text from inbound_message where participant_id = 'prabumulih'"
+                + " and outcome = 'REJECTED' order by received_at desc limit 1").query(String.class).single())
+                .contains("\"/kasus/@versi\"").doesNotContain("\"revisi\"");
+    }
 }

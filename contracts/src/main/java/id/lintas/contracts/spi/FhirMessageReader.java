@@ -1,5 +1,8 @@
 package id.lintas.contracts.spi;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * An adapter whose region speaks FHIR messaging: it posts message Bundles to the hub's
  * {@code [base]/fhir/$process-message} and runs a FHIR server of its own for what it receives.
@@ -14,4 +17,15 @@ public interface FhirMessageReader extends RegionAdapter {
      * a {@link StatusChange} for a status change, as its MessageHeader's event says.
      */
     InboundMessage readMessage(byte[] body, Participant sender) throws TranslationException;
+
+    /**
+     * The canonical URLs of the MessageDefinitions of the events this region sends, for the hub's
+     * CapabilityStatement ({@code CapabilityStatement.messaging.supportedMessage.definition}).
+     */
+    List<String> messageDefinitions();
+
+    @Override
+    default Optional<FhirMessageReader> fhirMessageReader() {
+        return Optional.of(this);
+    }
 }

@@ -1,6 +1,7 @@
 package id.lintas.contracts.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 /** An adapter whose region exchanges batch files; each file is acknowledged by a receipt file. */
 public interface FileBatchReader extends RegionAdapter {
@@ -18,4 +19,12 @@ public interface FileBatchReader extends RegionAdapter {
 
     /** Renders the acknowledgement of a file refused whole. */
     OutboundDocument renderRejection(String fileName, String reason);
+
+    /** The texts of the receipt's rows, in the region's language. */
+    ReceiptTexts receiptTexts();
+
+    @Override
+    default Optional<FileBatchReader> fileBatchReader() {
+        return Optional.of(this);
+    }
 }

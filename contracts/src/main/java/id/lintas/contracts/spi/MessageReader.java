@@ -1,5 +1,7 @@
 package id.lintas.contracts.spi;
 
+import java.util.Optional;
+
 /** An adapter whose region sends one message per request (HTTP). */
 public interface MessageReader extends RegionAdapter {
 
@@ -8,4 +10,9 @@ public interface MessageReader extends RegionAdapter {
 
     /** Reads one status change sent by {@code sender}. */
     StatusChange readStatus(byte[] body, Participant sender) throws TranslationException;
+
+    @Override
+    default Optional<MessageReader> messageReader() {
+        return Optional.of(this);
+    }
 }

@@ -1,5 +1,7 @@
 package id.lintas.contracts.spi;
 
+import java.util.Optional;
+
 /**
  * The adapter SPI: everything the hub needs from a region's format, and nothing else.
  *
@@ -37,5 +39,28 @@ public interface RegionAdapter {
      */
     default String fieldName(CanonicalField field, int victim) {
         return null;
+    }
+
+    /**
+     * The region's names of the fields the hub checks itself (revision, hub referral id, status), for the
+     * hub's refusals. A format without such fields keeps the canonical names.
+     */
+    default IntakeFields intakeFields() {
+        return IntakeFields.CANONICAL;
+    }
+
+    /** This adapter as a reader of one message per request, when its region sends so. */
+    default Optional<MessageReader> messageReader() {
+        return Optional.empty();
+    }
+
+    /** This adapter as a reader of FHIR message Bundles, when its region speaks FHIR messaging. */
+    default Optional<FhirMessageReader> fhirMessageReader() {
+        return Optional.empty();
+    }
+
+    /** This adapter as a reader of batch files, when its region exchanges files. */
+    default Optional<FileBatchReader> fileBatchReader() {
+        return Optional.empty();
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * enabled, reset and given roles, each change in one transaction with its {@code account_event}. The
  * last enabled administrator keeps the role and the account; no one creates or changes their own.
  */
-class AccountService {
+public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger("lintas.security");
 
@@ -118,6 +118,11 @@ class AccountService {
             audited(username, "DISABLED", actor, null);
         });
         return get(username);
+    }
+
+    /** Marks an account as the demo's: its password is published, and the start-up guard refuses it outside the demo. */
+    public void markDemo(String username) {
+        jdbc.sql("update users set demo = true where username = ?").param(username).update();
     }
 
     AccountView enable(String username, String actor) {

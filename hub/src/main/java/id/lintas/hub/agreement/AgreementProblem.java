@@ -5,7 +5,7 @@ import id.lintas.hub.FieldProblem;
 import java.util.List;
 
 /**
- * A request about agreements or keys that the hub refuses; becomes an RFC 9457 problem.
+ * A request about agreements that the hub refuses; becomes an RFC 9457 problem.
  *
  * @see id.lintas.hub.FieldProblem
  */

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.context.annotation.Bean;
+import id.lintas.hub.platform.AppendOnlyLog;
 
-/** Agreement versions, their signatures and trail, and participants' keys, in PostgreSQL. */
+/** Agreement versions, their signatures and trail, in PostgreSQL (participants' keys are security's). */
 @Repository
 class AgreementRepository {
 
@@ -39,11 +41,6 @@ class AgreementRepository {
     record SignatureRow(String participantId, String kid, String jws, Instant signedAt) {}
 
     record EventRow(long id, Instant at, int version, String type, String actor, String detail) {}
-
-    record KeyRow(String participantId, String kid, String jwk, Instant registeredAt, Instant revokedAt, KeyPurpose purpose,
-            String registeredBy, Instant approvedAt, String approvedBy) {}
-
-    record KeyEventRow(long id, Instant at, String kid, KeyPurpose purpose, String type, String actor, String detail) {}
 
     void insertVersion(AgreementDocument document, String canonical, String sha256, String actor) {
         jdbc.sql("insert into agreement_version (agreement_id, version, document, document_sha256, status, valid_from,"
@@ -121,78 +118,16 @@ class AgreementRepository {
                 .list();
     }
 
-    private static final String KEY_COLUMNS = "participant_id, kid, jwk, registered_at, revoked_at, purpose, registered_by,"
-            + " approved_at, approved_by";
-
-    boolean insertKey(String participant, KeyPurpose purpose, String kid, String jwk, String thumbprint, String actor) {
-        return jdbc.sql("insert into participant_key (participant_id, kid, jwk, thumbprint, registered_by, purpose)"
-                        + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
-                .params(participant, kid, jwk, thumbprint, actor, purpose.name())
-                .update() == 1;
-    }
-
-    Optional<KeyRow> key(String participant, String kid) {
-        return jdbc.sql("select " + KEY_COLUMNS + " from participant_key where participant_id = ? and kid = ?")
-                .params(participant, kid)
-                .query(AgreementRepository::key)
-                .optional();
-    }
-
-    /** Any key, of any participant and purpose, revoked or not, that is this public key. */
-    List<KeyRow> keysWithThumbprint(String thumbprint) {
-        return jdbc.sql("select " + KEY_COLUMNS + " from participant_key where thumbprint = ? order by registered_at")
-                .param(thumbprint)
-                .query(AgreementRepository::key)
-                .list();
-    }
-
-    List<KeyRow> keys(String participant, KeyPurpose purpose) {
-        return jdbc.sql("select " + KEY_COLUMNS + " from participant_key where participant_id = ? and purpose = ? order by registered_at")
-                .params(participant, purpose.name())
-                .query(AgreementRepository::key)
-                .list();
-    }
-
-    void revokeKey(String participant, String kid) {
-        jdbc.sql("update participant_key set revoked_at = now() where participant_id = ? and kid = ? and revoked_at is null")
-                .params(participant, kid)
-                .update();
-    }
-
-    boolean approveKey(String participant, String kid, String actor) {
-        return jdbc.sql("update participant_key set approved_at = now(), approved_by = ?"
-                        + " where participant_id = ? and kid = ? and approved_at is null and revoked_at is null")
-                .params(actor, participant, kid)
-                .update() == 1;
-    }
-
-    void addKeyEvent(String participant, String kid, KeyPurpose purpose, String type, String actor, String detail) {
-        jdbc.sql("insert into participant_key_event (participant_id, kid, purpose, type, actor, detail) values (?, ?, ?, ?, ?, ?)")
-                .params(participant, kid, purpose.name(), type, actor, detail)
-                .update();
-    }
-
-    List<KeyEventRow> keyEvents(String participant) {
-        return jdbc.sql("select id, at, kid, purpose, type, actor, detail from participant_key_event where participant_id = ? order by id")
-                .param(participant)
-                .query((rs, n) -> new KeyEventRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        KeyPurpose.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7)))
-                .list();
-    }
-
-    private static KeyRow key(ResultSet rs, int n) throws SQLException {
-        return new KeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                instant(rs, 5), KeyPurpose.valueOf(rs.getString(6)), rs.getString(7), instant(rs, 8), rs.getString(9));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getTimestamp(column) == null ? null : rs.getTimestamp(column).toInstant();
-    }
-
     private static VersionRow version(ResultSet rs, int n) throws SQLException {
         return new VersionRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                 AgreementStatus.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
                 rs.getObject(8, LocalDate.class), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11),
                 rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant());
+    }
+
+    /** This table only grows: its size is a metric ({@code lintas.log.*}). */
+    @Bean
+    static AppendOnlyLog agreementEventLog() {
+        return new AppendOnlyLog("agreement-events", "agreement_event");
     }
 }

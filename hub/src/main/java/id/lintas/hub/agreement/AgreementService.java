@@ -10,8 +10,7 @@ import id.lintas.hub.audit.AuditKind;
 import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.security.Caller;
-import id.lintas.hub.security.Role;
-import java.text.ParseException;
+import id.lintas.hub.security.ParticipantKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +36,7 @@ public class AgreementService {
     private static final Logger log = LoggerFactory.getLogger(AgreementService.class);
 
     private final AgreementRepository repository;
+    private final ParticipantKeys keys;
     private final AgreementRegistry registry;
     private final ParticipantDirectory participants;
     private final ObjectMapper json;
@@ -44,9 +44,10 @@ public class AgreementService {
     private final AuditLog audit;
 
     AgreementService(AgreementRepository repository, AgreementRegistry registry, ParticipantDirectory participants, ObjectMapper json,
-            AuditLog audit) {
-        this.audit = audit;
+            ParticipantKeys keys, AuditLog audit) {
         this.repository = repository;
+        this.audit = audit;
+        this.keys = keys;
         this.registry = registry;
         this.participants = participants;
         this.json = json;
@@ -119,19 +120,15 @@ public class AgreementService {
         JWK key;
         try {
             JWSHeader header = SignatureVerifier.header(jws);
-            AgreementRepository.KeyRow registered = repository.key(participant, header.getKeyID())
-                    .filter(k -> k.revokedAt() == null && k.purpose() == KeyPurpose.SIGNING)
+            key = keys.signingKey(participant, header.getKeyID())
                     .orElseThrow(() -> new SignatureVerifier.SignatureException("jws",
                             "key " + header.getKeyID() + " is not a registered, unrevoked signing key of " + participant));
-            key = JWK.parse(registered.jwk());
             SignatureVerifier.verify(jws, row.document().getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
         } catch (SignatureVerifier.SignatureException e) {
             repository.addEvent(id, version, "SIGNATURE_REFUSED", actor, participant + ": " + e.getMessage());
             audit.append(signature(id, version, participant, null, actor, "REFUSED"));
             log.warn("Signature of {} on agreement {} v{} refused: {}", participant, id, version, e.getMessage());
             throw AgreementProblem.invalid("the signature is not accepted", List.of(new FieldError(e.field(), e.getMessage())));
-        } catch (ParseException e) {
-            throw new IllegalStateException("a stored key is not a JWK", e);
         }
         repository.insertSignature(id, version, participant, key.getKeyID(), jws.trim());
         repository.addEvent(id, version, "SIGNED", actor, participant + " with key " + key.getKeyID());
@@ -198,186 +195,6 @@ public class AgreementService {
         audit.append(changed(id, row.version(), "TERMINATED", actor).withDetail("effective", effective.toString()));
         afterCommitRefresh();
         return view(id, row.version());
-    }
-
-    /** Registers a participant's public key (a JWK) for one purpose. */
-    @Transactional
-    public KeyView registerKey(String participant, KeyPurpose purpose, JsonNode body, String actor) {
-        if (participants.find(participant).isEmpty()) {
-            throw AgreementProblem.notFound("participant " + participant);
-        }
-        JWK key;
-        try {
-            key = JWK.parse(body.toString());
-        } catch (ParseException e) {
-            throw AgreementProblem.invalid("not a JWK", List.of(new FieldError("(document)", "not a JSON Web Key: " + e.getMessage())));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (key.isPrivate()) {
-            errors.add(new FieldError("d", "this is a private key: register the public key only, and keep the private key with the signer"));
-        }
-        if (purpose == KeyPurpose.WITNESS) {
-            if (!(key instanceof com.nimbusds.jose.jwk.OctetKeyPair okp) || !com.nimbusds.jose.jwk.Curve.Ed25519.equals(okp.getCurve())) {
-                errors.add(new FieldError("kty", "a witness key is an Ed25519 key: kty OKP, crv Ed25519 (RFC 8037)"));
-            }
-            if (key.getKeyID() != null && !key.getKeyID().matches("[A-Za-z0-9._:-]{1,100}")) {
-                errors.add(new FieldError("kid", "a witness key's kid is its cosigner name in signature lines: 1 to 100 of"
-                        + " A-Z a-z 0-9 . _ : - (no spaces, '+' or '/')"));
-            }
-        } else if (!"EC".equals(key.getKeyType().getValue()) && !"RSA".equals(key.getKeyType().getValue())) {
-            errors.add(new FieldError("kty", "key type " + key.getKeyType() + " is not accepted; use EC or RSA"));
-        }
-        if (key.getKeyID() == null || key.getKeyID().isBlank()) {
-            errors.add(new FieldError("kid", "required: signatures name the key by its kid"));
-        }
-        if (!errors.isEmpty()) {
-            throw AgreementProblem.invalid("the key is not accepted", errors);
-        }
-        String publicJwk = key.toPublicJWK().toJSONString();
-        String thumbprint = thumbprint(key);
-        for (AgreementRepository.KeyRow same : repository.keysWithThumbprint(thumbprint)) {
-            if (!same.participantId().equals(participant) || !same.kid().equals(key.getKeyID()) || same.purpose() != purpose) {
-                throw AgreementProblem.conflict("key-in-use", same.participantId().equals(participant)
-                        ? "this public key is already registered for " + participant + " as " + same.purpose() + " key " + same.kid()
-                                + "; a key serves one purpose: generate another"
-                        : "this public key is already registered for another participant; a key belongs to one participant",
-                        "(document)");
-            }
-        }
-        if (!repository.insertKey(participant, purpose, key.getKeyID(), publicJwk, thumbprint, actor)) {
-            boolean same = repository.key(participant, key.getKeyID())
-                    .map(k -> k.jwk().equals(publicJwk) && k.purpose() == purpose).orElse(false);
-            if (!same) {
-                throw AgreementProblem.conflict("key-exists", "participant " + participant + " already has another key with kid "
-                        + key.getKeyID(), "kid");
-            }
-        } else {
-            repository.addKeyEvent(participant, key.getKeyID(), purpose, "REGISTERED", actor,
-                    purpose.needsApproval() ? "waits for approval by a signer of " + participant + " or a second operator" : null);
-            audit.append(keyEvent(AuditKind.KEY_REGISTERED, participant, key.getKeyID(), purpose, actor).withDetail("thumbprint", thumbprint));
-            log.info("{} key {} registered for participant {} by {}", purpose, key.getKeyID(), participant, actor);
-        }
-        return keyView(participant, key.getKeyID());
-    }
-
-    /**
-     * Approves a participant's client key, which makes it usable at the token endpoint: a signer of the
-     * participant may approve it, or an operator; never the person who registered it, so one operator
-     * alone never makes a key speak for a region.
-     */
-    @Transactional
-    public KeyView approveClientKey(String participant, String kid, Caller approver) {
-        return approveKey(participant, KeyPurpose.CLIENT, kid, approver);
-    }
-
-    /** Approves a client or witness key, by the rule of {@link #approveClientKey}. */
-    @Transactional
-    public KeyView approveKey(String participant, KeyPurpose purpose, String kid, Caller approver) {
-        String what = purpose.name().toLowerCase(java.util.Locale.ROOT) + " key ";
-        AgreementRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == purpose && purpose.needsApproval())
-                .orElseThrow(() -> AgreementProblem.notFound(what + kid + " of " + participant));
-        if (key.revokedAt() != null) {
-            throw AgreementProblem.conflict("key-revoked", what + kid + " of " + participant + " is revoked; register a new key", "kid");
-        }
-        if (key.approvedAt() == null) {
-            String as;
-            if (approver.name().equals(key.registeredBy())) {
-                throw approvalRefused("you registered " + what + kid + ": another person, a signer of " + participant
-                        + " or another operator, must approve it");
-            } else if (approver.signsFor(participant)) {
-                as = "as signer of " + participant;
-            } else if (approver.is(Role.OPERATOR)) {
-                as = "as second person (registered by " + key.registeredBy() + ")";
-            } else {
-                throw approvalRefused("only a signer of " + participant + " or an operator may approve its " + what.strip() + "s");
-            }
-            if (repository.approveKey(participant, kid, approver.name())) {
-                repository.addKeyEvent(participant, kid, purpose, "APPROVED", approver.name(), as);
-                audit.append(keyEvent(AuditKind.KEY_APPROVED, participant, kid, purpose, approver.name()));
-                log.info("{} key {} of participant {} approved by {} {}", purpose, kid, participant, approver.name(), as);
-            }
-        }
-        return keyView(participant, kid);
-    }
-
-    /**
-     * Who did it, for the audit log: the hub itself, or the authenticated person or system whose name the
-     * service was given (the command line and start-up registrations have none: their name alone).
-     */
-    private static AuditEvent.Actor auditActor(String actor) {
-        if ("hub".equals(actor)) {
-            return AuditEvent.Actor.system();
-        }
-        return Caller.current().filter(caller -> caller.name().equals(actor))
-                .map(caller -> new AuditEvent.Actor(caller.name(), caller.party(), caller.actingRole()))
-                .orElseGet(() -> new AuditEvent.Actor(actor, null, null));
-    }
-
-    /** An agreement version's lifecycle step; the reasons people typed stay in agreement_event, not in the log. */
-    private static AuditEvent changed(String id, int version, String change, String actor) {
-        return AuditEvent.of(AuditKind.AGREEMENT_CHANGED).withActor(auditActor(actor)).withAgreement(id, version)
-                .withOutcome(change).withDetail("change", change);
-    }
-
-    private static AuditEvent signature(String id, int version, String party, String kid, String actor, String outcome) {
-        AuditEvent event = AuditEvent.of(AuditKind.AGREEMENT_SIGNED).withActor(auditActor(actor)).withAgreement(id, version)
-                .withOutcome(outcome).withDetail("party", party);
-        return kid == null ? event : event.withDetail("kid", kid);
-    }
-
-    private static AuditEvent keyEvent(AuditKind kind, String participant, String kid, KeyPurpose purpose, String actor) {
-        return AuditEvent.of(kind).withActor(auditActor(actor)).withParties(participant, null).withOutcome(kind.name())
-                .withDetail("participant", participant).withDetail("kid", kid).withDetail("purpose", purpose.name());
-    }
-
-    private static AgreementProblem approvalRefused(String reason) {
-        return new AgreementProblem(403, "approval-refused", "Forbidden", reason, List.of(new FieldError("approver", reason)));
-    }
-
-    public List<KeyView> keys(String participant, KeyPurpose purpose) {
-        if (participants.find(participant).isEmpty()) {
-            throw AgreementProblem.notFound("participant " + participant);
-        }
-        return repository.keys(participant, purpose).stream().map(this::keyView).toList();
-    }
-
-    /** Every registration, approval and revocation of the participant's keys, oldest first. */
-    public List<KeyEvent> keyEvents(String participant) {
-        if (participants.find(participant).isEmpty()) {
-            throw AgreementProblem.notFound("participant " + participant);
-        }
-        return repository.keyEvents(participant).stream()
-                .map(e -> new KeyEvent(e.at(), e.kid(), e.purpose(), e.type(), e.actor(), e.detail()))
-                .toList();
-    }
-
-    @Transactional
-    public void revokeKey(String participant, KeyPurpose purpose, String kid, String actor) {
-        AgreementRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == purpose)
-                .orElseThrow(() -> AgreementProblem.notFound("key " + kid + " of " + participant));
-        if (key.revokedAt() == null) {
-            repository.revokeKey(participant, kid);
-            repository.addKeyEvent(participant, kid, purpose, "REVOKED", actor, null);
-            audit.append(keyEvent(AuditKind.KEY_REVOKED, participant, kid, purpose, actor));
-        }
-        log.info("Key {} of participant {} revoked by {}", kid, participant, actor);
-    }
-
-    private KeyView keyView(String participant, String kid) {
-        return keyView(repository.key(participant, kid).orElseThrow());
-    }
-
-    private KeyView keyView(AgreementRepository.KeyRow k) {
-        return new KeyView(k.participantId(), k.kid(), json.valueToTree(parse(k.jwk())), k.registeredAt(), k.registeredBy(),
-                k.approvedAt(), k.approvedBy(), k.revokedAt());
-    }
-
-    private static String thumbprint(JWK key) {
-        try {
-            return key.computeThumbprint().toString();
-        } catch (com.nimbusds.jose.JOSEException e) {
-            throw new IllegalStateException("cannot compute the thumbprint of key " + key.getKeyID(), e);
-        }
     }
 
     public AgreementView view(String id, int version) {
@@ -544,14 +361,6 @@ public class AgreementService {
         return errors;
     }
 
-    private static java.util.Map<String, Object> parse(String jwk) {
-        try {
-            return JWK.parse(jwk).toJSONObject();
-        } catch (ParseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void afterCommitRefresh() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -565,13 +374,15 @@ public class AgreementService {
         }
     }
 
-    /**
-     * A participant's registered key, public part only. A client key is usable once {@code approvedAt}
-     * is set and until {@code revokedAt} is; signing keys need no approval (their party's signer registers them).
-     */
-    public record KeyView(String participant, String kid, JsonNode jwk, Instant registeredAt, String registeredBy,
-            Instant approvedAt, String approvedBy, Instant revokedAt) {}
+    /** An agreement version's lifecycle step; the reasons people typed stay in agreement_event, not in the log. */
+    private static AuditEvent changed(String id, int version, String change, String actor) {
+        return AuditEvent.of(AuditKind.AGREEMENT_CHANGED).withActor(Caller.auditActor(actor)).withAgreement(id, version)
+                .withOutcome(change).withDetail("change", change);
+    }
 
-    /** One registration, approval or revocation of a key. */
-    public record KeyEvent(Instant at, String kid, KeyPurpose purpose, String type, String actor, String detail) {}
+    private static AuditEvent signature(String id, int version, String party, String kid, String actor, String outcome) {
+        AuditEvent event = AuditEvent.of(AuditKind.AGREEMENT_SIGNED).withActor(Caller.auditActor(actor)).withAgreement(id, version)
+                .withOutcome(outcome).withDetail("party", party);
+        return kid == null ? event : event.withDetail("kid", kid);
+    }
 }

@@ -2,7 +2,6 @@ package id.lintas.hub.delivery;
 
 import ca.uhn.fhir.context.FhirContext;
 import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.ReferralStatus;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
@@ -13,10 +12,9 @@ import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
 import id.lintas.hub.agreement.DataCategory;
-import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.referral.ReferralRecord;
 import id.lintas.hub.referral.ReferralRoute;
-import id.lintas.hub.routing.Owners;
+import id.lintas.hub.routing.ReceiverCopy;
 import id.lintas.hub.referral.ReferralRepository;
 import java.net.URI;
 import java.time.Duration;
@@ -189,13 +187,8 @@ public class DeliveryService {
             // Fail closed: without the grant its agreement gave this receiver, it gets nothing.
             ReferralRoute route = referrals.route(referral.id(), recipient.id())
                     .orElseThrow(() -> new PermanentDeliveryException("no agreement grant is recorded for " + recipient.id()));
-            Bundle bundle = DataMinimiser.reduce(stored,
-                    route.data().stream().map(DataCategory::valueOf).toList(), route.services());
-            Owners.assign(bundle, recipient.participant());
-            Connected sender = participants.get(referral.senderId());
-            return recipient.adapter().renderReferral(
-                    new OutboundReferral(referral.id().toString(), sender.participant(), bundle),
-                    recipient.participant());
+            return ReceiverCopy.render(referral.id().toString(), participants.get(referral.senderId()).participant(), stored,
+                    route.data().stream().map(DataCategory::valueOf).toList(), route.services(), recipient);
         }
         String sourceReference = referral.senderId().equals(recipient.id()) ? referral.sourceReference() : null;
         StatusChange change = new StatusChange(referral.id().toString(), sourceReference,

@@ -1,5 +1,6 @@
 package id.lintas.hub.delivery;
 
+import id.lintas.hub.platform.HousekeepingConfiguration;
 import id.lintas.hub.Endpoints;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;

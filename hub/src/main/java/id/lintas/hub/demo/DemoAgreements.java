@@ -8,8 +8,9 @@ import id.lintas.hub.agreement.AgreementService;
 import id.lintas.hub.agreement.AgreementStatus;
 import id.lintas.hub.agreement.AgreementView;
 import id.lintas.hub.agreement.DetachedSigner;
-import id.lintas.hub.agreement.KeyPurpose;
 import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.security.KeyPurpose;
+import id.lintas.hub.security.ParticipantKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +38,13 @@ class DemoAgreements {
     private static final String ACTOR = DemoCredentials.ACTOR;
 
     private final AgreementService agreements;
+    private final ParticipantKeys keys;
     private final ParticipantDirectory participants;
     private final ObjectMapper json;
 
-    DemoAgreements(AgreementService agreements, ParticipantDirectory participants, ObjectMapper json) {
+    DemoAgreements(AgreementService agreements, ParticipantKeys keys, ParticipantDirectory participants, ObjectMapper json) {
         this.agreements = agreements;
+        this.keys = keys;
         this.participants = participants;
         this.json = json;
     }
@@ -76,8 +79,8 @@ class DemoAgreements {
             for (JsonNode party : document.path("parties")) {
                 String participant = party.path("participant").asText();
                 JWK key = demoKey(participant);
-                if (agreements.keys(participant, KeyPurpose.SIGNING).stream().noneMatch(k -> k.kid().equals(key.getKeyID()))) {
-                    agreements.registerKey(participant, KeyPurpose.SIGNING, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
+                if (keys.keys(participant, KeyPurpose.SIGNING).stream().noneMatch(k -> k.kid().equals(key.getKeyID()))) {
+                    keys.registerKey(participant, KeyPurpose.SIGNING, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
                 }
                 if (agreements.view(id, 1).parties().stream().noneMatch(p -> p.participant().equals(participant) && p.signed())) {
                     agreements.sign(id, 1, participant, DetachedSigner.sign(canonical, key), ACTOR);

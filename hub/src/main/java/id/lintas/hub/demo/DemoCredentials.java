@@ -2,10 +2,11 @@ package id.lintas.hub.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWK;
-import id.lintas.hub.agreement.AgreementService;
-import id.lintas.hub.agreement.KeyPurpose;
+import id.lintas.hub.account.AccountService;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.security.Caller;
+import id.lintas.hub.security.KeyPurpose;
+import id.lintas.hub.security.ParticipantKeys;
 import id.lintas.hub.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,16 +46,16 @@ class DemoCredentials {
 
     private final JdbcUserDetailsManager accounts;
     private final PasswordEncoder passwords;
-    private final JdbcClient jdbc;
-    private final AgreementService keys;
+    private final AccountService demoAccounts;
+    private final ParticipantKeys keys;
     private final ParticipantDirectory participants;
     private final ObjectMapper json;
 
-    DemoCredentials(JdbcUserDetailsManager accounts, PasswordEncoder passwords, JdbcClient jdbc, AgreementService keys,
+    DemoCredentials(JdbcUserDetailsManager accounts, PasswordEncoder passwords, AccountService demoAccounts, ParticipantKeys keys,
             ParticipantDirectory participants, ObjectMapper json) {
         this.accounts = accounts;
         this.passwords = passwords;
-        this.jdbc = jdbc;
+        this.demoAccounts = demoAccounts;
         this.keys = keys;
         this.participants = participants;
         this.json = json;
@@ -81,14 +81,14 @@ class DemoCredentials {
                     .password(passwords.encode("demo-" + person.getKey()))
                     .authorities(authorities)
                     .build());
-            jdbc.sql("update users set demo = true where username = ?").param(person.getKey()).update();
+            demoAccounts.markDemo(person.getKey());
         }
         for (String region : REGIONS) {
             if (participants.find(region).isEmpty()) {
                 continue;
             }
             JWK key = clientKey(region);
-            AgreementService.KeyView registered = keys.keys(region, KeyPurpose.CLIENT).stream()
+            ParticipantKeys.KeyView registered = keys.keys(region, KeyPurpose.CLIENT).stream()
                     .filter(k -> k.kid().equals(key.getKeyID())).findFirst()
                     .orElseGet(() -> registerClientKey(region, key));
             if (registered.revokedAt() == null && registered.approvedAt() == null) {
@@ -99,7 +99,7 @@ class DemoCredentials {
         log.info("Demo accounts {} (password: demo-<name>) and the regions' demo client keys are ready", people.keySet());
     }
 
-    private AgreementService.KeyView registerClientKey(String region, JWK key) {
+    private ParticipantKeys.KeyView registerClientKey(String region, JWK key) {
         try {
             return keys.registerKey(region, KeyPurpose.CLIENT, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
         } catch (IOException e) {

@@ -12,7 +12,6 @@ import id.lintas.hub.security.Role;
 import id.lintas.hub.security.SecurityLog;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelExecutionException;
@@ -132,10 +131,12 @@ class FhirController {
         CapabilityStatement.CapabilityStatementMessagingComponent messaging = statement.addMessaging();
         messaging.setDocumentation("Message Bundles of regions that speak FHIR; each event is translated by that region's adapter "
                 + "to the hub's canonical referral (profiles under https://fhir.lintas.or.id/StructureDefinition/).");
-        for (String event : List.of("rujukan-baru", "status-rujukan")) {
-            messaging.addSupportedMessage().setMode(CapabilityStatement.EventCapabilityMode.RECEIVER)
-                    .setDefinition("https://uptdppa.jakarta.go.id/fhir/MessageDefinition/" + event);
-        }
+        participants.withTransport(Transport.FHIR).stream()
+                .flatMap(p -> p.adapter().fhirMessageReader().stream())
+                .flatMap(reader -> reader.messageDefinitions().stream())
+                .distinct()
+                .forEach(definition -> messaging.addSupportedMessage()
+                        .setMode(CapabilityStatement.EventCapabilityMode.RECEIVER).setDefinition(definition));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, xml ? FHIR_XML : FHIR_JSON)
                 .body((xml ? fhir.newXmlParser() : fhir.newJsonParser()).setPrettyPrint(true).encodeResourceToString(statement));
     }

@@ -2,6 +2,7 @@ package id.lintas.hub.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.contracts.spi.IntakeFields;
 import id.lintas.hub.ingest.InvalidMessageException;
 import id.lintas.hub.ingest.StaleRevisionException;
 import id.lintas.hub.ingest.UnknownParticipantException;
@@ -53,12 +54,21 @@ class OperationOutcomes {
 
     @ExceptionHandler(ReferralNotFoundException.class)
     ResponseEntity<String> notFound(ReferralNotFoundException e) {
-        return answer(404, OperationOutcome.IssueType.NOTFOUND, List.of(new FieldError("Task.identifier", "no such referral")));
+        String field = e.field() != null ? e.field() : IntakeFields.CANONICAL.hubReferralId();
+        return answer(404, OperationOutcome.IssueType.NOTFOUND, List.of(new FieldError(field, "no such referral")));
     }
 
-    @ExceptionHandler({StatusChangeRefusedException.class, StaleRevisionException.class})
-    ResponseEntity<String> conflict(RuntimeException e) {
-        String field = e instanceof StatusChangeRefusedException ? "Task.status" : "Task.identifier";
+    @ExceptionHandler(StatusChangeRefusedException.class)
+    ResponseEntity<String> statusRefused(StatusChangeRefusedException e) {
+        return conflict(e.field() != null ? e.field() : IntakeFields.CANONICAL.status(), e);
+    }
+
+    @ExceptionHandler(StaleRevisionException.class)
+    ResponseEntity<String> stale(StaleRevisionException e) {
+        return conflict(e.field() != null ? e.field() : IntakeFields.CANONICAL.revision(), e);
+    }
+
+    private ResponseEntity<String> conflict(String field, RuntimeException e) {
         return answer(409, OperationOutcome.IssueType.BUSINESSRULE, List.of(new FieldError(field, e.getMessage())));
     }
 

@@ -5,14 +5,14 @@ import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.FileBatchReader;
 import id.lintas.contracts.spi.FileRejectedException;
+import id.lintas.contracts.spi.ReceiptTexts;
 import id.lintas.contracts.spi.RowReceipt;
 import id.lintas.contracts.spi.StatusChange;
-import id.lintas.contracts.validation.ValidationReport;
-import id.lintas.contracts.validation.CanonicalValidator;
 import id.lintas.hub.Endpoints;
 import id.lintas.hub.delivery.FileDrop;
 import id.lintas.hub.delivery.FilesProperties;
-import id.lintas.hub.delivery.OutboxPublisher;
+import id.lintas.hub.lifecycle.ReferralNotFoundException;
+import id.lintas.hub.lifecycle.StatusChangeRefusedException;
 import id.lintas.hub.lifecycle.StatusService;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.camel.Header;
 import org.apache.camel.component.file.FileConstants;
 import org.slf4j.Logger;
@@ -34,8 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads one dropped file: every item in its own transaction, so a bad row never costs the good rows
- * beside it; then writes the receipt ({@code HASIL_}) into the participant's outbox. A file that is
+ * Reads one dropped file: every item through {@link Intake} in its own transaction, so a bad row never
+ * costs the good rows beside it; then writes the receipt ({@code HASIL_}) into the participant's outbox. A file that is
  * not of the format at all is refused whole and moved to the error folder.
  */
 @Component
@@ -45,10 +44,7 @@ public class FileIngest {
 
     private final ParticipantDirectory participants;
     private final InboundMessageStore inbound;
-    private final CanonicalValidator validator;
-    private final ReferralIntake intake;
-    private final StatusService statuses;
-    private final OutboxPublisher outbox;
+    private final Intake intake;
     private final FileDrop files;
     private final long maxFileBytes;
     private final IntakeMeters meters;
@@ -56,19 +52,13 @@ public class FileIngest {
     FileIngest(
             ParticipantDirectory participants,
             InboundMessageStore inbound,
-            CanonicalValidator validator,
-            ReferralIntake intake,
-            StatusService statuses,
-            OutboxPublisher outbox,
+            Intake intake,
             FileDrop files,
             FilesProperties properties,
             IntakeMeters meters) {
         this.participants = participants;
         this.inbound = inbound;
-        this.validator = validator;
         this.intake = intake;
-        this.statuses = statuses;
-        this.outbox = outbox;
         this.files = files;
         this.maxFileBytes = properties.maxFileSize().toBytes();
         this.meters = meters;
@@ -93,8 +83,7 @@ public class FileIngest {
             FileDrop.ownerOnlyDirectory(files.archive(participantId).resolve(Endpoints.archiveDay()));
             return;
         }
-        Connected sender = participants.get(participantId);
-        FileBatchReader reader = (FileBatchReader) sender.adapter();
+        FileBatchReader reader = fileReader(participants.get(participantId));
         UUID inboundId = inbound.keep(participantId, "FILE", "FILE", fileName, "text/csv", new byte[0]);
         inbound.outcome(inboundId, InboundMessageStore.REJECTED, List.of(Map.of("field", "file", "reason", refusal)), null);
         files.write(participantId, reader.renderRejection(fileName, refusal));
@@ -134,7 +123,7 @@ public class FileIngest {
     public void process(byte[] content, @Header(Ingest.PARTICIPANT) String participantId,
             @Header("CamelFileNameOnly") String fileName) throws FileRejectedException {
         Connected sender = participants.get(participantId);
-        FileBatchReader reader = (FileBatchReader) sender.adapter();
+        FileBatchReader reader = fileReader(sender);
         UUID inboundId = inbound.keep(participantId, "FILE", "FILE", fileName, "text/csv", content);
         FileBatch batch;
         try {
@@ -146,10 +135,11 @@ public class FileIngest {
             meters.rejected(participantId, "file", 1);
             throw e;
         }
+        ReceiptTexts texts = reader.receiptTexts();
         List<RowReceipt> receipts = new ArrayList<>();
         List<Map<String, Object>> refused = new ArrayList<>();
         for (FileBatch.Item item : batch.items()) {
-            Outcome outcome = item.message() == null ? Outcome.refused(item.errors()) : accept(sender, item);
+            Outcome outcome = item.message() == null ? Outcome.refused(texts, item.errors()) : accept(sender, texts, item);
             for (Integer row : item.rows()) {
                 receipts.add(new RowReceipt(row, item.sourceReference(), outcome.referralId(), outcome.accepted(),
                         outcome.message()));
@@ -171,40 +161,39 @@ public class FileIngest {
         log.info("File {} from {}: {} row(s), {} refused", fileName, participantId, receipts.size(), refused.size());
     }
 
-    private Outcome accept(Connected sender, FileBatch.Item item) {
+    private static FileBatchReader fileReader(Connected sender) {
+        return sender.adapter().fileBatchReader()
+                .orElseThrow(() -> new IllegalStateException("participant " + sender.id() + " does not exchange files"));
+    }
+
+    /** One item through the same {@link Intake} as an HTTP or FHIR message; its refusal becomes the rows' receipt. */
+    private Outcome accept(Connected sender, ReceiptTexts texts, FileBatch.Item item) {
         try {
             if (item.message() instanceof CanonicalReferral referral) {
-                ValidationReport report = validator.validate(referral.bundle());
-                if (!report.isValid()) {
-                    return Outcome.refused(report.fieldErrors(sender.adapter()));
-                }
-                ReferralIntake.Result result = intake.record(sender.participant(), referral);
-                outbox.publish(result.deliveryIds());
-                String message = result.refusal() == null
-                        ? (result.duplicate() ? "Sudah diterima sebelumnya / already received" : "Diterima / accepted")
-                        : "Diterima, tidak diteruskan / received, not forwarded: " + result.refusal();
-                if (result.notCovered() != null) {
-                    message += "; sebagian tidak dicakup / partly not covered: " + result.notCovered();
-                }
-                return new Outcome(true, result.referralId().toString(), message, List.of());
+                ReferralIntake.Result result = intake.referral(sender, referral);
+                return new Outcome(true, result.referralId().toString(),
+                        texts.referralReceived(result.duplicate(), result.refusal(), result.notCovered()), List.of());
             }
-            StatusChange change = (StatusChange) item.message();
-            StatusService.Result result = statuses.apply(sender.participant(), change);
-            outbox.publish(result.deliveryIds());
-            return new Outcome(true, result.referralId().toString(), "Status " + result.status(), List.of());
+            StatusService.Result result = intake.status(sender, (StatusChange) item.message());
+            return new Outcome(true, result.referralId().toString(), texts.statusApplied(result.status()), List.of());
+        } catch (InvalidMessageException e) {
+            return Outcome.refused(texts, e.errors());
         } catch (StaleRevisionException e) {
-            return Outcome.refused(List.of(new FieldError("No Registrasi", e.getMessage())));
-        } catch (id.lintas.hub.lifecycle.ReferralNotFoundException | id.lintas.hub.lifecycle.StatusChangeRefusedException e) {
-            return Outcome.refused(List.of(new FieldError("ID Rujukan Hub", e.getMessage())));
+            return Outcome.refused(texts, e.field(), e);
+        } catch (ReferralNotFoundException e) {
+            return Outcome.refused(texts, e.field(), e);
+        } catch (StatusChangeRefusedException e) {
+            return Outcome.refused(texts, e.field(), e);
         }
     }
 
     private record Outcome(boolean accepted, String referralId, String message, List<FieldError> errors) {
-        static Outcome refused(List<FieldError> errors) {
-            String message = errors.stream()
-                    .map(e -> "Kolom '" + e.field() + "': " + e.reason())
-                    .collect(Collectors.joining("; "));
-            return new Outcome(false, null, message, errors);
+        static Outcome refused(ReceiptTexts texts, List<FieldError> errors) {
+            return new Outcome(false, null, texts.refused(errors), errors);
+        }
+
+        static Outcome refused(ReceiptTexts texts, String field, RuntimeException refusal) {
+            return refused(texts, List.of(new FieldError(field, refusal.getMessage())));
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.annotation.Bean;
+import id.lintas.hub.platform.AppendOnlyLog;
 
 /** Every message as received, with what became of it; rejected ones stay for diagnosis. */
 @Repository
@@ -125,5 +127,11 @@ public class InboundMessageStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** This table only grows: its size is a metric ({@code lintas.log.*}). */
+    @Bean
+    static AppendOnlyLog inboundMessageLog() {
+        return new AppendOnlyLog("inbound-messages", "inbound_message");
     }
 }

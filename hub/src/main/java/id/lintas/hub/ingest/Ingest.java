@@ -7,9 +7,7 @@ import id.lintas.contracts.spi.InboundMessage;
 import id.lintas.contracts.spi.MessageReader;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
-import id.lintas.contracts.validation.CanonicalValidator;
-import id.lintas.contracts.validation.ValidationReport;
-import id.lintas.hub.delivery.OutboxPublisher;
+import id.lintas.hub.lifecycle.StatusChangeRefusedException;
 import id.lintas.hub.lifecycle.StatusService;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
@@ -25,8 +23,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of receiving a message, each a bean call in the ingest routes: keep the raw message,
- * translate it to canonical, validate, record and route, publish the deliveries it owes.
+ * The steps of receiving a message over HTTP or FHIR, each a bean call in the ingest routes: keep the raw
+ * message, translate it to canonical, then hand it to {@link Intake} (validate, record and route, publish
+ * the deliveries it owes) and keep the outcome.
  */
 @Component
 public class Ingest {
@@ -39,26 +38,13 @@ public class Ingest {
 
     private final ParticipantDirectory participants;
     private final InboundMessageStore inbound;
-    private final CanonicalValidator validator;
-    private final ReferralIntake intake;
-    private final StatusService statuses;
-    private final OutboxPublisher outbox;
+    private final Intake intake;
     private final IntakeMeters meters;
 
-    Ingest(
-            ParticipantDirectory participants,
-            InboundMessageStore inbound,
-            CanonicalValidator validator,
-            ReferralIntake intake,
-            StatusService statuses,
-            OutboxPublisher outbox,
-            IntakeMeters meters) {
+    Ingest(ParticipantDirectory participants, InboundMessageStore inbound, Intake intake, IntakeMeters meters) {
         this.participants = participants;
         this.inbound = inbound;
-        this.validator = validator;
         this.intake = intake;
-        this.statuses = statuses;
-        this.outbox = outbox;
         this.meters = meters;
     }
 
@@ -79,7 +65,7 @@ public class Ingest {
             @Header("lintasKind") String kind) {
         Connected sender = participants.find(participantId)
                 .orElseThrow(() -> new UnknownParticipantException("no participant '" + participantId + "'"));
-        if (!(sender.adapter() instanceof MessageReader) && !(sender.adapter() instanceof FhirMessageReader)) {
+        if (sender.adapter().messageReader().isEmpty() && sender.adapter().fhirMessageReader().isEmpty()) {
             throw new UnknownParticipantException("participant '" + participantId + "' exchanges files, not HTTP messages");
         }
         return inbound.keep(participantId, "HTTP", kind, null, mediaType, body);
@@ -135,20 +121,16 @@ public class Ingest {
     }
 
     private static MessageReader messageReader(Connected sender) {
-        if (sender.adapter() instanceof MessageReader reader) {
-            return reader;
-        }
-        throw new UnknownParticipantException("participant '" + sender.id() + "' sends FHIR messages to /fhir/$process-message,"
-                + " not to this endpoint");
+        return sender.adapter().messageReader().orElseThrow(() -> new UnknownParticipantException("participant '"
+                + sender.id() + "' sends FHIR messages to /fhir/$process-message, not to this endpoint"));
     }
 
     /** Reads a FHIR message Bundle: a referral or a status change, as its event says. */
     public InboundMessage translateMessage(
             byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
         Connected sender = participants.get(participantId);
-        if (!(sender.adapter() instanceof FhirMessageReader reader)) {
-            throw new UnknownParticipantException("participant '" + participantId + "' does not send FHIR messages");
-        }
+        FhirMessageReader reader = sender.adapter().fhirMessageReader().orElseThrow(
+                () -> new UnknownParticipantException("participant '" + participantId + "' does not send FHIR messages"));
         try {
             return reader.readMessage(body, sender.participant());
         } catch (TranslationException e) {
@@ -156,57 +138,48 @@ public class Ingest {
         }
     }
 
-    /** The translation must be a valid canonical referral: base FHIR R4 and the hub's profiles. */
-    public CanonicalReferral validate(
-            CanonicalReferral referral, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
-        ValidationReport report = validator.validate(referral.bundle());
-        if (!report.isValid()) {
-            throw rejected(inboundId, participantId, report.fieldErrors(participants.get(participantId).adapter()), true);
-        }
-        return referral;
-    }
-
-    public ReferralIntake.Result record(
+    /** Validates, records and routes a referral and publishes what it owes ({@link Intake}); keeps the outcome. */
+    public ReferralIntake.Result acceptReferral(
             CanonicalReferral referral, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
         try {
-            ReferralIntake.Result result = intake.record(participants.get(participantId).participant(), referral);
+            ReferralIntake.Result result = intake.referral(participants.get(participantId), referral);
             inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
             return result;
+        } catch (InvalidMessageException e) {
+            throw rejected(inboundId, participantId, e);
         } catch (StaleRevisionException e) {
             inbound.outcome(inboundId, InboundMessageStore.REJECTED,
-                    List.of(Map.of("field", "revisi", "reason", e.getMessage())), e.referralId());
+                    List.of(Map.of("field", e.field(), "reason", e.getMessage())), e.referralId());
             throw e;
         }
     }
 
-    public StatusService.Result applyStatus(
+    /** Applies a status change and publishes what it owes ({@link Intake}); keeps the outcome. */
+    public StatusService.Result acceptStatus(
             StatusChange change, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
+        Connected sender = participants.get(participantId);
         try {
-            StatusService.Result result = statuses.apply(participants.get(participantId).participant(), change);
+            StatusService.Result result = intake.status(sender, change);
             inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
             return result;
         } catch (RuntimeException e) {
+            String field = e instanceof StatusChangeRefusedException refused ? refused.field()
+                    : sender.adapter().intakeFields().hubReferralId();
             inbound.outcome(inboundId, InboundMessageStore.REJECTED,
-                    List.of(Map.of("field", "id_rujukan_hub", "reason", String.valueOf(e.getMessage()))), null);
+                    List.of(Map.of("field", field, "reason", String.valueOf(e.getMessage()))), null);
             throw e;
         }
     }
 
-    public void publishReferral(ReferralIntake.Result result) {
-        outbox.publish(result.deliveryIds());
-    }
-
-    public void publishStatus(StatusService.Result result) {
-        outbox.publish(result.deliveryIds());
-    }
-
     private InvalidMessageException rejected(UUID inboundId, String participantId, List<FieldError> errors, boolean canonical) {
+        return rejected(inboundId, participantId, new InvalidMessageException("the message is invalid", errors, canonical));
+    }
+
+    private InvalidMessageException rejected(UUID inboundId, String participantId, InvalidMessageException refusal) {
         inbound.outcome(inboundId, InboundMessageStore.REJECTED,
-                errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList(), null);
-        log.info("Message {} from {} rejected: {} field error(s)", inboundId, participantId, errors.size());
+                refusal.errors().stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList(), null);
+        log.info("Message {} from {} rejected: {} field error(s)", inboundId, participantId, refusal.errors().size());
         meters.rejected(participantId, "http", 1);
-        return new InvalidMessageException(
-                canonical ? "the message does not translate to a valid canonical referral" : "the message is invalid",
-                errors, canonical);
+        return refusal;
     }
 }

@@ -5,7 +5,7 @@ import id.lintas.contracts.spi.CanonicalReferral;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** Receiving over HTTP: keep -> translate -> validate -> record and route -> publish. */
+/** Receiving over HTTP and FHIR: keep -> translate -> intake (validate, record and route, publish). */
 @Component
 class IngestRoutes extends RouteBuilder {
 
@@ -18,9 +18,7 @@ class IngestRoutes extends RouteBuilder {
                 .setHeader("lintasKind", constant("REFERRAL"))
                 .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
                 .bean(Ingest.class, "translateReferral").id("ingest-translate")
-                .bean(Ingest.class, "validate").id("ingest-validate")
-                .bean(Ingest.class, "record").id("ingest-record")
-                .bean(Ingest.class, "publishReferral").id("ingest-publish");
+                .bean(Ingest.class, "acceptReferral").id("ingest-accept");
 
         from(Endpoints.INGEST_FHIR_MESSAGE)
                 .routeId("ingest-fhir-message")
@@ -35,12 +33,9 @@ class IngestRoutes extends RouteBuilder {
                 .bean(Ingest.class, "translateMessage").id("ingest-translate-message")
                 .choice()
                     .when(body().isInstanceOf(CanonicalReferral.class))
-                        .bean(Ingest.class, "validate")
-                        .bean(Ingest.class, "record")
-                        .bean(Ingest.class, "publishReferral")
+                        .bean(Ingest.class, "acceptReferral")
                     .otherwise()
-                        .bean(Ingest.class, "applyStatus")
-                        .bean(Ingest.class, "publishStatus")
+                        .bean(Ingest.class, "acceptStatus")
                 .end();
 
         from(Endpoints.INGEST_STATUS)
@@ -49,8 +44,7 @@ class IngestRoutes extends RouteBuilder {
                 .setHeader("lintasKind", constant("STATUS"))
                 .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
                 .bean(Ingest.class, "translateStatus").id("ingest-translate-status")
-                .bean(Ingest.class, "applyStatus").id("ingest-apply-status")
-                .bean(Ingest.class, "publishStatus").id("ingest-publish-status");
+                .bean(Ingest.class, "acceptStatus").id("ingest-accept-status");
 
         // A kept message whose request died before it ended, taken up again without its caller (who
         // got no answer and may send again: intake is idempotent on the sender's reference).
@@ -60,20 +54,17 @@ class IngestRoutes extends RouteBuilder {
                 .choice()
                     .when(header("lintasKind").isEqualTo("REFERRAL"))
                         .bean(Ingest.class, "translateReferral")
-                        .bean(Ingest.class, "validate")
-                        .bean(Ingest.class, "record")
-                        .bean(Ingest.class, "publishReferral")
+                        .bean(Ingest.class, "acceptReferral")
                     .when(header("lintasKind").isEqualTo("STATUS"))
                         .bean(Ingest.class, "translateStatus")
-                        .bean(Ingest.class, "applyStatus")
-                        .bean(Ingest.class, "publishStatus")
+                        .bean(Ingest.class, "acceptStatus")
                     .otherwise()
                         .to(Endpoints.INGEST_FHIR_MESSAGE_STEPS)
                 .end();
 
         from(Endpoints.INGEST_SWEEP_TIMER)
                 .routeId("ingest-sweep")
-                .routeConfigurationId(id.lintas.hub.delivery.HousekeepingConfiguration.ID)
+                .routeConfigurationId(id.lintas.hub.platform.HousekeepingConfiguration.ID)
                 .bean(InboundSweeper.class, "sweep");
     }
 }

@@ -1,6 +1,7 @@
 package id.lintas.hub.ingest;
 
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.contracts.spi.IntakeFields;
 import id.lintas.hub.lifecycle.ReferralNotFoundException;
 import id.lintas.hub.lifecycle.StatusChangeRefusedException;
 import java.net.URI;
@@ -55,21 +56,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ReferralNotFoundException.class)
     ProblemDetail notFound(ReferralNotFoundException e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "referral-not-found", "Referral not found", e.getMessage());
-        problem.setProperty("errors", fields(List.of(new FieldError("id_rujukan_hub", "no such referral"))));
+        // Not named: the id was in the path of the hub's own API, not in a region's message.
+        String field = e.field() != null ? e.field() : "id";
+        problem.setProperty("errors", fields(List.of(new FieldError(field, "no such referral"))));
         return problem;
     }
 
     @ExceptionHandler(StatusChangeRefusedException.class)
     ProblemDetail statusRefused(StatusChangeRefusedException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "status-change-refused", "Status change refused", e.getMessage());
-        problem.setProperty("errors", fields(List.of(new FieldError("status", e.getMessage()))));
+        String field = e.field() != null ? e.field() : IntakeFields.CANONICAL.status();
+        problem.setProperty("errors", fields(List.of(new FieldError(field, e.getMessage()))));
         return problem;
     }
 
     @ExceptionHandler(StaleRevisionException.class)
     ProblemDetail stale(StaleRevisionException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "stale-revision", "Older revision", e.getMessage());
-        problem.setProperty("errors", fields(List.of(new FieldError("revisi", e.getMessage()))));
+        String field = e.field() != null ? e.field() : IntakeFields.CANONICAL.revision();
+        problem.setProperty("errors", fields(List.of(new FieldError(field, e.getMessage()))));
         return problem;
     }
 

@@ -5,34 +5,32 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The size of the hub's append-only logs (the trails of referrals, agreements and keys, and the raw
- * inbound messages), as {@code lintas.log.entries} and {@code lintas.log.size.bytes} tagged {@code log}:
+ * inbound messages, each declared by its owner as an {@link AppendOnlyLog}), as {@code lintas.log.entries} and {@code lintas.log.size.bytes} tagged {@code log}:
  * they only grow, so an operator plans disk and retention from them. Read at most every 15 seconds
  * (a scrape interval).
  */
 @Component
 class LogSizeMetrics {
 
-    /** Log name (the tag) to its table: fixed names, never from a request. */
-    private static final Map<String, String> LOGS = Map.of(
-            "referral-events", "referral_event",
-            "agreement-events", "agreement_event",
-            "key-events", "participant_key_event",
-            "inbound-messages", "inbound_message");
     private static final Duration FRESH = Duration.ofSeconds(15);
 
     private final JdbcClient jdbc;
+    /** Log name (the tag) to its table, as the owners declare them. */
+    private final Map<String, String> logs = new HashMap<>();
     private volatile Map<String, long[]> snapshot = Map.of();
     private volatile Instant takenAt = Instant.EPOCH;
 
-    LogSizeMetrics(JdbcClient jdbc, MeterRegistry meters) {
+    LogSizeMetrics(JdbcClient jdbc, MeterRegistry meters, List<AppendOnlyLog> owned) {
         this.jdbc = jdbc;
-        for (String log : LOGS.keySet()) {
+        owned.forEach(log -> logs.put(log.name(), log.table()));
+        for (String log : logs.keySet()) {
             Gauge.builder("lintas.log.entries", () -> sizes().getOrDefault(log, new long[2])[0])
                     .description("Entries in one of the hub's append-only logs")
                     .tag("log", log)
@@ -49,7 +47,7 @@ class LogSizeMetrics {
         if (Instant.now().isAfter(takenAt.plus(FRESH))) {
             try {
                 Map<String, long[]> read = new HashMap<>();
-                LOGS.forEach((log, table) -> read.put(log, new long[] {
+                logs.forEach((log, table) -> read.put(log, new long[] {
                     jdbc.sql("select count(*) from " + table).query(Long.class).single(),
                     jdbc.sql("select pg_total_relation_size(?::regclass)").param(table).query(Long.class).single()
                 }));

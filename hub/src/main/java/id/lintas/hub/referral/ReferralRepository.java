@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.context.annotation.Bean;
+import id.lintas.hub.platform.AppendOnlyLog;
 
 /** Referrals and their events in PostgreSQL. */
 @Repository
@@ -263,5 +265,11 @@ public class ReferralRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
+    }
+
+    /** This table only grows: its size is a metric ({@code lintas.log.*}). */
+    @Bean
+    static AppendOnlyLog referralEventLog() {
+        return new AppendOnlyLog("referral-events", "referral_event");
     }
 }

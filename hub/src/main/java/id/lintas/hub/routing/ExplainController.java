@@ -6,7 +6,9 @@ import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.FileBatchReader;
 import id.lintas.contracts.spi.FileRejectedException;
-import id.lintas.contracts.spi.MessageReader;
+import id.lintas.contracts.spi.InboundMessage;
+import id.lintas.contracts.spi.RegionAdapter;
+import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.hub.agreement.AgreementProblem;
 import id.lintas.hub.agreement.AgreementRegistry;
@@ -34,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/routing/explain}: the routing decision for a referral and why, sending and
  * storing nothing. The body is a canonical Bundle, or with {@code native=true} a referral in the
- * sender's own format (for a file format, the first row of the file). With {@code agreement} and
+ * sender's own format (a region's message, a FHIR message Bundle, or for a file format the first
+ * referral of the file, whose {@code fileName} it needs). With {@code agreement} and
  * {@code version}, that registered draft is considered as if every party had signed it.
  */
 @RestController
@@ -107,21 +110,21 @@ class ExplainController {
     }
 
     private static Bundle translate(Connected from, byte[] body, String fileName) {
+        RegionAdapter adapter = from.adapter();
         try {
-            if (from.adapter() instanceof MessageReader reader) {
-                return reader.readReferral(body, from.participant()).bundle();
+            if (adapter.messageReader().isPresent()) {
+                return adapter.messageReader().get().readReferral(body, from.participant()).bundle();
             }
-            if (from.adapter() instanceof FileBatchReader reader) {
-                FileBatch batch = reader.readFile(fileName == null ? "RUJUKAN_explain.csv" : fileName, body, from.participant());
-                return batch.items().stream()
-                        .filter(item -> item.message() instanceof id.lintas.contracts.spi.CanonicalReferral)
-                        .map(item -> ((id.lintas.contracts.spi.CanonicalReferral) item.message()).bundle())
-                        .findFirst()
-                        .orElseThrow(() -> new AgreementProblem(400, "invalid-message", "Invalid message",
-                                "the file has no readable referral row",
-                                batch.items().stream().flatMap(i -> i.errors().stream()).toList().isEmpty()
-                                        ? List.of(new FieldError("(file)", "no referral rows"))
-                                        : batch.items().stream().flatMap(i -> i.errors().stream()).toList()));
+            if (adapter.fhirMessageReader().isPresent()) {
+                InboundMessage message = adapter.fhirMessageReader().get().readMessage(body, from.participant());
+                if (message instanceof CanonicalReferral referral) {
+                    return referral.bundle();
+                }
+                throw new AgreementProblem(400, "invalid-message", "Invalid message", "the message is a status change",
+                        List.of(new FieldError("MessageHeader.event", "a status change is not routed: send a referral's message")));
+            }
+            if (adapter.fileBatchReader().isPresent()) {
+                return firstReferral(adapter.fileBatchReader().get(), body, fileName, from);
             }
         } catch (TranslationException e) {
             throw new AgreementProblem(400, "invalid-message", "Invalid message", "the message is invalid", e.errors());
@@ -131,6 +134,24 @@ class ExplainController {
         }
         throw new AgreementProblem(400, "invalid-message", "Invalid message", "the sender's format cannot be explained natively",
                 List.of(new FieldError("native", "not supported for this participant's format")));
+    }
+
+    /** A file format reads the file's name too (its kind is in it): the name the file would have in the inbox. */
+    private static Bundle firstReferral(FileBatchReader reader, byte[] body, String fileName, Connected from)
+            throws FileRejectedException {
+        if (fileName == null) {
+            throw new AgreementProblem(400, "invalid-message", "Invalid message", "a file format needs the file's name",
+                    List.of(new FieldError("fileName", "required for a participant that exchanges files: the name the file would have")));
+        }
+        FileBatch batch = reader.readFile(fileName, body, from.participant());
+        List<FieldError> errors = batch.items().stream().flatMap(i -> i.errors().stream()).toList();
+        return batch.items().stream()
+                .filter(item -> item.message() instanceof CanonicalReferral)
+                .map(item -> ((CanonicalReferral) item.message()).bundle())
+                .findFirst()
+                .orElseThrow(() -> new AgreementProblem(400, "invalid-message", "Invalid message",
+                        "the file has no readable referral row",
+                        errors.isEmpty() ? List.of(new FieldError("(file)", "no referral rows")) : errors));
     }
 
     private static Map<String, Object> route(Grant grant) {

@@ -1,11 +1,9 @@
 package id.lintas.hub.routing;
 
 import id.lintas.contracts.spi.FieldError;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.hub.agreement.Clause;
-import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.agreement.Finding;
 import id.lintas.hub.agreement.Grant;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
@@ -41,10 +39,8 @@ final class FormatCheck {
         List<Finding> findings = new ArrayList<>(decision.findings());
         for (Grant grant : decision.grants()) {
             Connected receiver = receivers.apply(grant.receiver());
-            Bundle granted = DataMinimiser.reduce(referral, grant.data(), grant.services());
-            Owners.assign(granted, receiver.participant());
             try {
-                receiver.adapter().renderReferral(new OutboundReferral(PREVIEW_ID, sender, granted), receiver.participant());
+                ReceiverCopy.render(PREVIEW_ID, sender, referral, grant.data(), grant.services(), receiver);
                 carried.add(grant);
             } catch (TranslationException e) {
                 findings.add(new Finding(grant.receiver(), grant.agreementId(), grant.agreementVersion(), Clause.FORMAT,

@@ -1,5 +1,6 @@
 package id.lintas.hub.security;
 
+import id.lintas.hub.audit.AuditEvent;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,19 @@ public record Caller(String name, Set<Role> roles, String party) {
             return Optional.empty();
         }
         return Optional.of(of(authentication));
+    }
+
+    /**
+     * Who did it, for the audit log: the hub itself ({@code hub}), or the authenticated person or system
+     * whose name a service was given (the command line and start-up registrations have none: their name alone).
+     */
+    public static AuditEvent.Actor auditActor(String actor) {
+        if ("hub".equals(actor)) {
+            return AuditEvent.Actor.system();
+        }
+        return current().filter(caller -> caller.name().equals(actor))
+                .map(caller -> new AuditEvent.Actor(caller.name(), caller.party(), caller.actingRole()))
+                .orElseGet(() -> new AuditEvent.Actor(actor, null, null));
     }
 
     /** The caller of the current request; fails when none is (the security chain prevents that). */

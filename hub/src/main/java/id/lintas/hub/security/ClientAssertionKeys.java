@@ -46,10 +46,12 @@ class ClientAssertionKeys implements JwtDecoderFactory<RegisteredClient> {
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.PS256, JWSAlgorithm.PS384);
 
     private final JdbcClient jdbc;
+    private final ParticipantKeyRepository keys;
     private final Clock clock;
 
     ClientAssertionKeys(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.keys = new ParticipantKeyRepository(jdbc);
         this.clock = clock;
     }
 
@@ -74,8 +76,7 @@ class ClientAssertionKeys implements JwtDecoderFactory<RegisteredClient> {
 
     private List<JWK> keys(String participant) {
         List<JWK> keys = new ArrayList<>();
-        for (String jwk : jdbc.sql("select jwk from participant_key where participant_id = ? and purpose = 'CLIENT'"
-                        + " and approved_at is not null and revoked_at is null").param(participant).query(String.class).list()) {
+        for (String jwk : this.keys.usableClientKeys(participant)) {
             try {
                 keys.add(JWK.parse(jwk));
             } catch (ParseException e) {

@@ -20,8 +20,7 @@ class DemoCredentialsGuard {
             return;
         }
         int accounts = jdbc.sql("select count(*) from users where demo and enabled").query(Integer.class).single();
-        int keys = jdbc.sql("select count(*) from participant_key where registered_by = ? and revoked_at is null")
-                .param(DEMO_ACTOR).query(Integer.class).single();
+        int keys = new ParticipantKeyRepository(jdbc).unrevokedRegisteredBy(DEMO_ACTOR);
         if (accounts > 0 || keys > 0) {
             throw new IllegalStateException("This database holds the demo's published credentials (" + accounts
                     + " demo accounts, " + keys + " demo keys), and the demo profile is not active. Start with a new"

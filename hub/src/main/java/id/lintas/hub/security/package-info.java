@@ -4,6 +4,8 @@
  * Server, or an external OpenID provider's), people log in with local accounts or an external
  * provider, and every API names the roles it admits. Failed authentications are throttled before any
  * password or signature is checked, and refusals are logged to the {@code lintas.security} logger
- * without victims' data. Threats and controls: {@code docs/security.md}.
+ * without victims' data. Participants' public keys (signing and client keys, their four-eyes approval
+ * and trail) are kept here too ({@link id.lintas.hub.security.ParticipantKeys}). Threats and controls:
+ * {@code docs/security.md}.
  */
 package id.lintas.hub.security;

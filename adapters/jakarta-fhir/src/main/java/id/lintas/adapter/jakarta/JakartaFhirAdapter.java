@@ -12,6 +12,8 @@ import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.spi.Transport;
 import id.lintas.contracts.terminology.Terminology;
+import java.util.List;
+import id.lintas.contracts.spi.IntakeFields;
 
 /**
  * The {@code jakarta-fhir} format of UPTD PPA Provinsi DKI Jakarta: FHIR R4 messaging
@@ -81,5 +83,17 @@ public final class JakartaFhirAdapter implements FhirMessageReader {
     @Override
     public OutboundDocument renderStatus(StatusChange change, Participant recipient) throws TranslationException {
         return statusMapper.write(change, recipient);
+    }
+
+    /** The revision is the Task's version, the hub's id its identifier {@code urn:lintas:referral}. */
+    @Override
+    public IntakeFields intakeFields() {
+        return new IntakeFields("Task.meta.versionId", "Task.identifier", "Task.status");
+    }
+
+    @Override
+    public List<String> messageDefinitions() {
+        String definitions = JakartaFhir.BASE + "/MessageDefinition/";
+        return List.of(definitions + JakartaFhir.EVENT_REFERRAL, definitions + JakartaFhir.EVENT_STATUS);
     }
 }

@@ -2,6 +2,7 @@ package id.lintas.adapter.kukar;
 
 import id.lintas.contracts.mapping.MessageAdapter;
 import id.lintas.contracts.spi.CanonicalField;
+import id.lintas.contracts.spi.IntakeFields;
 
 /**
  * The {@code kukar-json} format of DP3A Kabupaten Kutai Kartanegara: JSON over HTTPS, BPS 2014
@@ -32,5 +33,10 @@ public final class KukarJsonAdapter extends MessageAdapter {
             case VICTIM_AGE -> KukarFields.KORBAN + "[" + victim + "]." + KukarFields.USIA;
             case INCIDENT_DATE -> KukarFields.KEJADIAN + "." + KukarFields.TGL_KEJADIAN;
         };
+    }
+
+    @Override
+    public IntakeFields intakeFields() {
+        return new IntakeFields(KukarFields.REVISI, KukarFields.ID_RUJUKAN_HUB, KukarFields.STATUS);
     }
 }

@@ -19,6 +19,8 @@ import id.lintas.contracts.terminology.Terminology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import id.lintas.contracts.spi.ReceiptTexts;
+import id.lintas.contracts.spi.IntakeFields;
 
 /**
  * The adapter for UPTD PPA Kabupaten Penajam Paser Utara's CSV batch files ({@code ppu-csv}, FORMAT.md
@@ -189,5 +191,16 @@ public final class PpuCsvAdapter implements FileBatchReader {
 
     private static String nonNull(String value) {
         return value == null ? "" : value;
+    }
+
+    /** PPU sends no revision: a case is named by its registration number. */
+    @Override
+    public IntakeFields intakeFields() {
+        return new IntakeFields(Columns.NO_REGISTRASI, Columns.ID_RUJUKAN_HUB, Columns.STATUS);
+    }
+
+    @Override
+    public ReceiptTexts receiptTexts() {
+        return ReceiptMessages.INSTANCE;
     }
 }

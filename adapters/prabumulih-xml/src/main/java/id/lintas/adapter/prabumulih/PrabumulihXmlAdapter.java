@@ -2,6 +2,7 @@ package id.lintas.adapter.prabumulih;
 
 import id.lintas.contracts.mapping.MessageAdapter;
 import id.lintas.contracts.spi.CanonicalField;
+import id.lintas.contracts.spi.IntakeFields;
 
 /**
  * The {@code prabumulih-xml} format of DP2KBPPPA Kota Prabumulih ("Satu Layanan"): XML over HTTPS
@@ -38,5 +39,12 @@ public final class PrabumulihXmlAdapter extends MessageAdapter {
             case INCIDENT_DATE -> FieldReader.path(FieldReader.path(TaskMapper.ROOT, PrabumulihFields.KEJADIAN),
                     PrabumulihFields.TANGGAL);
         };
+    }
+
+    @Override
+    public IntakeFields intakeFields() {
+        return new IntakeFields(FieldReader.attributePath(TaskMapper.ROOT, PrabumulihFields.VERSI),
+                FieldReader.attributePath(StatusMapper.ROOT, PrabumulihFields.ID_RUJUKAN_HUB),
+                FieldReader.attributePath(StatusMapper.ROOT, PrabumulihFields.STATUS));
     }
 }

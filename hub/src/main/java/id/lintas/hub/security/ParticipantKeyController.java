@@ -1,7 +1,6 @@
-package id.lintas.hub.agreement;
+package id.lintas.hub.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.lintas.hub.security.Caller;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -22,77 +21,77 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ParticipantKeyController {
 
-    private final AgreementService agreements;
+    private final ParticipantKeys keys;
 
-    ParticipantKeyController(AgreementService agreements) {
-        this.agreements = agreements;
+    ParticipantKeyController(ParticipantKeys keys) {
+        this.keys = keys;
     }
 
     @PostMapping(value = "/api/v1/participants/{participant}/keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AgreementService.KeyView> register(@PathVariable String participant, @RequestBody JsonNode jwk) {
+    ResponseEntity<ParticipantKeys.KeyView> register(@PathVariable String participant, @RequestBody JsonNode jwk) {
         return registered(participant, KeyPurpose.SIGNING, "keys", jwk);
     }
 
     @GetMapping("/api/v1/participants/{participant}/keys")
-    List<AgreementService.KeyView> keys(@PathVariable String participant) {
-        return agreements.keys(participant, KeyPurpose.SIGNING);
+    List<ParticipantKeys.KeyView> keys(@PathVariable String participant) {
+        return keys.keys(participant, KeyPurpose.SIGNING);
     }
 
     @DeleteMapping("/api/v1/participants/{participant}/keys/{kid}")
     ResponseEntity<Void> revoke(@PathVariable String participant, @PathVariable String kid) {
-        agreements.revokeKey(participant, KeyPurpose.SIGNING, kid, Caller.required().name());
+        keys.revokeKey(participant, KeyPurpose.SIGNING, kid, Caller.required().name());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(value = "/api/v1/participants/{participant}/client-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AgreementService.KeyView> registerClientKey(@PathVariable String participant, @RequestBody JsonNode jwk) {
+    ResponseEntity<ParticipantKeys.KeyView> registerClientKey(@PathVariable String participant, @RequestBody JsonNode jwk) {
         return registered(participant, KeyPurpose.CLIENT, "client-keys", jwk);
     }
 
     @GetMapping("/api/v1/participants/{participant}/client-keys")
-    List<AgreementService.KeyView> clientKeys(@PathVariable String participant) {
-        return agreements.keys(participant, KeyPurpose.CLIENT);
+    List<ParticipantKeys.KeyView> clientKeys(@PathVariable String participant) {
+        return keys.keys(participant, KeyPurpose.CLIENT);
     }
 
     @PostMapping("/api/v1/participants/{participant}/client-keys/{kid}/approval")
-    AgreementService.KeyView approveClientKey(@PathVariable String participant, @PathVariable String kid) {
-        return agreements.approveClientKey(participant, kid, Caller.required());
+    ParticipantKeys.KeyView approveClientKey(@PathVariable String participant, @PathVariable String kid) {
+        return keys.approveClientKey(participant, kid, Caller.required());
     }
 
     @GetMapping("/api/v1/participants/{participant}/key-events")
-    List<AgreementService.KeyEvent> keyEvents(@PathVariable String participant) {
-        return agreements.keyEvents(participant);
+    List<ParticipantKeys.KeyEvent> keyEvents(@PathVariable String participant) {
+        return keys.keyEvents(participant);
     }
 
     @DeleteMapping("/api/v1/participants/{participant}/client-keys/{kid}")
     ResponseEntity<Void> revokeClientKey(@PathVariable String participant, @PathVariable String kid) {
-        agreements.revokeKey(participant, KeyPurpose.CLIENT, kid, Caller.required().name());
+        keys.revokeKey(participant, KeyPurpose.CLIENT, kid, Caller.required().name());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(value = "/api/v1/participants/{participant}/witness-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AgreementService.KeyView> registerWitnessKey(@PathVariable String participant, @RequestBody JsonNode jwk) {
+    ResponseEntity<ParticipantKeys.KeyView> registerWitnessKey(@PathVariable String participant, @RequestBody JsonNode jwk) {
         return registered(participant, KeyPurpose.WITNESS, "witness-keys", jwk);
     }
 
     @GetMapping("/api/v1/participants/{participant}/witness-keys")
-    List<AgreementService.KeyView> witnessKeys(@PathVariable String participant) {
-        return agreements.keys(participant, KeyPurpose.WITNESS);
+    List<ParticipantKeys.KeyView> witnessKeys(@PathVariable String participant) {
+        return keys.keys(participant, KeyPurpose.WITNESS);
     }
 
     @PostMapping("/api/v1/participants/{participant}/witness-keys/{kid}/approval")
-    AgreementService.KeyView approveWitnessKey(@PathVariable String participant, @PathVariable String kid) {
-        return agreements.approveKey(participant, KeyPurpose.WITNESS, kid, Caller.required());
+    ParticipantKeys.KeyView approveWitnessKey(@PathVariable String participant, @PathVariable String kid) {
+        return keys.approveKey(participant, KeyPurpose.WITNESS, kid, Caller.required());
     }
 
     @DeleteMapping("/api/v1/participants/{participant}/witness-keys/{kid}")
     ResponseEntity<Void> revokeWitnessKey(@PathVariable String participant, @PathVariable String kid) {
-        agreements.revokeKey(participant, KeyPurpose.WITNESS, kid, Caller.required().name());
+        keys.revokeKey(participant, KeyPurpose.WITNESS, kid, Caller.required().name());
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<AgreementService.KeyView> registered(String participant, KeyPurpose purpose, String path, JsonNode jwk) {
-        AgreementService.KeyView key = agreements.registerKey(participant, purpose, jwk, Caller.required().name());
+    private ResponseEntity<ParticipantKeys.KeyView> registered(String participant, KeyPurpose purpose, String path, JsonNode jwk) {
+        ParticipantKeys.KeyView key = keys.registerKey(participant, purpose, jwk, Caller.required().name());
         return ResponseEntity.created(URI.create("/api/v1/participants/" + participant + "/" + path + "/" + key.kid())).body(key);
     }
 }

@@ -1,4 +1,4 @@
-package id.lintas.hub.delivery;
+package id.lintas.hub.platform;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;

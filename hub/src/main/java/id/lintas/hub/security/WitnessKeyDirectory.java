@@ -1,4 +1,4 @@
-package id.lintas.hub.agreement;
+package id.lintas.hub.security;
 
 import id.lintas.hub.audit.SignedNote;
 import id.lintas.hub.audit.WitnessKeys;
@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 class WitnessKeyDirectory implements WitnessKeys {
 
-    private final AgreementService agreements;
+    private final ParticipantKeys keys;
 
-    WitnessKeyDirectory(AgreementService agreements) {
-        this.agreements = agreements;
+    WitnessKeyDirectory(ParticipantKeys keys) {
+        this.keys = keys;
     }
 
     @Override
     public List<SignedNote.VerifierKey> approved(String participant) {
-        return agreements.keys(participant, KeyPurpose.WITNESS).stream()
+        return keys.keys(participant, KeyPurpose.WITNESS).stream()
                 .filter(key -> key.approvedAt() != null && key.revokedAt() == null)
                 .map(key -> SignedNote.VerifierKey.of(key.kid(), SignedNote.COSIGNATURE_V1,
                         Base64.getUrlDecoder().decode(key.jwk().path("x").asText())))

@@ -1,7 +1,6 @@
-package id.lintas.hub.platform;
+package id.lintas.hub.delivery;
 
 import id.lintas.hub.Endpoints;
-import id.lintas.hub.delivery.DeliveryProperties;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;

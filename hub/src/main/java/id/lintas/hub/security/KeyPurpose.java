@@ -1,4 +1,4 @@
-package id.lintas.hub.agreement;
+package id.lintas.hub.security;
 
 /** What a participant's registered public key is for; a key is accepted for its own purpose only. */
 public enum KeyPurpose {

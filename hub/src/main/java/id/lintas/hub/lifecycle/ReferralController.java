@@ -1,4 +1,4 @@
-package id.lintas.hub.referral;
+package id.lintas.hub.lifecycle;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,7 +11,10 @@ import id.lintas.hub.agreement.DataCategory;
 import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.delivery.DeliveryRecord;
 import id.lintas.hub.delivery.DeliveryRepository;
-import id.lintas.hub.lifecycle.ReferralNotFoundException;
+import id.lintas.hub.referral.ReferralEvent;
+import id.lintas.hub.referral.ReferralRecord;
+import id.lintas.hub.referral.ReferralRepository;
+import id.lintas.hub.referral.ReferralRoute;
 import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.Role;
 import id.lintas.hub.security.SecurityLog;

@@ -67,7 +67,6 @@ public class AdapterThroughputBenchmark {
         fromKukar = kukar.readReferral(kukarReferral, KUKAR);
         fromPrabumulih = prabumulih.readReferral(prabumulihReferral, PRABUMULIH);
         jakartaMessage = sample("message-rujukan-baru-kukar.json");
-
     }
 
     @Benchmark

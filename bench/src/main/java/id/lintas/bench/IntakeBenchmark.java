@@ -78,7 +78,8 @@ public class IntakeBenchmark {
 
     @Benchmark
     public OutboundDocument renderForPpu() throws Exception {
-        return ppu.renderReferral(new OutboundReferral("00000000-0000-0000-0000-000000000001", KUKAR, canonical.bundle()), PPU);
+        return ppu.renderReferral(
+                new OutboundReferral("00000000-0000-0000-0000-000000000001", KUKAR, canonical.bundle()), PPU);
     }
 
     private static byte[] sample(String name) {

@@ -65,18 +65,25 @@ public class RoutingBenchmark {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         FhirContext fhir = FhirContext.forR4Cached();
         ObjectNode base;
-        try (InputStream in = RoutingBenchmark.class.getResourceAsStream("/agreement/examples/pks-kukar-ppu-2024.json")) {
+        try (InputStream in =
+                RoutingBenchmark.class.getResourceAsStream("/agreement/examples/pks-kukar-ppu-2024.json")) {
             base = (ObjectNode) json.readTree(in);
         }
         // Regencies and cities to pair up: a hub with a participant in each.
-        List<Region> regencies = RegionTable.standard().all().stream().filter(r -> !r.isProvince()).limit(200).toList();
+        List<Region> regencies = RegionTable.standard().all().stream()
+                .filter(r -> !r.isProvince())
+                .limit(200)
+                .toList();
         Map<String, String> regions = new HashMap<>();
         regions.put("kukar", "64.02");
         regions.put("ppu", "64.09");
         for (Region region : regencies) {
             regions.putIfAbsent("p" + region.kemendagriCompact(), region.kemendagri());
         }
-        List<String> others = regions.keySet().stream().filter(p -> p.startsWith("p")).sorted().toList();
+        List<String> others = regions.keySet().stream()
+                .filter(p -> p.startsWith("p"))
+                .sorted()
+                .toList();
         List<CompiledAgreement> compiled = new ArrayList<>();
         compiled.add(compile(json, fhir, base));
         for (int i = 1; i < agreements; i++) {
@@ -87,7 +94,9 @@ public class RoutingBenchmark {
                 // Four more Kukar–PPU agreements, narrower: the decision must check them too.
                 parties.addObject().put("participant", "kukar").put("region", "64.02");
                 parties.addObject().put("participant", "ppu").put("region", "64.09");
-                ((ObjectNode) document.with("scope").withArray("cases").get(0)).putArray("violenceForms").add("PENELANTARAN");
+                ((ObjectNode) document.with("scope").withArray("cases").get(0))
+                        .putArray("violenceForms")
+                        .add("PENELANTARAN");
             } else {
                 String a = others.get(i % others.size());
                 String b = others.get((i * 7 + 3) % others.size());
@@ -108,12 +117,17 @@ public class RoutingBenchmark {
 
             @Override
             public List<String> serving(String region) {
-                return regions.entrySet().stream().filter(e -> e.getValue().equals(region)).map(Map.Entry::getKey).toList();
+                return regions.entrySet().stream()
+                        .filter(e -> e.getValue().equals(region))
+                        .map(Map.Entry::getKey)
+                        .toList();
             }
         };
         kukar = new Participant("kukar", "DP3A Kabupaten Kutai Kartanegara", "64.02", ZoneId.of("Asia/Makassar"));
         try (InputStream in = RoutingBenchmark.class.getResourceAsStream("/samples/referral-tppo-to-ppu.json")) {
-            referral = new KukarJsonAdapter().readReferral(in.readAllBytes(), kukar).bundle();
+            referral = new KukarJsonAdapter()
+                    .readReferral(in.readAllBytes(), kukar)
+                    .bundle();
         }
         RoutingDecision check = decide();
         if (!check.isRouted()) {
@@ -122,8 +136,8 @@ public class RoutingBenchmark {
     }
 
     private static CompiledAgreement compile(ObjectMapper json, FhirContext fhir, ObjectNode document) {
-        return new CompiledAgreement(json.convertValue(document, AgreementDocument.class), AgreementStatus.ACTIVE, null,
-                fhir.newFhirPath());
+        return new CompiledAgreement(
+                json.convertValue(document, AgreementDocument.class), AgreementStatus.ACTIVE, null, fhir.newFhirPath());
     }
 
     @Benchmark

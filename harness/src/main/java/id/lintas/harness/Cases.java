@@ -65,7 +65,9 @@ final class Cases {
         String caseNumber = "PBM-SL-" + tag + "-" + n;
         String xml = sample("prabumulih-xml", "kasus-tppo-jakarta.xml")
                 .replaceFirst("no_reg=\"[^\"]*\"", "no_reg=\"" + caseNumber + "\"")
-                .replaceFirst("uuid=\"[^\"]*\"", "uuid=\"" + UUID.nameUUIDFromBytes(caseNumber.getBytes(StandardCharsets.UTF_8)) + "\"");
+                .replaceFirst(
+                        "uuid=\"[^\"]*\"",
+                        "uuid=\"" + UUID.nameUUIDFromBytes(caseNumber.getBytes(StandardCharsets.UTF_8)) + "\"");
         return new Unit(EntryPoint.PRABUMULIH_XML, List.of(caseNumber), xml.getBytes(StandardCharsets.UTF_8), null);
     }
 
@@ -102,13 +104,18 @@ final class Cases {
         m.appendTail(out);
         // A label before the name is allowed by PPU's naming rule, and keeps every export's name apart.
         String fileName = tag + "n" + n + "-RUJUKAN_20250722_1600.csv";
-        return new Unit(EntryPoint.PPU_FILE, List.copyOf(caseNumbers), out.toString().getBytes(StandardCharsets.UTF_8), fileName);
+        return new Unit(
+                EntryPoint.PPU_FILE,
+                List.copyOf(caseNumbers),
+                out.toString().getBytes(StandardCharsets.UTF_8),
+                fileName);
     }
 
     private String sample(String region, String name) throws IOException {
         Path file = samples.resolve(region).resolve("samples").resolve(name);
         if (!Files.isRegularFile(file)) {
-            throw new IOException("sample " + file + " is missing (the regions' samples live in ../shared beside the checkout)");
+            throw new IOException(
+                    "sample " + file + " is missing (the regions' samples live in ../shared beside the checkout)");
         }
         return Files.readString(file, StandardCharsets.UTF_8);
     }

@@ -83,29 +83,37 @@ final class CrashRun implements AutoCloseable {
         Path work = settings.workDir().toAbsolutePath();
         Path dataDir = work.resolve("data");
         Files.createDirectories(dataDir);
-        String tag = "H" + Long.toString(System.currentTimeMillis() / 1000 % 2_176_782_336L, 36).toUpperCase(Locale.ROOT);
+        String tag = "H"
+                + Long.toString(System.currentTimeMillis() / 1000 % 2_176_782_336L, 36)
+                        .toUpperCase(Locale.ROOT);
         say("work folder %s (hub log: hub.log), cases tagged %s, seed %d", work, tag, settings.seed());
 
         regions = new RegionServers(ledger);
         int port = freePort();
         String base = "http://127.0.0.1:" + port;
-        List<String> properties = new ArrayList<>(List.of("--spring.profiles.active=demo", "--lintas.security.issuer=" + base));
+        List<String> properties =
+                new ArrayList<>(List.of("--spring.profiles.active=demo", "--lintas.security.issuer=" + base));
         properties.addAll(regions.endpointProperties());
         properties.addAll(settings.hubProperties());
         hub = new HubProcess(settings.hubJar(), dataDir, port, properties, settings.heap(), work.resolve("hub.log"));
         PpuFolders ppu = new PpuFolders(dataDir.resolve("files"), work.resolve("ppu-taken"), ledger);
-        outboxTaker.scheduleWithFixedDelay(() -> {
-            try {
-                ppu.takeOutbox();
-            } catch (IOException | UncheckedIOException e) {
-                say("PPU outbox not read this time: %s", e.getMessage());
-            }
-        }, 300, 300, TimeUnit.MILLISECONDS);
+        outboxTaker.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        ppu.takeOutbox();
+                    } catch (IOException | UncheckedIOException e) {
+                        say("PPU outbox not read this time: %s", e.getMessage());
+                    }
+                },
+                300,
+                300,
+                TimeUnit.MILLISECONDS);
 
         Duration firstStart = hub.startAndAwaitReady(settings.readyLimit().multipliedBy(2))
                 .orElseThrow(() -> new IllegalStateException("the hub did not start; see " + hub.log()));
         say("hub ready in %.1fs on port %d", firstStart.toMillis() / 1000.0, port);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         senders = new Senders(http, base, new Tokens(http, base, settings.hubJar()), ledger, ppu);
 
         List<Cases.Unit> units = new Cases(settings.sharedDir(), tag).units(settings.referrals(), random);
@@ -118,8 +126,16 @@ final class CrashRun implements AutoCloseable {
         checkRecords();
         Duration runTime = Duration.between(runStart, Instant.now());
         hub.close();
-        return new Report(settings, ledger.tally(), firstStart, List.copyOf(restarts), List.copyOf(faults), runTime,
-                notes(ppu), ledger.faulty(10), abort);
+        return new Report(
+                settings,
+                ledger.tally(),
+                firstStart,
+                List.copyOf(restarts),
+                List.copyOf(faults),
+                runTime,
+                notes(ppu),
+                ledger.faulty(10),
+                abort);
     }
 
     /** The regions send every unit while the faults strike; returns when both are done. */
@@ -147,7 +163,8 @@ final class CrashRun implements AutoCloseable {
         workers.shutdown();
         Thread faulting = new Thread(() -> faults(units.size(), taken), "faults");
         faulting.start();
-        workers.awaitTermination(Duration.between(Instant.now(), answerBy).plusMinutes(1).toMillis(), TimeUnit.MILLISECONDS);
+        workers.awaitTermination(
+                Duration.between(Instant.now(), answerBy).plusMinutes(1).toMillis(), TimeUnit.MILLISECONDS);
         loadDone.set(true);
         say("load done: %d of %d sendings taken", taken.get(), units.size());
         faulting.join();
@@ -196,7 +213,8 @@ final class CrashRun implements AutoCloseable {
             }
             case RECEIVER_DOWN, RECEIVER_HANG -> {
                 String receiver = RECEIVERS.get(receiverFaults++ % RECEIVERS.size());
-                RegionServers.Mode mode = fault == Fault.RECEIVER_DOWN ? RegionServers.Mode.UNAVAILABLE : RegionServers.Mode.HANGING;
+                RegionServers.Mode mode =
+                        fault == Fault.RECEIVER_DOWN ? RegionServers.Mode.UNAVAILABLE : RegionServers.Mode.HANGING;
                 faults.add(new FaultEvent(fault, at, receiver + " for " + window.toSeconds() + "s"));
                 say("%s: %s for %ds", fault.label(), receiver, window.toSeconds());
                 regions.mode(receiver, mode);
@@ -209,7 +227,8 @@ final class CrashRun implements AutoCloseable {
             case DB_FREEZE -> {
                 say("%s for %ds", fault.label(), window.toSeconds());
                 int frozen = hub.freezeDatabase(window);
-                faults.add(new FaultEvent(fault, at, frozen + " postgres processes stopped for " + window.toSeconds() + "s"));
+                faults.add(new FaultEvent(
+                        fault, at, frozen + " postgres processes stopped for " + window.toSeconds() + "s"));
             }
         }
     }
@@ -233,9 +252,12 @@ final class CrashRun implements AutoCloseable {
             }
             Optional<Duration> ready = hub.startAndAwaitReady(settings.readyLimit());
             if (ready.isPresent()) {
-                Restart restart = new Restart(cause, attempt, ready.get(), Duration.between(downSince, Instant.now()), orphans);
+                Restart restart =
+                        new Restart(cause, attempt, ready.get(), Duration.between(downSince, Instant.now()), orphans);
                 restarts.add(restart);
-                say("restart after %s: ready in %.1fs (start %d)", cause, ready.get().toMillis() / 1000.0, attempt);
+                say(
+                        "restart after %s: ready in %.1fs (start %d)",
+                        cause, ready.get().toMillis() / 1000.0, attempt);
                 return;
             }
             say("restart after %s: start %d did not become ready (see %s)", cause, attempt, hub.log());
@@ -267,7 +289,8 @@ final class CrashRun implements AutoCloseable {
                 lastChange = Instant.now();
             }
             Duration still = Duration.between(lastChange, Instant.now());
-            if ((ledger.undelivered() == 0 && still.compareTo(QUIET) > 0) || still.compareTo(settings.drainLimit()) > 0) {
+            if ((ledger.undelivered() == 0 && still.compareTo(QUIET) > 0)
+                    || still.compareTo(settings.drainLimit()) > 0) {
                 break;
             }
         }
@@ -280,10 +303,11 @@ final class CrashRun implements AutoCloseable {
         }
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         ExecutorService checkers = Executors.newFixedThreadPool(4);
-        ledger.acceptedIds().forEach((caseNumber, hubId) -> checkers.submit(() -> {
-            senders.checkRecord(caseNumber, hubId, deadline);
-            return null;
-        }));
+        ledger.acceptedIds()
+                .forEach((caseNumber, hubId) -> checkers.submit(() -> {
+                    senders.checkRecord(caseNumber, hubId, deadline);
+                    return null;
+                }));
         checkers.shutdown();
         checkers.awaitTermination(4, TimeUnit.MINUTES);
     }

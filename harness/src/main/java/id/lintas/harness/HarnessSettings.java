@@ -41,21 +41,41 @@ record HarnessSettings(
         List<String> hubArgs) {
 
     /** The hub's retries are shortened so that a run ends in minutes; what counts as lost is the same. */
-    static final List<String> HUB_ARGS = List.of(
-            "-Xmx512m",
-            "--lintas.delivery.redelivery-delay=1s",
-            "--lintas.delivery.max-redelivery-delay=15s");
+    static final List<String> HUB_ARGS =
+            List.of("-Xmx512m", "--lintas.delivery.redelivery-delay=1s", "--lintas.delivery.max-redelivery-delay=15s");
 
     static HarnessSettings shortRun(Path hubJar, Path sharedDir, Path workDir) {
-        return new HarnessSettings(hubJar, sharedDir, workDir, 200, 4,
-                faults(1, 1, 1, 1, 1), Duration.ofSeconds(6), Duration.ofSeconds(12),
-                Duration.ofSeconds(90), Duration.ofSeconds(150), Duration.ofSeconds(60), System.currentTimeMillis(), HUB_ARGS);
+        return new HarnessSettings(
+                hubJar,
+                sharedDir,
+                workDir,
+                200,
+                4,
+                faults(1, 1, 1, 1, 1),
+                Duration.ofSeconds(6),
+                Duration.ofSeconds(12),
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(150),
+                Duration.ofSeconds(60),
+                System.currentTimeMillis(),
+                HUB_ARGS);
     }
 
     static HarnessSettings longRun(Path hubJar, Path sharedDir, Path workDir) {
-        return new HarnessSettings(hubJar, sharedDir, workDir, 2000, 4,
-                faults(5, 3, 2, 2, 2), Duration.ofSeconds(15), Duration.ofSeconds(40),
-                Duration.ofSeconds(120), Duration.ofMinutes(60), Duration.ofSeconds(180), System.currentTimeMillis(), HUB_ARGS);
+        return new HarnessSettings(
+                hubJar,
+                sharedDir,
+                workDir,
+                2000,
+                4,
+                faults(5, 3, 2, 2, 2),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(40),
+                Duration.ofSeconds(120),
+                Duration.ofMinutes(60),
+                Duration.ofSeconds(180),
+                System.currentTimeMillis(),
+                HUB_ARGS);
     }
 
     private static Map<Fault, Integer> faults(int jvm, int full, int down, int hang, int freeze) {
@@ -69,7 +89,10 @@ record HarnessSettings(
     }
 
     String heap() {
-        return hubArgs.stream().filter(a -> a.startsWith("-Xmx")).reduce((first, last) -> last).orElse("-Xmx512m");
+        return hubArgs.stream()
+                .filter(a -> a.startsWith("-Xmx"))
+                .reduce((first, last) -> last)
+                .orElse("-Xmx512m");
     }
 
     List<String> hubProperties() {
@@ -153,9 +176,20 @@ record HarnessSettings(
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
-        return new HarnessSettings(jar, shared, defaultWorkDir, referrals, concurrency, faults, faultMin, faultMax, ready, load,
+        return new HarnessSettings(
+                jar,
+                shared,
+                defaultWorkDir,
+                referrals,
+                concurrency,
+                faults,
+                faultMin,
+                faultMax,
+                ready,
+                load,
                 drain,
-                seed, hubArgs);
+                seed,
+                hubArgs);
     }
 
     private static int positive(String name, String value) {

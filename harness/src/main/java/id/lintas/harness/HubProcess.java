@@ -25,7 +25,8 @@ final class HubProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final URI readiness;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Instant startedAt;
 
@@ -71,7 +72,11 @@ final class HubProcess implements AutoCloseable {
 
     boolean ready() throws InterruptedException {
         try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(3)).GET().build(),
+            HttpResponse<Void> answer = http.send(
+                    HttpRequest.newBuilder(readiness)
+                            .timeout(Duration.ofSeconds(3))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return answer.statusCode() == 200;
         } catch (IOException e) {
@@ -132,7 +137,10 @@ final class HubProcess implements AutoCloseable {
         String marker = dataDir.resolve("postgres").toString();
         List<ProcessHandle> found = new ArrayList<>();
         ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(marker)).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("postgres") && c.contains(marker))
+                        .orElse(false))
                 .forEach(postmaster -> {
                     found.add(postmaster);
                     postmaster.descendants().forEach(found::add);
@@ -177,7 +185,8 @@ final class HubProcess implements AutoCloseable {
 
     private static void awaitGone(List<ProcessHandle> processes) throws InterruptedException {
         Instant giveUp = Instant.now().plusSeconds(30);
-        while (processes.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(giveUp)) {
+        while (processes.stream().anyMatch(ProcessHandle::isAlive)
+                && Instant.now().isBefore(giveUp)) {
             Thread.sleep(100);
         }
     }
@@ -188,7 +197,10 @@ final class HubProcess implements AutoCloseable {
         }
         List<String> kill = new ArrayList<>(List.of("kill", signal));
         processes.forEach(p -> kill.add(Long.toString(p.pid())));
-        new ProcessBuilder(kill).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+        new ProcessBuilder(kill)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
                 .waitFor(10, TimeUnit.SECONDS);
     }
 }

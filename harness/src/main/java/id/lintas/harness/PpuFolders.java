@@ -23,7 +23,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class PpuFolders {
 
-    private static final CSVFormat PPU = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true)
+    private static final CSVFormat PPU = CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(';')
+            .setHeader()
+            .setSkipHeaderRecord(true)
             .get();
 
     private final Path inbox;
@@ -64,7 +68,9 @@ final class PpuFolders {
         }
         List<Path> complete;
         try (Stream<Path> list = Files.list(outbox)) {
-            complete = list.filter(p -> !p.getFileName().toString().endsWith(".tmp")).sorted().toList();
+            complete = list.filter(p -> !p.getFileName().toString().endsWith(".tmp"))
+                    .sorted()
+                    .toList();
         }
         for (Path file : complete) {
             String name = file.getFileName().toString();

@@ -39,8 +39,8 @@ final class RegionServers implements AutoCloseable {
         HANGING
     }
 
-    static final List<String> PRABUMULIH_AGENCIES = List.of("prabumulih", "prabumulih-polres", "prabumulih-kejari",
-            "prabumulih-psikiater");
+    static final List<String> PRABUMULIH_AGENCIES =
+            List.of("prabumulih", "prabumulih-polres", "prabumulih-kejari", "prabumulih-psikiater");
     private static final String REFERRAL_SYSTEM = "urn:lintas:referral";
     private static final String CAPABILITIES = "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\","
             + "\"date\":\"2025-01-01\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"],"
@@ -155,7 +155,9 @@ final class RegionServers implements AutoCloseable {
         }
         if (path.endsWith("/api/rujukan-masuk")) {
             JsonNode referral = json.readTree(body);
-            ledger.delivered(referral.path("no_registrasi").asText(), referral.path("id_rujukan_hub").asText(),
+            ledger.delivered(
+                    referral.path("no_registrasi").asText(),
+                    referral.path("id_rujukan_hub").asText(),
                     key(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
             return new Answer(201, "application/json", "{\"pesan\":\"diterima\"}");
         }
@@ -183,16 +185,20 @@ final class RegionServers implements AutoCloseable {
             statuses.incrementAndGet();
             return new Answer(200, "application/fhir+json", "{\"resourceType\":\"Bundle\",\"type\":\"message\"}");
         }
-        ObjectNode response = json.createObjectNode().put("resourceType", "Bundle").put("type", "transaction-response");
+        ObjectNode response =
+                json.createObjectNode().put("resourceType", "Bundle").put("type", "transaction-response");
         ArrayNode entries = response.putArray("entry");
         for (JsonNode entry : bundle.path("entry")) {
             JsonNode resource = entry.path("resource");
             String type = resource.path("resourceType").asText();
             String status = "201 Created";
             if ("Task".equals(type)) {
-                status = task(resource, entry.path("request").path("ifNoneExist").asText(null));
+                status =
+                        task(resource, entry.path("request").path("ifNoneExist").asText(null));
             }
-            entries.addObject().putObject("response").put("status", status)
+            entries.addObject()
+                    .putObject("response")
+                    .put("status", status)
                     .put("location", type + "/" + tasks.incrementAndGet() + "/_history/1");
         }
         return new Answer(200, "application/fhir+json", json.writeValueAsString(response));

@@ -69,42 +69,100 @@ record Report(
 
     String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Crash harness: %d of %d planned referrals sent at concurrency %d, seed %d, %s%n",
-                total().sent(), settings.referrals(), settings.concurrency(), settings.seed(), seconds(runTime)));
+        out.append(String.format(
+                Locale.ROOT,
+                "Crash harness: %d of %d planned referrals sent at concurrency %d, seed %d, %s%n",
+                total().sent(),
+                settings.referrals(),
+                settings.concurrency(),
+                settings.seed(),
+                seconds(runTime)));
         String row = "%-25s %6s %9s %10s %5s %11s %12s %7s %8s %10s %15s%n";
-        out.append(String.format(Locale.ROOT, row, "entry point", "sent", "accepted", "delivered", "lost", "duplicated",
-                "redelivered", "resent", "refused", "forgotten", "unacknowledged"));
+        out.append(String.format(
+                Locale.ROOT,
+                row,
+                "entry point",
+                "sent",
+                "accepted",
+                "delivered",
+                "lost",
+                "duplicated",
+                "redelivered",
+                "resent",
+                "refused",
+                "forgotten",
+                "unacknowledged"));
         byEntry.forEach((entry, t) -> out.append(line(row, entry.label() + " > " + entry.receiver(), t)));
         out.append(line(row, "total", total()));
         out.append(String.format(Locale.ROOT, "first start: %s to ready%n", seconds(firstStart)));
-        out.append(String.format(Locale.ROOT, "restarts: %d, first time: %d, first time and under %ds: %d%n", restarts.size(),
-                restarts.stream().filter(Restart::firstTime).count(), QUICK_RESTART.toSeconds(),
-                restarts.stream().filter(r -> r.firstTime() && r.ready().compareTo(QUICK_RESTART) < 0).count()));
+        out.append(String.format(
+                Locale.ROOT,
+                "restarts: %d, first time: %d, first time and under %ds: %d%n",
+                restarts.size(),
+                restarts.stream().filter(Restart::firstTime).count(),
+                QUICK_RESTART.toSeconds(),
+                restarts.stream()
+                        .filter(r -> r.firstTime() && r.ready().compareTo(QUICK_RESTART) < 0)
+                        .count()));
         for (int i = 0; i < restarts.size(); i++) {
             Restart r = restarts.get(i);
-            out.append(String.format(Locale.ROOT, "  #%d after %-12s ready in %s (down %s)%s%s%n", i + 1, r.cause(),
-                    seconds(r.ready()), seconds(r.downtime()),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  #%d after %-12s ready in %s (down %s)%s%s%n",
+                    i + 1,
+                    r.cause(),
+                    seconds(r.ready()),
+                    seconds(r.downtime()),
                     r.firstTime() ? "" : ", " + r.attempts() + " starts",
-                    r.orphansKilled() == 0 ? "" : ", " + r.orphansKilled() + " orphaned postgres processes killed by hand"));
+                    r.orphansKilled() == 0
+                            ? ""
+                            : ", " + r.orphansKilled() + " orphaned postgres processes killed by hand"));
         }
-        out.append("faults: ").append(faults.stream().collect(Collectors.groupingBy(f -> f.fault().label(),
-                java.util.TreeMap::new, Collectors.counting())).entrySet().stream()
-                .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "))).append('\n');
-        faults.forEach(f -> out.append(String.format(Locale.ROOT, "  at %4ds %-13s %s%n", f.atSecond(), f.fault().label(), f.detail())));
-        out.append("notes: ").append(notes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "))).append('\n');
+        out.append("faults: ")
+                .append(faults.stream()
+                        .collect(Collectors.groupingBy(
+                                f -> f.fault().label(), java.util.TreeMap::new, Collectors.counting()))
+                        .entrySet()
+                        .stream()
+                        .map(e -> e.getKey() + " x" + e.getValue())
+                        .collect(Collectors.joining(", ")))
+                .append('\n');
+        faults.forEach(f -> out.append(String.format(
+                Locale.ROOT, "  at %4ds %-13s %s%n", f.atSecond(), f.fault().label(), f.detail())));
+        out.append("notes: ")
+                .append(notes.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")))
+                .append('\n');
         faulty.forEach(f -> out.append("  ").append(f).append('\n'));
         if (abort != null) {
             out.append("aborted: ").append(abort).append('\n');
         }
-        out.append(passed() ? "PASS" : "FAIL").append(String.format(Locale.ROOT,
-                ": lost %d, duplicated %d, restarts not first time %d%n", lost(), duplicated(), restartsNotFirstTime()));
+        out.append(passed() ? "PASS" : "FAIL")
+                .append(String.format(
+                        Locale.ROOT,
+                        ": lost %d, duplicated %d, restarts not first time %d%n",
+                        lost(),
+                        duplicated(),
+                        restartsNotFirstTime()));
         return out.toString();
     }
 
     private static String line(String row, String label, Tally t) {
-        return String.format(Locale.ROOT, row, label, t.sent(), t.accepted(), t.delivered(), t.lost(), t.duplicated(),
-                t.redelivered(), t.resent(), t.refused(), t.forgotten(), t.unacknowledged());
+        return String.format(
+                Locale.ROOT,
+                row,
+                label,
+                t.sent(),
+                t.accepted(),
+                t.delivered(),
+                t.lost(),
+                t.duplicated(),
+                t.redelivered(),
+                t.resent(),
+                t.refused(),
+                t.forgotten(),
+                t.unacknowledged());
     }
 
     private static String seconds(Duration d) {

@@ -47,10 +47,11 @@ final class Senders {
     private void post(Cases.Unit unit, Instant deadline) throws InterruptedException {
         String caseNumber = unit.caseNumbers().get(0);
         String sender = unit.entry().sender();
-        URI target = URI.create(hub + switch (unit.entry()) {
-            case JAKARTA_FHIR -> "/fhir/$process-message";
-            default -> "/api/v1/participants/" + sender + "/referrals";
-        });
+        URI target = URI.create(hub
+                + switch (unit.entry()) {
+                    case JAKARTA_FHIR -> "/fhir/$process-message";
+                    default -> "/api/v1/participants/" + sender + "/referrals";
+                });
         String contentType = switch (unit.entry()) {
             case JAKARTA_FHIR -> "application/fhir+json";
             case PRABUMULIH_XML -> "application/xml";
@@ -68,7 +69,8 @@ final class Senders {
             ledger.sent(caseNumber);
             HttpResponse<String> answer;
             try {
-                answer = http.send(HttpRequest.newBuilder(target)
+                answer = http.send(
+                        HttpRequest.newBuilder(target)
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", contentType)
@@ -164,7 +166,8 @@ final class Senders {
         String sender = ledger.entry(caseNumber).sender();
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(hub + "/api/v1/referrals/" + hubId))
+                HttpResponse<Void> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(hub + "/api/v1/referrals/" + hubId))
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + tokens.token(sender))
                                 .GET()
@@ -178,7 +181,8 @@ final class Senders {
                 if (status == 401) {
                     tokens.invalidate(sender);
                 } else {
-                    Thread.sleep(answer.headers().firstValueAsLong("Retry-After").orElse(1) * 1000);
+                    Thread.sleep(
+                            answer.headers().firstValueAsLong("Retry-After").orElse(1) * 1000);
                 }
             } catch (IOException e) {
                 Thread.sleep(1000);

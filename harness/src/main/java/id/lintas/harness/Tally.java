@@ -14,14 +14,31 @@ package id.lintas.harness;
  * @param forgotten accepted cases whose hub id the hub answers 404 for after recovery
  * @param unacknowledged cases sent but never answered (no 2xx, no receipt)
  */
-record Tally(int sent, int accepted, int delivered, int lost, int duplicated, int redelivered, int resent, int refused,
-        int forgotten, int unacknowledged) {
+record Tally(
+        int sent,
+        int accepted,
+        int delivered,
+        int lost,
+        int duplicated,
+        int redelivered,
+        int resent,
+        int refused,
+        int forgotten,
+        int unacknowledged) {
 
     static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     Tally plus(Tally o) {
-        return new Tally(sent + o.sent, accepted + o.accepted, delivered + o.delivered, lost + o.lost,
-                duplicated + o.duplicated, redelivered + o.redelivered, resent + o.resent, refused + o.refused,
-                forgotten + o.forgotten, unacknowledged + o.unacknowledged);
+        return new Tally(
+                sent + o.sent,
+                accepted + o.accepted,
+                delivered + o.delivered,
+                lost + o.lost,
+                duplicated + o.duplicated,
+                redelivered + o.redelivered,
+                resent + o.resent,
+                refused + o.refused,
+                forgotten + o.forgotten,
+                unacknowledged + o.unacknowledged);
     }
 }

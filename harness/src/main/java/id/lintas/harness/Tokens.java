@@ -67,10 +67,11 @@ final class Tokens {
         }
         String assertion = ClientAssertion.create(participant, keys.get(participant), issuer, Duration.ofMinutes(1));
         String form = "grant_type=client_credentials&client_id=" + participant
-                + "&client_assertion_type=" + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                        StandardCharsets.UTF_8)
+                + "&client_assertion_type="
+                + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
                 + "&client_assertion=" + assertion;
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(endpoint)
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(endpoint)
                         .timeout(Duration.ofSeconds(20))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -81,7 +82,8 @@ final class Tokens {
         }
         JsonNode body = json.readTree(answer.body());
         Duration lifetime = Duration.ofSeconds(body.path("expires_in").asLong(300));
-        Token fresh = new Token(body.path("access_token").asText(), Instant.now().plus(lifetime).minus(MARGIN));
+        Token fresh = new Token(
+                body.path("access_token").asText(), Instant.now().plus(lifetime).minus(MARGIN));
         tokens.put(participant, fresh);
         return fresh.value();
     }

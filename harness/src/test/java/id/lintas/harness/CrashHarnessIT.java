@@ -28,10 +28,14 @@ class CrashHarnessIT {
         Report report = CrashRun.run(settings);
         System.out.print(report.table());
 
-        assertThat(report.faults()).as(report.table()).hasSize(settings.faults().values().stream().mapToInt(n -> n).sum());
+        assertThat(report.faults())
+                .as(report.table())
+                .hasSize(settings.faults().values().stream().mapToInt(n -> n).sum());
         assertThat(report.total().accepted()).as(report.table()).isPositive();
         assertThat(report.lost()).as("lost\n" + report.table()).isZero();
         assertThat(report.duplicated()).as("duplicated\n" + report.table()).isZero();
-        assertThat(report.restartsNotFirstTime()).as("restarts that needed more than one start\n" + report.table()).isZero();
+        assertThat(report.restartsNotFirstTime())
+                .as("restarts that needed more than one start\n" + report.table())
+                .isZero();
     }
 }

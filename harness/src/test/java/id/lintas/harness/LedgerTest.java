@@ -92,9 +92,10 @@ class LedgerTest {
         ledger.delivered("KKR/2", "id-KKR/2", null);
         ledger.delivered("KKR/3", "id-KKR/3", "key:a");
 
-        assertThat(ledger.faulty(10)).containsExactly(
-                "lost KKR/1 [id-KKR/1], 0 deliveries, 0 effects",
-                "duplicated KKR/2 [id-KKR/2], 2 deliveries, 2 effects");
+        assertThat(ledger.faulty(10))
+                .containsExactly(
+                        "lost KKR/1 [id-KKR/1], 0 deliveries, 0 effects",
+                        "duplicated KKR/2 [id-KKR/2], 2 deliveries, 2 effects");
     }
 
     @Test

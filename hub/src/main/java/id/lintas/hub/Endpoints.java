@@ -19,10 +19,12 @@ public final class Endpoints {
     public static final String INGEST_REDRIVE = "direct:ingest-redrive";
 
     /** Periodic sweep of inbound messages left RECEIVED by a request that died. */
-    public static final String INGEST_SWEEP_TIMER = "timer:ingest-sweep?period={{lintas.delivery.sweep-interval:30000}}";
+    public static final String INGEST_SWEEP_TIMER =
+            "timer:ingest-sweep?period={{lintas.delivery.sweep-interval:30000}}";
 
     /** The shared delivery queue of hubs before 0.2: drained into the receivers' own queues after an upgrade. */
     public static final String DELIVERY_QUEUE_NAME = "lintas.delivery";
+
     public static final String DELIVERY_DLQ_NAME = "lintas.delivery.dlq";
 
     /** Each receiver has a durable queue of its own, so a slow or dead receiver delays only itself. */
@@ -37,10 +39,12 @@ public final class Endpoints {
      */
     private static final String QUIET_FAILURES = "&errorHandlerLogStackTrace=false";
 
-    public static final String LEGACY_DELIVERY_CONSUMER = "jms:queue:" + DELIVERY_QUEUE_NAME + "?transacted=true" + QUIET_FAILURES;
+    public static final String LEGACY_DELIVERY_CONSUMER =
+            "jms:queue:" + DELIVERY_QUEUE_NAME + "?transacted=true" + QUIET_FAILURES;
 
     /** What the broker gave up on: the hub records each as DEAD (if it had not already). */
-    public static final String DELIVERY_DLQ_CONSUMER = "jms:queue:" + DELIVERY_DLQ_NAME + "?transacted=true" + QUIET_FAILURES;
+    public static final String DELIVERY_DLQ_CONSUMER =
+            "jms:queue:" + DELIVERY_DLQ_NAME + "?transacted=true" + QUIET_FAILURES;
 
     /** Periodic relay of outbox rows whose publication after commit did not happen (crash, broker down). */
     public static final String OUTBOX_RELAY_TIMER = "timer:outbox-relay?period={{lintas.delivery.relay-interval:5000}}";
@@ -58,8 +62,8 @@ public final class Endpoints {
 
     /** One receiver's queue, consumed in a JMS transaction so a failure goes back to the broker. */
     public static String receiverConsumer(String receiverId) {
-        return receiverQueue(receiverId) + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers-per-receiver:2}}"
-                + QUIET_FAILURES;
+        return receiverQueue(receiverId)
+                + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers-per-receiver:2}}" + QUIET_FAILURES;
     }
 
     /** The day folder dropped files are archived under (a {@code DateTimeFormatter} and Camel date pattern). */
@@ -74,13 +78,15 @@ public final class Endpoints {
 
     /** A FHIR transaction Bundle (JSON text in the body) to a region's FHIR server, through camel-fhir. */
     public static String fhirTransaction(String serverUrl) {
-        return "fhir://transaction/withBundle?inBody=stringBundle&fhirVersion=R4&encoding=JSON&serverUrl=RAW(" + serverUrl + ")";
+        return "fhir://transaction/withBundle?inBody=stringBundle&fhirVersion=R4&encoding=JSON&serverUrl=RAW("
+                + serverUrl + ")";
     }
 
     /** A FHIR message Bundle (a Bundle in the body) to a region's {@code $process-message}, through camel-fhir. */
     public static String fhirProcessMessage(String serverUrl) {
         return "fhir://operation/processMessage?inBody=msgBundle&asynchronous=false"
-                + "&responseClass=org.hl7.fhir.r4.model.Bundle&fhirVersion=R4&encoding=JSON&serverUrl=RAW(" + serverUrl + ")";
+                + "&responseClass=org.hl7.fhir.r4.model.Bundle&fhirVersion=R4&encoding=JSON&serverUrl=RAW(" + serverUrl
+                + ")";
     }
 
     /** The file-drop inbox of one participant, read once and archived. */
@@ -88,7 +94,8 @@ public final class Endpoints {
         return "file:" + root + "/inbox/" + participantId
                 + "?include=.*\\.(csv|CSV)"
                 + "&readLock=changed&readLockMinAge=500"
-                + "&move=../../archive/" + participantId + "/${date:now:" + ARCHIVE_DAY + "}/${file:name.noext}-${date:now:HHmmssSSS}.${file:ext}"
+                + "&move=../../archive/" + participantId + "/${date:now:" + ARCHIVE_DAY
+                + "}/${file:name.noext}-${date:now:HHmmssSSS}.${file:ext}"
                 + "&moveFailed=../../error/" + participantId + "/${file:name}"
                 + "&delay=" + pollMillis;
     }

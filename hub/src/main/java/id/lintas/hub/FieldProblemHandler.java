@@ -21,7 +21,11 @@ class FieldProblemHandler {
         problem.setType(URI.create(ErrorBodies.TYPES + e.type()));
         problem.setTitle(e.title());
         if (!e.errors().isEmpty()) {
-            problem.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "reason", f.reason())).toList());
+            problem.setProperty(
+                    "errors",
+                    e.errors().stream()
+                            .map(f -> Map.of("field", f.field(), "reason", f.reason()))
+                            .toList());
         }
         return problem;
     }

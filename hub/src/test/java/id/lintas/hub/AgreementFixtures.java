@@ -30,7 +30,8 @@ public final class AgreementFixtures {
     private final RestClient http;
 
     public AgreementFixtures(String baseUrl, TestCredentials credentials) {
-        this.http = RestClient.builder().baseUrl(baseUrl)
+        this.http = RestClient.builder()
+                .baseUrl(baseUrl)
                 .requestInterceptor(credentials.interceptor())
                 .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
@@ -58,7 +59,9 @@ public final class AgreementFixtures {
     }
 
     public ResponseEntity<String> registerKey(String participant, ECKey key) {
-        return post("/api/v1/participants/" + participant + "/keys", key.toPublicJWK().toJSONString());
+        return post(
+                "/api/v1/participants/" + participant + "/keys",
+                key.toPublicJWK().toJSONString());
     }
 
     public ResponseEntity<String> register(JsonNode document) {
@@ -66,12 +69,19 @@ public final class AgreementFixtures {
     }
 
     public String canonical(String id, int version) {
-        return http.get().uri("/api/v1/agreements/{id}/versions/{v}/canonical", id, version).retrieve().body(String.class);
+        return http.get()
+                .uri("/api/v1/agreements/{id}/versions/{v}/canonical", id, version)
+                .retrieve()
+                .body(String.class);
     }
 
     public ResponseEntity<String> sign(String id, int version, String participant, String jws) {
-        return post("/api/v1/agreements/" + id + "/versions/" + version + "/signatures",
-                JSON.createObjectNode().put("participant", participant).put("jws", jws).toString());
+        return post(
+                "/api/v1/agreements/" + id + "/versions/" + version + "/signatures",
+                JSON.createObjectNode()
+                        .put("participant", participant)
+                        .put("jws", jws)
+                        .toString());
     }
 
     public ResponseEntity<String> signAs(String id, int version, String participant) {
@@ -79,7 +89,12 @@ public final class AgreementFixtures {
     }
 
     public ResponseEntity<String> post(String path, String body) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+        return http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(String.class);
     }
 
     public JsonNode get(String path) {
@@ -95,7 +110,9 @@ public final class AgreementFixtures {
         String id = document.path("id").asText();
         int version = document.path("version").asInt();
         for (JsonNode party : document.path("parties")) {
-            registerKey(party.path("participant").asText(), key(party.path("participant").asText()));
+            registerKey(
+                    party.path("participant").asText(),
+                    key(party.path("participant").asText()));
         }
         JsonNode existing = get("/api/v1/agreements/" + id + "/versions/" + version);
         if (existing.path("status").asText().equals("ACTIVE")) {
@@ -103,12 +120,16 @@ public final class AgreementFixtures {
         }
         if (!existing.has("id")) {
             ResponseEntity<String> registered = register(document);
-            assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
+            assertThat(registered.getStatusCode().value())
+                    .as(registered.getBody())
+                    .isEqualTo(201);
         }
         for (JsonNode party : document.path("parties")) {
             signAs(id, version, party.path("participant").asText());
         }
-        assertThat(get("/api/v1/agreements/" + id + "/versions/" + version).path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(get("/api/v1/agreements/" + id + "/versions/" + version)
+                        .path("status")
+                        .asText())
+                .isEqualTo("ACTIVE");
     }
-
 }

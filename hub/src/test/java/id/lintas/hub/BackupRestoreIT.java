@@ -56,10 +56,14 @@ class BackupRestoreIT {
             new AgreementFixtures(base, credentials).activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
             tokenOfTheOldHub = credentials.bearer("kukar");
             String referral = Files.readString(sample(), StandardCharsets.UTF_8).replace("KKR/2025/0412", CASE_NUMBER);
-            ResponseEntity<String> answer = RestClient.create(base).post().uri("/api/v1/participants/kukar/referrals")
+            ResponseEntity<String> answer = RestClient.create(base)
+                    .post()
+                    .uri("/api/v1/participants/kukar/referrals")
                     .header(HttpHeaders.AUTHORIZATION, tokenOfTheOldHub)
-                    .contentType(MediaType.APPLICATION_JSON).body(referral)
-                    .retrieve().toEntity(String.class);
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(referral)
+                    .retrieve()
+                    .toEntity(String.class);
             assertThat(answer.getStatusCode().value()).isEqualTo(202);
             referralId = Samples.json(answer.getBody()).get("referralId").asText();
             dumpData(original, dump);
@@ -68,7 +72,8 @@ class BackupRestoreIT {
         try (Stream<Path> files = Files.list(dump)) {
             for (Path file : files.toList()) {
                 assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
-                        .as(file.getFileName().toString()).doesNotContain("Rina Marlina", "6409015203990002");
+                        .as(file.getFileName().toString())
+                        .doesNotContain("Rina Marlina", "6409015203990002");
             }
         }
 
@@ -80,11 +85,16 @@ class BackupRestoreIT {
         // Started again after the restore, as the README says, so nothing cached predates the data.
         try (ConfigurableApplicationContext hub = start(fresh)) {
             String base = baseUrl(hub);
-            RestClient api = RestClient.builder().baseUrl(base)
-                    .defaultStatusHandler(status -> true, (request, response) -> {}).build();
+            RestClient api = RestClient.builder()
+                    .baseUrl(base)
+                    .defaultStatusHandler(status -> true, (request, response) -> {})
+                    .build();
             // The token signing key came back with security/: a token the old hub issued is still good.
-            ResponseEntity<String> read = api.get().uri("/api/v1/referrals/{id}", referralId)
-                    .header(HttpHeaders.AUTHORIZATION, tokenOfTheOldHub).retrieve().toEntity(String.class);
+            ResponseEntity<String> read = api.get()
+                    .uri("/api/v1/referrals/{id}", referralId)
+                    .header(HttpHeaders.AUTHORIZATION, tokenOfTheOldHub)
+                    .retrieve()
+                    .toEntity(String.class);
             assertThat(read.getStatusCode().value()).as(read.getBody()).isEqualTo(200);
             JsonNode record = Samples.json(read.getBody());
             assertThat(record.get("canonical").get("resourceType").asText()).isEqualTo("Bundle");
@@ -126,7 +136,10 @@ class BackupRestoreIT {
             List<String> tables = tables(connection);
             try (Statement sql = connection.createStatement()) {
                 sql.execute("set local session_replication_role = replica");
-                sql.execute("truncate " + String.join(", ", tables.stream().map(t -> "public." + quote(t)).toList()));
+                sql.execute("truncate "
+                        + String.join(
+                                ", ",
+                                tables.stream().map(t -> "public." + quote(t)).toList()));
             }
             PGConnection copy = connection.unwrap(PGConnection.class);
             for (String table : tables) {
@@ -140,7 +153,8 @@ class BackupRestoreIT {
             }
             try (Statement sql = connection.createStatement()) {
                 for (String name : sequences.stringPropertyNames()) {
-                    sql.execute("select setval('public." + quote(name) + "', " + Long.parseLong(sequences.getProperty(name)) + ")");
+                    sql.execute("select setval('public." + quote(name) + "', "
+                            + Long.parseLong(sequences.getProperty(name)) + ")");
                 }
             }
             connection.commit();
@@ -150,7 +164,8 @@ class BackupRestoreIT {
     private static List<String> tables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement sql = connection.createStatement();
-                ResultSet rows = sql.executeQuery("select tablename from pg_tables where schemaname = 'public' order by 1")) {
+                ResultSet rows =
+                        sql.executeQuery("select tablename from pg_tables where schemaname = 'public' order by 1")) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }
@@ -164,13 +179,17 @@ class BackupRestoreIT {
      * {@code postmaster.pid}, the password from {@code security/database.properties}.
      */
     private static Connection connect(Path dataDir, String role, String passwordKey) throws SQLException, IOException {
-        List<String> pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"), StandardCharsets.UTF_8);
+        List<String> pid =
+                Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"), StandardCharsets.UTF_8);
         Properties passwords = new Properties();
-        try (var in = Files.newBufferedReader(dataDir.resolve("security").resolve("database.properties"), StandardCharsets.UTF_8)) {
+        try (var in = Files.newBufferedReader(
+                dataDir.resolve("security").resolve("database.properties"), StandardCharsets.UTF_8)) {
             passwords.load(in);
         }
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres",
-                role, passwords.getProperty(passwordKey));
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres",
+                role,
+                passwords.getProperty(passwordKey));
     }
 
     private static String quote(String identifier) {
@@ -180,7 +199,8 @@ class BackupRestoreIT {
     private static void copyTree(Path from, Path to) throws IOException {
         Map<Path, Path> copies = new LinkedHashMap<>();
         try (Stream<Path> paths = Files.walk(from)) {
-            paths.forEach(path -> copies.put(path, to.resolve(from.relativize(path).toString())));
+            paths.forEach(
+                    path -> copies.put(path, to.resolve(from.relativize(path).toString())));
         }
         for (Map.Entry<Path, Path> copy : copies.entrySet()) {
             if (Files.isDirectory(copy.getKey())) {
@@ -192,18 +212,25 @@ class BackupRestoreIT {
     }
 
     private static Path sample() {
-        return Path.of(System.getProperty("lintas.shared.dir", "../../shared"),
-                "domain", "regions", "kukar-json", "samples", "referral-tppo-to-ppu.json");
+        return Path.of(
+                System.getProperty("lintas.shared.dir", "../../shared"),
+                "domain",
+                "regions",
+                "kukar-json",
+                "samples",
+                "referral-tppo-to-ppu.json");
     }
 
     private static String baseUrl(ConfigurableApplicationContext hub) {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) hub).getWebServer().getPort();
+        return "http://127.0.0.1:"
+                + ((WebServerApplicationContext) hub).getWebServer().getPort();
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(LintasHubApplication.class)
                 .profiles("test")
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--lintas.data-dir=" + dataDir,
                         // A second broker in this JVM beside the shared test hub: its own in-VM id.
                         "--spring.artemis.embedded.server-id=51",

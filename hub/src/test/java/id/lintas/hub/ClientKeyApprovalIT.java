@@ -34,18 +34,23 @@ class ClientKeyApprovalIT extends HubIntegrationTest {
 
     @BeforeEach
     void aSecondOperator() {
-        raw = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> {}).build();
+        raw = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build();
         JdbcUserDetailsManager accounts = context.getBean(JdbcUserDetailsManager.class);
         if (!accounts.userExists(SECOND_OPERATOR)) {
             accounts.createUser(User.withUsername(SECOND_OPERATOR)
-                    .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode(TestCredentials.password(SECOND_OPERATOR)))
-                    .authorities(new SimpleGrantedAuthority(Role.OPERATOR.authority())).build());
+                    .password(
+                            "{bcrypt}" + new BCryptPasswordEncoder(4).encode(TestCredentials.password(SECOND_OPERATOR)))
+                    .authorities(new SimpleGrantedAuthority(Role.OPERATOR.authority()))
+                    .build());
         }
     }
 
     private ResponseEntity<String> as(String account, HttpMethod method, String path, String body) {
-        RestClient.RequestBodySpec request = raw.method(method).uri(path).header(HttpHeaders.AUTHORIZATION, credentials.basic(account));
+        RestClient.RequestBodySpec request =
+                raw.method(method).uri(path).header(HttpHeaders.AUTHORIZATION, credentials.basic(account));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
@@ -53,15 +58,28 @@ class ClientKeyApprovalIT extends HubIntegrationTest {
     }
 
     private ResponseEntity<String> register(String account, String participant, ECKey key) {
-        return as(account, HttpMethod.POST, "/api/v1/participants/" + participant + "/client-keys", key.toPublicJWK().toJSONString());
+        return as(
+                account,
+                HttpMethod.POST,
+                "/api/v1/participants/" + participant + "/client-keys",
+                key.toPublicJWK().toJSONString());
     }
 
     private ResponseEntity<String> approve(String account, String participant, ECKey key) {
-        return as(account, HttpMethod.POST, "/api/v1/participants/" + participant + "/client-keys/" + key.getKeyID() + "/approval", null);
+        return as(
+                account,
+                HttpMethod.POST,
+                "/api/v1/participants/" + participant + "/client-keys/" + key.getKeyID() + "/approval",
+                null);
     }
 
     private int token(String participant, ECKey key) {
-        return credentials.requestToken(participant, credentials.assertion(participant, key, UUID.randomUUID().toString())).statusCode();
+        return credentials
+                .requestToken(
+                        participant,
+                        credentials.assertion(
+                                participant, key, UUID.randomUUID().toString()))
+                .statusCode();
     }
 
     @Test
@@ -69,15 +87,21 @@ class ClientKeyApprovalIT extends HubIntegrationTest {
         ECKey operatorsOwn = AgreementFixtures.generate("ppu-operators-own-" + System.nanoTime());
         ResponseEntity<String> registered = register("operator", "ppu", operatorsOwn);
         assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
-        assertThat(Samples.json(registered.getBody()).path("approvedAt").isNull()).isTrue();
-        assertThat(token("ppu", operatorsOwn)).as("a key waiting for approval obtains no token").isEqualTo(401);
+        assertThat(Samples.json(registered.getBody()).path("approvedAt").isNull())
+                .isTrue();
+        assertThat(token("ppu", operatorsOwn))
+                .as("a key waiting for approval obtains no token")
+                .isEqualTo(401);
 
         ResponseEntity<String> selfApproved = approve("operator", "ppu", operatorsOwn);
         assertThat(selfApproved.getStatusCode().value()).isEqualTo(403);
-        assertThat(Samples.json(selfApproved.getBody()).path("errors").findValuesAsText("field")).contains("approver");
+        assertThat(Samples.json(selfApproved.getBody()).path("errors").findValuesAsText("field"))
+                .contains("approver");
         assertThat(approve("signer-kukar", "ppu", operatorsOwn).getStatusCode().value())
-                .as("another region's signer does not speak for PPU").isEqualTo(403);
-        assertThat(approve("admin", "ppu", operatorsOwn).getStatusCode().value()).isEqualTo(403);
+                .as("another region's signer does not speak for PPU")
+                .isEqualTo(403);
+        assertThat(approve("admin", "ppu", operatorsOwn).getStatusCode().value())
+                .isEqualTo(403);
         assertThat(token("ppu", operatorsOwn)).isEqualTo(401);
 
         ResponseEntity<String> approved = approve("signer-ppu", "ppu", operatorsOwn);
@@ -102,7 +126,9 @@ class ClientKeyApprovalIT extends HubIntegrationTest {
         if (!accounts.userExists(both)) {
             accounts.createUser(User.withUsername(both)
                     .password("{bcrypt}" + new BCryptPasswordEncoder(4).encode(TestCredentials.password(both)))
-                    .authorities(new SimpleGrantedAuthority(Role.OPERATOR.authority()), new SimpleGrantedAuthority(Role.SIGNER.authority()),
+                    .authorities(
+                            new SimpleGrantedAuthority(Role.OPERATOR.authority()),
+                            new SimpleGrantedAuthority(Role.SIGNER.authority()),
                             new SimpleGrantedAuthority(Caller.PARTY_PREFIX + "ppu"))
                     .build());
         }
@@ -116,20 +142,38 @@ class ClientKeyApprovalIT extends HubIntegrationTest {
     void aPublicKeyBelongsToOneParticipantAndOnePurpose() {
         ECKey key = AgreementFixtures.generate("shared-" + System.nanoTime());
         assertThat(register("operator", "ppu", key).getStatusCode().value()).isEqualTo(201);
-        assertThat(register("operator", "ppu", key).getStatusCode().value()).as("registering it again changes nothing").isEqualTo(201);
+        assertThat(register("operator", "ppu", key).getStatusCode().value())
+                .as("registering it again changes nothing")
+                .isEqualTo(201);
 
         ResponseEntity<String> forKukar = register("operator", "kukar", key);
         assertThat(forKukar.getStatusCode().value()).isEqualTo(409);
         assertThat(forKukar.getBody()).contains("key-in-use").contains("another participant");
-        ECKey sameUnderAnotherKid = new ECKey.Builder(key).keyID("renamed-" + System.nanoTime()).build();
-        assertThat(register("operator", "kukar", sameUnderAnotherKid).getStatusCode().value()).isEqualTo(409);
-        assertThat(as("signer-ppu", HttpMethod.POST, "/api/v1/participants/ppu/keys", key.toPublicJWK().toJSONString())
-                .getStatusCode().value()).as("nor as PPU's signing key").isEqualTo(409);
+        ECKey sameUnderAnotherKid =
+                new ECKey.Builder(key).keyID("renamed-" + System.nanoTime()).build();
+        assertThat(register("operator", "kukar", sameUnderAnotherKid)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
+        assertThat(as(
+                                "signer-ppu",
+                                HttpMethod.POST,
+                                "/api/v1/participants/ppu/keys",
+                                key.toPublicJWK().toJSONString())
+                        .getStatusCode()
+                        .value())
+                .as("nor as PPU's signing key")
+                .isEqualTo(409);
 
         // Revoked, it still belongs to PPU: a retired key is never handed to another participant.
         assertThat(as("operator", HttpMethod.DELETE, "/api/v1/participants/ppu/client-keys/" + key.getKeyID(), null)
-                .getStatusCode().value()).isEqualTo(204);
-        assertThat(register("operator", "kukar", sameUnderAnotherKid).getStatusCode().value()).isEqualTo(409);
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+        assertThat(register("operator", "kukar", sameUnderAnotherKid)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
     }
 
     @Test
@@ -145,11 +189,15 @@ class ClientKeyApprovalIT extends HubIntegrationTest {
         List<String> events = new ArrayList<>();
         for (JsonNode event : Samples.json(trail.getBody())) {
             if (event.path("kid").asText().equals(key.getKeyID())) {
-                events.add(event.path("type").asText() + " by " + event.path("actor").asText());
+                events.add(event.path("type").asText() + " by "
+                        + event.path("actor").asText());
             }
         }
-        assertThat(events).containsExactly("REGISTERED by operator", "APPROVED by signer-jakarta", "REVOKED by signer-jakarta");
-        assertThat(as("signer-kukar", HttpMethod.GET, "/api/v1/participants/jakarta/key-events", null).getStatusCode().value())
+        assertThat(events)
+                .containsExactly("REGISTERED by operator", "APPROVED by signer-jakarta", "REVOKED by signer-jakarta");
+        assertThat(as("signer-kukar", HttpMethod.GET, "/api/v1/participants/jakarta/key-events", null)
+                        .getStatusCode()
+                        .value())
                 .isEqualTo(403);
     }
 }

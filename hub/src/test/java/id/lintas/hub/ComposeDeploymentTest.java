@@ -39,7 +39,9 @@ class ComposeDeploymentTest {
     void everyServiceHasAHealthcheck() {
         services.forEach((name, service) -> {
             assertThat(service).as(name).containsKey("healthcheck");
-            assertThat(map(service.get("healthcheck")).get("test")).as(name + " healthcheck test").isNotNull();
+            assertThat(map(service.get("healthcheck")).get("test"))
+                    .as(name + " healthcheck test")
+                    .isNotNull();
         });
     }
 
@@ -51,7 +53,9 @@ class ComposeDeploymentTest {
                 String[] parts = mount.split(":");
                 boolean bind = parts[0].startsWith(".") || parts[0].startsWith("/") || parts[0].startsWith("$");
                 if (bind) {
-                    assertThat(mount).as(name + ": a bind mount is configuration, read-only").endsWith(":ro");
+                    assertThat(mount)
+                            .as(name + ": a bind mount is configuration, read-only")
+                            .endsWith(":ro");
                 } else {
                     assertThat(declared).as(name + ": " + mount).containsKey(parts[0]);
                 }
@@ -66,15 +70,24 @@ class ComposeDeploymentTest {
         // The hub's whole data directory: security/ (keysets, token signing key) and files/ live under it.
         Map<String, Object> hub = environment("hub");
         assertThat(namedVolumeTargets(services.get("hub"))).contains(String.valueOf(hub.get("LINTAS_DATA_DIR")));
-        assertThat(hub).as("keys kept elsewhere than the data directory's volume")
-                .doesNotContainKeys("LINTAS_CRYPTO_FIELD_KEYSET", "LINTAS_CRYPTO_LOOKUP_KEYSET", "LINTAS_SECURITY_TOKEN_SIGNING_KEY");
+        assertThat(hub)
+                .as("keys kept elsewhere than the data directory's volume")
+                .doesNotContainKeys(
+                        "LINTAS_CRYPTO_FIELD_KEYSET",
+                        "LINTAS_CRYPTO_LOOKUP_KEYSET",
+                        "LINTAS_SECURITY_TOKEN_SIGNING_KEY");
     }
 
     @Test
     void theHubsVolumeStartsOwnedByTheHubsUser() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("hub").resolve("Dockerfile"), StandardCharsets.UTF_8);
-        assertThat(dockerfile).contains("--uid 10001 lintas", "mkdir -p /var/lib/lintas/security /var/lib/lintas/files",
-                "chown -R lintas /var/lib/lintas", "USER lintas", "VOLUME /var/lib/lintas");
+        assertThat(dockerfile)
+                .contains(
+                        "--uid 10001 lintas",
+                        "mkdir -p /var/lib/lintas/security /var/lib/lintas/files",
+                        "chown -R lintas /var/lib/lintas",
+                        "USER lintas",
+                        "VOLUME /var/lib/lintas");
         assertThat(String.valueOf(environment("hub").get("LINTAS_DATA_DIR"))).isEqualTo("/var/lib/lintas");
     }
 
@@ -82,14 +95,22 @@ class ComposeDeploymentTest {
     void onlyTheTlsProxyIsPublished() throws IOException {
         services.forEach((name, service) -> {
             if (!name.equals("proxy")) {
-                assertThat(service).as(name + " is reached inside the compose network only").doesNotContainKey("ports");
+                assertThat(service)
+                        .as(name + " is reached inside the compose network only")
+                        .doesNotContainKey("ports");
             }
         });
         assertThat(strings(services.get("proxy").get("ports"))).containsExactly("443:443");
-        String caddyfile = Files.readString(ROOT.resolve("deploy").resolve("caddy").resolve("Caddyfile"), StandardCharsets.UTF_8);
-        assertThat(caddyfile).contains(":443 {", "tls /etc/lintas/tls/cert.pem /etc/lintas/tls/key.pem",
-                "reverse_proxy hub:8080", "auto_https disable_redirects");
-        assertThat(mounts(services.get("proxy"))).anyMatch(mount -> mount.endsWith(":/etc/lintas/tls:ro"))
+        String caddyfile =
+                Files.readString(ROOT.resolve("deploy").resolve("caddy").resolve("Caddyfile"), StandardCharsets.UTF_8);
+        assertThat(caddyfile)
+                .contains(
+                        ":443 {",
+                        "tls /etc/lintas/tls/cert.pem /etc/lintas/tls/key.pem",
+                        "reverse_proxy hub:8080",
+                        "auto_https disable_redirects");
+        assertThat(mounts(services.get("proxy")))
+                .anyMatch(mount -> mount.endsWith(":/etc/lintas/tls:ro"))
                 .anyMatch(mount -> mount.startsWith("./deploy/caddy/Caddyfile:/etc/caddy/Caddyfile"));
         assertThat(environment("hub")).containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native");
     }
@@ -98,11 +119,14 @@ class ComposeDeploymentTest {
     void theIssuerSecretsAndScrapeTokenAreRequiredNotDefaulted() {
         Map<String, Object> hub = environment("hub");
         assertThat(String.valueOf(hub.get("LINTAS_SECURITY_ISSUER"))).startsWith("${LINTAS_SECURITY_ISSUER:?");
-        assertThat(String.valueOf(hub.get("LINTAS_METRICS_SCRAPE_TOKEN"))).startsWith("${LINTAS_METRICS_SCRAPE_TOKEN:?");
+        assertThat(String.valueOf(hub.get("LINTAS_METRICS_SCRAPE_TOKEN")))
+                .startsWith("${LINTAS_METRICS_SCRAPE_TOKEN:?");
         assertThat(String.valueOf(hub.get("SPRING_DATASOURCE_PASSWORD"))).startsWith("${LINTAS_DB_PASSWORD:?");
         assertThat(String.valueOf(hub.get("SPRING_ARTEMIS_PASSWORD"))).startsWith("${LINTAS_BROKER_PASSWORD:?");
-        assertThat(String.valueOf(environment("postgres").get("POSTGRES_PASSWORD"))).startsWith("${LINTAS_DB_PASSWORD:?");
-        assertThat(String.valueOf(environment("artemis").get("ARTEMIS_PASSWORD"))).startsWith("${LINTAS_BROKER_PASSWORD:?");
+        assertThat(String.valueOf(environment("postgres").get("POSTGRES_PASSWORD")))
+                .startsWith("${LINTAS_DB_PASSWORD:?");
+        assertThat(String.valueOf(environment("artemis").get("ARTEMIS_PASSWORD")))
+                .startsWith("${LINTAS_BROKER_PASSWORD:?");
     }
 
     private static List<String> namedVolumeTargets(Map<String, Object> service) {

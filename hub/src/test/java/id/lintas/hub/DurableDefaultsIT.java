@@ -37,25 +37,37 @@ class DurableDefaultsIT extends HubIntegrationTest {
     void theEmbeddedDatabaseListensOnLoopbackAndTheHubIsNotSuperuser() {
         assertThat(setting("listen_addresses")).isEqualTo("127.0.0.1");
         assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("lintas");
-        assertThat(jdbc.sql("select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = current_user")
-                .query(Boolean.class).single()).isFalse();
-        assertThatThrownBy(() -> jdbc.sql("create role intruder login superuser").update())
-                .as("the hub's role cannot make a superuser").rootCause().hasMessageContaining("permission denied");
+        assertThat(jdbc.sql(
+                                "select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = current_user")
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThatThrownBy(
+                        () -> jdbc.sql("create role intruder login superuser").update())
+                .as("the hub's role cannot make a superuser")
+                .rootCause()
+                .hasMessageContaining("permission denied");
     }
 
     @Test
     void everyLoginNeedsItsPassword() throws Exception {
-        int port = jdbc.sql("select current_setting('port')::int").query(Integer.class).single();
+        int port = jdbc.sql("select current_setting('port')::int")
+                .query(Integer.class)
+                .single();
         Properties noPassword = new Properties();
         noPassword.setProperty("user", "postgres");
         // What any local user could do before: the superuser without a password.
-        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", noPassword).close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("password");
+        assertThatThrownBy(() -> DriverManager.getConnection(
+                                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", noPassword)
+                        .close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password");
         Path security = DATA_DIR.resolve("security").resolve("database.properties");
         assertThat(Files.getPosixFilePermissions(security)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         Path hba = DATA_DIR.resolve("postgres").resolve("pg_hba.conf");
         List<String> rules = Files.readAllLines(hba, StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
         assertThat(rules).isNotEmpty().allSatisfy(rule -> assertThat(rule).endsWith("scram-sha-256"));
     }
 
@@ -69,6 +81,9 @@ class DurableDefaultsIT extends HubIntegrationTest {
     }
 
     private String setting(String name) {
-        return jdbc.sql("select current_setting(?)").param(name).query(String.class).single();
+        return jdbc.sql("select current_setting(?)")
+                .param(name)
+                .query(String.class)
+                .single();
     }
 }

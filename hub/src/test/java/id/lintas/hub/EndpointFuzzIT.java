@@ -43,36 +43,51 @@ class EndpointFuzzIT extends HubIntegrationTest {
     private static final AtomicLong INPUTS = new AtomicLong();
     private static final AtomicLong REFUSED = new AtomicLong();
     private static final AtomicLong TAKEN = new AtomicLong();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @FuzzTest(maxDuration = "30s")
     void everyEndpointRefusesMalformedInputCleanly(FuzzedDataProvider data) throws IOException, InterruptedException {
         INPUTS.incrementAndGet();
         Endpoint endpoint = ENDPOINTS.get(data.consumeInt(0, ENDPOINTS.size() - 1));
         byte[] body = data.consumeRemainingAsBytes();
-        String authorization = endpoint.caller().equals("admin") ? credentials.basic("admin") : credentials.bearer(endpoint.caller());
+        String authorization =
+                endpoint.caller().equals("admin") ? credentials.basic("admin") : credentials.bearer(endpoint.caller());
         int referralsBefore = count("referral");
         int deliveriesBefore = count("delivery");
 
         HttpResponse<String> answer;
         // The hub's deliveries (to WireMock and the HAPI server) are not the fuzzer's doing.
         try (var network = BugDetectors.allowNetworkConnections()) {
-            answer = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint.path()))
-                    .header("Content-Type", endpoint.contentType()).header("Authorization", authorization)
-                    .timeout(Duration.ofSeconds(20))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            answer = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint.path()))
+                            .header("Content-Type", endpoint.contentType())
+                            .header("Authorization", authorization)
+                            .timeout(Duration.ofSeconds(20))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
-        assertThat(answer.statusCode()).as("%s answered %s", endpoint.path(), answer.body()).isLessThan(500);
-        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("org.springframework")
+        assertThat(answer.statusCode())
+                .as("%s answered %s", endpoint.path(), answer.body())
+                .isLessThan(500);
+        assertThat(answer.body())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("org.springframework")
                 .doesNotContain("id.lintas.");
         if (answer.statusCode() >= 400) {
             REFUSED.incrementAndGet();
-            assertThat(count("referral")).as("a refused input writes no referral").isEqualTo(referralsBefore);
+            assertThat(count("referral"))
+                    .as("a refused input writes no referral")
+                    .isEqualTo(referralsBefore);
             assertThat(count("delivery")).as("a refused input owes no delivery").isEqualTo(deliveriesBefore);
         } else {
             TAKEN.incrementAndGet();
-            assertThat(count("referral")).as("one input is at most one referral").isBetween(referralsBefore, referralsBefore + 1);
+            assertThat(count("referral"))
+                    .as("one input is at most one referral")
+                    .isBetween(referralsBefore, referralsBefore + 1);
         }
     }
 
@@ -82,8 +97,8 @@ class EndpointFuzzIT extends HubIntegrationTest {
 
     @AfterAll
     static void report() {
-        System.out.println("Fuzzing the hub's endpoints: " + INPUTS.get() + " inputs tried, " + REFUSED.get() + " refused, "
-                + TAKEN.get() + " taken");
+        System.out.println("Fuzzing the hub's endpoints: " + INPUTS.get() + " inputs tried, " + REFUSED.get()
+                + " refused, " + TAKEN.get() + " taken");
         assertThat(INPUTS.get()).as("inputs tried").isPositive();
     }
 }

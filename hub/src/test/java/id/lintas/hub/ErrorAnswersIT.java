@@ -27,8 +27,10 @@ class ErrorAnswersIT extends HubIntegrationTest {
 
     @BeforeEach
     void client() {
-        raw = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> {}).build();
+        raw = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> {})
+                .build();
     }
 
     private ResponseEntity<String> get(String path, String authorization) {
@@ -60,10 +62,15 @@ class ErrorAnswersIT extends HubIntegrationTest {
     void unauthenticatedAndForbiddenCallsAnswerProblemDetails() {
         ResponseEntity<String> anonymous = get("/api/v1/referrals/overdue", null);
         isProblem(anonymous, 401, "unauthorized");
-        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                .startsWith("Bearer");
 
-        isProblem(get("/api/v1/referrals/overdue", "Basic " + java.util.Base64.getEncoder().encodeToString("operator:wrong".getBytes())),
-                401, "unauthorized");
+        isProblem(
+                get(
+                        "/api/v1/referrals/overdue",
+                        "Basic " + java.util.Base64.getEncoder().encodeToString("operator:wrong".getBytes())),
+                401,
+                "unauthorized");
         isProblem(get("/api/v1/referrals/overdue", "Bearer not-a-token"), 401, "unauthorized");
         isProblem(get("/api/v1/referrals/overdue", credentials.basic("admin")), 403, "forbidden");
     }
@@ -75,7 +82,8 @@ class ErrorAnswersIT extends HubIntegrationTest {
         isProblem(get("/no-such-page", credentials.bearer("kukar")), 404, "not-found");
         isProblem(get("/error", null), 404, "not-found");
         // A known path with another method: 405, still without running anything.
-        ResponseEntity<String> wrongMethod = raw.method(HttpMethod.DELETE).uri("/fhir/metadata").retrieve().toEntity(String.class);
+        ResponseEntity<String> wrongMethod =
+                raw.method(HttpMethod.DELETE).uri("/fhir/metadata").retrieve().toEntity(String.class);
         isOperationOutcome(wrongMethod, 405, "not-supported");
     }
 
@@ -83,30 +91,47 @@ class ErrorAnswersIT extends HubIntegrationTest {
     void theFhirEndpointAnswersOperationOutcomes() {
         isOperationOutcome(get("/fhir/Patient/1", null), 404, "not-found");
         isOperationOutcome(get("/fhir/Patient/1", credentials.bearer("jakarta")), 404, "not-found");
-        ResponseEntity<String> anonymous = raw.post().uri("/fhir/$process-message").contentType(MediaType.valueOf("application/fhir+json"))
-                .body("{\"resourceType\":\"Bundle\",\"type\":\"message\"}").retrieve().toEntity(String.class);
+        ResponseEntity<String> anonymous = raw.post()
+                .uri("/fhir/$process-message")
+                .contentType(MediaType.valueOf("application/fhir+json"))
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"message\"}")
+                .retrieve()
+                .toEntity(String.class);
         isOperationOutcome(anonymous, 401, "login");
-        ResponseEntity<String> person = raw.post().uri("/fhir/$process-message").contentType(MediaType.valueOf("application/fhir+json"))
+        ResponseEntity<String> person = raw.post()
+                .uri("/fhir/$process-message")
+                .contentType(MediaType.valueOf("application/fhir+json"))
                 .header(HttpHeaders.AUTHORIZATION, credentials.basic("operator"))
-                .body("{\"resourceType\":\"Bundle\",\"type\":\"message\"}").retrieve().toEntity(String.class);
+                .body("{\"resourceType\":\"Bundle\",\"type\":\"message\"}")
+                .retrieve()
+                .toEntity(String.class);
         isOperationOutcome(person, 403, "forbidden");
     }
 
     @Test
     void metadataIsJsonOrXmlAndDescribesTheTokenFlow() {
-        ResponseEntity<String> xml = raw.get().uri("/fhir/metadata").header(HttpHeaders.ACCEPT, "application/fhir+xml")
-                .retrieve().toEntity(String.class);
+        ResponseEntity<String> xml = raw.get()
+                .uri("/fhir/metadata")
+                .header(HttpHeaders.ACCEPT, "application/fhir+xml")
+                .retrieve()
+                .toEntity(String.class);
         assertThat(xml.getHeaders().getContentType().toString()).startsWith("application/fhir+xml");
         CapabilityStatement fromXml = FHIR.newXmlParser().parseResource(CapabilityStatement.class, xml.getBody());
         assertThat(fromXml.getFhirVersion().toCode()).isEqualTo("4.0.1");
         assertThat(get("/fhir/metadata?_format=xml", null).getBody()).startsWith("<CapabilityStatement");
 
-        CapabilityStatement statement = FHIR.newJsonParser().parseResource(CapabilityStatement.class,
-                get("/fhir/metadata", null).getBody());
-        CapabilityStatement.CapabilityStatementRestSecurityComponent security = statement.getRestFirstRep().getSecurity();
+        CapabilityStatement statement = FHIR.newJsonParser()
+                .parseResource(
+                        CapabilityStatement.class, get("/fhir/metadata", null).getBody());
+        CapabilityStatement.CapabilityStatementRestSecurityComponent security =
+                statement.getRestFirstRep().getSecurity();
         assertThat(security.getServiceFirstRep().getCodingFirstRep().getCode()).isEqualTo("SMART-on-FHIR");
-        assertThat(((UriType) security.getExtensionByUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris")
-                .getExtensionByUrl("token").getValue()).getValue()).isEqualTo(credentials.tokenEndpoint());
+        assertThat(((UriType) security.getExtensionByUrl(
+                                        "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris")
+                                .getExtensionByUrl("token")
+                                .getValue())
+                        .getValue())
+                .isEqualTo(credentials.tokenEndpoint());
         assertThat(security.getDescription()).contains("private_key_jwt").contains(credentials.tokenEndpoint());
     }
 
@@ -118,8 +143,12 @@ class ErrorAnswersIT extends HubIntegrationTest {
         assertThat(configuration.path("issuer").asText()).isEqualTo(credentials.issuer());
         assertThat(configuration.path("token_endpoint").asText()).isEqualTo(credentials.tokenEndpoint());
         assertThat(configuration.path("grant_types_supported").toString()).isEqualTo("[\"client_credentials\"]");
-        assertThat(configuration.path("token_endpoint_auth_methods_supported").toString()).isEqualTo("[\"private_key_jwt\"]");
-        assertThat(configuration.path("token_endpoint_auth_signing_alg_values_supported").toString()).contains("ES256", "PS256");
+        assertThat(configuration.path("token_endpoint_auth_methods_supported").toString())
+                .isEqualTo("[\"private_key_jwt\"]");
+        assertThat(configuration
+                        .path("token_endpoint_auth_signing_alg_values_supported")
+                        .toString())
+                .contains("ES256", "PS256");
         assertThat(configuration.path("capabilities").toString()).contains("client-confidential-asymmetric");
     }
 }

@@ -38,7 +38,8 @@ class ExternalServicesIT {
             broker.start();
             try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(LintasHubApplication.class)
                     .profiles("test")
-                    .run("--server.port=0",
+                    .run(
+                            "--server.port=0",
                             "--lintas.data-dir=" + dataDir,
                             "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
                             "--spring.datasource.username=postgres",
@@ -47,28 +48,41 @@ class ExternalServicesIT {
                             "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort)) {
                 int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
                 TestCredentials credentials = TestCredentials.of("http://localhost:" + port, hub);
-                new AgreementFixtures("http://127.0.0.1:" + port, credentials).activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
-                String answer = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                        .requestInterceptor(credentials.interceptor()).build()
-                        .post().uri("/api/v1/participants/kukar/referrals")
+                new AgreementFixtures("http://127.0.0.1:" + port, credentials)
+                        .activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
+                String answer = RestClient.builder()
+                        .baseUrl("http://127.0.0.1:" + port)
+                        .requestInterceptor(credentials.interceptor())
+                        .build()
+                        .post()
+                        .uri("/api/v1/participants/kukar/referrals")
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(HubIntegrationTest.sample("kukar-json", "referral-tppo-to-ppu.json"))
-                        .retrieve().body(String.class);
+                        .retrieve()
+                        .body(String.class);
                 String id = Samples.json(answer).get("referralId").asText();
 
                 Path outbox = dataDir.resolve("files").resolve("outbox").resolve("ppu");
-                await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(outbox.resolve("RUJUKAN_MASUK_" + id + ".csv")));
-                Queue deliveries = broker.getActiveMQServer().locateQueue(SimpleString.of(Endpoints.RECEIVER_QUEUE_PREFIX + "ppu"));
-                assertThat(deliveries.getMessagesAdded()).as("deliveries went through the external broker").isPositive();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> Files.exists(outbox.resolve("RUJUKAN_MASUK_" + id + ".csv")));
+                Queue deliveries = broker.getActiveMQServer()
+                        .locateQueue(SimpleString.of(Endpoints.RECEIVER_QUEUE_PREFIX + "ppu"));
+                assertThat(deliveries.getMessagesAdded())
+                        .as("deliveries went through the external broker")
+                        .isPositive();
                 try (var connection = database.getPostgresDatabase().getConnection();
-                        var result = connection.createStatement().executeQuery(
-                                "select count(*) from referral where id = '" + id + "'")) {
+                        var result = connection
+                                .createStatement()
+                                .executeQuery("select count(*) from referral where id = '" + id + "'")) {
                     result.next();
-                    assertThat(result.getInt(1)).as("recorded in the external database").isEqualTo(1);
+                    assertThat(result.getInt(1))
+                            .as("recorded in the external database")
+                            .isEqualTo(1);
                 }
                 try (Stream<Path> made = Files.list(dataDir)) {
                     assertThat(made.map(p -> p.getFileName().toString()))
-                            .as("no embedded database or broker was started").doesNotContain("postgres", "artemis");
+                            .as("no embedded database or broker was started")
+                            .doesNotContain("postgres", "artemis");
                 }
             } finally {
                 broker.stop();
@@ -81,10 +95,12 @@ class ExternalServicesIT {
                 .setPersistenceEnabled(false)
                 .setSecurityEnabled(false)
                 .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port)
-                .addAddressSetting(Endpoints.RECEIVER_QUEUES_MATCH, new AddressSettings()
-                        .setRedeliveryDelay(200)
-                        .setMaxDeliveryAttempts(4)
-                        .setDeadLetterAddress(SimpleString.of(Endpoints.DELIVERY_DLQ_NAME)));
+                .addAddressSetting(
+                        Endpoints.RECEIVER_QUEUES_MATCH,
+                        new AddressSettings()
+                                .setRedeliveryDelay(200)
+                                .setMaxDeliveryAttempts(4)
+                                .setDeadLetterAddress(SimpleString.of(Endpoints.DELIVERY_DLQ_NAME)));
     }
 
     private static int freePort() throws IOException {

@@ -23,7 +23,9 @@ class FhirEndpointIT extends HubIntegrationTest {
         assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/fhir+json");
         CapabilityStatement statement = FHIR.newJsonParser().parseResource(CapabilityStatement.class, answer.getBody());
         assertThat(statement.getFhirVersion().toCode()).isEqualTo("4.0.1");
-        assertThat(statement.getRestFirstRep().getOperation()).extracting(o -> o.getName()).contains("process-message");
+        assertThat(statement.getRestFirstRep().getOperation())
+                .extracting(o -> o.getName())
+                .contains("process-message");
         assertThat(statement.getMessagingFirstRep().getSupportedMessage()).hasSize(2);
     }
 
@@ -32,8 +34,10 @@ class FhirEndpointIT extends HubIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.valueOf("application/fhir+json"));
         headers.set(HttpHeaders.AUTHORIZATION, credentials.bearer("kukar"));
-        ResponseEntity<String> answer = http.postForEntity("/fhir/$process-message",
-                new HttpEntity<>("{\"resourceType\":\"Bundle\",\"type\":\"message\"}", headers), String.class);
+        ResponseEntity<String> answer = http.postForEntity(
+                "/fhir/$process-message",
+                new HttpEntity<>("{\"resourceType\":\"Bundle\",\"type\":\"message\"}", headers),
+                String.class);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(403);
         OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, answer.getBody());
@@ -47,7 +51,8 @@ class FhirEndpointIT extends HubIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.valueOf("application/fhir+json"));
         headers.set(HttpHeaders.AUTHORIZATION, credentials.bearer("jakarta"));
-        ResponseEntity<String> answer = http.postForEntity("/fhir/$process-message", new HttpEntity<>("", headers), String.class);
+        ResponseEntity<String> answer =
+                http.postForEntity("/fhir/$process-message", new HttpEntity<>("", headers), String.class);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, answer.getBody());

@@ -1,13 +1,13 @@
 package id.lintas.hub;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,15 +53,18 @@ public abstract class HubIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        KUKAR = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        KUKAR = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         KUKAR.start();
         KukarStubs.answerNormally(KUKAR);
         Runtime.getRuntime().addShutdownHook(new Thread(KUKAR::stop));
-        PRABUMULIH = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        PRABUMULIH = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         PRABUMULIH.start();
         PRABUMULIH.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/.*"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)));
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(201)));
         Runtime.getRuntime().addShutdownHook(new Thread(PRABUMULIH::stop));
         JAKARTA = new id.lintas.hub.fhirserver.JakartaFhirServer();
         Runtime.getRuntime().addShutdownHook(new Thread(JAKARTA::close));
@@ -73,7 +76,9 @@ public abstract class HubIntegrationTest {
         registry.add("lintas.participants.kukar.endpoint", () -> "http://127.0.0.1:" + KUKAR.port() + "/kukar");
         registry.add("lintas.participants.jakarta.endpoint", JAKARTA::baseUrl);
         for (String agency : List.of("prabumulih", "prabumulih-polres", "prabumulih-kejari", "prabumulih-psikiater")) {
-            registry.add("lintas.participants." + agency + ".endpoint", () -> "http://127.0.0.1:" + PRABUMULIH.port() + "/" + agency);
+            registry.add(
+                    "lintas.participants." + agency + ".endpoint",
+                    () -> "http://127.0.0.1:" + PRABUMULIH.port() + "/" + agency);
         }
     }
 
@@ -113,13 +118,15 @@ public abstract class HubIntegrationTest {
     }
 
     /** A call with exactly these credentials (none when null), whatever it answers: for refusals and other roles. */
-    protected ResponseEntity<String> exchange(String authorization, org.springframework.http.HttpMethod method, String path,
-            String body) {
-        org.springframework.web.client.RestClient.RequestBodySpec request = org.springframework.web.client.RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (req, response) -> {})
-                .build()
-                .method(method).uri(path);
+    protected ResponseEntity<String> exchange(
+            String authorization, org.springframework.http.HttpMethod method, String path, String body) {
+        org.springframework.web.client.RestClient.RequestBodySpec request =
+                org.springframework.web.client.RestClient.builder()
+                        .baseUrl("http://localhost:" + port)
+                        .defaultStatusHandler(status -> true, (req, response) -> {})
+                        .build()
+                        .method(method)
+                        .uri(path);
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
@@ -186,7 +193,8 @@ public abstract class HubIntegrationTest {
     }
 
     protected static Path awaitOutboxFile(String participant, String prefix) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !outboxFiles(participant, prefix).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !outboxFiles(participant, prefix).isEmpty());
         return outboxFiles(participant, prefix).get(0);
     }
 

@@ -16,7 +16,11 @@ final class KukarStubs {
     private KukarStubs() {}
 
     static void answerNormally(WireMockServer kukar) {
-        kukar.stubFor(post(urlPathEqualTo(REFERRALS)).atPriority(5).willReturn(aResponse().withStatus(201)));
-        kukar.stubFor(post(urlPathMatching(STATUS)).atPriority(5).willReturn(aResponse().withStatus(200)));
+        kukar.stubFor(post(urlPathEqualTo(REFERRALS))
+                .atPriority(5)
+                .willReturn(aResponse().withStatus(201)));
+        kukar.stubFor(post(urlPathMatching(STATUS))
+                .atPriority(5)
+                .willReturn(aResponse().withStatus(200)));
     }
 }

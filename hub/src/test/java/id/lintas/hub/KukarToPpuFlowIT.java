@@ -59,9 +59,11 @@ class KukarToPpuFlowIT extends HubIntegrationTest {
         assertThat(record.get("regions").get("incident").asText()).isEqualTo("64.02");
         assertThat(record.get("regions").get("reporting").asText()).isEqualTo("64.02");
         assertThat(record.get("canonical").get("resourceType").asText()).isEqualTo("Bundle");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                Samples.json(http.getForObject("/api/v1/referrals/" + id, String.class)).get("history").findValuesAsText("type"))
-                .containsSubsequence("RECEIVED", "ROUTED", "DELIVERED"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(Samples.json(http.getForObject("/api/v1/referrals/" + id, String.class))
+                                .get("history")
+                                .findValuesAsText("type"))
+                        .containsSubsequence("RECEIVED", "ROUTED", "DELIVERED"));
     }
 
     @Test
@@ -71,24 +73,33 @@ class KukarToPpuFlowIT extends HubIntegrationTest {
         JsonNode first = Samples.json(postKukar("referrals", referral).getBody());
         JsonNode second = Samples.json(postKukar("referrals", referral).getBody());
 
-        assertThat(second.get("referralId").asText()).isEqualTo(first.get("referralId").asText());
+        assertThat(second.get("referralId").asText())
+                .isEqualTo(first.get("referralId").asText());
         assertThat(first.get("duplicate").asBoolean()).isFalse();
         assertThat(second.get("duplicate").asBoolean()).isTrue();
         // No destination named: the victim lives in PPU, so the hub sends it there.
         assertThat(first.get("destinations").get(0).asText()).isEqualTo("ppu");
         String id = first.get("referralId").asText();
         awaitOutboxFile("ppu", "RUJUKAN_MASUK_" + id);
-        assertThat(jdbc.sql("select count(*) from referral where sender_id = 'kukar' and source_reference = 'KKR/2025/0430'")
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from referral where sender_id = 'kukar' and source_reference = 'KKR/2025/0430'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from delivery where referral_id = ?::uuid and kind = 'REFERRAL'")
-                .param(id).query(Integer.class).single()).isEqualTo(1);
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(outboxFiles("ppu", "RUJUKAN_MASUK_" + id)).hasSize(1);
     }
 
     @Test
     void ppuAcceptanceByStatusFileGoesBackToKukar() {
-        String id = Samples.json(postKukar("referrals", sample("kukar-json", "referral-two-victims.json")).getBody())
-                .get("referralId").asText();
+        String id = Samples.json(postKukar("referrals", sample("kukar-json", "referral-two-victims.json"))
+                        .getBody())
+                .get("referralId")
+                .asText();
         List<Map<String, String>> rows = Samples.csvRows(read(awaitOutboxFile("ppu", "RUJUKAN_MASUK_" + id)));
         assertThat(rows).hasSize(2);
         assertThat(rows).extracting(r -> r.get("Jenis Rujukan")).containsOnly("Pelimpahan");
@@ -97,18 +108,24 @@ class KukarToPpuFlowIT extends HubIntegrationTest {
         drop("ppu", "STATUS_20250723_0801.csv", status.getBytes(StandardCharsets.UTF_8));
 
         List<Map<String, String>> receipt = Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_STATUS_20250723_0801")));
-        assertThat(receipt).singleElement().satisfies(r -> assertThat(r.get("Hasil")).isEqualTo("DITERIMA"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                KUKAR.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/kukar/api/rujukan/" + id + "/status"))))
+        assertThat(receipt)
                 .singleElement()
-                .satisfies(request -> {
-                    JsonNode change = Samples.json(request.getBodyAsString());
-                    assertThat(change.get("id_rujukan_hub").asText()).isEqualTo(id);
-                    assertThat(change.get("status").asText()).isEqualTo("diterima");
-                    assertThat(change.get("waktu").asText()).isEqualTo("23-07-2025 08:10");
-                }));
-        assertThat(Samples.json(http.getForObject("/api/v1/referrals/" + id, String.class)).get("status").asText())
+                .satisfies(r -> assertThat(r.get("Hasil")).isEqualTo("DITERIMA"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                KUKAR.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                                "/kukar/api/rujukan/" + id + "/status"))))
+                        .singleElement()
+                        .satisfies(request -> {
+                            JsonNode change = Samples.json(request.getBodyAsString());
+                            assertThat(change.get("id_rujukan_hub").asText()).isEqualTo(id);
+                            assertThat(change.get("status").asText()).isEqualTo("diterima");
+                            assertThat(change.get("waktu").asText()).isEqualTo("23-07-2025 08:10");
+                        }));
+        assertThat(Samples.json(http.getForObject("/api/v1/referrals/" + id, String.class))
+                        .get("status")
+                        .asText())
                 .isEqualTo("ACCEPTED");
     }
 }

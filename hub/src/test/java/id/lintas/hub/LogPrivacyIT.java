@@ -1,22 +1,5 @@
 package id.lintas.hub;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashSet;
-import id.lintas.hub.referral.ReferralRoute;
-import java.util.List;
-import java.util.UUID;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -24,24 +7,40 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.referral.ReferralRoute;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Victims' data never reaches the log, nor a database column in clear: every sample goes through the
@@ -73,8 +72,11 @@ class LogPrivacyIT extends HubIntegrationTest {
             secrets.addAll(xmlSecrets(xml));
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_XML);
-            http.postForEntity("/api/v1/participants/prabumulih/" + (file.getFileName().toString().startsWith("status") ? "status" : "referrals"),
-                    new HttpEntity<>(xml, headers), String.class);
+            http.postForEntity(
+                    "/api/v1/participants/prabumulih/"
+                            + (file.getFileName().toString().startsWith("status") ? "status" : "referrals"),
+                    new HttpEntity<>(xml, headers),
+                    String.class);
         }
         for (Path file : files("jakarta-fhir")) {
             String json = read(file).replace("JKT/UPTD/", "JKT/LOG/");
@@ -84,13 +86,18 @@ class LogPrivacyIT extends HubIntegrationTest {
             http.postForEntity("/fhir/$process-message", new HttpEntity<>(json, headers), String.class);
         }
         // Let the deliveries these caused happen (and log) before reading the log.
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from delivery where state in ('PENDING', 'ENQUEUED')").query(Integer.class).single() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from delivery where state in ('PENDING', 'ENQUEUED')")
+                                .query(Integer.class)
+                                .single()
+                        == 0);
 
         assertThat(secrets).as("the samples do carry identifying values").hasSizeGreaterThan(10);
         assertThat(output.getAll()).as("the hub did log its work").contains("Delivered");
         for (String secret : secrets) {
-            assertThat(output.getAll()).as("log must not contain a victim's data").doesNotContain(secret);
+            assertThat(output.getAll())
+                    .as("log must not contain a victim's data")
+                    .doesNotContain(secret);
         }
 
         // At rest: every table, every column, read directly (bytea decoded as UTF-8 too), holds none in clear.
@@ -122,10 +129,12 @@ class LogPrivacyIT extends HubIntegrationTest {
         List<String> failing = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, ResponseDefinitionBuilder> answer : answers.entrySet()) {
-            KUKAR.stubFor(post(urlPathEqualTo(KukarStubs.REFERRALS)).atPriority(1)
+            KUKAR.stubFor(post(urlPathEqualTo(KukarStubs.REFERRALS))
+                    .atPriority(1)
                     .withRequestBody(matchingJsonPath("$.no_registrasi", containing(answer.getKey())))
                     .willReturn(answer.getValue()));
-            failing.addAll(dropPpu(Samples.withCaseSuffix(rujukan, answer.getKey()), "RUJUKAN_20250930_10" + (10 + n++) + ".csv"));
+            failing.addAll(dropPpu(
+                    Samples.withCaseSuffix(rujukan, answer.getKey()), "RUJUKAN_20250930_10" + (10 + n++) + ".csv"));
         }
         awaitEnded(failing, "kukar");
 
@@ -143,25 +152,36 @@ class LogPrivacyIT extends HubIntegrationTest {
         // FHIR: Jakarta's server without metadata, then failing, then refusing.
         agreements.activate(AgreementFixtures.example("tppo-repatriation-2025"));
         URI jakarta = participants.endpoint("jakarta").orElseThrow();
-        WireMockServer fhir = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer fhir = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         fhir.start();
         try {
             participants.simulate("jakarta", URI.create(fhir.baseUrl()));
             for (String way : List.of("metadata", "503", "400")) {
                 if (!way.equals("metadata")) {
-                    fhir.stubFor(get(urlPathEqualTo("/metadata")).willReturn(aResponse().withStatus(200)
-                            .withHeader("Content-Type", "application/fhir+json").withBody(CAPABILITY_STATEMENT)));
-                    fhir.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(Integer.parseInt(way))
-                            .withHeader("Content-Type", "application/fhir+json").withBody(OPERATION_OUTCOME)));
+                    fhir.stubFor(get(urlPathEqualTo("/metadata"))
+                            .willReturn(aResponse()
+                                    .withStatus(200)
+                                    .withHeader("Content-Type", "application/fhir+json")
+                                    .withBody(CAPABILITY_STATEMENT)));
+                    fhir.stubFor(post(urlPathEqualTo("/"))
+                            .willReturn(aResponse()
+                                    .withStatus(Integer.parseInt(way))
+                                    .withHeader("Content-Type", "application/fhir+json")
+                                    .withBody(OPERATION_OUTCOME)));
                 }
-                String xml = sample("prabumulih-xml", "kasus-tppo-jakarta.xml").replace("PBM-SL-", "PBM-LF" + way + "-");
+                String xml =
+                        sample("prabumulih-xml", "kasus-tppo-jakarta.xml").replace("PBM-SL-", "PBM-LF" + way + "-");
                 secrets.addAll(xmlSecrets(xml));
                 HttpHeaders headers = new HttpHeaders();
                 headers.setContentType(MediaType.APPLICATION_XML);
-                String answer = http.postForObject("/api/v1/participants/prabumulih/referrals", new HttpEntity<>(xml, headers), String.class);
+                String answer = http.postForObject(
+                        "/api/v1/participants/prabumulih/referrals", new HttpEntity<>(xml, headers), String.class);
                 awaitEnded(List.of(Samples.json(answer).path("referralId").asText()), "jakarta");
             }
-            assertThat(fhir.findAll(getRequestedFor(urlPathEqualTo("/metadata")))).as("the FHIR client asked for metadata").isNotEmpty();
+            assertThat(fhir.findAll(getRequestedFor(urlPathEqualTo("/metadata"))))
+                    .as("the FHIR client asked for metadata")
+                    .isNotEmpty();
         } finally {
             participants.simulate("jakarta", jakarta);
             fhir.stop();
@@ -173,9 +193,12 @@ class LogPrivacyIT extends HubIntegrationTest {
         Files.move(outbox, moved);
         Files.writeString(outbox, "not a folder");
         try {
-            String body = sample("kukar-json", "referral-tppo-to-ppu.json").replace("KKR/2025/0412", "KKR/LOG/FILEFAIL");
+            String body =
+                    sample("kukar-json", "referral-tppo-to-ppu.json").replace("KKR/2025/0412", "KKR/LOG/FILEFAIL");
             secrets.addAll(kukarSecrets(body));
-            String id = Samples.json(postKukar("referrals", body).getBody()).path("referralId").asText();
+            String id = Samples.json(postKukar("referrals", body).getBody())
+                    .path("referralId")
+                    .asText();
             awaitEnded(List.of(id), "ppu");
         } finally {
             Files.delete(outbox);
@@ -184,31 +207,59 @@ class LogPrivacyIT extends HubIntegrationTest {
 
         // Translation: the receiver's format cannot carry the case. Kukar's month-only incident date cannot
         // be written in Prabumulih's XML; routing never sends it there, so the delivery is made by hand.
-        String unrenderable = sample("kukar-json", "referral-tppo-to-ppu.json").replace("KKR/2025/0412", "KKR/LOG/RENDERFAIL");
+        String unrenderable =
+                sample("kukar-json", "referral-tppo-to-ppu.json").replace("KKR/2025/0412", "KKR/LOG/RENDERFAIL");
         secrets.addAll(kukarSecrets(unrenderable));
-        UUID referral = UUID.fromString(Samples.json(postKukar("referrals", unrenderable).getBody()).path("referralId").asText());
+        UUID referral = UUID.fromString(
+                Samples.json(postKukar("referrals", unrenderable).getBody())
+                        .path("referralId")
+                        .asText());
         ReferralRoute granted = referralRecords.route(referral, "ppu").orElseThrow();
-        referralRecords.addRoute(referral, new ReferralRoute("prabumulih", granted.agreementId(), granted.agreementVersion(), null,
-                granted.services(), granted.subjectToAvailability(), granted.data(), null, "REQUESTED"));
+        referralRecords.addRoute(
+                referral,
+                new ReferralRoute(
+                        "prabumulih",
+                        granted.agreementId(),
+                        granted.agreementVersion(),
+                        null,
+                        granted.services(),
+                        granted.subjectToAvailability(),
+                        granted.data(),
+                        null,
+                        "REQUESTED"));
         outboxPublisher.publish(List.of(deliveryRecords.addReferral(referral, "prabumulih")));
         awaitEnded(List.of(referral.toString()), "prabumulih");
         assertThat(jdbc.sql("select state from delivery where referral_id = ? and recipient_id = 'prabumulih'")
-                .param(referral).query(String.class).single()).as("a translation failure is refused for good").isEqualTo("FAILED");
+                        .param(referral)
+                        .query(String.class)
+                        .single())
+                .as("a translation failure is refused for good")
+                .isEqualTo("FAILED");
 
         assertThat(secrets).as("the samples do carry identifying values").hasSizeGreaterThan(10);
-        assertThat(jdbc.sql("select count(*) from delivery where state = 'DEAD'").query(Integer.class).single())
-                .as("some deliveries went to the dead-letter queue").isPositive();
-        assertThat(output.getAll()).as("the failures were logged").contains("failed (attempt").contains("failed for good");
+        assertThat(jdbc.sql("select count(*) from delivery where state = 'DEAD'")
+                        .query(Integer.class)
+                        .single())
+                .as("some deliveries went to the dead-letter queue")
+                .isPositive();
+        assertThat(output.getAll())
+                .as("the failures were logged")
+                .contains("failed (attempt")
+                .contains("failed for good");
         for (String secret : secrets) {
-            assertThat(output.getAll()).as("log must not contain a victim's data").doesNotContain(secret);
+            assertThat(output.getAll())
+                    .as("log must not contain a victim's data")
+                    .doesNotContain(secret);
         }
     }
 
-    private static final String CAPABILITY_STATEMENT = "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\","
-            + "\"date\":\"2025-01-01\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"],"
-            + "\"rest\":[{\"mode\":\"server\"}]}";
-    private static final String OPERATION_OUTCOME = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-            + "\"code\":\"processing\",\"diagnostics\":\"gagal\"}]}";
+    private static final String CAPABILITY_STATEMENT =
+            "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\","
+                    + "\"date\":\"2025-01-01\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"],"
+                    + "\"rest\":[{\"mode\":\"server\"}]}";
+    private static final String OPERATION_OUTCOME =
+            "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                    + "\"code\":\"processing\",\"diagnostics\":\"gagal\"}]}";
 
     @Autowired
     ParticipantDirectory participants;
@@ -226,23 +277,34 @@ class LogPrivacyIT extends HubIntegrationTest {
     private List<String> dropPpu(String csv, String fileName) {
         drop("ppu", fileName, csv.getBytes(StandardCharsets.UTF_8));
         String receipt = read(awaitOutboxFile("ppu", "HASIL_" + fileName.replace(".csv", "")));
-        return Samples.csvRows(receipt).stream().map(row -> row.get("ID Rujukan Hub")).filter(id -> !id.isEmpty()).distinct().toList();
+        return Samples.csvRows(receipt).stream()
+                .map(row -> row.get("ID Rujukan Hub"))
+                .filter(id -> !id.isEmpty())
+                .distinct()
+                .toList();
     }
 
     /** Waits until the referrals' deliveries to the recipient were given up (refused for good or dead-lettered). */
     private void awaitEnded(List<String> referralIds, String recipient) {
         assertThat(referralIds).isNotEmpty();
         for (String id : referralIds) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from delivery where referral_id = ?::uuid"
-                    + " and recipient_id = ? and kind = 'REFERRAL' and state in ('FAILED', 'DEAD')")
-                    .params(id, recipient).query(Integer.class).single() > 0);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql(
+                                            "select count(*) from delivery where referral_id = ?::uuid"
+                                                    + " and recipient_id = ? and kind = 'REFERRAL' and state in ('FAILED', 'DEAD')")
+                                    .params(id, recipient)
+                                    .query(Integer.class)
+                                    .single()
+                            > 0);
         }
     }
 
     private String everyTableAsText() {
         StringBuilder all = new StringBuilder();
         List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'"
-                + " and table_type = 'BASE TABLE'").query(String.class).list();
+                        + " and table_type = 'BASE TABLE'")
+                .query(String.class)
+                .list();
         assertThat(tables).contains("referral", "inbound_message", "delivery", "referral_event", "referral_identity");
         for (String table : tables) {
             jdbc.sql("select * from " + table).query(rs -> {
@@ -283,7 +345,8 @@ class LogPrivacyIT extends HubIntegrationTest {
             return secrets;
         }
         for (Map<String, String> row : rows) {
-            for (String column : List.of("Nama Korban", "NIK Korban", "Alamat Korban", "Nama Pelaku", "Kronologi", "Petugas")) {
+            for (String column :
+                    List.of("Nama Korban", "NIK Korban", "Alamat Korban", "Nama Pelaku", "Kronologi", "Petugas")) {
                 String value = row.get(column);
                 if (value != null && value.length() >= 5) {
                     secrets.add(value);
@@ -304,9 +367,17 @@ class LogPrivacyIT extends HubIntegrationTest {
         }
         for (String field : List.of("text", "value", "line")) {
             for (JsonNode node : root.findValues(field)) {
-                List<JsonNode> values = node.isArray() ? java.util.stream.StreamSupport.stream(node.spliterator(), false).toList() : List.of(node);
-                values.stream().filter(JsonNode::isTextual).map(JsonNode::asText)
-                        .filter(v -> v.length() >= 8 && !v.startsWith("http") && !v.startsWith("urn:") && !v.startsWith("JKT/")
+                List<JsonNode> values = node.isArray()
+                        ? java.util.stream.StreamSupport.stream(node.spliterator(), false)
+                                .toList()
+                        : List.of(node);
+                values.stream()
+                        .filter(JsonNode::isTextual)
+                        .map(JsonNode::asText)
+                        .filter(v -> v.length() >= 8
+                                && !v.startsWith("http")
+                                && !v.startsWith("urn:")
+                                && !v.startsWith("JKT/")
                                 && !v.startsWith("(")) // a sample's placeholder, such as "(the hub's referral id)"
                         .forEach(secrets::add);
             }
@@ -317,12 +388,14 @@ class LogPrivacyIT extends HubIntegrationTest {
     /** Text of the elements and attributes that carry identity or free text in Prabumulih's XML. */
     private static Set<String> xmlSecrets(String xml) {
         Set<String> secrets = new LinkedHashSet<>();
-        java.util.regex.Matcher elements = java.util.regex.Pattern
-                .compile("<(nama|nik|no_telp|alamat|ringkasan|catatan)\\b[^>]*>([^<]{5,})</").matcher(xml);
+        java.util.regex.Matcher elements = java.util.regex.Pattern.compile(
+                        "<(nama|nik|no_telp|alamat|ringkasan|catatan)\\b[^>]*>([^<]{5,})</")
+                .matcher(xml);
         while (elements.find()) {
             secrets.add(elements.group(2).trim());
         }
-        java.util.regex.Matcher attributes = java.util.regex.Pattern.compile("\\b(nama|nip)=\"([^\"]{5,})\"").matcher(xml);
+        java.util.regex.Matcher attributes =
+                java.util.regex.Pattern.compile("\\b(nama|nip)=\"([^\"]{5,})\"").matcher(xml);
         while (attributes.find()) {
             secrets.add(attributes.group(2));
         }

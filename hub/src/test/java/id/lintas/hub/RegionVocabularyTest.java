@@ -37,12 +37,15 @@ class RegionVocabularyTest {
     @Test
     void noRegionsFieldNamesReceiptTextsOrMessageDefinitionsInHubMainCode() throws IOException {
         Set<String> vocabulary = vocabulary();
-        assertThat(vocabulary).as("the adapters declare their words")
+        assertThat(vocabulary)
+                .as("the adapters declare their words")
                 .contains("revisi", "id_rujukan_hub", "versi", "No Registrasi", "ID Rujukan Hub", "rujukan-baru");
 
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(HUB_MAIN)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(HUB_MAIN.resolve("demo"))).toList()) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".java") && !f.startsWith(HUB_MAIN.resolve("demo")))
+                    .toList()) {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher literal = LITERAL.matcher(lines.get(i));
@@ -57,7 +60,9 @@ class RegionVocabularyTest {
                 }
             }
         }
-        assertThat(found).as("region words in hub main code; ask the adapter through the SPI instead").isEmpty();
+        assertThat(found)
+                .as("region words in hub main code; ask the adapter through the SPI instead")
+                .isEmpty();
     }
 
     /** Every word the adapters give the hub, split at the hub's values and at path separators. */

@@ -32,17 +32,26 @@ class ReliableDeliveryIT extends HubIntegrationTest {
     @Test
     void transientFailuresAreRetriedUntilDeliveredExactlyOnce() {
         String caseNumber = "PPU/UPTD/2025/117-R1";
-        KUKAR.stubFor(referralOf(caseNumber).inScenario(caseNumber).whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("still down"));
-        KUKAR.stubFor(referralOf(caseNumber).inScenario(caseNumber).whenScenarioStateIs("still down")
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        KUKAR.stubFor(referralOf(caseNumber).inScenario(caseNumber).whenScenarioStateIs("up")
+        KUKAR.stubFor(referralOf(caseNumber)
+                .inScenario(caseNumber)
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("still down"));
+        KUKAR.stubFor(referralOf(caseNumber)
+                .inScenario(caseNumber)
+                .whenScenarioStateIs("still down")
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        KUKAR.stubFor(referralOf(caseNumber)
+                .inScenario(caseNumber)
+                .whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(201)));
 
         String id = dropPpuReferral("-R1", "RUJUKAN_20250801_0900.csv");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveryState(id).equals(DeliveryRecord.DELIVERED));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> attemptsAtKukar(caseNumber) == 3);
         JsonNode delivery = referralView(id).get("deliveries").get(0);
         assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
@@ -58,15 +67,19 @@ class ReliableDeliveryIT extends HubIntegrationTest {
 
         await().atMost(Duration.ofSeconds(40)).until(() -> deliveryState(id).equals(DeliveryRecord.DEAD));
         assertThat(attemptsAtKukar(caseNumber)).isEqualTo(4);
-        String deliveryId = referralView(id).get("deliveries").get(0).get("deliveryId").asText();
+        String deliveryId =
+                referralView(id).get("deliveries").get(0).get("deliveryId").asText();
         // The hub decided it is dead: the broker does not try it again.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> attemptsAtKukar(caseNumber) == 4);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> attemptsAtKukar(caseNumber) == 4);
         JsonNode dead = Samples.json(http.getForObject("/api/v1/deliveries?state=DEAD", String.class));
         assertThat(dead.findValuesAsText("deliveryId")).contains(deliveryId);
         assertThat(referralView(id).get("history").findValuesAsText("type")).contains("DEAD_LETTER");
 
         KUKAR.stubFor(referralOf(caseNumber).willReturn(aResponse().withStatus(201)));
-        ResponseEntity<String> retry = http.postForEntity("/api/v1/deliveries/" + deliveryId + "/retry", null, String.class);
+        ResponseEntity<String> retry =
+                http.postForEntity("/api/v1/deliveries/" + deliveryId + "/retry", null, String.class);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveryState(id).equals(DeliveryRecord.DELIVERED));
@@ -79,7 +92,8 @@ class ReliableDeliveryIT extends HubIntegrationTest {
         KUKAR.stubFor(referralOf(caseNumber).willReturn(aResponse().withStatus(503)));
         String id = dropPpuReferral("-R4", "RUJUKAN_20250801_1200.csv");
         await().atMost(Duration.ofSeconds(20)).until(() -> attemptsAtKukar(caseNumber) >= 1);
-        String deliveryId = referralView(id).get("deliveries").get(0).get("deliveryId").asText();
+        String deliveryId =
+                referralView(id).get("deliveries").get(0).get("deliveryId").asText();
 
         // As the broker does when a message exceeds its own attempt limit (say, while its hub was down).
         jms.convertAndSend(Endpoints.DELIVERY_DLQ_NAME, deliveryId);
@@ -87,27 +101,35 @@ class ReliableDeliveryIT extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveryState(id).equals(DeliveryRecord.DEAD));
         assertThat(referralView(id).get("history").findValuesAsText("type")).contains("DEAD_LETTER");
         int attempts = attemptsAtKukar(caseNumber);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> attemptsAtKukar(caseNumber) == attempts);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> attemptsAtKukar(caseNumber) == attempts);
         assertThat(deadLettered()).as("the dead-letter queue was read").doesNotContain(deliveryId);
     }
 
     @Test
     void contentRefusedByKukarFailsAtOnceWithoutRetrying() {
         String caseNumber = "PPU/UPTD/2025/117-R3";
-        KUKAR.stubFor(referralOf(caseNumber).willReturn(aResponse().withStatus(422)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"pesan\": \"kode layanan tidak dikenal\"}")));
+        KUKAR.stubFor(referralOf(caseNumber)
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"pesan\": \"kode layanan tidak dikenal\"}")));
 
         String id = dropPpuReferral("-R3", "RUJUKAN_20250801_1100.csv");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveryState(id).equals(DeliveryRecord.FAILED));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> attemptsAtKukar(caseNumber) == 1);
-        assertThat(referralView(id).get("deliveries").get(0).get("lastError").asText()).contains("422");
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> attemptsAtKukar(caseNumber) == 1);
+        assertThat(referralView(id).get("deliveries").get(0).get("lastError").asText())
+                .contains("422");
         assertThat(referralView(id).get("history").findValuesAsText("type")).contains("DELIVERY_FAILED");
     }
 
     private static MappingBuilder referralOf(String caseNumber) {
-        return post(urlPathEqualTo(KukarStubs.REFERRALS)).atPriority(1)
+        return post(urlPathEqualTo(KukarStubs.REFERRALS))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.no_registrasi", equalTo(caseNumber)));
     }
 
@@ -121,12 +143,16 @@ class ReliableDeliveryIT extends HubIntegrationTest {
 
     private static int attemptsAtKukar(String caseNumber) {
         return KUKAR.findAll(postRequestedFor(urlPathEqualTo(KukarStubs.REFERRALS))
-                .withRequestBody(matchingJsonPath("$.no_registrasi", equalTo(caseNumber)))).size();
+                        .withRequestBody(matchingJsonPath("$.no_registrasi", equalTo(caseNumber))))
+                .size();
     }
 
     private String deliveryState(String referralId) {
         return jdbc.sql("select state from delivery where referral_id = ?::uuid and kind = 'REFERRAL'")
-                .param(referralId).query(String.class).optional().orElse("");
+                .param(referralId)
+                .query(String.class)
+                .optional()
+                .orElse("");
     }
 
     private JsonNode referralView(String referralId) {

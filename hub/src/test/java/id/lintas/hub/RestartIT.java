@@ -27,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RestartIT {
 
-    private final WireMockServer kukar =
-            new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer kukar = new WireMockServer(
+            WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     @AfterEach
     void stopKukar() {
@@ -39,37 +39,53 @@ class RestartIT {
     void queuedDeliveryAndRecordSurviveARestart() throws IOException {
         Path dataDir = Files.createTempDirectory("lintas-restart-");
         kukar.start();
-        kukar.stubFor(post(urlPathEqualTo(KukarStubs.REFERRALS)).willReturn(aResponse().withStatus(503)));
+        kukar.stubFor(post(urlPathEqualTo(KukarStubs.REFERRALS))
+                .willReturn(aResponse().withStatus(503)));
 
         String referralId;
         try (ConfigurableApplicationContext hub = start(dataDir)) {
-            int port = ((org.springframework.boot.web.context.WebServerApplicationContext) hub).getWebServer().getPort();
-            new AgreementFixtures("http://127.0.0.1:" + port, TestCredentials.of("http://localhost:" + port, hub)).activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
+            int port = ((org.springframework.boot.web.context.WebServerApplicationContext) hub)
+                    .getWebServer()
+                    .getPort();
+            new AgreementFixtures("http://127.0.0.1:" + port, TestCredentials.of("http://localhost:" + port, hub))
+                    .activate(AgreementFixtures.example("pks-kukar-ppu-2024"));
             dropPpuFile(dataDir);
             JdbcClient jdbc = hub.getBean(JdbcClient.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> kukar.findAll(
-                    postRequestedFor(urlPathEqualTo(KukarStubs.REFERRALS))).size() >= 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> kukar.findAll(postRequestedFor(urlPathEqualTo(KukarStubs.REFERRALS)))
+                                    .size()
+                            >= 2);
             referralId = jdbc.sql("select id::text from referral where source_reference = 'PPU/UPTD/2025/117'")
-                    .query(String.class).single();
+                    .query(String.class)
+                    .single();
         }
 
         kukar.resetAll();
         KukarStubs.answerNormally(kukar);
         try (ConfigurableApplicationContext hub = start(dataDir)) {
             JdbcClient jdbc = hub.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select count(*) from referral where id = ?::uuid").param(referralId)
-                    .query(Integer.class).single()).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(jdbc.sql(
-                            "select state from delivery where referral_id = ?::uuid and kind = 'REFERRAL'")
-                    .param(referralId).query(String.class).single()));
-            assertThat(kukar.findAll(postRequestedFor(urlPathEqualTo(KukarStubs.REFERRALS)))).isNotEmpty();
+            assertThat(jdbc.sql("select count(*) from referral where id = ?::uuid")
+                            .param(referralId)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "DELIVERED"
+                            .equals(jdbc.sql(
+                                            "select state from delivery where referral_id = ?::uuid and kind = 'REFERRAL'")
+                                    .param(referralId)
+                                    .query(String.class)
+                                    .single()));
+            assertThat(kukar.findAll(postRequestedFor(urlPathEqualTo(KukarStubs.REFERRALS))))
+                    .isNotEmpty();
         }
     }
 
     private ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(LintasHubApplication.class)
                 .profiles("test")
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--lintas.data-dir=" + dataDir,
                         // A second broker in this JVM beside the shared test hub: its own in-VM id.
                         "--spring.artemis.embedded.server-id=7",
@@ -81,8 +97,13 @@ class RestartIT {
     private static void dropPpuFile(Path dataDir) throws IOException {
         Path inbox = dataDir.resolve("files").resolve("inbox").resolve("ppu");
         Files.createDirectories(inbox);
-        Path sample = Path.of(System.getProperty("lintas.shared.dir", "../../shared"),
-                "domain", "regions", "ppu-csv", "samples", "RUJUKAN_20250722_1600.csv");
+        Path sample = Path.of(
+                System.getProperty("lintas.shared.dir", "../../shared"),
+                "domain",
+                "regions",
+                "ppu-csv",
+                "samples",
+                "RUJUKAN_20250722_1600.csv");
         Path temp = inbox.resolve("RUJUKAN_20250722_1600.csv.tmp");
         Files.writeString(temp, Files.readString(sample, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         Files.move(temp, inbox.resolve("RUJUKAN_20250722_1600.csv"), StandardCopyOption.ATOMIC_MOVE);

@@ -23,7 +23,12 @@ final class Samples {
         if (!content.startsWith("\uFEFF")) {
             throw new AssertionError("PPU files start with a UTF-8 byte-order mark");
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         try {
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord record : format.parse(new StringReader(content.substring(1)))) {

@@ -31,22 +31,38 @@ class TableOwnershipTest {
      * owned by {@code account}) before any service runs; {@code account} depends on {@code security},
      * so the guard cannot ask it, and its test constructs it with a JdbcClient.
      */
-    private static final Map<String, String> KNOWN_READERS = Map.of("users", "security",
-            // The auditors' search reads the log's indexed columns (sender, receiver, agreement, kind); only audit writes it.
-            "audit_entry", "trail");
+    private static final Map<String, String> KNOWN_READERS = Map.of(
+            "users",
+            "security",
+            // The auditors' search reads the log's indexed columns (sender, receiver, agreement, kind); only audit
+            // writes it.
+            "audit_entry",
+            "trail");
     /** Which package owns which table. */
     private static final Map<String, String> OWNERS = Map.ofEntries(
-            Map.entry("referral", "referral"), Map.entry("referral_event", "referral"),
-            Map.entry("referral_identity", "referral"), Map.entry("referral_route", "referral"),
-            Map.entry("delivery", "delivery"), Map.entry("inbound_message", "ingest"),
-            Map.entry("agreement_version", "agreement"), Map.entry("agreement_signature", "agreement"),
+            Map.entry("referral", "referral"),
+            Map.entry("referral_event", "referral"),
+            Map.entry("referral_identity", "referral"),
+            Map.entry("referral_route", "referral"),
+            Map.entry("delivery", "delivery"),
+            Map.entry("inbound_message", "ingest"),
+            Map.entry("agreement_version", "agreement"),
+            Map.entry("agreement_signature", "agreement"),
             Map.entry("agreement_event", "agreement"),
-            Map.entry("participant_key", "security"), Map.entry("participant_key_event", "security"),
-            Map.entry("client_assertion_jti", "security"), Map.entry("login_failure", "security"),
-            Map.entry("users", "account"), Map.entry("authorities", "account"), Map.entry("account_event", "account"),
-            Map.entry("participant", "participant"), Map.entry("participant_history", "participant"),
-            Map.entry("audit_pending", "audit"), Map.entry("audit_entry", "audit"), Map.entry("audit_node", "audit"),
-            Map.entry("audit_checkpoint", "audit"), Map.entry("audit_cosignature", "audit"));
+            Map.entry("participant_key", "security"),
+            Map.entry("participant_key_event", "security"),
+            Map.entry("client_assertion_jti", "security"),
+            Map.entry("login_failure", "security"),
+            Map.entry("users", "account"),
+            Map.entry("authorities", "account"),
+            Map.entry("account_event", "account"),
+            Map.entry("participant", "participant"),
+            Map.entry("participant_history", "participant"),
+            Map.entry("audit_pending", "audit"),
+            Map.entry("audit_entry", "audit"),
+            Map.entry("audit_node", "audit"),
+            Map.entry("audit_checkpoint", "audit"),
+            Map.entry("audit_cosignature", "audit"));
 
     @Test
     void everyTablesSqlIsInItsOwnersPackageOnly() throws IOException {
@@ -57,24 +73,31 @@ class TableOwnershipTest {
         try (Stream<Path> files = Files.walk(HUB_MAIN)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Path relative = HUB_MAIN.relativize(file);
-                String feature = relative.getNameCount() > 1 ? relative.getName(0).toString() : "(root)";
+                String feature =
+                        relative.getNameCount() > 1 ? relative.getName(0).toString() : "(root)";
                 Matcher literal = LITERAL.matcher(Files.readString(file));
                 while (literal.find()) {
                     Matcher sql = SQL_TABLE.matcher(literal.group(1));
                     while (sql.find()) {
                         String table = sql.group(1).toLowerCase(Locale.ROOT);
                         if (tables.contains(table)) {
-                            packagesByTable.computeIfAbsent(table, t -> new TreeSet<>()).add(feature);
+                            packagesByTable
+                                    .computeIfAbsent(table, t -> new TreeSet<>())
+                                    .add(feature);
                         }
                     }
                 }
             }
         }
-        KNOWN_READERS.forEach((table, reader) -> packagesByTable.getOrDefault(table, new TreeSet<>()).remove(reader));
+        KNOWN_READERS.forEach((table, reader) ->
+                packagesByTable.getOrDefault(table, new TreeSet<>()).remove(reader));
 
-        assertThat(packagesByTable.get("participant_key")).as("the table the issue names").containsExactly("security");
+        assertThat(packagesByTable.get("participant_key"))
+                .as("the table the issue names")
+                .containsExactly("security");
         packagesByTable.forEach((table, packages) -> assertThat(packages)
-                .as("packages with SQL on " + table + "; only its owner may have it").containsExactly(owner(table)));
+                .as("packages with SQL on " + table + "; only its owner may have it")
+                .containsExactly(owner(table)));
     }
 
     private static String owner(String table) {

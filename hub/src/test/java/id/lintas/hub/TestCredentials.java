@@ -54,8 +54,8 @@ import org.springframework.web.client.RestClient;
  */
 public final class TestCredentials {
 
-    public static final List<String> PARTICIPANTS = List.of("kukar", "ppu", "jakarta", "prabumulih",
-            "prabumulih-polres", "prabumulih-kejari", "prabumulih-psikiater");
+    public static final List<String> PARTICIPANTS = List.of(
+            "kukar", "ppu", "jakarta", "prabumulih", "prabumulih-polres", "prabumulih-kejari", "prabumulih-psikiater");
 
     private static final Map<String, TestCredentials> BY_HUB = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,8 +79,8 @@ public final class TestCredentials {
     /** The credentials of the hub at this URL, created once per hub. */
     public static TestCredentials of(String baseUrl, ApplicationContext hub) {
         return BY_HUB.computeIfAbsent(baseUrl, url -> {
-            TestCredentials credentials = new TestCredentials(url,
-                    hub.getBean(AuthorizationServerSettings.class).getIssuer(), hub.getBean(JdbcClient.class));
+            TestCredentials credentials = new TestCredentials(
+                    url, hub.getBean(AuthorizationServerSettings.class).getIssuer(), hub.getBean(JdbcClient.class));
             credentials.createAccounts(hub.getBean(JdbcUserDetailsManager.class));
             return credentials;
         });
@@ -105,14 +105,20 @@ public final class TestCredentials {
         }
         people.forEach((name, authorities) -> {
             if (!accounts.userExists(name)) {
-                accounts.createUser(User.withUsername(name).password("{bcrypt}" + fast.encode(password(name)))
-                        .authorities(authorities.stream().map(SimpleGrantedAuthority::new).toList()).build());
+                accounts.createUser(User.withUsername(name)
+                        .password("{bcrypt}" + fast.encode(password(name)))
+                        .authorities(authorities.stream()
+                                .map(SimpleGrantedAuthority::new)
+                                .toList())
+                        .build());
             }
         });
     }
 
     public String basic(String account) {
-        return "Basic " + Base64.getEncoder().encodeToString((account + ":" + password(account)).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((account + ":" + password(account)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A bearer token of the participant's system, from the hub's token endpoint. */
@@ -121,14 +127,19 @@ public final class TestCredentials {
         if (cached != null && Instant.parse(cached[1]).isAfter(Instant.now().plusSeconds(30))) {
             return "Bearer " + cached[0];
         }
-        HttpResponse<String> answer = requestToken(participant, assertion(participant, clientKey(participant), UUID.randomUUID().toString()));
+        HttpResponse<String> answer = requestToken(
+                participant,
+                assertion(participant, clientKey(participant), UUID.randomUUID().toString()));
         if (answer.statusCode() != 200) {
-            throw new IllegalStateException("no token for " + participant + ": " + answer.statusCode() + " " + answer.body());
+            throw new IllegalStateException(
+                    "no token for " + participant + ": " + answer.statusCode() + " " + answer.body());
         }
         try {
             JsonNode token = JSON.readTree(answer.body());
-            tokens.put(participant, new String[] {token.path("access_token").asText(),
-                Instant.now().plusSeconds(token.path("expires_in").asLong()).toString()});
+            tokens.put(participant, new String[] {
+                token.path("access_token").asText(),
+                Instant.now().plusSeconds(token.path("expires_in").asLong()).toString()
+            });
             return "Bearer " + token.path("access_token").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -139,17 +150,23 @@ public final class TestCredentials {
     public ECKey clientKey(String participant) {
         return clientKeys.computeIfAbsent(participant, p -> {
             ECKey key = AgreementFixtures.generate(p + "-test-client-" + System.nanoTime());
-            var answer = RestClient.create(baseUrl).post().uri("/api/v1/participants/{p}/client-keys", p)
+            var answer = RestClient.create(baseUrl)
+                    .post()
+                    .uri("/api/v1/participants/{p}/client-keys", p)
                     .header(HttpHeaders.AUTHORIZATION, basic("operator"))
                     .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                     .body(key.toPublicJWK().toJSONString())
-                    .retrieve().toEntity(String.class);
+                    .retrieve()
+                    .toEntity(String.class);
             if (answer.getStatusCode().value() != 201) {
                 throw new IllegalStateException("client key of " + p + " not registered: " + answer.getBody());
             }
-            var approved = RestClient.create(baseUrl).post().uri("/api/v1/participants/{p}/client-keys/{kid}/approval", p, key.getKeyID())
+            var approved = RestClient.create(baseUrl)
+                    .post()
+                    .uri("/api/v1/participants/{p}/client-keys/{kid}/approval", p, key.getKeyID())
                     .header(HttpHeaders.AUTHORIZATION, basic("signer-" + p))
-                    .retrieve().toEntity(String.class);
+                    .retrieve()
+                    .toEntity(String.class);
             if (approved.getStatusCode().value() != 200) {
                 throw new IllegalStateException("client key of " + p + " not approved: " + approved.getBody());
             }
@@ -174,12 +191,22 @@ public final class TestCredentials {
     }
 
     /** A client assertion with the given audience, issue time ({@code iat}) and expiry ({@code exp}). */
-    public String assertion(String participant, ECKey key, String jti, String audience, Instant issuedAt, Instant expiresAt) {
+    public String assertion(
+            String participant, ECKey key, String jti, String audience, Instant issuedAt, Instant expiresAt) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(participant).subject(participant)
-                    .audience(audience).jwtID(jti)
-                    .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt)).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer(participant)
+                    .subject(participant)
+                    .audience(audience)
+                    .jwtID(jti)
+                    .issueTime(Date.from(issuedAt))
+                    .expirationTime(Date.from(expiresAt))
+                    .build();
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new ECDSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -193,9 +220,12 @@ public final class TestCredentials {
                 + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 + "&client_assertion=" + enc(assertion);
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -225,7 +255,8 @@ public final class TestCredentials {
         if (m.matches()) {
             return Optional.of(bearer(m.group(1)));
         }
-        if (path.startsWith("/api/v1/participants/") && (path.contains("/client-keys") || path.endsWith("/key-events"))) {
+        if (path.startsWith("/api/v1/participants/")
+                && (path.contains("/client-keys") || path.endsWith("/key-events"))) {
             return Optional.of(basic("operator"));
         }
         m = KEYS_PATH.matcher(path);
@@ -237,7 +268,8 @@ public final class TestCredentials {
         }
         if (path.startsWith("/api/v1/agreements") && path.endsWith("/signatures")) {
             try {
-                return Optional.of(basic("signer-" + JSON.readTree(body).path("participant").asText()));
+                return Optional.of(basic(
+                        "signer-" + JSON.readTree(body).path("participant").asText()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -245,16 +277,25 @@ public final class TestCredentials {
         if (path.startsWith("/api/v1/agreements") || path.startsWith("/api/v1/routing")) {
             return Optional.of(basic("admin"));
         }
-        if (path.startsWith("/api/v1/deliveries") || path.equals("/api/v1/referrals/overdue") || path.startsWith("/actuator")) {
+        if (path.startsWith("/api/v1/deliveries")
+                || path.equals("/api/v1/referrals/overdue")
+                || path.startsWith("/actuator")) {
             return Optional.of(basic("operator"));
         }
         m = REFERRAL_PATH.matcher(path);
         if (m.matches()) {
-            return jdbc.sql("select sender_id from referral where id = ?::uuid").param(m.group(1)).query(String.class)
-                    .optional().map(this::bearer).or(() -> Optional.of(basic("operator")));
+            return jdbc.sql("select sender_id from referral where id = ?::uuid")
+                    .param(m.group(1))
+                    .query(String.class)
+                    .optional()
+                    .map(this::bearer)
+                    .or(() -> Optional.of(basic("operator")));
         }
-        if (path.equals("/api/v1/referrals") && uri.getQuery() != null && uri.getQuery().startsWith("participant=")) {
-            return Optional.of(bearer(uri.getQuery().substring("participant=".length()).split("&")[0]));
+        if (path.equals("/api/v1/referrals")
+                && uri.getQuery() != null
+                && uri.getQuery().startsWith("participant=")) {
+            return Optional.of(
+                    bearer(uri.getQuery().substring("participant=".length()).split("&")[0]));
         }
         return Optional.empty();
     }

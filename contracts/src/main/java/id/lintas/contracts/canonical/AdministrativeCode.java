@@ -41,7 +41,9 @@ public final class AdministrativeCode {
     public static Optional<String> district(Address address) {
         Extension extension = address.getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
         Extension sub = extension == null ? null : extension.getExtensionByUrl(DISTRICT);
-        return sub != null && sub.hasValue() ? Optional.ofNullable(sub.getValue().primitiveValue()) : Optional.empty();
+        return sub != null && sub.hasValue()
+                ? Optional.ofNullable(sub.getValue().primitiveValue())
+                : Optional.empty();
     }
 
     /** The most precise code (regency/city, else province) the address's extension names, without dots. */

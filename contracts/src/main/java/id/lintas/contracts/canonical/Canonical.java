@@ -50,10 +50,10 @@ public final class Canonical {
 
     /** SATUSEHAT (Ministry of Health) conventions. */
     public static final String SID_NIK = "https://fhir.kemkes.go.id/id/nik";
+
     public static final String EXT_ADMINISTRATIVE_CODE =
             "https://fhir.kemkes.go.id/r4/StructureDefinition/administrativeCode";
-    public static final String EXT_CITIZENSHIP =
-            "https://fhir.kemkes.go.id/r4/StructureDefinition/citizenshipStatus";
+    public static final String EXT_CITIZENSHIP = "https://fhir.kemkes.go.id/r4/StructureDefinition/citizenshipStatus";
 
     public static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     public static final String SENSITIVITY_SDV = "SDV";
@@ -62,6 +62,7 @@ public final class Canonical {
 
     /** FHIR and LOINC codes every canonical Bundle (and Jakarta's documents) use. */
     public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+
     public static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
     public static final String CONDITION_CATEGORY_VIOLENCE = "KEKERASAN";
     public static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";

@@ -17,8 +17,8 @@ import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,8 +67,12 @@ public final class CanonicalReader {
     /** Reads a canonical referral Bundle; it must have its Task. */
     public Referral read(Bundle bundle) {
         Task task = Bundles.task(bundle);
-        Party sender = Bundles.resolve(bundle, task.getRequester(), Organization.class).map(this::party).orElse(null);
-        Party destination = Bundles.resolve(bundle, task.getOwner(), Organization.class).map(this::party).orElse(null);
+        Party sender = Bundles.resolve(bundle, task.getRequester(), Organization.class)
+                .map(this::party)
+                .orElse(null);
+        Party destination = Bundles.resolve(bundle, task.getOwner(), Organization.class)
+                .map(this::party)
+                .orElse(null);
         List<Patient> patients = victims(bundle, task);
         Map<Patient, List<Condition>> conditions = conditionsByVictim(bundle, patients);
         List<Condition> firstVictims = patients.isEmpty() ? List.of() : conditions.get(patients.get(0));
@@ -85,21 +89,36 @@ public final class CanonicalReader {
                 .toList();
         return Referral.builder()
                 .sourceCaseNumber(sourceCaseNumber(task))
-                .revision(extension(task, Canonical.EXT_REVISION, PositiveIntType.class).map(PositiveIntType::getValue).orElse(1))
-                .kind(coding(task.getCode(), Canonical.CS_REFERRAL_KIND).map(c -> known(ReferralKind.class, c.getCode()))
+                .revision(extension(task, Canonical.EXT_REVISION, PositiveIntType.class)
+                        .map(PositiveIntType::getValue)
+                        .orElse(1))
+                .kind(coding(task.getCode(), Canonical.CS_REFERRAL_KIND)
+                        .map(c -> known(ReferralKind.class, c.getCode()))
                         .orElse(null))
-                .urgency(extensionCode(task, Canonical.EXT_URGENCY).map(code -> known(Urgency.class, code)).orElse(null))
+                .urgency(extensionCode(task, Canonical.EXT_URGENCY)
+                        .map(code -> known(Urgency.class, code))
+                        .orElse(null))
                 .authoredOn(task.hasAuthoredOnElement() ? offsetDateTime(task.getAuthoredOnElement()) : null)
                 .intakeChannel(extensionCode(task, Canonical.EXT_INTAKE_CHANNEL).orElse(null))
-                .reportingRegion(extensionCode(task, Canonical.EXT_REPORTING_REGION).map(this::dotted).orElse(null))
-                .requestedDestination(extensionCode(task, Canonical.EXT_REQUESTED_DESTINATION).map(this::dotted).orElse(null))
+                .reportingRegion(extensionCode(task, Canonical.EXT_REPORTING_REGION)
+                        .map(this::dotted)
+                        .orElse(null))
+                .requestedDestination(extensionCode(task, Canonical.EXT_REQUESTED_DESTINATION)
+                        .map(this::dotted)
+                        .orElse(null))
                 .identifiers(task.getIdentifier().stream()
                         .filter(id -> id.hasSystem() && id.hasValue())
                         .filter(id -> !id.getSystem().startsWith(Canonical.SID_SOURCE_CASE_PREFIX))
                         .map(id -> new ExternalIdentifier(id.getSystem(), id.getValue()))
                         .toList())
-                .reason(task.hasReasonCode() && task.getReasonCode().hasText() ? task.getReasonCode().getText() : null)
-                .chronology(task.hasNote() && task.getNoteFirstRep().hasText() ? task.getNoteFirstRep().getText() : null)
+                .reason(
+                        task.hasReasonCode() && task.getReasonCode().hasText()
+                                ? task.getReasonCode().getText()
+                                : null)
+                .chronology(
+                        task.hasNote() && task.getNoteFirstRep().hasText()
+                                ? task.getNoteFirstRep().getText()
+                                : null)
                 .victims(victims)
                 .perpetrators(perpetrators)
                 .incident(incident)
@@ -146,13 +165,16 @@ public final class CanonicalReader {
     private static List<Patient> victims(Bundle bundle, Task task) {
         List<Patient> victims = new ArrayList<>();
         task.getInput().stream()
-                .filter(i -> i.getType().getCoding().stream().anyMatch(c -> Canonical.TASK_INPUT_VICTIM.equals(c.getCode())))
+                .filter(i ->
+                        i.getType().getCoding().stream().anyMatch(c -> Canonical.TASK_INPUT_VICTIM.equals(c.getCode())))
                 .filter(i -> i.getValue() instanceof Reference)
                 .map(i -> Bundles.resolve(bundle, (Reference) i.getValue(), Patient.class))
                 .flatMap(Optional::stream)
                 .filter(p -> !victims.contains(p))
                 .forEach(victims::add);
-        Bundles.all(bundle, Patient.class).stream().filter(p -> !victims.contains(p)).forEach(victims::add);
+        Bundles.all(bundle, Patient.class).stream()
+                .filter(p -> !victims.contains(p))
+                .forEach(victims::add);
         return victims;
     }
 
@@ -162,12 +184,17 @@ public final class CanonicalReader {
                 .map(Identifier::getValue)
                 .findFirst()
                 .orElse(null);
-        String name = patient.hasName() && patient.getNameFirstRep().hasText() ? patient.getNameFirstRep().getText() : null;
+        String name = patient.hasName() && patient.getNameFirstRep().hasText()
+                ? patient.getNameFirstRep().getText()
+                : null;
         String phone = phone(patient.getTelecom());
         Address home = patient.hasAddress() ? patient.getAddressFirstRep() : null;
         String line = home != null && home.hasLine() ? home.getLine().get(0).getValue() : null;
-        Region domicile = home == null ? null : AdministrativeCode.mostPrecise(home).map(this::compact).orElse(null);
-        String district = home == null ? null : AdministrativeCode.district(home).orElse(null);
+        Region domicile = home == null
+                ? null
+                : AdministrativeCode.mostPrecise(home).map(this::compact).orElse(null);
+        String district =
+                home == null ? null : AdministrativeCode.district(home).orElse(null);
         List<String> disabilities = new ArrayList<>();
         for (Extension extension : patient.getExtensionsByUrl(Canonical.EXT_DISABILITY)) {
             if (extension.getValue() instanceof Coding coding && coding.hasCode()) {
@@ -175,7 +202,8 @@ public final class CanonicalReader {
             }
         }
         boolean sensitive = patient.getMeta().getSecurity().stream()
-                .anyMatch(c -> Canonical.V3_ACT_CODE.equals(c.getSystem()) && Canonical.SENSITIVITY_SDV.equals(c.getCode()));
+                .anyMatch(c ->
+                        Canonical.V3_ACT_CODE.equals(c.getSystem()) && Canonical.SENSITIVITY_SDV.equals(c.getCode()));
         return new Victim(
                 nik,
                 name,
@@ -208,8 +236,11 @@ public final class CanonicalReader {
             }
             boolean permit = consent.getStatus() == org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE
                     && (!consent.hasProvision()
-                            || consent.getProvision().getType() != org.hl7.fhir.r4.model.Consent.ConsentProvisionType.DENY);
-            String basis = coding(consent.getPolicyRule(), Canonical.CS_LAWFUL_BASIS).map(Coding::getCode).orElse(null);
+                            || consent.getProvision().getType()
+                                    != org.hl7.fhir.r4.model.Consent.ConsentProvisionType.DENY);
+            String basis = coding(consent.getPolicyRule(), Canonical.CS_LAWFUL_BASIS)
+                    .map(Coding::getCode)
+                    .orElse(null);
             String giver = null;
             if (consent.hasPerformer()) {
                 giver = Bundles.resolve(bundle, consent.getPerformerFirstRep(), RelatedPerson.class)
@@ -220,9 +251,10 @@ public final class CanonicalReader {
                                 .findFirst())
                         .orElse(null);
             }
-            PartialDateTime date = consent.hasDateTimeElement() && consent.getDateTimeElement().getValueAsString() != null
-                    ? PartialDateTime.parse(consent.getDateTimeElement().getValueAsString())
-                    : null;
+            PartialDateTime date =
+                    consent.hasDateTimeElement() && consent.getDateTimeElement().getValueAsString() != null
+                            ? PartialDateTime.parse(consent.getDateTimeElement().getValueAsString())
+                            : null;
             return new Consent(permit, basis, giver, date);
         }
         return null;
@@ -235,9 +267,14 @@ public final class CanonicalReader {
                 .map(Coding::getCode)
                 .findFirst()
                 .orElse(null);
-        String name = person.hasName() && person.getNameFirstRep().hasText() ? person.getNameFirstRep().getText() : null;
-        return new Perpetrator(name, person.hasGender() ? Gender.ofCode(person.getGender().toCode()) : null,
-                age(person), relationship);
+        String name = person.hasName() && person.getNameFirstRep().hasText()
+                ? person.getNameFirstRep().getText()
+                : null;
+        return new Perpetrator(
+                name,
+                person.hasGender() ? Gender.ofCode(person.getGender().toCode()) : null,
+                age(person),
+                relationship);
     }
 
     /** Each victim's Conditions; one whose subject is no victim counts as the first victim's. */
@@ -265,13 +302,18 @@ public final class CanonicalReader {
         Region region = null;
         String place = null;
         for (Condition condition : conditions) {
-            coding(condition.getCode(), Canonical.CS_VIOLENCE_FORM).map(Coding::getCode).ifPresent(forms::add);
-            if (onset == null && condition.hasOnsetDateTimeType()
+            coding(condition.getCode(), Canonical.CS_VIOLENCE_FORM)
+                    .map(Coding::getCode)
+                    .ifPresent(forms::add);
+            if (onset == null
+                    && condition.hasOnsetDateTimeType()
                     && condition.getOnsetDateTimeType().getValueAsString() != null) {
                 onset = PartialDateTime.parse(condition.getOnsetDateTimeType().getValueAsString());
             }
             if (region == null) {
-                region = extensionCode(condition, Canonical.EXT_INCIDENT_REGION).map(this::dotted).orElse(null);
+                region = extensionCode(condition, Canonical.EXT_INCIDENT_REGION)
+                        .map(this::dotted)
+                        .orElse(null);
             }
             if (place == null) {
                 place = extensionCode(condition, Canonical.EXT_INCIDENT_PLACE).orElse(null);
@@ -284,9 +326,13 @@ public final class CanonicalReader {
     private static List<String> services(Bundle bundle, Task task) {
         List<ServiceRequest> requests = new ArrayList<>();
         for (Reference reference : task.getBasedOn()) {
-            Bundles.resolve(bundle, reference, ServiceRequest.class).filter(r -> !requests.contains(r)).ifPresent(requests::add);
+            Bundles.resolve(bundle, reference, ServiceRequest.class)
+                    .filter(r -> !requests.contains(r))
+                    .ifPresent(requests::add);
         }
-        Bundles.all(bundle, ServiceRequest.class).stream().filter(r -> !requests.contains(r)).forEach(requests::add);
+        Bundles.all(bundle, ServiceRequest.class).stream()
+                .filter(r -> !requests.contains(r))
+                .forEach(requests::add);
         return requests.stream()
                 .map(r -> coding(r.getCode(), Canonical.CS_SERVICE))
                 .flatMap(Optional::stream)
@@ -297,7 +343,8 @@ public final class CanonicalReader {
     /** The officer the Task names, else the Bundle's only Practitioner. */
     private static Officer officer(Bundle bundle, Task task) {
         return task.getInput().stream()
-                .filter(i -> i.getType().getCoding().stream().anyMatch(c -> Canonical.TASK_INPUT_OFFICER.equals(c.getCode())))
+                .filter(i -> i.getType().getCoding().stream()
+                        .anyMatch(c -> Canonical.TASK_INPUT_OFFICER.equals(c.getCode())))
                 .filter(i -> i.getValue() instanceof Reference)
                 .map(i -> Bundles.resolve(bundle, (Reference) i.getValue(), Practitioner.class))
                 .flatMap(Optional::stream)
@@ -309,7 +356,9 @@ public final class CanonicalReader {
                                 .map(Identifier::getValue)
                                 .findFirst()
                                 .orElse(null),
-                        p.hasName() && p.getNameFirstRep().hasText() ? p.getNameFirstRep().getText() : null,
+                        p.hasName() && p.getNameFirstRep().hasText()
+                                ? p.getNameFirstRep().getText()
+                                : null,
                         phone(p.getTelecom())))
                 .orElse(null);
     }
@@ -384,7 +433,9 @@ public final class CanonicalReader {
         if (concept == null) {
             return Optional.empty();
         }
-        return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).findFirst();
+        return concept.getCoding().stream()
+                .filter(c -> system.equals(c.getSystem()))
+                .findFirst();
     }
 
     private static boolean hasCode(List<CodeableConcept> concepts, String system, String code) {

@@ -136,7 +136,9 @@ public final class CanonicalWriter {
         Reference owner = null;
         if (referral.destination() != null) {
             owner = referral.sender() != null
-                            && referral.sender().participantId().equals(referral.destination().participantId())
+                            && referral.sender()
+                                    .participantId()
+                                    .equals(referral.destination().participantId())
                     ? requester
                     : ids.add(bundle, organisation(referral.destination()));
         }
@@ -150,11 +152,13 @@ public final class CanonicalWriter {
         task.setFor(firstVictim);
         requestRefs.forEach(task::addBasedOn);
         for (Reference victim : victimRefs) {
-            task.addInput().setType(new CodeableConcept(hub(Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_VICTIM)))
+            task.addInput()
+                    .setType(new CodeableConcept(hub(Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_VICTIM)))
                     .setValue(victim);
         }
         if (officer != null) {
-            task.addInput().setType(new CodeableConcept(hub(Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_OFFICER)))
+            task.addInput()
+                    .setType(new CodeableConcept(hub(Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_OFFICER)))
                     .setValue(officer);
         }
         return bundle;
@@ -177,7 +181,8 @@ public final class CanonicalWriter {
     /** The canonical Organization of a participant, keyed on its participant id. */
     public Organization organisation(Party party) {
         Organization organization = new Organization();
-        organization.addIdentifier(new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue(party.participantId()));
+        organization.addIdentifier(
+                new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue(party.participantId()));
         if (party.name() != null) {
             organization.setName(party.name());
         }
@@ -205,17 +210,22 @@ public final class CanonicalWriter {
                     .setSystem(Canonical.sourceCaseSystem(referral.sender().participantId()))
                     .setValue(referral.sourceCaseNumber()));
         }
-        referral.identifiers().forEach(id -> task.addIdentifier().setSystem(id.system()).setValue(id.value()));
+        referral.identifiers()
+                .forEach(id -> task.addIdentifier().setSystem(id.system()).setValue(id.value()));
         task.addExtension(Canonical.EXT_REVISION, new PositiveIntType(referral.revision()));
         task.setStatus(Task.TaskStatus.REQUESTED);
         task.setIntent(Task.TaskIntent.ORDER);
-        task.setCode(new CodeableConcept(hub(Canonical.CS_REFERRAL_KIND, referral.kind().name())));
+        task.setCode(new CodeableConcept(
+                hub(Canonical.CS_REFERRAL_KIND, referral.kind().name())));
         if (referral.urgency() != null) {
             task.setPriority(PRIORITY.get(referral.urgency()));
-            task.addExtension(Canonical.EXT_URGENCY, hub(Canonical.CS_URGENCY, referral.urgency().name()));
+            task.addExtension(
+                    Canonical.EXT_URGENCY,
+                    hub(Canonical.CS_URGENCY, referral.urgency().name()));
         }
         if (referral.authoredOn() != null) {
-            task.setAuthoredOnElement(new DateTimeType(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(inWholeMinutes(referral.authoredOn()))));
+            task.setAuthoredOnElement(new DateTimeType(
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(inWholeMinutes(referral.authoredOn()))));
         }
         if (referral.intakeChannel() != null) {
             task.addExtension(Canonical.EXT_INTAKE_CHANNEL, hub(Canonical.CS_INTAKE_CHANNEL, referral.intakeChannel()));
@@ -248,8 +258,9 @@ public final class CanonicalWriter {
         Patient patient = new Patient();
         profile(patient, Canonical.PROFILE_VICTIM);
         if (victim.sensitive()) {
-            patient.getMeta().addSecurity(
-                    new Coding(Canonical.V3_ACT_CODE, Canonical.SENSITIVITY_SDV, Canonical.SENSITIVITY_SDV_DISPLAY));
+            patient.getMeta()
+                    .addSecurity(new Coding(
+                            Canonical.V3_ACT_CODE, Canonical.SENSITIVITY_SDV, Canonical.SENSITIVITY_SDV_DISPLAY));
         }
         if (victim.age() != null) {
             patient.addExtension(age(victim.age()));
@@ -264,7 +275,8 @@ public final class CanonicalWriter {
             patient.addExtension(Canonical.EXT_DISABILITY, hub(Canonical.CS_DISABILITY, disability));
         }
         if (victim.citizenship() != null) {
-            patient.addExtension(Canonical.EXT_CITIZENSHIP, new CodeType(victim.citizenship().code()));
+            patient.addExtension(
+                    Canonical.EXT_CITIZENSHIP, new CodeType(victim.citizenship().code()));
         }
         if (victim.nik() != null) {
             patient.addIdentifier(new Identifier().setSystem(Canonical.SID_NIK).setValue(victim.nik()));
@@ -273,7 +285,9 @@ public final class CanonicalWriter {
             patient.addName().setUse(HumanName.NameUse.OFFICIAL).setText(victim.name());
         }
         if (victim.phone() != null) {
-            patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(victim.phone());
+            patient.addTelecom()
+                    .setSystem(ContactPoint.ContactPointSystem.PHONE)
+                    .setValue(victim.phone());
         }
         if (victim.gender() != null) {
             patient.setGender(AdministrativeGender.fromCode(victim.gender().code()));
@@ -299,8 +313,8 @@ public final class CanonicalWriter {
         condition.setClinicalStatus(new CodeableConcept(new Coding(Canonical.CONDITION_CLINICAL, "active", "Active")));
         condition.setVerificationStatus(
                 new CodeableConcept(new Coding(Canonical.CONDITION_VERIFICATION, "provisional", "Provisional")));
-        condition.addCategory(new CodeableConcept(
-                hub(Canonical.CS_CONDITION_CATEGORY, Canonical.CONDITION_CATEGORY_VIOLENCE)));
+        condition.addCategory(
+                new CodeableConcept(hub(Canonical.CS_CONDITION_CATEGORY, Canonical.CONDITION_CATEGORY_VIOLENCE)));
         condition.setCode(new CodeableConcept(hub(Canonical.CS_VIOLENCE_FORM, form)));
         condition.setSubject(victim);
         if (incident.onset() != null) {
@@ -347,13 +361,14 @@ public final class CanonicalWriter {
     private org.hl7.fhir.r4.model.Consent consent(Consent terms, Reference victim, Reference performer) {
         org.hl7.fhir.r4.model.Consent consent = new org.hl7.fhir.r4.model.Consent();
         profile(consent, Canonical.PROFILE_CONSENT);
-        consent.setStatus(terms.permit()
-                ? org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE
-                : org.hl7.fhir.r4.model.Consent.ConsentState.REJECTED);
+        consent.setStatus(
+                terms.permit()
+                        ? org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE
+                        : org.hl7.fhir.r4.model.Consent.ConsentState.REJECTED);
         consent.setScope(new CodeableConcept(new Coding(
                 Canonical.CONSENT_SCOPE, Canonical.CONSENT_SCOPE_PRIVACY, Canonical.CONSENT_SCOPE_PRIVACY_DISPLAY)));
-        consent.addCategory(new CodeableConcept(new Coding(
-                Canonical.LOINC, Canonical.LOINC_PRIVACY_CONSENT, Canonical.LOINC_PRIVACY_CONSENT_DISPLAY)));
+        consent.addCategory(new CodeableConcept(
+                new Coding(Canonical.LOINC, Canonical.LOINC_PRIVACY_CONSENT, Canonical.LOINC_PRIVACY_CONSENT_DISPLAY)));
         consent.setPatient(victim);
         PartialDateTime date = terms.date();
         if (date != null) {
@@ -363,29 +378,37 @@ public final class CanonicalWriter {
         if (terms.basis() != null) {
             consent.setPolicyRule(new CodeableConcept(hub(Canonical.CS_LAWFUL_BASIS, terms.basis())));
         }
-        consent.getProvision().setType(terms.permit()
-                ? org.hl7.fhir.r4.model.Consent.ConsentProvisionType.PERMIT
-                : org.hl7.fhir.r4.model.Consent.ConsentProvisionType.DENY);
+        consent.getProvision()
+                .setType(
+                        terms.permit()
+                                ? org.hl7.fhir.r4.model.Consent.ConsentProvisionType.PERMIT
+                                : org.hl7.fhir.r4.model.Consent.ConsentProvisionType.DENY);
         return consent;
     }
 
     private static Practitioner practitioner(Officer officer) {
         Practitioner practitioner = new Practitioner();
         if (officer.nip() != null) {
-            practitioner.addIdentifier(new Identifier().setSystem(Canonical.SID_NIP).setValue(officer.nip()));
+            practitioner.addIdentifier(
+                    new Identifier().setSystem(Canonical.SID_NIP).setValue(officer.nip()));
         }
         if (officer.name() != null) {
             practitioner.addName().setText(officer.name());
         }
         if (officer.phone() != null) {
-            practitioner.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(officer.phone());
+            practitioner
+                    .addTelecom()
+                    .setSystem(ContactPoint.ContactPointSystem.PHONE)
+                    .setValue(officer.phone());
         }
         return practitioner;
     }
 
     private static Extension age(int years) {
         Age age = new Age();
-        age.setValue(BigDecimal.valueOf(years)).setUnit(Canonical.UCUM_YEAR).setSystem(Canonical.UCUM)
+        age.setValue(BigDecimal.valueOf(years))
+                .setUnit(Canonical.UCUM_YEAR)
+                .setSystem(Canonical.UCUM)
                 .setCode(Canonical.UCUM_YEAR);
         return new Extension(Canonical.EXT_AGE, age);
     }
@@ -403,8 +426,8 @@ public final class CanonicalWriter {
             if (seed == null) {
                 return Bundles.add(bundle, resource);
             }
-            String fullUrl = "urn:uuid:"
-                    + UUID.nameUUIDFromBytes((seed + "/" + next++).getBytes(StandardCharsets.UTF_8));
+            String fullUrl =
+                    "urn:uuid:" + UUID.nameUUIDFromBytes((seed + "/" + next++).getBytes(StandardCharsets.UTF_8));
             resource.setId(fullUrl);
             bundle.addEntry().setFullUrl(fullUrl).setResource(resource);
             return new Reference(fullUrl);

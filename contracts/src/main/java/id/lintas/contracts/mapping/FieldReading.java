@@ -87,10 +87,18 @@ public abstract class FieldReading {
         throwIfErrors();
         Region region = regions.byKemendagri(sender.regionKemendagri())
                 // A region the table does not know is still named by its code.
-                .orElseGet(() -> new Region(null, sender.regionKemendagri(), sender.regionKemendagri().replace(".", ""),
-                        null, null, null));
-        return CanonicalWriter.standard().canonicalReferral(
-                referral.sender(Party.of(sender)).reportingRegion(region).build().withSensitivityLabels());
+                .orElseGet(() -> new Region(
+                        null,
+                        sender.regionKemendagri(),
+                        sender.regionKemendagri().replace(".", ""),
+                        null,
+                        null,
+                        null));
+        return CanonicalWriter.standard()
+                .canonicalReferral(referral.sender(Party.of(sender))
+                        .reportingRegion(region)
+                        .build()
+                        .withSensitivityLabels());
     }
 
     /** Records a required field as missing; an optional one is simply absent. */
@@ -106,7 +114,8 @@ public abstract class FieldReading {
      */
     protected final Coding toHub(String list, String code, String field) throws TranslationException {
         Coding coding = terminology.toHub(region, list, code, field);
-        coding.setDisplay(terminology.display(coding.getSystem(), coding.getCode()).orElse(null));
+        coding.setDisplay(
+                terminology.display(coding.getSystem(), coding.getCode()).orElse(null));
         return coding;
     }
 

@@ -98,8 +98,7 @@ public abstract class MessageAdapter implements MessageReader {
     }
 
     @Override
-    public final OutboundDocument renderStatus(StatusChange change, Participant recipient)
-            throws TranslationException {
+    public final OutboundDocument renderStatus(StatusChange change, Participant recipient) throws TranslationException {
         return parts.statusDocuments().render(change, context(recipient));
     }
 

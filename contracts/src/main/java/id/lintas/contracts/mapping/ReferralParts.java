@@ -47,6 +47,9 @@ public interface ReferralParts<D, R extends FieldReading> {
         referral.services(services(document, in));
         Consent consent = consent(document, in);
         referral.officer(officer(document, in));
-        return in.referral(referral.victims(victims.stream().map(v -> v.withConsent(consent)).toList()), sender);
+        return in.referral(
+                referral.victims(
+                        victims.stream().map(v -> v.withConsent(consent)).toList()),
+                sender);
     }
 }

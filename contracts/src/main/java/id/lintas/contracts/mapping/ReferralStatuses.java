@@ -36,15 +36,26 @@ public final class ReferralStatuses {
      * @param taskStatus the region's status, translated by the ConceptMap {@code conceptMap}
      */
     public static StatusChange change(
-            String hubReferralId, Coding taskStatus, String note, LocalDateTime at, Participant sender, String conceptMap) {
-        return new StatusChange(hubReferralId, null, of(taskStatus, conceptMap), note, at.atZone(sender.zone()).toInstant());
+            String hubReferralId,
+            Coding taskStatus,
+            String note,
+            LocalDateTime at,
+            Participant sender,
+            String conceptMap) {
+        return new StatusChange(
+                hubReferralId,
+                null,
+                of(taskStatus, conceptMap),
+                note,
+                at.atZone(sender.zone()).toInstant());
     }
 
     private static ReferralStatus of(Coding taskStatus, String conceptMap) {
         return Arrays.stream(ReferralStatus.values())
                 .filter(s -> s.taskStatus().toCode().equals(taskStatus.getCode()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("ConceptMap " + conceptMap
-                        + " maps a status to task-status " + taskStatus.getCode() + ", which ReferralStatus does not know"));
+                .orElseThrow(
+                        () -> new IllegalStateException("ConceptMap " + conceptMap + " maps a status to task-status "
+                                + taskStatus.getCode() + ", which ReferralStatus does not know"));
     }
 }

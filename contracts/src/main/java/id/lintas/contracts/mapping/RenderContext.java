@@ -149,7 +149,11 @@ public final class RenderContext {
      * other victim's; null when no victim has one.
      */
     public static Consent consent(Referral referral) {
-        return referral.victims().stream().map(Victim::consent).filter(Objects::nonNull).findFirst().orElse(null);
+        return referral.victims().stream()
+                .map(Victim::consent)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -196,7 +200,9 @@ public final class RenderContext {
      */
     public Region destination(Referral referral) {
         Party owner = referral.destination();
-        if (owner != null && owner.region() != null && regions.byKemendagri(owner.region().kemendagri()).isPresent()) {
+        if (owner != null
+                && owner.region() != null
+                && regions.byKemendagri(owner.region().kemendagri()).isPresent()) {
             return owner.region();
         }
         return referral.requestedDestination();
@@ -209,10 +215,13 @@ public final class RenderContext {
     public LocalDate date(PartialDateTime value, String field, String needs) {
         return switch (value.precision()) {
             case DAY -> (LocalDate) value.value();
-            case SECOND -> ((OffsetDateTime) value.value()).atZoneSameInstant(zone).toLocalDate();
+            case SECOND ->
+                ((OffsetDateTime) value.value()).atZoneSameInstant(zone).toLocalDate();
             case MONTH, YEAR -> {
-                error(field, "the date is known only to the " + value.precision().name().toLowerCase(Locale.ROOT)
-                        + "; " + needs);
+                error(
+                        field,
+                        "the date is known only to the "
+                                + value.precision().name().toLowerCase(Locale.ROOT) + "; " + needs);
                 yield null;
             }
         };

@@ -17,13 +17,20 @@ import java.util.Objects;
 public record PartialDateTime(Temporal value) {
 
     /** How precisely the value is known. */
-    public enum Precision { YEAR, MONTH, DAY, SECOND }
+    public enum Precision {
+        YEAR,
+        MONTH,
+        DAY,
+        SECOND
+    }
 
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     public PartialDateTime {
         Objects.requireNonNull(value, "value");
-        if (!(value instanceof Year || value instanceof YearMonth || value instanceof LocalDate
+        if (!(value instanceof Year
+                || value instanceof YearMonth
+                || value instanceof LocalDate
                 || value instanceof OffsetDateTime)) {
             throw new IllegalArgumentException("not a year, month, day or offset date-time: " + value.getClass());
         }

@@ -20,7 +20,11 @@ public record Party(String participantId, String name, Region region) {
 
     /** A configured participant as a party, its region looked up in the standard table. */
     public static Party of(Participant participant) {
-        return new Party(participant.id(), participant.organisationName(),
-                RegionTable.standard().byKemendagri(participant.regionKemendagri()).orElse(null));
+        return new Party(
+                participant.id(),
+                participant.organisationName(),
+                RegionTable.standard()
+                        .byKemendagri(participant.regionKemendagri())
+                        .orElse(null));
     }
 }

@@ -65,11 +65,24 @@ public record Referral(
     /** A builder holding this referral's values, to change some of them. */
     public Builder toBuilder() {
         return new Builder()
-                .sourceCaseNumber(sourceCaseNumber).revision(revision).kind(kind).urgency(urgency)
-                .authoredOn(authoredOn).intakeChannel(intakeChannel).reportingRegion(reportingRegion)
-                .requestedDestination(requestedDestination).identifiers(identifiers).reason(reason)
-                .chronology(chronology).victims(victims).perpetrators(perpetrators).incident(incident)
-                .services(services).sender(sender).destination(destination).officer(officer);
+                .sourceCaseNumber(sourceCaseNumber)
+                .revision(revision)
+                .kind(kind)
+                .urgency(urgency)
+                .authoredOn(authoredOn)
+                .intakeChannel(intakeChannel)
+                .reportingRegion(reportingRegion)
+                .requestedDestination(requestedDestination)
+                .identifiers(identifiers)
+                .reason(reason)
+                .chronology(chronology)
+                .victims(victims)
+                .perpetrators(perpetrators)
+                .incident(incident)
+                .services(services)
+                .sender(sender)
+                .destination(destination)
+                .officer(officer);
     }
 
     /** The victim the referral is for (the first), or null when it has none. */
@@ -84,7 +97,11 @@ public record Referral(
 
     /** The regions where the violence happened, every victim's, each once. */
     public List<Region> incidentRegions() {
-        return incidents().stream().map(Incident::region).filter(java.util.Objects::nonNull).distinct().toList();
+        return incidents().stream()
+                .map(Incident::region)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     /** The referral's incident and every victim's own, each once. */
@@ -93,7 +110,10 @@ public record Referral(
         if (incident != null) {
             all.add(incident);
         }
-        victims.stream().map(Victim::incident).filter(i -> i != null && !all.contains(i)).forEach(all::add);
+        victims.stream()
+                .map(Victim::incident)
+                .filter(i -> i != null && !all.contains(i))
+                .forEach(all::add);
         return List.copyOf(all);
     }
 
@@ -113,10 +133,14 @@ public record Referral(
      * adapters label them; a label already set stays.
      */
     public Referral withSensitivityLabels() {
-        return toBuilder().victims(victims.stream().map(v -> {
-            Incident what = v.incidentIn(this);
-            return v.withSensitive(v.sensitive() || (what != null && what.isSexualOrDomestic()));
-        }).toList()).build();
+        return toBuilder()
+                .victims(victims.stream()
+                        .map(v -> {
+                            Incident what = v.incidentIn(this);
+                            return v.withSensitive(v.sensitive() || (what != null && what.isSexualOrDomestic()));
+                        })
+                        .toList())
+                .build();
     }
 
     /** Builds a {@link Referral}; lists default to empty, the revision to 1. */
@@ -142,32 +166,131 @@ public record Referral(
 
         private Builder() {}
 
-        public Builder sourceCaseNumber(String value) { sourceCaseNumber = value; return this; }
-        public Builder revision(int value) { revision = value; return this; }
-        public Builder kind(ReferralKind value) { kind = value; return this; }
-        public Builder urgency(Urgency value) { urgency = value; return this; }
-        public Builder authoredOn(OffsetDateTime value) { authoredOn = value; return this; }
-        public Builder intakeChannel(String value) { intakeChannel = value; return this; }
-        public Builder reportingRegion(Region value) { reportingRegion = value; return this; }
-        public Builder requestedDestination(Region value) { requestedDestination = value; return this; }
-        public Builder identifiers(List<ExternalIdentifier> value) { identifiers = new ArrayList<>(value); return this; }
-        public Builder identifier(ExternalIdentifier value) { identifiers.add(value); return this; }
-        public Builder reason(String value) { reason = value; return this; }
-        public Builder chronology(String value) { chronology = value; return this; }
-        public Builder victims(List<Victim> value) { victims = new ArrayList<>(value); return this; }
-        public Builder victim(Victim value) { victims.add(value); return this; }
-        public Builder perpetrators(List<Perpetrator> value) { perpetrators = new ArrayList<>(value); return this; }
-        public Builder perpetrator(Perpetrator value) { perpetrators.add(value); return this; }
-        public Builder incident(Incident value) { incident = value; return this; }
-        public Builder services(List<String> value) { services = new ArrayList<>(value); return this; }
-        public Builder sender(Party value) { sender = value; return this; }
-        public Builder destination(Party value) { destination = value; return this; }
-        public Builder officer(Officer value) { officer = value; return this; }
+        public Builder sourceCaseNumber(String value) {
+            sourceCaseNumber = value;
+            return this;
+        }
+
+        public Builder revision(int value) {
+            revision = value;
+            return this;
+        }
+
+        public Builder kind(ReferralKind value) {
+            kind = value;
+            return this;
+        }
+
+        public Builder urgency(Urgency value) {
+            urgency = value;
+            return this;
+        }
+
+        public Builder authoredOn(OffsetDateTime value) {
+            authoredOn = value;
+            return this;
+        }
+
+        public Builder intakeChannel(String value) {
+            intakeChannel = value;
+            return this;
+        }
+
+        public Builder reportingRegion(Region value) {
+            reportingRegion = value;
+            return this;
+        }
+
+        public Builder requestedDestination(Region value) {
+            requestedDestination = value;
+            return this;
+        }
+
+        public Builder identifiers(List<ExternalIdentifier> value) {
+            identifiers = new ArrayList<>(value);
+            return this;
+        }
+
+        public Builder identifier(ExternalIdentifier value) {
+            identifiers.add(value);
+            return this;
+        }
+
+        public Builder reason(String value) {
+            reason = value;
+            return this;
+        }
+
+        public Builder chronology(String value) {
+            chronology = value;
+            return this;
+        }
+
+        public Builder victims(List<Victim> value) {
+            victims = new ArrayList<>(value);
+            return this;
+        }
+
+        public Builder victim(Victim value) {
+            victims.add(value);
+            return this;
+        }
+
+        public Builder perpetrators(List<Perpetrator> value) {
+            perpetrators = new ArrayList<>(value);
+            return this;
+        }
+
+        public Builder perpetrator(Perpetrator value) {
+            perpetrators.add(value);
+            return this;
+        }
+
+        public Builder incident(Incident value) {
+            incident = value;
+            return this;
+        }
+
+        public Builder services(List<String> value) {
+            services = new ArrayList<>(value);
+            return this;
+        }
+
+        public Builder sender(Party value) {
+            sender = value;
+            return this;
+        }
+
+        public Builder destination(Party value) {
+            destination = value;
+            return this;
+        }
+
+        public Builder officer(Officer value) {
+            officer = value;
+            return this;
+        }
 
         public Referral build() {
-            return new Referral(sourceCaseNumber, revision, kind, urgency, authoredOn, intakeChannel, reportingRegion,
-                    requestedDestination, identifiers, reason, chronology, victims, perpetrators, incident, services,
-                    sender, destination, officer);
+            return new Referral(
+                    sourceCaseNumber,
+                    revision,
+                    kind,
+                    urgency,
+                    authoredOn,
+                    intakeChannel,
+                    reportingRegion,
+                    requestedDestination,
+                    identifiers,
+                    reason,
+                    chronology,
+                    victims,
+                    perpetrators,
+                    incident,
+                    services,
+                    sender,
+                    destination,
+                    officer);
         }
     }
 }

@@ -49,11 +49,39 @@ public record Victim(
     }
 
     /** A victim to whom the referral's incident happened. */
-    public Victim(String nik, String name, Gender gender, PartialDateTime birthDate, Integer age, String phone,
-            String addressLine, Region domicile, String domicileDistrict, Citizenship citizenship, String education,
-            List<String> disabilities, String occupation, boolean sensitive, Consent consent) {
-        this(nik, name, gender, birthDate, age, phone, addressLine, domicile, domicileDistrict, citizenship, education,
-                disabilities, occupation, sensitive, consent, null);
+    public Victim(
+            String nik,
+            String name,
+            Gender gender,
+            PartialDateTime birthDate,
+            Integer age,
+            String phone,
+            String addressLine,
+            Region domicile,
+            String domicileDistrict,
+            Citizenship citizenship,
+            String education,
+            List<String> disabilities,
+            String occupation,
+            boolean sensitive,
+            Consent consent) {
+        this(
+                nik,
+                name,
+                gender,
+                birthDate,
+                age,
+                phone,
+                addressLine,
+                domicile,
+                domicileDistrict,
+                citizenship,
+                education,
+                disabilities,
+                occupation,
+                sensitive,
+                consent,
+                null);
     }
 
     /** What happened to this victim: its own incident, else the referral's. */
@@ -75,30 +103,105 @@ public record Victim(
     }
 
     public Victim withConsent(Consent value) {
-        return new Victim(nik, name, gender, birthDate, age, phone, addressLine, domicile, domicileDistrict,
-                citizenship, education, disabilities, occupation, sensitive, value, incident);
+        return new Victim(
+                nik,
+                name,
+                gender,
+                birthDate,
+                age,
+                phone,
+                addressLine,
+                domicile,
+                domicileDistrict,
+                citizenship,
+                education,
+                disabilities,
+                occupation,
+                sensitive,
+                value,
+                incident);
     }
 
     /** This victim with its own incident (null: the referral's). */
     public Victim withIncident(Incident value) {
-        return new Victim(nik, name, gender, birthDate, age, phone, addressLine, domicile, domicileDistrict,
-                citizenship, education, disabilities, occupation, sensitive, consent, value);
+        return new Victim(
+                nik,
+                name,
+                gender,
+                birthDate,
+                age,
+                phone,
+                addressLine,
+                domicile,
+                domicileDistrict,
+                citizenship,
+                education,
+                disabilities,
+                occupation,
+                sensitive,
+                consent,
+                value);
     }
 
     public Victim withSensitive(boolean value) {
-        return new Victim(nik, name, gender, birthDate, age, phone, addressLine, domicile, domicileDistrict,
-                citizenship, education, disabilities, occupation, value, consent, incident);
+        return new Victim(
+                nik,
+                name,
+                gender,
+                birthDate,
+                age,
+                phone,
+                addressLine,
+                domicile,
+                domicileDistrict,
+                citizenship,
+                education,
+                disabilities,
+                occupation,
+                value,
+                consent,
+                incident);
     }
 
     /** This victim without contact data: no phone, no street (the regions stay). */
     public Victim withoutContact() {
-        return new Victim(nik, name, gender, birthDate, age, null, null, domicile, domicileDistrict,
-                citizenship, education, disabilities, occupation, sensitive, consent, incident);
+        return new Victim(
+                nik,
+                name,
+                gender,
+                birthDate,
+                age,
+                null,
+                null,
+                domicile,
+                domicileDistrict,
+                citizenship,
+                education,
+                disabilities,
+                occupation,
+                sensitive,
+                consent,
+                incident);
     }
 
     /** This victim without identity: no NIK, name, birth date, citizenship, education, disabilities, occupation. */
     public Victim withoutIdentity() {
-        return new Victim(null, null, gender, null, age, phone, addressLine, domicile, domicileDistrict,
-                null, null, List.of(), null, sensitive, consent, incident);
+        return new Victim(
+                null,
+                null,
+                gender,
+                null,
+                age,
+                phone,
+                addressLine,
+                domicile,
+                domicileDistrict,
+                null,
+                null,
+                List.of(),
+                null,
+                sensitive,
+                consent,
+                incident);
     }
 }

@@ -41,7 +41,9 @@ public final class RegionTable {
                 byBps.put(r.bps(), r);
             }
             if (!r.isProvince()) {
-                byBareName.computeIfAbsent(bare(normalise(r.name())), k -> new ArrayList<>()).add(r);
+                byBareName
+                        .computeIfAbsent(bare(normalise(r.name())), k -> new ArrayList<>())
+                        .add(r);
             }
         }
         aliases.forEach((alias, code) -> byAlias.put(normalise(alias), byKemendagri.get(code)));

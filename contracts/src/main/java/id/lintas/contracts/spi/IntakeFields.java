@@ -14,7 +14,8 @@ import java.util.Objects;
 public record IntakeFields(String revision, String hubReferralId, String status) {
 
     /** The canonical names, for a format that has no field of its own for them. */
-    public static final IntakeFields CANONICAL = new IntakeFields("Task.extension:revision", "Task.identifier", "Task.status");
+    public static final IntakeFields CANONICAL =
+            new IntakeFields("Task.extension:revision", "Task.identifier", "Task.status");
 
     public IntakeFields {
         Objects.requireNonNull(revision, "revision");

@@ -13,6 +13,7 @@ import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.terminology.Terminology.FhirResources;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -20,7 +21,6 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Resource;
@@ -99,7 +99,8 @@ public final class CanonicalValidator {
     public void warmUp() {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (StructureDefinition profile : profiles) {
-            Resource resource = (Resource) fhir.getResourceDefinition(profile.getType()).newInstance();
+            Resource resource =
+                    (Resource) fhir.getResourceDefinition(profile.getType()).newInstance();
             resource.getMeta().addProfile(profile.getUrl());
             bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(resource);
         }

@@ -31,6 +31,7 @@ public final class Plausibility {
 
     /** A clock a little fast at the sender is tolerated; more is a wrong date. */
     static final Duration SKEW = Duration.ofMinutes(10);
+
     static final int MAX_AGE = 120;
     private static final LocalDate FLOOR = LocalDate.of(1900, 1, 1);
 
@@ -74,31 +75,46 @@ public final class Plausibility {
                     String path = path(i, "birthDate");
                     LocalDate born = earliest(patient.getBirthDateElement());
                     if (born.isAfter(upper)) {
-                        issues.add(issue(path, "the birth date is after " + upperName, CanonicalField.VICTIM_BIRTH_DATE, victim));
+                        issues.add(issue(
+                                path,
+                                "the birth date is after " + upperName,
+                                CanonicalField.VICTIM_BIRTH_DATE,
+                                victim));
                     } else if (latest(patient.getBirthDateElement()).isBefore(upper.minusYears(MAX_AGE + 1))) {
-                        issues.add(issue(path, "the birth date makes the victim older than " + MAX_AGE,
-                                CanonicalField.VICTIM_BIRTH_DATE, victim));
+                        issues.add(issue(
+                                path,
+                                "the birth date makes the victim older than " + MAX_AGE,
+                                CanonicalField.VICTIM_BIRTH_DATE,
+                                victim));
                     } else {
                         births.add(born);
                     }
                 }
                 Extension age = patient.getExtensionByUrl(Canonical.EXT_AGE);
-                if (age != null && age.getValue() instanceof Age value && value.hasValue()
+                if (age != null
+                        && age.getValue() instanceof Age value
+                        && value.hasValue()
                         && (value.getValue().signum() < 0 || value.getValue().intValue() > MAX_AGE)) {
-                    issues.add(issue(path(i, "extension('" + Canonical.EXT_AGE + "').value"),
-                            "the age is not between 0 and " + MAX_AGE, CanonicalField.VICTIM_AGE, victim));
+                    issues.add(issue(
+                            path(i, "extension('" + Canonical.EXT_AGE + "').value"),
+                            "the age is not between 0 and " + MAX_AGE,
+                            CanonicalField.VICTIM_AGE,
+                            victim));
                 }
             }
         }
         LocalDate firstBirth = births.stream().min(LocalDate::compareTo).orElse(null);
         for (int i = 0; i < bundle.getEntry().size(); i++) {
             if (bundle.getEntry().get(i).getResource() instanceof Condition condition
-                    && condition.getOnset() instanceof BaseDateTimeType onset && onset.getValue() != null) {
+                    && condition.getOnset() instanceof BaseDateTimeType onset
+                    && onset.getValue() != null) {
                 String path = path(i, "onset");
                 if (earliest(onset).isAfter(upper)) {
-                    issues.add(issue(path, "the incident date is after " + upperName, CanonicalField.INCIDENT_DATE, -1));
+                    issues.add(
+                            issue(path, "the incident date is after " + upperName, CanonicalField.INCIDENT_DATE, -1));
                 } else if (firstBirth != null && latest(onset).isBefore(firstBirth)) {
-                    issues.add(issue(path, "the incident date is before the victim's birth", CanonicalField.INCIDENT_DATE, -1));
+                    issues.add(issue(
+                            path, "the incident date is before the victim's birth", CanonicalField.INCIDENT_DATE, -1));
                 } else if (latest(onset).isBefore(FLOOR)) {
                     issues.add(issue(path, "the incident date is before 1900", CanonicalField.INCIDENT_DATE, -1));
                 }

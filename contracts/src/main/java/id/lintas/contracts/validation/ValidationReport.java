@@ -22,15 +22,19 @@ public record ValidationReport(List<Issue> errors, List<Issue> warnings) {
 
     /** The errors in the hub's one error model, the FHIRPath standing for the field. */
     public List<FieldError> fieldErrors() {
-        return errors.stream().map(issue -> new FieldError(issue.location(), issue.message())).toList();
+        return errors.stream()
+                .map(issue -> new FieldError(issue.location(), issue.message()))
+                .toList();
     }
 
     /** The errors with the sender's own field names where its adapter has them, else the FHIRPath. */
     public List<FieldError> fieldErrors(RegionAdapter sender) {
-        return errors.stream().map(issue -> {
-            String name = issue.field() == null ? null : sender.fieldName(issue.field(), issue.victim());
-            return new FieldError(name != null ? name : issue.location(), issue.message());
-        }).toList();
+        return errors.stream()
+                .map(issue -> {
+                    String name = issue.field() == null ? null : sender.fieldName(issue.field(), issue.victim());
+                    return new FieldError(name != null ? name : issue.location(), issue.message());
+                })
+                .toList();
     }
 
     /**

@@ -49,21 +49,56 @@ class CanonicalModelRoundTripTest {
             .identifier(new ExternalIdentifier("urn:ietf:rfc:3986", "urn:uuid:9b2f0c1e-2d4a-4c59-9a51-1f0e4b7c3d21"))
             .reason("Alasan sintetis")
             .chronology("Kronologi sintetis")
-            .victim(new Victim("1674010101900001", "Korban Fiktif", Gender.FEMALE, PartialDateTime.of(Year.of(1990)), null,
-                    "+6281200000009", "Jl. Sintetis 1", REGIONS.byKemendagri("16.74").orElseThrow(), "167402",
-                    Citizenship.WNA, "SLTA", List.of("FISIK", "SENSORIK"), "Pedagang", true,
+            .victim(new Victim(
+                    "1674010101900001",
+                    "Korban Fiktif",
+                    Gender.FEMALE,
+                    PartialDateTime.of(Year.of(1990)),
+                    null,
+                    "+6281200000009",
+                    "Jl. Sintetis 1",
+                    REGIONS.byKemendagri("16.74").orElseThrow(),
+                    "167402",
+                    Citizenship.WNA,
+                    "SLTA",
+                    List.of("FISIK", "SENSORIK"),
+                    "Pedagang",
+                    true,
                     new Consent(false, Consent.LEGAL_OBLIGATION, "WALI", PartialDateTime.of(LocalDate.of(2025, 7, 1)))))
-            .victim(new Victim(null, "Adik Fiktif", Gender.MALE, null, 9, null, null, REGIONS.byKemendagri("16").orElseThrow(),
-                    null, null, null, List.of(), null, true,
-                    new Consent(true, Consent.CONSENT, null,
+            .victim(new Victim(
+                    null,
+                    "Adik Fiktif",
+                    Gender.MALE,
+                    null,
+                    9,
+                    null,
+                    null,
+                    REGIONS.byKemendagri("16").orElseThrow(),
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    true,
+                    new Consent(
+                            true,
+                            Consent.CONSENT,
+                            null,
                             PartialDateTime.of(OffsetDateTime.parse("2025-07-01T08:00:00+07:00")))))
             .perpetrator(new Perpetrator("Pelaku Fiktif", Gender.MALE, 40, "ORANG_TUA"))
             .perpetrator(new Perpetrator(null, null, null, "TIDAK_DIKETAHUI"))
-            .incident(new Incident(List.of("SEKSUAL", "PSIKIS"), PartialDateTime.of(YearMonth.of(2025, 6)),
-                    REGIONS.byKemendagri("16.74").orElseThrow(), "RUMAH_TANGGA"))
+            .incident(new Incident(
+                    List.of("SEKSUAL", "PSIKIS"),
+                    PartialDateTime.of(YearMonth.of(2025, 6)),
+                    REGIONS.byKemendagri("16.74").orElseThrow(),
+                    "RUMAH_TANGGA"))
             .services(List.of("PSIKOLOGIS", "BANTUAN_HUKUM"))
-            .sender(new Party("prabumulih", "Organisasi Fiktif", REGIONS.byKemendagri("16.74").orElseThrow()))
-            .destination(new Party("kukar", "Tujuan Fiktif", REGIONS.byKemendagri("64.02").orElseThrow()))
+            .sender(new Party(
+                    "prabumulih",
+                    "Organisasi Fiktif",
+                    REGIONS.byKemendagri("16.74").orElseThrow()))
+            .destination(new Party(
+                    "kukar", "Tujuan Fiktif", REGIONS.byKemendagri("64.02").orElseThrow()))
             .officer(new Officer("199001012015031001", "Petugas Fiktif", "+62711000000"))
             .build();
 
@@ -72,12 +107,15 @@ class CanonicalModelRoundTripTest {
         // A mistyped year 1800 in Asia/Jakarta has the offset +07:07:12, which FHIR's dateTime cannot
         // hold; whatever an adapter passes, the Bundle must stay readable so Plausibility can refuse it.
         OffsetDateTime ancient = java.time.LocalDateTime.of(1800, 7, 21, 9, 15)
-                .atZone(java.time.ZoneId.of("Asia/Jakarta")).toOffsetDateTime();
+                .atZone(java.time.ZoneId.of("Asia/Jakarta"))
+                .toOffsetDateTime();
         assertThat(ancient.getOffset().getTotalSeconds() % 60).isNotZero();
 
-        Bundle bundle = CanonicalWriter.standard().write(referral.toBuilder().authoredOn(ancient).build());
+        Bundle bundle = CanonicalWriter.standard()
+                .write(referral.toBuilder().authoredOn(ancient).build());
 
-        assertThat(CanonicalReader.standard().read(bundle).authoredOn().toInstant()).isEqualTo(ancient.toInstant());
+        assertThat(CanonicalReader.standard().read(bundle).authoredOn().toInstant())
+                .isEqualTo(ancient.toInstant());
     }
 
     @Test
@@ -95,8 +133,10 @@ class CanonicalModelRoundTripTest {
         Task task = Bundles.task(bundle);
         assertThat(task.getPriority()).isEqualTo(Task.TaskPriority.ROUTINE);
         assertThat(Bundles.resolve(bundle, task.getOwner(), Organization.class))
-                .map(CanonicalReader::participantId).contains("kukar");
-        assertThat(Bundles.all(bundle, Patient.class)).allSatisfy(p -> assertThat(p.getMeta().getSecurity()).isNotEmpty());
+                .map(CanonicalReader::participantId)
+                .contains("kukar");
+        assertThat(Bundles.all(bundle, Patient.class))
+                .allSatisfy(p -> assertThat(p.getMeta().getSecurity()).isNotEmpty());
     }
 
     @Test
@@ -115,13 +155,18 @@ class CanonicalModelRoundTripTest {
 
     @Test
     void aVictimWithAnIncidentOfItsOwnKeepsIt() {
-        Incident neglect = new Incident(List.of("PENELANTARAN"), PartialDateTime.of(LocalDate.of(2025, 5, 2)),
-                REGIONS.byKemendagri("64.09").orElseThrow(), "SEKOLAH");
+        Incident neglect = new Incident(
+                List.of("PENELANTARAN"),
+                PartialDateTime.of(LocalDate.of(2025, 5, 2)),
+                REGIONS.byKemendagri("64.09").orElseThrow(),
+                "SEKOLAH");
         Referral perVictim = referral.toBuilder()
-                .victims(List.of(referral.victims().get(0), referral.victims().get(1).withIncident(neglect)))
+                .victims(List.of(
+                        referral.victims().get(0), referral.victims().get(1).withIncident(neglect)))
                 .build();
 
-        Referral read = CanonicalReader.standard().read(CanonicalWriter.standard().write(perVictim));
+        Referral read =
+                CanonicalReader.standard().read(CanonicalWriter.standard().write(perVictim));
 
         assertThat(read).isEqualTo(perVictim);
         assertThat(read.victims().get(1).incidentIn(read)).isEqualTo(neglect);
@@ -131,14 +176,28 @@ class CanonicalModelRoundTripTest {
 
     @Test
     void theSdvRuleIsSexualOrDomesticViolence() {
-        assertThat(new Incident(List.of("FISIK"), null, null, "RUMAH_TANGGA").isSexualOrDomestic()).isTrue();
-        assertThat(new Incident(List.of("SEKSUAL"), null, null, null).isSexualOrDomestic()).isTrue();
-        assertThat(new Incident(List.of("TPPO"), null, null, "TEMPAT_KERJA").isSexualOrDomestic()).isFalse();
+        assertThat(new Incident(List.of("FISIK"), null, null, "RUMAH_TANGGA").isSexualOrDomestic())
+                .isTrue();
+        assertThat(new Incident(List.of("SEKSUAL"), null, null, null).isSexualOrDomestic())
+                .isTrue();
+        assertThat(new Incident(List.of("TPPO"), null, null, "TEMPAT_KERJA").isSexualOrDomestic())
+                .isFalse();
         Referral unlabelled = referral.toBuilder()
-                .victims(referral.victims().stream().map(v -> v.withSensitive(false)).toList()).build();
+                .victims(referral.victims().stream()
+                        .map(v -> v.withSensitive(false))
+                        .toList())
+                .build();
         assertThat(unlabelled.withSensitivityLabels().victims()).allMatch(Victim::sensitive);
-        Referral ownIncident = unlabelled.toBuilder().victims(List.of(unlabelled.victims().get(0),
-                unlabelled.victims().get(1).withIncident(new Incident(List.of("FISIK"), null, null, "SEKOLAH")))).build();
-        assertThat(ownIncident.withSensitivityLabels().victims()).extracting(Victim::sensitive).containsExactly(true, false);
+        Referral ownIncident = unlabelled.toBuilder()
+                .victims(List.of(
+                        unlabelled.victims().get(0),
+                        unlabelled
+                                .victims()
+                                .get(1)
+                                .withIncident(new Incident(List.of("FISIK"), null, null, "SEKOLAH"))))
+                .build();
+        assertThat(ownIncident.withSensitivityLabels().victims())
+                .extracting(Victim::sensitive)
+                .containsExactly(true, false);
     }
 }

@@ -26,19 +26,26 @@ class RenderContextTest {
                 .isEqualTo(LocalDate.of(2025, 7, 1));
         assertThat(out.date(PartialDateTime.of(LocalDate.of(2025, 6, 30)), "tgl", "needs a day"))
                 .isEqualTo(LocalDate.of(2025, 6, 30));
-        assertThat(out.dateTime(OffsetDateTime.parse("2025-06-30T20:30:00+07:00")).toLocalTime().getHour()).isEqualTo(21);
+        assertThat(out.dateTime(OffsetDateTime.parse("2025-06-30T20:30:00+07:00"))
+                        .toLocalTime()
+                        .getHour())
+                .isEqualTo(21);
     }
 
     @Test
     void collectsEveryErrorAndReportsThemTogether() {
-        assertThat(out.date(PartialDateTime.of(YearMonth.of(2025, 6)), "tgl", "Kukar needs a full date")).isNull();
-        assertThat(out.known(new Region(null, "99.99", "9999", null, null, null), "tujuan.kode_wilayah")).isEmpty();
-        assertThat(out.code("status", ReferralStatuses.TASK_STATUS, "no-such-status", "status")).isNull();
+        assertThat(out.date(PartialDateTime.of(YearMonth.of(2025, 6)), "tgl", "Kukar needs a full date"))
+                .isNull();
+        assertThat(out.known(new Region(null, "99.99", "9999", null, null, null), "tujuan.kode_wilayah"))
+                .isEmpty();
+        assertThat(out.code("status", ReferralStatuses.TASK_STATUS, "no-such-status", "status"))
+                .isNull();
 
         TranslationException e = catchThrowableOfType(TranslationException.class, out::throwIfErrors);
 
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("tgl", "tujuan.kode_wilayah", "status");
-        assertThat(e.errors().get(0).reason()).isEqualTo("the date is known only to the month; Kukar needs a full date");
+        assertThat(e.errors().get(0).reason())
+                .isEqualTo("the date is known only to the month; Kukar needs a full date");
         assertThat(e.errors().get(1).reason()).isEqualTo("unknown Kemendagri region '99.99'");
     }
 }

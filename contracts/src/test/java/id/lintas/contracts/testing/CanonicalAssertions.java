@@ -37,10 +37,13 @@ public final class CanonicalAssertions {
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             Resource resource = entry.getResource();
             String expected = resource instanceof RelatedPerson person
-                    ? (CanonicalReader.isPerpetrator(person) ? Canonical.PROFILE_PERPETRATOR : Canonical.PROFILE_CONSENT_GIVER)
+                    ? (CanonicalReader.isPerpetrator(person)
+                            ? Canonical.PROFILE_PERPETRATOR
+                            : Canonical.PROFILE_CONSENT_GIVER)
                     : profiles.get(resource.getClass());
             if (expected != null) {
-                assertThat(resource.getMeta().getProfile()).extracting(p -> p.getValue())
+                assertThat(resource.getMeta().getProfile())
+                        .extracting(p -> p.getValue())
                         .as(resource.fhirType())
                         .containsExactly(expected);
             }
@@ -66,11 +69,15 @@ public final class CanonicalAssertions {
     }
 
     public static List<RelatedPerson> perpetrators(Bundle bundle) {
-        return Bundles.all(bundle, RelatedPerson.class).stream().filter(CanonicalReader::isPerpetrator).toList();
+        return Bundles.all(bundle, RelatedPerson.class).stream()
+                .filter(CanonicalReader::isPerpetrator)
+                .toList();
     }
 
     public static List<RelatedPerson> consentGivers(Bundle bundle) {
-        return Bundles.all(bundle, RelatedPerson.class).stream().filter(p -> !CanonicalReader.isPerpetrator(p)).toList();
+        return Bundles.all(bundle, RelatedPerson.class).stream()
+                .filter(p -> !CanonicalReader.isPerpetrator(p))
+                .toList();
     }
 
     /** The references of the Task's inputs of one type ({@code VICTIM}, {@code OFFICER}). */

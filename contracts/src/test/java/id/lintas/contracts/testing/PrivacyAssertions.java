@@ -22,6 +22,8 @@ public final class PrivacyAssertions {
                 assertThat(text).as("error text must not contain '%s'", value).doesNotContain(value);
             }
         }
-        assertThat(e.getCause()).as("no wrapped parser exception that could carry the content").isNull();
+        assertThat(e.getCause())
+                .as("no wrapped parser exception that could carry the content")
+                .isNull();
     }
 }

@@ -47,6 +47,7 @@ class CanonicalValidatorTest {
 
     /** Construction loads the core definitions and generates snapshots: seconds, so once. */
     private static final CanonicalValidator VALIDATOR = new CanonicalValidator();
+
     private static final FhirContext FHIR = VALIDATOR.fhirContext();
 
     private static final String UCUM = "http://unitsofmeasure.org";
@@ -72,7 +73,8 @@ class CanonicalValidatorTest {
     void referralNotYetRoutedHasNoOwnerAndIsValid() {
         Bundle bundle = referral();
         Task task = Bundles.task(bundle);
-        Organization destination = Bundles.resolve(bundle, task.getOwner(), Organization.class).orElseThrow();
+        Organization destination =
+                Bundles.resolve(bundle, task.getOwner(), Organization.class).orElseThrow();
         task.setOwner(null);
         bundle.getEntry().removeIf(e -> e.getResource() == destination);
         task.getExtension().removeIf(e -> Canonical.EXT_REQUESTED_DESTINATION.equals(e.getUrl()));
@@ -132,7 +134,8 @@ class CanonicalValidatorTest {
         Bundle bundle = referral();
         Bundles.task(bundle).setFor(null);
 
-        assertThat(errorsOf(bundle)).anySatisfy(issue -> assertThat(issue.message()).contains("Task.for"));
+        assertThat(errorsOf(bundle))
+                .anySatisfy(issue -> assertThat(issue.message()).contains("Task.for"));
     }
 
     @Test
@@ -140,7 +143,8 @@ class CanonicalValidatorTest {
         Bundle bundle = referral();
         Bundles.task(bundle).setRequester(null);
 
-        assertThat(errorsOf(bundle)).anySatisfy(issue -> assertThat(issue.message()).contains("Task.requester"));
+        assertThat(errorsOf(bundle))
+                .anySatisfy(issue -> assertThat(issue.message()).contains("Task.requester"));
     }
 
     @Test
@@ -149,7 +153,8 @@ class CanonicalValidatorTest {
         Task task = Bundles.task(bundle);
         task.setOwner(task.getFor().copy());
 
-        assertThat(errorsOf(bundle)).anySatisfy(issue -> assertThat(issue.location()).contains("owner"));
+        assertThat(errorsOf(bundle))
+                .anySatisfy(issue -> assertThat(issue.location()).contains("owner"));
     }
 
     @Test
@@ -212,8 +217,9 @@ class CanonicalValidatorTest {
     @Test
     void extensionOutsideItsContextIsRefused() {
         Bundle bundle = referral();
-        victim(bundle).addExtension(Canonical.EXT_INCIDENT_PLACE,
-                new Coding(Canonical.CS_INCIDENT_PLACE, "RUMAH_TANGGA", null));
+        victim(bundle)
+                .addExtension(
+                        Canonical.EXT_INCIDENT_PLACE, new Coding(Canonical.CS_INCIDENT_PLACE, "RUMAH_TANGGA", null));
 
         assertThat(errorsOf(bundle)).anySatisfy(issue -> {
             assertThat(issue.location()).contains("Patient");
@@ -224,7 +230,9 @@ class CanonicalValidatorTest {
     @Test
     void administrativeCodeWithAnUnknownPartIsRefused() {
         Bundle bundle = referral();
-        victim(bundle).getAddressFirstRep().getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE)
+        victim(bundle)
+                .getAddressFirstRep()
+                .getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE)
                 .addExtension("hamlet", new CodeType("0001"));
 
         assertThat(errorsOf(bundle)).anySatisfy(issue -> {
@@ -297,7 +305,11 @@ class CanonicalValidatorTest {
     @Test
     void unknownFormOfViolenceIsRefused() {
         Bundle bundle = referral();
-        Bundles.first(bundle, Condition.class).orElseThrow().getCode().getCodingFirstRep().setCode("TIDAK_ADA");
+        Bundles.first(bundle, Condition.class)
+                .orElseThrow()
+                .getCode()
+                .getCodingFirstRep()
+                .setCode("TIDAK_ADA");
 
         assertThat(errorsOf(bundle)).anySatisfy(issue -> {
             assertThat(issue.location()).contains("Condition").contains("code");
@@ -308,10 +320,13 @@ class CanonicalValidatorTest {
     @Test
     void onsetAsAPeriodIsRefused() {
         Bundle bundle = referral();
-        Bundles.first(bundle, Condition.class).orElseThrow()
+        Bundles.first(bundle, Condition.class)
+                .orElseThrow()
                 .setOnset(new Period().setStartElement(new DateTimeType("2025-06-01")));
 
-        assertThat(errorsOf(bundle)).anySatisfy(issue -> assertThat(issue.location()).contains("Condition").contains("onset"));
+        assertThat(errorsOf(bundle))
+                .anySatisfy(issue ->
+                        assertThat(issue.location()).contains("Condition").contains("onset"));
     }
 
     @Test
@@ -331,7 +346,11 @@ class CanonicalValidatorTest {
     @Test
     void unknownServiceIsRefused() {
         Bundle bundle = referral();
-        Bundles.first(bundle, ServiceRequest.class).orElseThrow().getCode().getCodingFirstRep().setCode("PIJAT");
+        Bundles.first(bundle, ServiceRequest.class)
+                .orElseThrow()
+                .getCode()
+                .getCodingFirstRep()
+                .setCode("PIJAT");
 
         assertThat(errorsOf(bundle)).anySatisfy(issue -> {
             assertThat(issue.location()).contains("ServiceRequest").contains("code");
@@ -377,7 +396,11 @@ class CanonicalValidatorTest {
     @Test
     void unknownLawfulBasisIsRefused() {
         Bundle bundle = referral();
-        Bundles.first(bundle, Consent.class).orElseThrow().getPolicyRule().getCodingFirstRep().setCode("KEINGINAN");
+        Bundles.first(bundle, Consent.class)
+                .orElseThrow()
+                .getPolicyRule()
+                .getCodingFirstRep()
+                .setCode("KEINGINAN");
 
         assertThat(errorsOf(bundle)).anySatisfy(issue -> {
             assertThat(issue.location()).contains("Consent").contains("policyRule");
@@ -463,13 +486,15 @@ class CanonicalValidatorTest {
         Reference taskRef = Bundles.add(bundle, task);
 
         Organization sender = new Organization();
-        sender.addIdentifier(new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue("kukar"));
+        sender.addIdentifier(
+                new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue("kukar"));
         sender.setName("Dinas Contoh Kabupaten Kutai Kartanegara");
         sender.addAddress().addExtension(administrativeCode("64", "6402"));
         Reference senderRef = Bundles.add(bundle, sender);
 
         Organization destination = new Organization();
-        destination.addIdentifier(new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue("ppu"));
+        destination.addIdentifier(
+                new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue("ppu"));
         destination.setName("Unit Contoh Kabupaten Penajam Paser Utara");
         destination.addAddress().addExtension(administrativeCode("64", "6409"));
         Reference destinationRef = Bundles.add(bundle, destination);
@@ -543,9 +568,8 @@ class CanonicalValidatorTest {
         consent.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
         Bundles.add(bundle, consent);
 
-        task.addIdentifier(new Identifier()
-                .setSystem(Canonical.sourceCaseSystem("kukar"))
-                .setValue("KKR/CONTOH/2025/001"));
+        task.addIdentifier(
+                new Identifier().setSystem(Canonical.sourceCaseSystem("kukar")).setValue("KKR/CONTOH/2025/001"));
         task.addExtension(Canonical.EXT_REVISION, new PositiveIntType(1));
         task.setStatus(Task.TaskStatus.REQUESTED);
         task.setIntent(Task.TaskIntent.ORDER);

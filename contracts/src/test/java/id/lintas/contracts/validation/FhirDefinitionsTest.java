@@ -92,21 +92,34 @@ class FhirDefinitionsTest {
         for (StructureDefinition sd : all(StructureDefinition.class)) {
             assertThat(sd.getUrl()).as("url of %s", sd.getId()).endsWith("/StructureDefinition/" + sd.getIdPart());
             assertThat(sd.getStatus()).as("status of %s", sd.getUrl()).isEqualTo(Enumerations.PublicationStatus.ACTIVE);
-            assertThat(sd.getFhirVersion()).as("fhirVersion of %s", sd.getUrl()).isEqualTo(Enumerations.FHIRVersion._4_0_1);
-            assertThat(sd.getDerivation()).as("derivation of %s", sd.getUrl())
+            assertThat(sd.getFhirVersion())
+                    .as("fhirVersion of %s", sd.getUrl())
+                    .isEqualTo(Enumerations.FHIRVersion._4_0_1);
+            assertThat(sd.getDerivation())
+                    .as("derivation of %s", sd.getUrl())
                     .isEqualTo(StructureDefinition.TypeDerivationRule.CONSTRAINT);
-            assertThat(sd.hasName() && sd.hasTitle() && sd.hasDescription()).as("name/title/description of %s", sd.getUrl()).isTrue();
-            assertThat(sd.getDifferential().getElement()).as("differential of %s", sd.getUrl()).isNotEmpty();
-            assertThat(sd.hasSnapshot()).as("%s ships a differential only", sd.getUrl()).isFalse();
+            assertThat(sd.hasName() && sd.hasTitle() && sd.hasDescription())
+                    .as("name/title/description of %s", sd.getUrl())
+                    .isTrue();
+            assertThat(sd.getDifferential().getElement())
+                    .as("differential of %s", sd.getUrl())
+                    .isNotEmpty();
+            assertThat(sd.hasSnapshot())
+                    .as("%s ships a differential only", sd.getUrl())
+                    .isFalse();
             if ("Extension".equals(sd.getType())) {
                 assertThat(sd.getContext()).as("context of %s", sd.getUrl()).isNotEmpty();
             }
         }
         for (ValueSet vs : all(ValueSet.class)) {
             assertThat(vs.getUrl()).isEqualTo(Canonical.BASE + "/ValueSet/" + vs.getIdPart());
-            assertThat(vs.getCompose().getInclude()).as("compose of %s", vs.getUrl()).hasSize(1);
+            assertThat(vs.getCompose().getInclude())
+                    .as("compose of %s", vs.getUrl())
+                    .hasSize(1);
             String system = vs.getCompose().getIncludeFirstRep().getSystem();
-            assertThat(LINTAS.fetchCodeSystem(system)).as("CodeSystem %s of %s", system, vs.getUrl()).isNotNull();
+            assertThat(LINTAS.fetchCodeSystem(system))
+                    .as("CodeSystem %s of %s", system, vs.getUrl())
+                    .isNotNull();
         }
     }
 
@@ -118,7 +131,8 @@ class FhirDefinitionsTest {
         for (Field field : Canonical.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers())
                     && (field.getName().startsWith("EXT_") || field.getName().startsWith("PROFILE_"))) {
-                assertThat(urls).as("StructureDefinition for Canonical.%s", field.getName())
+                assertThat(urls)
+                        .as("StructureDefinition for Canonical.%s", field.getName())
                         .contains((String) field.get(null));
             }
         }
@@ -177,12 +191,17 @@ class FhirDefinitionsTest {
         for (StructureDefinition sd : all(StructureDefinition.class)) {
             IBaseResource generated = CHAIN.generateSnapshot(context, sd, sd.getUrl(), null, sd.getName());
             assertThat(generated).as(sd.getUrl()).isInstanceOf(StructureDefinition.class);
-            assertThat(((StructureDefinition) generated).getSnapshot().getElement()).as(sd.getUrl()).isNotEmpty();
+            assertThat(((StructureDefinition) generated).getSnapshot().getElement())
+                    .as(sd.getUrl())
+                    .isNotEmpty();
         }
     }
 
     private static <T extends IBaseResource> List<T> all(Class<T> type) {
-        return RESOURCES.values().stream().filter(type::isInstance).map(type::cast).toList();
+        return RESOURCES.values().stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     private static Map<String, IBaseResource> load() {
@@ -211,7 +230,11 @@ class FhirDefinitionsTest {
 
     private static Path fhirRoot() {
         try {
-            return Path.of(FhirDefinitionsTest.class.getClassLoader().getResource("fhir/index.txt").toURI()).getParent();
+            return Path.of(FhirDefinitionsTest.class
+                            .getClassLoader()
+                            .getResource("fhir/index.txt")
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

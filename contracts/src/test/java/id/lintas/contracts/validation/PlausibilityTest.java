@@ -25,23 +25,32 @@ class PlausibilityTest {
 
     @Test
     void acceptsABirthBeforeAnIncidentBeforeTheReport() {
-        assertThat(RULES.check(bundle("2025-07-21T09:15:00+08:00", "1999-03-12", "2025-06", null))).isEmpty();
-        assertThat(RULES.check(bundle("2025-07-21T09:15:00+08:00", "2025-06-15", "2025-06", 0))).isEmpty();
-        assertThat(RULES.check(bundle("2025-07-22T14:05:00+08:00", null, "2025", 120))).as("within the skew").isEmpty();
+        assertThat(RULES.check(bundle("2025-07-21T09:15:00+08:00", "1999-03-12", "2025-06", null)))
+                .isEmpty();
+        assertThat(RULES.check(bundle("2025-07-21T09:15:00+08:00", "2025-06-15", "2025-06", 0)))
+                .isEmpty();
+        assertThat(RULES.check(bundle("2025-07-22T14:05:00+08:00", null, "2025", 120)))
+                .as("within the skew")
+                .isEmpty();
     }
 
     @Test
     void refusesReportDatesInTheFutureOrLongAgo() {
         assertThat(fields(bundle("9999-07-21T09:15:00+08:00", "1999-03-12", "2025-06", null)))
                 .containsExactly("Bundle.entry[0].resource.authoredOn");
-        assertThat(fields(bundle("2025-07-22T07:00:00Z", null, null, null))).containsExactly("Bundle.entry[0].resource.authoredOn");
-        assertThat(fields(bundle("0001-07-21T09:15:00+08:00", null, null, null))).containsExactly("Bundle.entry[0].resource.authoredOn");
+        assertThat(fields(bundle("2025-07-22T07:00:00Z", null, null, null)))
+                .containsExactly("Bundle.entry[0].resource.authoredOn");
+        assertThat(fields(bundle("0001-07-21T09:15:00+08:00", null, null, null)))
+                .containsExactly("Bundle.entry[0].resource.authoredOn");
     }
 
     @Test
     void refusesVictimsBornAfterTheReportOrMoreThan120YearsBefore() {
-        List<ValidationReport.Issue> future = RULES.check(bundle("2025-07-21T09:15:00+08:00", "2999-03-12", null, null));
-        assertThat(future).extracting(ValidationReport.Issue::location).containsExactly("Bundle.entry[1].resource.birthDate");
+        List<ValidationReport.Issue> future =
+                RULES.check(bundle("2025-07-21T09:15:00+08:00", "2999-03-12", null, null));
+        assertThat(future)
+                .extracting(ValidationReport.Issue::location)
+                .containsExactly("Bundle.entry[1].resource.birthDate");
         assertThat(future.get(0).message()).isEqualTo("the birth date is after the report date");
         assertThat(fields(bundle("2025-07-21T09:15:00+08:00", "1800-01-01", null, null)))
                 .containsExactly("Bundle.entry[1].resource.birthDate");
@@ -75,7 +84,9 @@ class PlausibilityTest {
     }
 
     private static List<String> fields(Bundle bundle) {
-        return RULES.check(bundle).stream().map(ValidationReport.Issue::location).toList();
+        return RULES.check(bundle).stream()
+                .map(ValidationReport.Issue::location)
+                .toList();
     }
 
     private static Bundle bundle(String reported, String born, String incident, Integer age) {

@@ -14,9 +14,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AccountConfiguration {
 
     @Bean
-    AccountService accountService(JdbcClient jdbc, JdbcUserDetailsManager users, PasswordEncoder passwords,
-            TransactionTemplate transactions, ParticipantDirectory participants, AuditLog audit) {
-        return new AccountService(jdbc, users, passwords, transactions, party -> participants.find(party).isPresent(),
+    AccountService accountService(
+            JdbcClient jdbc,
+            JdbcUserDetailsManager users,
+            PasswordEncoder passwords,
+            TransactionTemplate transactions,
+            ParticipantDirectory participants,
+            AuditLog audit) {
+        return new AccountService(
+                jdbc,
+                users,
+                passwords,
+                transactions,
+                party -> participants.find(party).isPresent(),
                 audit::append);
     }
 }

@@ -46,9 +46,10 @@ class AccountController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AccountService.AccountView> create(@RequestBody NewAccount account) {
-        AccountService.AccountView created = accounts.create(account.username(), account.password(), account.roles(),
-                account.party(), actor());
-        return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.username())).body(created);
+        AccountService.AccountView created =
+                accounts.create(account.username(), account.password(), account.roles(), account.party(), actor());
+        return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.username()))
+                .body(created);
     }
 
     @PostMapping("/{username}/disable")

@@ -12,11 +12,16 @@ class AccountProblem extends FieldProblem {
     }
 
     static AccountProblem invalid(List<FieldError> errors) {
-        return new AccountProblem(422, "invalid-account", "Invalid account", "The account cannot be saved: see errors.", errors);
+        return new AccountProblem(
+                422, "invalid-account", "Invalid account", "The account cannot be saved: see errors.", errors);
     }
 
     static AccountProblem notFound(String username) {
-        return new AccountProblem(404, "account-not-found", "Account not found", "There is no such account.",
+        return new AccountProblem(
+                404,
+                "account-not-found",
+                "Account not found",
+                "There is no such account.",
                 List.of(new FieldError("username", "no such account")));
     }
 
@@ -25,7 +30,11 @@ class AccountProblem extends FieldProblem {
     }
 
     static AccountProblem ownAccount(String reason) {
-        return new AccountProblem(403, "separation-of-duties", "Separation of duties", reason,
+        return new AccountProblem(
+                403,
+                "separation-of-duties",
+                "Separation of duties",
+                reason,
                 List.of(new FieldError("username", reason)));
     }
 }

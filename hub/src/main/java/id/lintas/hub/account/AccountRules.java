@@ -36,8 +36,10 @@ final class AccountRules {
             return List.of(new FieldError("username", "required"));
         }
         if (!USERNAME.matcher(username).matches()) {
-            return List.of(new FieldError("username",
-                    "2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            return List.of(
+                    new FieldError(
+                            "username",
+                            "2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         return List.of();
     }
@@ -67,7 +69,8 @@ final class AccountRules {
             for (String name : names) {
                 Role role = person(name);
                 if (role == null) {
-                    errors.add(new FieldError("roles", "'" + name + "' is not a person's role: ADMIN, SIGNER, AUDITOR or OPERATOR"));
+                    errors.add(new FieldError(
+                            "roles", "'" + name + "' is not a person's role: ADMIN, SIGNER, AUDITOR or OPERATOR"));
                 } else {
                     roles.add(role);
                 }
@@ -89,7 +92,8 @@ final class AccountRules {
             errors.add(new FieldError("party", "only a signer or an auditor has a party"));
         }
         if (roles.contains(Role.ADMIN) && roles.contains(Role.SIGNER)) {
-            errors.add(new FieldError("roles", "an administrator does not sign for a party: give these roles to two people"));
+            errors.add(new FieldError(
+                    "roles", "an administrator does not sign for a party: give these roles to two people"));
         }
         return new Checked(Set.copyOf(roles), normalised, List.copyOf(errors));
     }

@@ -42,8 +42,13 @@ public class AccountService {
     private final Consumer<AuditEvent> audit;
 
     /** @param audit appends to the audit log in the caller's transaction (the hub's {@code AuditLog}) */
-    AccountService(JdbcClient jdbc, JdbcUserDetailsManager users, PasswordEncoder passwords, TransactionTemplate transactions,
-            Predicate<String> knownParty, Consumer<AuditEvent> audit) {
+    AccountService(
+            JdbcClient jdbc,
+            JdbcUserDetailsManager users,
+            PasswordEncoder passwords,
+            TransactionTemplate transactions,
+            Predicate<String> knownParty,
+            Consumer<AuditEvent> audit) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.users = users;
@@ -53,7 +58,8 @@ public class AccountService {
     }
 
     /** An account as administrators see it: never the password hash. */
-    record AccountView(String username, boolean enabled, List<String> roles, String party, boolean demo, List<Event> events) {}
+    record AccountView(
+            String username, boolean enabled, List<String> roles, String party, boolean demo, List<Event> events) {}
 
     /** One recorded change. */
     record Event(String event, String actor, String detail, Instant at) {}
@@ -61,16 +67,26 @@ public class AccountService {
     List<AccountView> list() {
         Map<String, List<String>> authorities = authorities(null);
         return jdbc.sql("select username, enabled, demo from users order by username")
-                .query((rs, n) -> view(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
-                        authorities.getOrDefault(rs.getString(1), List.of()), null))
+                .query((rs, n) -> view(
+                        rs.getString(1),
+                        rs.getBoolean(2),
+                        rs.getBoolean(3),
+                        authorities.getOrDefault(rs.getString(1), List.of()),
+                        null))
                 .list();
     }
 
     AccountView get(String username) {
-        return jdbc.sql("select username, enabled, demo from users where username = ?").param(username)
-                .query((rs, n) -> view(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
-                        authorities(username).getOrDefault(username, List.of()), events(username)))
-                .optional().orElseThrow(() -> AccountProblem.notFound(username));
+        return jdbc.sql("select username, enabled, demo from users where username = ?")
+                .param(username)
+                .query((rs, n) -> view(
+                        rs.getString(1),
+                        rs.getBoolean(2),
+                        rs.getBoolean(3),
+                        authorities(username).getOrDefault(username, List.of()),
+                        events(username)))
+                .optional()
+                .orElseThrow(() -> AccountProblem.notFound(username));
     }
 
     /** Creates an account; {@code actor} is who asks (an administrator, or the command line). */
@@ -91,8 +107,11 @@ public class AccountService {
                 if (users.userExists(username)) {
                     throw exists();
                 }
-                users.createUser(User.withUsername(username).password(hash)
-                        .authorities(granted(checked.roles(), checked.party()).stream().map(SimpleGrantedAuthority::new).toList())
+                users.createUser(User.withUsername(username)
+                        .password(hash)
+                        .authorities(granted(checked.roles(), checked.party()).stream()
+                                .map(SimpleGrantedAuthority::new)
+                                .toList())
                         .build());
                 record(username, "CREATED", actor, describe(checked.roles(), checked.party()));
                 audited(username, "CREATED", actor, checked);
@@ -111,9 +130,12 @@ public class AccountService {
                 return;
             }
             if (admins.contains(username) && admins.size() == 1) {
-                throw lastAdministrator("the last enabled administrator cannot be disabled; make another administrator first");
+                throw lastAdministrator(
+                        "the last enabled administrator cannot be disabled; make another administrator first");
             }
-            jdbc.sql("update users set enabled = false where username = ?").param(username).update();
+            jdbc.sql("update users set enabled = false where username = ?")
+                    .param(username)
+                    .update();
             record(username, "DISABLED", actor, null);
             audited(username, "DISABLED", actor, null);
         });
@@ -122,7 +144,9 @@ public class AccountService {
 
     /** Marks an account as the demo's: its password is published, and the start-up guard refuses it outside the demo. */
     public void markDemo(String username) {
-        jdbc.sql("update users set demo = true where username = ?").param(username).update();
+        jdbc.sql("update users set demo = true where username = ?")
+                .param(username)
+                .update();
     }
 
     AccountView enable(String username, String actor) {
@@ -130,7 +154,9 @@ public class AccountService {
             if (lock(username)) {
                 return;
             }
-            jdbc.sql("update users set enabled = true where username = ?").param(username).update();
+            jdbc.sql("update users set enabled = true where username = ?")
+                    .param(username)
+                    .update();
             record(username, "ENABLED", actor, null);
             audited(username, "ENABLED", actor, null);
         });
@@ -145,7 +171,10 @@ public class AccountService {
         String hash = passwords.encode(password);
         transactions.executeWithoutResult(tx -> {
             lock(username);
-            jdbc.sql("update users set password = ? where username = ?").param(hash).param(username).update();
+            jdbc.sql("update users set password = ? where username = ?")
+                    .param(hash)
+                    .param(username)
+                    .update();
             record(username, "PASSWORD_RESET", actor, null);
             audited(username, "PASSWORD_RESET", actor, null);
         });
@@ -162,12 +191,20 @@ public class AccountService {
         transactions.executeWithoutResult(tx -> {
             List<String> admins = lockEnabledAdministrators();
             lock(username);
-            if (admins.contains(username) && admins.size() == 1 && !checked.roles().contains(Role.ADMIN)) {
-                throw lastAdministrator("the last enabled administrator keeps the role; make another administrator first");
+            if (admins.contains(username)
+                    && admins.size() == 1
+                    && !checked.roles().contains(Role.ADMIN)) {
+                throw lastAdministrator(
+                        "the last enabled administrator keeps the role; make another administrator first");
             }
-            jdbc.sql("delete from authorities where username = ?").param(username).update();
+            jdbc.sql("delete from authorities where username = ?")
+                    .param(username)
+                    .update();
             for (String authority : granted(checked.roles(), checked.party())) {
-                jdbc.sql("insert into authorities (username, authority) values (?, ?)").param(username).param(authority).update();
+                jdbc.sql("insert into authorities (username, authority) values (?, ?)")
+                        .param(username)
+                        .param(authority)
+                        .update();
             }
             record(username, "ROLES_CHANGED", actor, describe(checked.roles(), checked.party()));
             audited(username, "ROLES_CHANGED", actor, checked);
@@ -179,30 +216,44 @@ public class AccountService {
     private List<String> lockEnabledAdministrators() {
         return jdbc.sql("select u.username from users u join authorities a on a.username = u.username"
                         + " where a.authority = ? and u.enabled order by u.username for update of u")
-                .param(Role.ADMIN.authority()).query(String.class).list();
+                .param(Role.ADMIN.authority())
+                .query(String.class)
+                .list();
     }
 
     /** Locks the account's row; @return whether it is enabled. */
     private boolean lock(String username) {
-        return jdbc.sql("select enabled from users where username = ? for update").param(username)
-                .query(Boolean.class).optional().orElseThrow(() -> AccountProblem.notFound(username));
+        return jdbc.sql("select enabled from users where username = ? for update")
+                .param(username)
+                .query(Boolean.class)
+                .optional()
+                .orElseThrow(() -> AccountProblem.notFound(username));
     }
 
     private void record(String username, String event, String actor, String detail) {
         jdbc.sql("insert into account_event (username, event, actor, detail) values (?, ?, ?, ?)")
-                .param(username).param(event).param(actor).param(detail).update();
+                .param(username)
+                .param(event)
+                .param(actor)
+                .param(detail)
+                .update();
         log.info("event=account-changed change={} account={} actor={}", event, username, actor);
     }
 
     /** The change in the audit log: the account, its roles and party; never a password or its hash. */
     private void audited(String username, String change, String actor, AccountRules.Checked roles) {
-        AuditEvent.Actor who = Caller.current().filter(caller -> caller.name().equals(actor))
+        AuditEvent.Actor who = Caller.current()
+                .filter(caller -> caller.name().equals(actor))
                 .map(caller -> new AuditEvent.Actor(caller.name(), caller.party(), caller.actingRole()))
                 .orElseGet(() -> new AuditEvent.Actor(actor, null, null));
-        AuditEvent event = AuditEvent.of(AuditKind.ACCOUNT_CHANGED).withActor(who).withOutcome(change)
-                .withDetail("account", username).withDetail("change", change);
+        AuditEvent event = AuditEvent.of(AuditKind.ACCOUNT_CHANGED)
+                .withActor(who)
+                .withOutcome(change)
+                .withDetail("account", username)
+                .withDetail("change", change);
         if (roles != null) {
-            event = event.withDetail("roles", roles.roles().stream().sorted().map(Role::name).toList());
+            event = event.withDetail(
+                    "roles", roles.roles().stream().sorted().map(Role::name).toList());
             if (roles.party() != null) {
                 event = event.withDetail("party", roles.party());
             }
@@ -211,7 +262,8 @@ public class AccountService {
     }
 
     private static List<String> granted(Set<Role> roles, String party) {
-        List<String> authorities = new ArrayList<>(roles.stream().sorted().map(Role::authority).toList());
+        List<String> authorities =
+                new ArrayList<>(roles.stream().sorted().map(Role::authority).toList());
         if (party != null) {
             authorities.add(Caller.PARTY_PREFIX + party);
         }
@@ -228,20 +280,26 @@ public class AccountService {
         jdbc.sql("select username, authority from authorities" + (username == null ? "" : " where username = :username")
                         + " order by username, authority")
                 .params(username == null ? Map.of() : Map.of("username", username))
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .forEach(e -> byUser.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(e -> byUser.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return byUser;
     }
 
     private List<Event> events(String username) {
         return jdbc.sql("select event, actor, detail, created_at from account_event where username = ? order by id")
                 .param(username)
-                .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Event(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
-    private static AccountView view(String username, boolean enabled, boolean demo, List<String> authorities, List<Event> events) {
+    private static AccountView view(
+            String username, boolean enabled, boolean demo, List<String> authorities, List<Event> events) {
         List<String> roles = new ArrayList<>();
         String party = null;
         for (String authority : authorities) {
@@ -255,7 +313,8 @@ public class AccountService {
     }
 
     private static AccountProblem exists() {
-        return AccountProblem.conflict("account-exists", "Account exists", "username", "an account with this name exists");
+        return AccountProblem.conflict(
+                "account-exists", "Account exists", "username", "an account with this name exists");
     }
 
     private static AccountProblem lastAdministrator(String reason) {

@@ -42,10 +42,11 @@ public final class UsersCommand {
     /** The actor of accounts the command creates, in {@code account_event}. */
     static final String ACTOR = "command-line";
 
-    private static final String USAGE = "usage: users add --username NAME --role ROLE [--role ROLE ...] [--party PARTICIPANT]"
-            + " --password-stdin [--lintas.data-dir=DIR | --spring.datasource.url=URL ...]\n"
-            + "  roles: ADMIN, SIGNER (with --party), AUDITOR (national, or of one party with --party), OPERATOR; the password (at least "
-            + AccountRules.MIN_PASSWORD + " characters) is the first line of standard input";
+    private static final String USAGE =
+            "usage: users add --username NAME --role ROLE [--role ROLE ...] [--party PARTICIPANT]"
+                    + " --password-stdin [--lintas.data-dir=DIR | --spring.datasource.url=URL ...]\n"
+                    + "  roles: ADMIN, SIGNER (with --party), AUDITOR (national, or of one party with --party), OPERATOR; the password (at least "
+                    + AccountRules.MIN_PASSWORD + " characters) is the first line of standard input";
 
     private UsersCommand() {}
 
@@ -68,20 +69,36 @@ public final class UsersCommand {
             String arg = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (arg) {
-                case "--username" -> { username = value; i++; }
-                case "--role" -> { if (value != null) { roles.addAll(Arrays.asList(value.split(","))); } i++; }
-                case "--party" -> { party = value; i++; }
+                case "--username" -> {
+                    username = value;
+                    i++;
+                }
+                case "--role" -> {
+                    if (value != null) {
+                        roles.addAll(Arrays.asList(value.split(",")));
+                    }
+                    i++;
+                }
+                case "--party" -> {
+                    party = value;
+                    i++;
+                }
                 case "--password-stdin" -> passwordFromStdin = true;
-                case "--help", "-h" -> { out.println(USAGE); return 0; }
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return 0;
+                }
                 default -> {
                     if (arg.startsWith("--username=")) {
                         username = arg.substring("--username=".length());
                     } else if (arg.startsWith("--role=")) {
-                        roles.addAll(Arrays.asList(arg.substring("--role=".length()).split(",")));
+                        roles.addAll(
+                                Arrays.asList(arg.substring("--role=".length()).split(",")));
                     } else if (arg.startsWith("--party=")) {
                         party = arg.substring("--party=".length());
                     } else if (arg.startsWith("--") && arg.contains("=")) {
-                        springArgs.add(arg); // the hub's configuration: --lintas.data-dir=..., --spring.datasource.url=...
+                        springArgs.add(
+                                arg); // the hub's configuration: --lintas.data-dir=..., --spring.datasource.url=...
                     } else {
                         err.println("users add: unknown argument " + arg + "\n" + USAGE);
                         return 2;
@@ -90,8 +107,9 @@ public final class UsersCommand {
             }
         }
         if (!passwordFromStdin) {
-            err.println("users add: give --password-stdin; the password is read from standard input, never from the command line\n"
-                    + USAGE);
+            err.println(
+                    "users add: give --password-stdin; the password is read from standard input, never from the command line\n"
+                            + USAGE);
             return 2;
         }
         String password = firstLine(stdin);
@@ -103,10 +121,13 @@ public final class UsersCommand {
             return 1;
         }
         try (ConfigurableApplicationContext database = startDatabase(springArgs)) {
-            AccountService accounts = new AccountService(database.getBean(JdbcClient.class),
+            AccountService accounts = new AccountService(
+                    database.getBean(JdbcClient.class),
                     new JdbcUserDetailsManager(database.getBean(DataSource.class)),
-                    PasswordEncoderFactories.createDelegatingPasswordEncoder(), database.getBean(TransactionTemplate.class),
-                    p -> true, database.getBean(AuditLog.class)::append);
+                    PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                    database.getBean(TransactionTemplate.class),
+                    p -> true,
+                    database.getBean(AuditLog.class)::append);
             AccountService.AccountView created = accounts.create(username, password, roles, party, ACTOR);
             out.println("Created account " + created.username() + " with roles " + String.join(", ", created.roles())
                     + (created.party() == null ? "" : " for party " + created.party()));
@@ -143,8 +164,11 @@ public final class UsersCommand {
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
             ConfigurableEnvironment environment = event.getEnvironment();
-            environment.getPropertySources().addFirst(new MapPropertySource("users-command",
-                    Map.of("logging.level.root", "WARN", "logging.level.lintas.security", "WARN")));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "users-command",
+                            Map.of("logging.level.root", "WARN", "logging.level.lintas.security", "WARN")));
             if (environment.getProperty("spring.datasource.url", "").isEmpty()) {
                 Path dataDir = Path.of(environment.getProperty("lintas.data-dir", ".lintas-data"));
                 try {

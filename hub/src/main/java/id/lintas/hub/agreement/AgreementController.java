@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +41,8 @@ class AgreementController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AgreementView> register(@RequestBody JsonNode document) {
         AgreementView view = agreements.register(document, actor());
-        return ResponseEntity.created(URI.create("/api/v1/agreements/" + view.id() + "/versions/" + view.version())).body(view);
+        return ResponseEntity.created(URI.create("/api/v1/agreements/" + view.id() + "/versions/" + view.version()))
+                .body(view);
     }
 
     @GetMapping
@@ -82,10 +83,13 @@ class AgreementController {
     record SignatureRequest(String participant, String jws) {}
 
     @PostMapping(value = "/{id}/versions/{version}/signatures", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AgreementView> sign(@PathVariable String id, @PathVariable int version, @RequestBody SignatureRequest request) {
+    ResponseEntity<AgreementView> sign(
+            @PathVariable String id, @PathVariable int version, @RequestBody SignatureRequest request) {
         Caller caller = Caller.required();
         if (!caller.signsFor(request.participant())) {
-            SecurityLog.refused("signature of agreement " + id + " v" + version, caller.name() + " does not sign for " + request.participant());
+            SecurityLog.refused(
+                    "signature of agreement " + id + " v" + version,
+                    caller.name() + " does not sign for " + request.participant());
             throw new AccessDeniedException("a signer signs only for their own party");
         }
         AgreementView view = agreements.sign(id, version, request.participant(), request.jws(), caller.name());
@@ -104,7 +108,8 @@ class AgreementController {
         return agreements.resume(id, actor());
     }
 
-    record Termination(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate, String reason) {}
+    record Termination(
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate, String reason) {}
 
     @PostMapping(value = "/{id}/terminate", consumes = MediaType.APPLICATION_JSON_VALUE)
     AgreementView terminate(@PathVariable String id, @RequestBody Termination termination) {

@@ -39,7 +39,8 @@ public class AgreementRegistry {
     }
 
     /** Compiles a document (a draft for explain, or a version from the database). */
-    public CompiledAgreement compile(AgreementDocument document, AgreementStatus status, java.time.LocalDate terminatedFrom) {
+    public CompiledAgreement compile(
+            AgreementDocument document, AgreementStatus status, java.time.LocalDate terminatedFrom) {
         return new CompiledAgreement(document, status, terminatedFrom, fhir.newFhirPath());
     }
 
@@ -57,7 +58,9 @@ public class AgreementRegistry {
     }
 
     /** Rebuilds the set when anything changed since the last build. */
-    @Scheduled(fixedDelayString = "${lintas.agreements.refresh-interval:30s}", initialDelayString = "${lintas.agreements.refresh-interval:30s}")
+    @Scheduled(
+            fixedDelayString = "${lintas.agreements.refresh-interval:30s}",
+            initialDelayString = "${lintas.agreements.refresh-interval:30s}")
     public synchronized void refresh() {
         List<AgreementRepository.VersionRow> rows = repository.routable();
         String print = rows.stream()
@@ -66,7 +69,8 @@ public class AgreementRegistry {
         if (print.equals(fingerprint)) {
             return;
         }
-        // Per agreement, the version in use: the latest signed one; a never-signed first draft only to explain refusals.
+        // Per agreement, the version in use: the latest signed one; a never-signed first draft only to explain
+        // refusals.
         Map<String, AgreementRepository.VersionRow> inUse = new LinkedHashMap<>();
         for (AgreementRepository.VersionRow row : rows) {
             AgreementRepository.VersionRow known = inUse.get(row.agreementId());

@@ -34,7 +34,8 @@ final class AgreementSchema {
                     .pathType(com.networknt.schema.PathType.LEGACY)
                     .locale(Locale.ENGLISH)
                     .build();
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +52,8 @@ final class AgreementSchema {
     private static FieldError error(ValidationMessage message) {
         String field = message.getInstanceLocation().toString();
         field = field.equals("$") ? "" : field.startsWith("$.") ? field.substring(2) : field;
-        if (message.getProperty() != null && ("required".equals(message.getType()) || "additionalProperties".equals(message.getType()))) {
+        if (message.getProperty() != null
+                && ("required".equals(message.getType()) || "additionalProperties".equals(message.getType()))) {
             field = field.isEmpty() ? message.getProperty() : field + "." + message.getProperty();
         }
         String reason = message.getError() != null ? message.getError() : message.getMessage();

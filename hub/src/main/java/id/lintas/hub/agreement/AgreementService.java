@@ -11,7 +11,6 @@ import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.ParticipantKeys;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,8 +42,13 @@ public class AgreementService {
     private final AgreementSchema schema = new AgreementSchema();
     private final AuditLog audit;
 
-    AgreementService(AgreementRepository repository, AgreementRegistry registry, ParticipantDirectory participants, ObjectMapper json,
-            ParticipantKeys keys, AuditLog audit) {
+    AgreementService(
+            AgreementRepository repository,
+            AgreementRegistry registry,
+            ParticipantDirectory participants,
+            ObjectMapper json,
+            ParticipantKeys keys,
+            AuditLog audit) {
         this.repository = repository;
         this.audit = audit;
         this.keys = keys;
@@ -76,21 +80,28 @@ public class AgreementService {
         Checked checked = check(body);
         AgreementDocument document = checked.document();
         List<AgreementRepository.VersionRow> versions = repository.versions(document.id());
-        int expected = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
+        int expected =
+                versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
         if (document.version() != expected) {
-            throw AgreementProblem.conflict("version-conflict", versions.isEmpty()
-                    ? "a new agreement starts at version 1"
-                    : "agreement " + document.id() + " has version " + (expected - 1) + "; an amendment must be version " + expected,
+            throw AgreementProblem.conflict(
+                    "version-conflict",
+                    versions.isEmpty()
+                            ? "a new agreement starts at version 1"
+                            : "agreement " + document.id() + " has version " + (expected - 1)
+                                    + "; an amendment must be version " + expected,
                     "version");
         }
         if (!versions.isEmpty() && versions.get(versions.size() - 1).status() == AgreementStatus.DRAFT) {
-            throw AgreementProblem.conflict("draft-pending", "version " + (expected - 1) + " of " + document.id()
-                    + " is still a draft waiting for signatures", "version");
+            throw AgreementProblem.conflict(
+                    "draft-pending",
+                    "version " + (expected - 1) + " of " + document.id() + " is still a draft waiting for signatures",
+                    "version");
         }
         String sha = CanonicalForm.sha256(checked.canonical());
         repository.insertVersion(document, checked.canonical(), sha, actor);
         repository.addEvent(document.id(), document.version(), "REGISTERED", actor, "canonical sha-256 " + sha);
-        audit.append(changed(document.id(), document.version(), "REGISTERED", actor).withDetail("canonicalSha256", sha));
+        audit.append(
+                changed(document.id(), document.version(), "REGISTERED", actor).withDetail("canonicalSha256", sha));
         log.info("Agreement {} v{} registered as a draft by {}", document.id(), document.version(), actor);
         afterCommitRefresh();
         return view(document.id(), document.version());
@@ -102,33 +113,45 @@ public class AgreementService {
      */
     @Transactional(noRollbackFor = AgreementProblem.class)
     public AgreementView sign(String id, int version, String participant, String jws, String actor) {
-        AgreementRepository.VersionRow row = repository.version(id, version, true)
+        AgreementRepository.VersionRow row = repository
+                .version(id, version, true)
                 .orElseThrow(() -> AgreementProblem.notFound("agreement " + id + " version " + version));
         if (row.status() != AgreementStatus.DRAFT) {
-            throw AgreementProblem.conflict("not-a-draft", "version " + version + " is " + row.status()
-                    + "; only a draft is signed (amend to change an agreement)", "version");
+            throw AgreementProblem.conflict(
+                    "not-a-draft",
+                    "version " + version + " is " + row.status()
+                            + "; only a draft is signed (amend to change an agreement)",
+                    "version");
         }
         AgreementDocument document = registry.read(row.document());
         if (participant == null || !document.participantIds().contains(participant)) {
-            throw AgreementProblem.invalid("only a party signs", List.of(new FieldError("participant",
-                    participant + " is not a party to " + id + " (parties: " + String.join(", ", document.participantIds()) + ")")));
+            throw AgreementProblem.invalid(
+                    "only a party signs",
+                    List.of(new FieldError(
+                            "participant",
+                            participant + " is not a party to " + id + " (parties: "
+                                    + String.join(", ", document.participantIds()) + ")")));
         }
         List<AgreementRepository.SignatureRow> signatures = repository.signatures(id, version);
         if (signatures.stream().anyMatch(s -> s.participantId().equals(participant))) {
-            throw AgreementProblem.conflict("already-signed", participant + " has already signed version " + version, "participant");
+            throw AgreementProblem.conflict(
+                    "already-signed", participant + " has already signed version " + version, "participant");
         }
         JWK key;
         try {
             JWSHeader header = SignatureVerifier.header(jws);
             key = keys.signingKey(participant, header.getKeyID())
-                    .orElseThrow(() -> new SignatureVerifier.SignatureException("jws",
-                            "key " + header.getKeyID() + " is not a registered, unrevoked signing key of " + participant));
+                    .orElseThrow(() -> new SignatureVerifier.SignatureException(
+                            "jws",
+                            "key " + header.getKeyID() + " is not a registered, unrevoked signing key of "
+                                    + participant));
             SignatureVerifier.verify(jws, row.document().getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
         } catch (SignatureVerifier.SignatureException e) {
             repository.addEvent(id, version, "SIGNATURE_REFUSED", actor, participant + ": " + e.getMessage());
             audit.append(signature(id, version, participant, null, actor, "REFUSED"));
             log.warn("Signature of {} on agreement {} v{} refused: {}", participant, id, version, e.getMessage());
-            throw AgreementProblem.invalid("the signature is not accepted", List.of(new FieldError(e.field(), e.getMessage())));
+            throw AgreementProblem.invalid(
+                    "the signature is not accepted", List.of(new FieldError(e.field(), e.getMessage())));
         }
         repository.insertSignature(id, version, participant, key.getKeyID(), jws.trim());
         repository.addEvent(id, version, "SIGNED", actor, participant + " with key " + key.getKeyID());
@@ -138,10 +161,13 @@ public class AgreementService {
         signed.add(participant);
         if (signed.containsAll(document.participantIds())) {
             for (AgreementRepository.VersionRow older : repository.versions(id)) {
-                if (older.version() != version && (older.status() == AgreementStatus.ACTIVE || older.status() == AgreementStatus.SUSPENDED)) {
-                    repository.setStatus(id, older.version(), AgreementStatus.SUPERSEDED, "replaced by version " + version, null);
+                if (older.version() != version
+                        && (older.status() == AgreementStatus.ACTIVE || older.status() == AgreementStatus.SUSPENDED)) {
+                    repository.setStatus(
+                            id, older.version(), AgreementStatus.SUPERSEDED, "replaced by version " + version, null);
                     repository.addEvent(id, older.version(), "SUPERSEDED", "hub", "replaced by version " + version);
-                    audit.append(changed(id, older.version(), "SUPERSEDED", "hub").withDetail("by", version));
+                    audit.append(
+                            changed(id, older.version(), "SUPERSEDED", "hub").withDetail("by", version));
                 }
             }
             repository.setStatus(id, version, AgreementStatus.ACTIVE, null, null);
@@ -187,18 +213,26 @@ public class AgreementService {
             throw AgreementProblem.conflict("not-active", "agreement " + id + " is " + row.status(), "status");
         }
         if (effective == null) {
-            throw AgreementProblem.invalid("a termination needs its effective date",
-                    List.of(new FieldError("effectiveDate", "required (the first day the agreement no longer applies)")));
+            throw AgreementProblem.invalid(
+                    "a termination needs its effective date",
+                    List.of(new FieldError(
+                            "effectiveDate", "required (the first day the agreement no longer applies)")));
         }
         repository.setStatus(id, row.version(), AgreementStatus.TERMINATED, reason, effective);
-        repository.addEvent(id, row.version(), "TERMINATED", actor, "with effect from " + effective + (reason == null ? "" : ": " + reason));
+        repository.addEvent(
+                id,
+                row.version(),
+                "TERMINATED",
+                actor,
+                "with effect from " + effective + (reason == null ? "" : ": " + reason));
         audit.append(changed(id, row.version(), "TERMINATED", actor).withDetail("effective", effective.toString()));
         afterCommitRefresh();
         return view(id, row.version());
     }
 
     public AgreementView view(String id, int version) {
-        AgreementRepository.VersionRow row = repository.version(id, version, false)
+        AgreementRepository.VersionRow row = repository
+                .version(id, version, false)
                 .orElseThrow(() -> AgreementProblem.notFound("agreement " + id + " version " + version));
         return AgreementView.of(row, registry.read(row.document()), repository.signatures(id, version), json);
     }
@@ -223,13 +257,16 @@ public class AgreementService {
     /** Every agreement in its version in effect, filtered. */
     public List<AgreementView> list(String status, String participant, LocalDate inForceOn) {
         List<AgreementView> result = new ArrayList<>();
-        List<String> ids = repository.latest().stream().map(AgreementRepository.VersionRow::agreementId).toList();
+        List<String> ids = repository.latest().stream()
+                .map(AgreementRepository.VersionRow::agreementId)
+                .toList();
         for (String id : ids) {
             AgreementView view = current(id);
             if (status != null && !view.status().name().equalsIgnoreCase(status)) {
                 continue;
             }
-            if (participant != null && !view.parties().stream().anyMatch(p -> p.participant().equals(participant))) {
+            if (participant != null
+                    && !view.parties().stream().anyMatch(p -> p.participant().equals(participant))) {
                 continue;
             }
             if (inForceOn != null && !view.inForceOn(inForceOn)) {
@@ -242,7 +279,8 @@ public class AgreementService {
 
     /** The canonical bytes of a version: what each party signs. */
     public String canonical(String id, int version) {
-        return repository.version(id, version, false)
+        return repository
+                .version(id, version, false)
                 .orElseThrow(() -> AgreementProblem.notFound("agreement " + id + " version " + version))
                 .document();
     }
@@ -250,7 +288,8 @@ public class AgreementService {
     private AgreementRepository.VersionRow inEffect(String id) {
         AgreementRepository.VersionRow row = inEffectOrDraft(id);
         if (row.status() == AgreementStatus.DRAFT) {
-            throw AgreementProblem.conflict("not-active", "agreement " + id + " has not been signed by every party yet", "status");
+            throw AgreementProblem.conflict(
+                    "not-active", "agreement " + id + " has not been signed by every party yet", "status");
         }
         return repository.version(id, row.version(), true).orElseThrow();
     }
@@ -271,10 +310,12 @@ public class AgreementService {
 
     /** Why a participant cannot be asked for a service: its region's format has no code for it. */
     private Optional<String> cannotCarry(String participant, String service) {
-        return participants.find(participant)
+        return participants
+                .find(participant)
                 .filter(connected -> !connected.adapter().carriesService(service))
-                .map(connected -> participant + "'s format (" + connected.adapter().format() + ") has no code for service "
-                        + service + ", so it cannot be asked for it");
+                .map(connected ->
+                        participant + "'s format (" + connected.adapter().format() + ") has no code for service "
+                                + service + ", so it cannot be asked for it");
     }
 
     private List<FieldError> consistency(AgreementDocument d) {
@@ -288,10 +329,13 @@ public class AgreementService {
             }
             var connected = participants.find(party.participant());
             if (connected.isEmpty()) {
-                errors.add(new FieldError(field + ".participant", party.participant() + " is not a participant of this hub"));
+                errors.add(new FieldError(
+                        field + ".participant", party.participant() + " is not a participant of this hub"));
             } else if (!connected.get().participant().regionKemendagri().equals(party.region())) {
-                errors.add(new FieldError(field + ".region", "participant " + party.participant() + " serves "
-                        + connected.get().participant().regionKemendagri() + ", not " + party.region()));
+                errors.add(new FieldError(
+                        field + ".region",
+                        "participant " + party.participant() + " serves "
+                                + connected.get().participant().regionKemendagri() + ", not " + party.region()));
             }
         }
         if (d.validUntil().isBefore(d.validFrom())) {
@@ -314,14 +358,21 @@ public class AgreementService {
             }
             if (service.providers().isEmpty()) {
                 String field = "services[" + i + "].code";
-                (d.referrals().isEmpty() ? parties.stream().sorted()
-                        : d.referrals().stream().map(AgreementDocument.Direction::to).filter(parties::contains).distinct())
-                        .forEach(receiver -> cannotCarry(receiver, service.code()).ifPresent(reason -> errors.add(
-                                new FieldError(field, reason + "; name the providers that can"))));
+                (d.referrals().isEmpty()
+                                ? parties.stream().sorted()
+                                : d.referrals().stream()
+                                        .map(AgreementDocument.Direction::to)
+                                        .filter(parties::contains)
+                                        .distinct())
+                        .forEach(receiver -> cannotCarry(receiver, service.code())
+                                .ifPresent(reason ->
+                                        errors.add(new FieldError(field, reason + "; name the providers that can"))));
             }
             for (int j = 0; j < service.providers().size(); j++) {
                 if (!parties.contains(service.providers().get(j))) {
-                    errors.add(new FieldError("services[" + i + "].providers[" + j + "]", service.providers().get(j) + " is not a party"));
+                    errors.add(new FieldError(
+                            "services[" + i + "].providers[" + j + "]",
+                            service.providers().get(j) + " is not a party"));
                 } else {
                     String field = "services[" + i + "].providers[" + j + "]";
                     cannotCarry(service.providers().get(j), service.code())
@@ -340,14 +391,16 @@ public class AgreementService {
             for (int j = 0; j < annex.fanOut().size(); j++) {
                 String participant = annex.fanOut().get(j).participant();
                 if (participants.find(participant).isEmpty()) {
-                    errors.add(new FieldError("annexes[" + i + "].fanOut[" + j + "].participant",
+                    errors.add(new FieldError(
+                            "annexes[" + i + "].fanOut[" + j + "].participant",
                             participant + " is not a participant of this hub"));
                     continue;
                 }
                 List<String> services = annex.fanOut().get(j).services();
                 for (int k = 0; k < services.size(); k++) {
                     String field = "annexes[" + i + "].fanOut[" + j + "].services[" + k + "]";
-                    cannotCarry(participant, services.get(k)).ifPresent(reason -> errors.add(new FieldError(field, reason)));
+                    cannotCarry(participant, services.get(k))
+                            .ifPresent(reason -> errors.add(new FieldError(field, reason)));
                 }
             }
         }
@@ -376,13 +429,20 @@ public class AgreementService {
 
     /** An agreement version's lifecycle step; the reasons people typed stay in agreement_event, not in the log. */
     private static AuditEvent changed(String id, int version, String change, String actor) {
-        return AuditEvent.of(AuditKind.AGREEMENT_CHANGED).withActor(Caller.auditActor(actor)).withAgreement(id, version)
-                .withOutcome(change).withDetail("change", change);
+        return AuditEvent.of(AuditKind.AGREEMENT_CHANGED)
+                .withActor(Caller.auditActor(actor))
+                .withAgreement(id, version)
+                .withOutcome(change)
+                .withDetail("change", change);
     }
 
-    private static AuditEvent signature(String id, int version, String party, String kid, String actor, String outcome) {
-        AuditEvent event = AuditEvent.of(AuditKind.AGREEMENT_SIGNED).withActor(Caller.auditActor(actor)).withAgreement(id, version)
-                .withOutcome(outcome).withDetail("party", party);
+    private static AuditEvent signature(
+            String id, int version, String party, String kid, String actor, String outcome) {
+        AuditEvent event = AuditEvent.of(AuditKind.AGREEMENT_SIGNED)
+                .withActor(Caller.auditActor(actor))
+                .withAgreement(id, version)
+                .withOutcome(outcome)
+                .withDetail("party", party);
         return kid == null ? event : event.withDetail("kid", kid);
     }
 }

@@ -24,7 +24,8 @@ public final class AgreementSet {
                 byParty.computeIfAbsent(a, k -> new ArrayList<>()).add(agreement);
                 for (String b : agreement.parties()) {
                     if (!a.equals(b)) {
-                        byPair.computeIfAbsent(a + ">" + b, k -> new ArrayList<>()).add(agreement);
+                        byPair.computeIfAbsent(a + ">" + b, k -> new ArrayList<>())
+                                .add(agreement);
                     }
                 }
             }

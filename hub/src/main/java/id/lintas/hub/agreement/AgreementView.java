@@ -34,8 +34,11 @@ public record AgreementView(
      */
     public record PartySignature(String participant, String region, boolean signed, String kid, Instant signedAt) {}
 
-    static AgreementView of(AgreementRepository.VersionRow row, AgreementDocument document,
-            List<AgreementRepository.SignatureRow> signatures, ObjectMapper json) {
+    static AgreementView of(
+            AgreementRepository.VersionRow row,
+            AgreementDocument document,
+            List<AgreementRepository.SignatureRow> signatures,
+            ObjectMapper json) {
         List<PartySignature> parties = document.parties().stream()
                 .map(p -> signatures.stream()
                         .filter(s -> s.participantId().equals(p.participant()))
@@ -44,9 +47,21 @@ public record AgreementView(
                         .orElse(new PartySignature(p.participant(), p.region(), false, null, null)))
                 .toList();
         try {
-            return new AgreementView(row.agreementId(), row.version(), document.title(), row.status(), row.statusReason(),
-                    row.validFrom(), row.validUntil(), row.terminatedFrom(), row.documentSha256(), row.createdAt(),
-                    row.createdBy(), row.activatedAt(), parties, json.readTree(row.document()));
+            return new AgreementView(
+                    row.agreementId(),
+                    row.version(),
+                    document.title(),
+                    row.status(),
+                    row.statusReason(),
+                    row.validFrom(),
+                    row.validUntil(),
+                    row.terminatedFrom(),
+                    row.documentSha256(),
+                    row.createdAt(),
+                    row.createdBy(),
+                    row.activatedAt(),
+                    parties,
+                    json.readTree(row.document()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

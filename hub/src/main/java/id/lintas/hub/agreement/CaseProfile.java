@@ -82,22 +82,32 @@ public record CaseProfile(
     /** Reads a canonical referral sent by a participant writing local times in {@code zone}. */
     public static CaseProfile of(Bundle bundle, String senderRegion, ZoneId zone) {
         Referral referral = CanonicalReader.standard().read(bundle);
-        Instant reportedAt = referral.authoredOn() != null ? referral.authoredOn().toInstant() : Instant.now();
+        Instant reportedAt =
+                referral.authoredOn() != null ? referral.authoredOn().toInstant() : Instant.now();
         LocalDate date = reportedAt.atZone(zone).toLocalDate();
         List<Victim> victims = new ArrayList<>();
         for (id.lintas.contracts.model.Victim victim : referral.victims()) {
             Region domicile = victim.domicileRegency();
             Consent consent = victim.consent();
-            victims.add(new Victim(victim.gender() == null ? null : victim.gender().code(), victim.ageOn(date),
+            victims.add(new Victim(
+                    victim.gender() == null ? null : victim.gender().code(),
+                    victim.ageOn(date),
                     domicile == null ? null : domicile.kemendagri(),
-                    consent == null ? null : new ConsentFact(consent.permits(), consent.basis(), consent.giverOrVictim())));
+                    consent == null
+                            ? null
+                            : new ConsentFact(consent.permits(), consent.basis(), consent.giverOrVictim())));
         }
-        return new CaseProfile(date, reportedAt, referral.urgency() == null ? null : referral.urgency().name(),
+        return new CaseProfile(
+                date,
+                reportedAt,
+                referral.urgency() == null ? null : referral.urgency().name(),
                 kemendagri(referral.requestedDestination()),
                 referral.reportingRegion() != null ? referral.reportingRegion().kemendagri() : senderRegion,
                 Set.copyOf(referral.violenceForms()),
                 List.copyOf(victims),
-                referral.incidentRegions().stream().map(Region::kemendagri).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                referral.incidentRegions().stream()
+                        .map(Region::kemendagri)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 referral.services().stream().distinct().toList(),
                 referral.hasParentPerpetrator(),
                 bundle);

@@ -40,13 +40,17 @@ public final class CompiledAgreement {
      * @param fhirPath the engine for the extra condition (HAPI's, R4)
      * @throws IllegalArgumentException when the condition is not valid FHIRPath
      */
-    public CompiledAgreement(AgreementDocument document, AgreementStatus status, LocalDate terminatedFrom, IFhirPath fhirPath) {
+    public CompiledAgreement(
+            AgreementDocument document, AgreementStatus status, LocalDate terminatedFrom, IFhirPath fhirPath) {
         this.document = document;
         this.status = status;
         this.terminatedFrom = terminatedFrom;
         document.parties().forEach(p -> partyRegions.put(p.participant(), p.region()));
-        this.directions = document.referrals().isEmpty() ? null
-                : document.referrals().stream().map(d -> d.from() + ">" + d.to()).collect(Collectors.toUnmodifiableSet());
+        this.directions = document.referrals().isEmpty()
+                ? null
+                : document.referrals().stream()
+                        .map(d -> d.from() + ">" + d.to())
+                        .collect(Collectors.toUnmodifiableSet());
         document.services().forEach(s -> services.put(s.code(), s));
         // Most specific first: urgency and service, then urgency or service, then the default.
         this.responseTimes = document.responseTimes().stream()
@@ -109,23 +113,39 @@ public final class CompiledAgreement {
             return fail(receiver, Clause.NOT_IN_FORCE, notInForce);
         }
         if (directions != null && !directions.contains(sender + ">" + receiver)) {
-            return fail(receiver, Clause.DIRECTION, "it does not let " + sender + " refer to " + receiver
-                    + " (only " + String.join(", ", document.referrals().stream().map(d -> d.from() + " to " + d.to()).toList()) + ")");
+            return fail(
+                    receiver,
+                    Clause.DIRECTION,
+                    "it does not let " + sender + " refer to " + receiver + " (only "
+                            + String.join(
+                                    ", ",
+                                    document.referrals().stream()
+                                            .map(d -> d.from() + " to " + d.to())
+                                            .toList())
+                            + ")");
         }
         if (document.scope().cases().stream().noneMatch(clause -> matches(clause, c))) {
-            return fail(receiver, Clause.SCOPE, "outside its scope: it covers " + scopeLabel()
-                    + "; this case is " + describe(c));
+            return fail(
+                    receiver,
+                    Clause.SCOPE,
+                    "outside its scope: it covers " + scopeLabel() + "; this case is " + describe(c));
         }
         if (!linked(partyRegions.get(sender), partyRegions.get(receiver), c)) {
-            return fail(receiver, Clause.REGIONS, "the case does not link the regions of " + sender + " and " + receiver
-                    + " as it requires (" + linksLabel() + ")");
+            return fail(
+                    receiver,
+                    Clause.REGIONS,
+                    "the case does not link the regions of " + sender + " and " + receiver + " as it requires ("
+                            + linksLabel() + ")");
         }
         String consent = consentRefusal(c);
         if (consent != null) {
             return fail(receiver, Clause.CONSENT, consent);
         }
         if (condition != null && !conditionHolds(c)) {
-            return fail(receiver, Clause.CONDITION, "its condition \"" + document.condition().description() + "\" does not hold");
+            return fail(
+                    receiver,
+                    Clause.CONDITION,
+                    "its condition \"" + document.condition().description() + "\" does not hold");
         }
         List<String> covered = new ArrayList<>();
         List<Finding> uncovered = new ArrayList<>();
@@ -138,8 +158,11 @@ public final class CompiledAgreement {
             }
         }
         if (covered.isEmpty() && !c.services().isEmpty()) {
-            return fail(receiver, Clause.SERVICES, "none of the requested services is covered: "
-                    + uncovered.stream().map(Finding::reason).collect(Collectors.joining("; ")));
+            return fail(
+                    receiver,
+                    Clause.SERVICES,
+                    "none of the requested services is covered: "
+                            + uncovered.stream().map(Finding::reason).collect(Collectors.joining("; ")));
         }
         List<Grant> grants = new ArrayList<>();
         grants.add(grant(receiver, null, covered, c));
@@ -205,7 +228,8 @@ public final class CompiledAgreement {
     }
 
     private boolean matches(CaseClause clause, CaseProfile c) {
-        if (!clause.violenceForms().isEmpty() && clause.violenceForms().stream().noneMatch(c.violenceForms()::contains)) {
+        if (!clause.violenceForms().isEmpty()
+                && clause.violenceForms().stream().noneMatch(c.violenceForms()::contains)) {
             return false;
         }
         if (clause.victimGender().isEmpty() && clause.victimAge() == null) {
@@ -215,7 +239,8 @@ public final class CompiledAgreement {
     }
 
     private static boolean victimMatches(CaseClause clause, CaseProfile.Victim victim) {
-        if (!clause.victimGender().isEmpty() && (victim.gender() == null || !clause.victimGender().contains(victim.gender()))) {
+        if (!clause.victimGender().isEmpty()
+                && (victim.gender() == null || !clause.victimGender().contains(victim.gender()))) {
             return false;
         }
         if (clause.victimAge() != null) {
@@ -250,7 +275,9 @@ public final class CompiledAgreement {
         if (region.equals(partyRegion)) {
             return true;
         }
-        return regions.byKemendagri(region).map(r -> r.province().equals(partyRegion)).orElse(false);
+        return regions.byKemendagri(region)
+                .map(r -> r.province().equals(partyRegion))
+                .orElse(false);
     }
 
     private String consentRefusal(CaseProfile c) {
@@ -258,7 +285,8 @@ public final class CompiledAgreement {
             CaseProfile.Victim victim = c.victims().get(i);
             CaseProfile.ConsentFact consent = victim.consent();
             boolean legalObligation = document.consent().legalObligationWhenParentPerpetrator()
-                    && victim.child() && c.parentPerpetrator();
+                    && victim.child()
+                    && c.parentPerpetrator();
             if (legalObligation) {
                 continue;
             }
@@ -267,13 +295,16 @@ public final class CompiledAgreement {
                 return who + " has no recorded consent to share, and no legal-obligation basis applies";
             }
             if (!consent.permit()) {
-                return who + " (or their guardian) refused sharing, and the agreement gives no legal-obligation basis for this case";
+                return who
+                        + " (or their guardian) refused sharing, and the agreement gives no legal-obligation basis for this case";
             }
             if ("KEWAJIBAN_HUKUM".equals(consent.basis())) {
-                return who + "'s referral claims a legal obligation, which the agreement accepts only for a child whose parent is the suspected perpetrator";
+                return who
+                        + "'s referral claims a legal obligation, which the agreement accepts only for a child whose parent is the suspected perpetrator";
             }
             if (!document.consent().givers().contains(consent.giver())) {
-                return who + "'s consent was given by " + consent.giver() + ", whom the agreement does not accept (it accepts "
+                return who + "'s consent was given by " + consent.giver()
+                        + ", whom the agreement does not accept (it accepts "
                         + String.join(", ", document.consent().givers()) + ")";
             }
         }
@@ -294,7 +325,8 @@ public final class CompiledAgreement {
         if (!service.providers().isEmpty() && !service.providers().contains(receiver)) {
             return "is not provided by " + receiver + " under the agreement";
         }
-        if (!service.violenceForms().isEmpty() && service.violenceForms().stream().noneMatch(c.violenceForms()::contains)) {
+        if (!service.violenceForms().isEmpty()
+                && service.violenceForms().stream().noneMatch(c.violenceForms()::contains)) {
             return "is covered only for " + String.join(", ", service.violenceForms()) + " cases";
         }
         return null;
@@ -308,14 +340,18 @@ public final class CompiledAgreement {
 
     private String linksLabel() {
         return document.scope().regionLinks().stream()
-                .map(l -> l.get(0).name().toLowerCase() + " in one, " + l.get(1).name().toLowerCase() + " in the other")
+                .map(l -> l.get(0).name().toLowerCase() + " in one, "
+                        + l.get(1).name().toLowerCase() + " in the other")
                 .collect(Collectors.joining("; or "));
     }
 
     private static String describe(CaseProfile c) {
-        String forms = c.violenceForms().isEmpty() ? "no form of violence" : String.join(", ", c.violenceForms().stream().sorted().toList());
+        String forms = c.violenceForms().isEmpty()
+                ? "no form of violence"
+                : String.join(", ", c.violenceForms().stream().sorted().toList());
         String victims = c.victims().stream()
-                .map(v -> (v.gender() == null ? "victim" : v.gender()) + (v.age() == null ? " of unknown age" : " aged " + v.age()))
+                .map(v -> (v.gender() == null ? "victim" : v.gender())
+                        + (v.age() == null ? " of unknown age" : " aged " + v.age()))
                 .collect(Collectors.joining(", "));
         return forms + " (" + victims + ")";
     }

@@ -33,9 +33,12 @@ public final class DataMinimiser {
     public static Referral reduce(Referral referral, Collection<DataCategory> granted, Collection<String> services) {
         Set<DataCategory> data = granted.isEmpty() ? Set.of() : Set.copyOf(granted);
         Referral.Builder reduced = referral.toBuilder();
-        reduced.services(data.contains(DataCategory.SERVICES)
-                ? referral.services().stream().filter(services::contains).toList()
-                : List.of());
+        reduced.services(
+                data.contains(DataCategory.SERVICES)
+                        ? referral.services().stream()
+                                .filter(services::contains)
+                                .toList()
+                        : List.of());
         if (!data.contains(DataCategory.CHRONOLOGY)) {
             // The sender's reason for referring is free text as the chronology is (Prabumulih's
             // alasan, Jakarta's reasonCode.text): it can tell the story, so it goes with it.
@@ -47,7 +50,8 @@ public final class DataMinimiser {
         if (!data.contains(DataCategory.VIOLENCE)) {
             reduced.incident(null);
         }
-        reduced.victims(referral.victims().stream().map(victim -> reduce(victim, data)).toList());
+        reduced.victims(
+                referral.victims().stream().map(victim -> reduce(victim, data)).toList());
         return reduced.build();
     }
 

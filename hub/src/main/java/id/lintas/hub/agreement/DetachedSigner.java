@@ -26,12 +26,16 @@ public final class DetachedSigner {
     public static String sign(String canonical, JWK privateKey) {
         try {
             JoseSigning signing = JoseSigning.of(privateKey);
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(signing.algorithm()).keyID(privateKey.getKeyID()).build(),
+            JWSObject jws = new JWSObject(
+                    new JWSHeader.Builder(signing.algorithm())
+                            .keyID(privateKey.getKeyID())
+                            .build(),
                     new Payload(canonical.getBytes(StandardCharsets.UTF_8)));
             jws.sign(signing.signer());
             return jws.serialize(true);
         } catch (JOSEException e) {
-            throw new IllegalArgumentException("cannot sign with key " + privateKey.getKeyID() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot sign with key " + privateKey.getKeyID() + ": " + e.getMessage(), e);
         }
     }
 

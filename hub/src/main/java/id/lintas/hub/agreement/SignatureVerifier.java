@@ -20,9 +20,15 @@ final class SignatureVerifier {
 
     /** Asymmetric algorithms only: a shared secret could be used by the hub itself to sign for a party. */
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
-            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512,
-            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512);
 
     /** The header of a compact JWS, for its kid, before the key is looked up. */
     static JWSHeader header(String jws) {
@@ -33,7 +39,8 @@ final class SignatureVerifier {
         try {
             JWSHeader header = JWSHeader.parse(new com.nimbusds.jose.util.Base64URL(parts[0]));
             if (!ALGORITHMS.contains(header.getAlgorithm())) {
-                throw new SignatureException("jws", "algorithm " + header.getAlgorithm() + " is not accepted; use ES256, PS256 or RS256");
+                throw new SignatureException(
+                        "jws", "algorithm " + header.getAlgorithm() + " is not accepted; use ES256, PS256 or RS256");
             }
             if (header.getKeyID() == null) {
                 throw new SignatureException("jws", "the JWS header must name the signer's key (kid)");
@@ -53,8 +60,10 @@ final class SignatureVerifier {
             }
             JWSVerifier verifier = new DefaultJWSVerifierFactory().createJWSVerifier(object.getHeader(), toKey(key));
             if (!object.verify(verifier)) {
-                throw new SignatureException("jws", "the signature does not verify with key " + key.getKeyID()
-                        + " over this version's canonical form (wrong key, or the document changed after signing)");
+                throw new SignatureException(
+                        "jws",
+                        "the signature does not verify with key " + key.getKeyID()
+                                + " over this version's canonical form (wrong key, or the document changed after signing)");
             }
         } catch (ParseException e) {
             throw new SignatureException("jws", "not a valid JWS: " + e.getMessage());
@@ -67,7 +76,8 @@ final class SignatureVerifier {
         return switch (key.getKeyType().getValue()) {
             case "EC" -> key.toECKey().toPublicKey();
             case "RSA" -> key.toRSAKey().toPublicKey();
-            default -> throw new SignatureException("jwk", "key type " + key.getKeyType() + " is not accepted; use EC or RSA");
+            default ->
+                throw new SignatureException("jwk", "key type " + key.getKeyType() + " is not accepted; use EC or RSA");
         };
     }
 

@@ -22,14 +22,17 @@ import java.util.List;
  */
 public final class AuditCommand {
 
-    private static final String USAGE = "usage: audit verify --export FILE|DIR [--key VKEY] [--seen CHECKPOINT_FILE ...] [--witness VKEY ...]\n"
-            + "  --export   the answer of GET /api/v1/audit/export, or a directory holding it as export.json\n"
-            + "  --key      the log's verifier key as you obtained it (GET /api/v1/audit/verifier-key, out of band);\n"
-            + "             without it the export's own key is used, which proves consistency but not whose log it is\n"
-            + "  --seen     a checkpoint (signed note) you saw before: the log must still extend it\n"
-            + "  --witness  a witness's cosigner key (vkey, type 0x04): its cosignatures in the export must verify";
+    private static final String USAGE =
+            "usage: audit verify --export FILE|DIR [--key VKEY] [--seen CHECKPOINT_FILE ...] [--witness VKEY ...]\n"
+                    + "  --export   the answer of GET /api/v1/audit/export, or a directory holding it as export.json\n"
+                    + "  --key      the log's verifier key as you obtained it (GET /api/v1/audit/verifier-key, out of band);\n"
+                    + "             without it the export's own key is used, which proves consistency but not whose log it is\n"
+                    + "  --seen     a checkpoint (signed note) you saw before: the log must still extend it\n"
+                    + "  --witness  a witness's cosigner key (vkey, type 0x04): its cosignatures in the export must verify";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private AuditCommand() {}
 
@@ -52,10 +55,24 @@ public final class AuditCommand {
             switch (args[i]) {
                 case "--export" -> export = value == null ? null : Path.of(value);
                 case "--key" -> key = value;
-                case "--seen" -> { if (value != null) { seen.add(Path.of(value)); } }
-                case "--witness" -> { if (value != null) { witnesses.add(value); } }
-                case "--help", "-h" -> { out.println(USAGE); return 0; }
-                default -> { err.println("audit verify: unknown argument " + args[i] + "\n" + USAGE); return 2; }
+                case "--seen" -> {
+                    if (value != null) {
+                        seen.add(Path.of(value));
+                    }
+                }
+                case "--witness" -> {
+                    if (value != null) {
+                        witnesses.add(value);
+                    }
+                }
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return 0;
+                }
+                default -> {
+                    err.println("audit verify: unknown argument " + args[i] + "\n" + USAGE);
+                    return 2;
+                }
             }
             i++;
         }
@@ -82,7 +99,8 @@ public final class AuditCommand {
         }
     }
 
-    static int verify(AuditService.Export export, String vkey, List<String> seen, List<String> witnessKeys, PrintStream out) {
+    static int verify(
+            AuditService.Export export, String vkey, List<String> seen, List<String> witnessKeys, PrintStream out) {
         if (!AuditService.EXPORT_FORMAT.equals(export.format())) {
             out.println("FAILED: not an export of format " + AuditService.EXPORT_FORMAT);
             return 1;
@@ -93,10 +111,12 @@ public final class AuditCommand {
         }
         Base64.Decoder b64 = Base64.getDecoder();
         List<LogVerifier.Entry> entries = export.entries().stream()
-                .map(e -> new LogVerifier.Entry(e.index(), b64.decode(e.entry()), e.leafHash() == null ? null : b64.decode(e.leafHash())))
+                .map(e -> new LogVerifier.Entry(
+                        e.index(), b64.decode(e.entry()), e.leafHash() == null ? null : b64.decode(e.leafHash())))
                 .toList();
         List<LogVerifier.StoredCheckpoint> checkpoints = export.checkpoints().stream()
-                .map(note -> new LogVerifier.StoredCheckpoint(-1, note)).toList();
+                .map(note -> new LogVerifier.StoredCheckpoint(-1, note))
+                .toList();
         String failure;
         if (export.inclusion() != null && !export.inclusion().isEmpty()) {
             failure = partial(entries, checkpoints, export.inclusion(), key);
@@ -104,8 +124,10 @@ public final class AuditCommand {
             LogVerifier.Result result = LogVerifier.verify(entries, checkpoints, key, seen);
             failure = result.ok() ? consistency(export, key) : describe(result);
             if (failure == null) {
-                out.println("entries: " + result.size() + ", checkpoints: " + result.checkpoints() + " verified, consistency proofs: "
-                        + export.consistency().size() + " verified, checkpoints seen earlier: " + seen.size() + " extended");
+                out.println("entries: " + result.size() + ", checkpoints: " + result.checkpoints()
+                        + " verified, consistency proofs: "
+                        + export.consistency().size() + " verified, checkpoints seen earlier: " + seen.size()
+                        + " extended");
             }
         }
         if (failure == null) {
@@ -120,7 +142,8 @@ public final class AuditCommand {
     }
 
     private static String describe(LogVerifier.Result result) {
-        return (result.firstBadEntry() == null ? "" : "first bad entry " + result.firstBadEntry() + ": ") + result.problem();
+        return (result.firstBadEntry() == null ? "" : "first bad entry " + result.firstBadEntry() + ": ")
+                + result.problem();
     }
 
     /** The proofs the hub gave between consecutive checkpoints verify against their signed roots. */
@@ -129,20 +152,25 @@ public final class AuditCommand {
             Checkpoint from = signedOfSize(export.checkpoints(), proof.from(), key);
             Checkpoint to = signedOfSize(export.checkpoints(), proof.to(), key);
             if (from == null || to == null) {
-                return "the consistency proof from " + proof.from() + " to " + proof.to() + " names a checkpoint the export lacks";
+                return "the consistency proof from " + proof.from() + " to " + proof.to()
+                        + " names a checkpoint the export lacks";
             }
             try {
                 Merkle.verifyConsistency(from.size(), to.size(), from.root(), to.root(), decode(proof.proof()));
             } catch (Merkle.ProofException e) {
-                return "the consistency proof from tree size " + proof.from() + " to " + proof.to() + ": " + e.getMessage();
+                return "the consistency proof from tree size " + proof.from() + " to " + proof.to() + ": "
+                        + e.getMessage();
             }
         }
         return null;
     }
 
     /** A referral's export: each entry is canonical and its inclusion proof leads to the signed checkpoint. */
-    private static String partial(List<LogVerifier.Entry> entries, List<LogVerifier.StoredCheckpoint> checkpoints,
-            List<AuditService.InclusionView> proofs, SignedNote.VerifierKey key) {
+    private static String partial(
+            List<LogVerifier.Entry> entries,
+            List<LogVerifier.StoredCheckpoint> checkpoints,
+            List<AuditService.InclusionView> proofs,
+            SignedNote.VerifierKey key) {
         if (entries.size() != proofs.size()) {
             return "the export has " + entries.size() + " entries but " + proofs.size() + " inclusion proofs";
         }
@@ -150,17 +178,27 @@ public final class AuditCommand {
             LogVerifier.Entry entry = entries.get(i);
             AuditService.InclusionView proof = proofs.get(i);
             Checkpoint checkpoint = checkpoints.stream()
-                    .map(c -> LogVerifier.Signed.of(c.note(), key)).flatMap(java.util.Optional::stream)
-                    .map(LogVerifier.Signed::checkpoint).filter(c -> c.size() == proof.size()).findFirst().orElse(null);
+                    .map(c -> LogVerifier.Signed.of(c.note(), key))
+                    .flatMap(java.util.Optional::stream)
+                    .map(LogVerifier.Signed::checkpoint)
+                    .filter(c -> c.size() == proof.size())
+                    .findFirst()
+                    .orElse(null);
             if (checkpoint == null) {
-                return "entry " + entry.index() + ": no checkpoint of tree size " + proof.size() + " signed by " + key.name();
+                return "entry " + entry.index() + ": no checkpoint of tree size " + proof.size() + " signed by "
+                        + key.name();
             }
             try {
                 EntryEncoding.decode(entry.bytes());
                 if (proof.index() != entry.index()) {
                     return "first bad entry " + entry.index() + ": its inclusion proof is for entry " + proof.index();
                 }
-                Merkle.verifyInclusion(entry.index(), proof.size(), Merkle.leafHash(entry.bytes()), decode(proof.proof()), checkpoint.root());
+                Merkle.verifyInclusion(
+                        entry.index(),
+                        proof.size(),
+                        Merkle.leafHash(entry.bytes()),
+                        decode(proof.proof()),
+                        checkpoint.root());
             } catch (IllegalArgumentException | Merkle.ProofException e) {
                 return "first bad entry " + entry.index() + ": " + e.getMessage();
             }
@@ -190,8 +228,13 @@ public final class AuditCommand {
     }
 
     private static Checkpoint signedOfSize(List<String> notes, long size, SignedNote.VerifierKey key) {
-        return notes.stream().map(n -> LogVerifier.Signed.of(n, key)).flatMap(java.util.Optional::stream)
-                .map(LogVerifier.Signed::checkpoint).filter(c -> c.size() == size).findFirst().orElse(null);
+        return notes.stream()
+                .map(n -> LogVerifier.Signed.of(n, key))
+                .flatMap(java.util.Optional::stream)
+                .map(LogVerifier.Signed::checkpoint)
+                .filter(c -> c.size() == size)
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<byte[]> decode(List<String> hashes) {

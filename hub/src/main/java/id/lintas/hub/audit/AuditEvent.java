@@ -115,7 +115,8 @@ public record AuditEvent(
                 checkDetailString(key, s);
             }
         } else if (!(value instanceof Long || value instanceof Integer || value instanceof Boolean)) {
-            throw new IllegalArgumentException("audit detail " + key + ": a string, integer, boolean or list of strings");
+            throw new IllegalArgumentException(
+                    "audit detail " + key + ": a string, integer, boolean or list of strings");
         }
     }
 
@@ -132,11 +133,33 @@ public record AuditEvent(
     }
 
     public AuditEvent at(Instant when) {
-        return new AuditEvent(kind, when, actor, referralId, sender, receiver, agreementId, agreementVersion, outcome, details, commitment);
+        return new AuditEvent(
+                kind,
+                when,
+                actor,
+                referralId,
+                sender,
+                receiver,
+                agreementId,
+                agreementVersion,
+                outcome,
+                details,
+                commitment);
     }
 
     public AuditEvent withActor(Actor who) {
-        return new AuditEvent(kind, at, who, referralId, sender, receiver, agreementId, agreementVersion, outcome, details, commitment);
+        return new AuditEvent(
+                kind,
+                at,
+                who,
+                referralId,
+                sender,
+                receiver,
+                agreementId,
+                agreementVersion,
+                outcome,
+                details,
+                commitment);
     }
 
     public AuditEvent withActor(String account, String participant, String role) {
@@ -144,11 +167,23 @@ public record AuditEvent(
     }
 
     public AuditEvent withReferral(UUID referral) {
-        return new AuditEvent(kind, at, actor, referral, sender, receiver, agreementId, agreementVersion, outcome, details, commitment);
+        return new AuditEvent(
+                kind,
+                at,
+                actor,
+                referral,
+                sender,
+                receiver,
+                agreementId,
+                agreementVersion,
+                outcome,
+                details,
+                commitment);
     }
 
     public AuditEvent withParties(String from, String to) {
-        return new AuditEvent(kind, at, actor, referralId, from, to, agreementId, agreementVersion, outcome, details, commitment);
+        return new AuditEvent(
+                kind, at, actor, referralId, from, to, agreementId, agreementVersion, outcome, details, commitment);
     }
 
     public AuditEvent withAgreement(String id, Integer version) {
@@ -156,17 +191,40 @@ public record AuditEvent(
     }
 
     public AuditEvent withOutcome(String code) {
-        return new AuditEvent(kind, at, actor, referralId, sender, receiver, agreementId, agreementVersion, code, details, commitment);
+        return new AuditEvent(
+                kind,
+                at,
+                actor,
+                referralId,
+                sender,
+                receiver,
+                agreementId,
+                agreementVersion,
+                code,
+                details,
+                commitment);
     }
 
     /** Adds one detail (see the record's {@code details}). */
     public AuditEvent withDetail(String key, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(details);
         more.put(key, value);
-        return new AuditEvent(kind, at, actor, referralId, sender, receiver, agreementId, agreementVersion, outcome, more, commitment);
+        return new AuditEvent(
+                kind,
+                at,
+                actor,
+                referralId,
+                sender,
+                receiver,
+                agreementId,
+                agreementVersion,
+                outcome,
+                more,
+                commitment);
     }
 
     public AuditEvent withCommitment(Commitment of) {
-        return new AuditEvent(kind, at, actor, referralId, sender, receiver, agreementId, agreementVersion, outcome, details, of);
+        return new AuditEvent(
+                kind, at, actor, referralId, sender, receiver, agreementId, agreementVersion, outcome, details, of);
     }
 }

@@ -32,8 +32,8 @@ public class AuditLog {
 
     AuditLog(JdbcClient jdbc, AuditProperties properties, HubProperties hub) {
         this.jdbc = jdbc;
-        this.commitmentKey = Keysets.keyedHash(AuditProperties.keyset(properties.commitmentKeyset(), "commitment-keyset", hub.dataDir(),
-                "audit-commitment-key.json"));
+        this.commitmentKey = Keysets.keyedHash(AuditProperties.keyset(
+                properties.commitmentKeyset(), "commitment-keyset", hub.dataDir(), "audit-commitment-key.json"));
         this.commitmentKeyId = Integer.toUnsignedString(commitmentKey.getPrimaryId());
     }
 
@@ -63,8 +63,12 @@ public class AuditLog {
 
     /** The entry's index in the log, once the sequencer gave it one. */
     public OptionalLong indexOf(long ticket) {
-        return jdbc.sql("select idx from audit_entry where ticket = ?").param(ticket).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return jdbc.sql("select idx from audit_entry where ticket = ?")
+                .param(ticket)
+                .query(Long.class)
+                .optional()
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     /**
@@ -79,7 +83,9 @@ public class AuditLog {
                 .params(referral, referral)
                 .query((rs, n) -> {
                     long index = rs.getLong(1);
-                    return new Logged(rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(index), rs.getLong(2),
+                    return new Logged(
+                            rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(index),
+                            rs.getLong(2),
                             EntryEncoding.decode(rs.getBytes(3)));
                 })
                 .list();

@@ -24,11 +24,13 @@ class AuditProblem extends ErrorResponseException {
     }
 
     static AuditProblem invalid(String field, String reason) {
-        return new AuditProblem(HttpStatus.BAD_REQUEST, "invalid-audit-request", "Invalid audit request", field, reason);
+        return new AuditProblem(
+                HttpStatus.BAD_REQUEST, "invalid-audit-request", "Invalid audit request", field, reason);
     }
 
     static AuditProblem cosignatureRefused(String field, String reason) {
-        return new AuditProblem(HttpStatus.UNPROCESSABLE_ENTITY, "cosignature-refused", "Cosignature refused", field, reason);
+        return new AuditProblem(
+                HttpStatus.UNPROCESSABLE_ENTITY, "cosignature-refused", "Cosignature refused", field, reason);
     }
 
     static AuditProblem notFound(String field, String reason) {

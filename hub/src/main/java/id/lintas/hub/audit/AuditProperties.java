@@ -17,12 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     likewise when null
  */
 @ConfigurationProperties("lintas.audit")
-public record AuditProperties(String origin, Duration sealInterval, int sealBatch, Path signingKeyset, Path commitmentKeyset) {
+public record AuditProperties(
+        String origin, Duration sealInterval, int sealBatch, Path signingKeyset, Path commitmentKeyset) {
 
     public AuditProperties {
         origin = origin == null || origin.isBlank() ? "lintas.example/audit" : origin;
         if (origin.chars().anyMatch(c -> Character.isWhitespace(c) || c == '+' || c < 0x20)) {
-            throw new IllegalArgumentException("lintas.audit.origin: no spaces, control characters or '+' (C2SP signed-note key name)");
+            throw new IllegalArgumentException(
+                    "lintas.audit.origin: no spaces, control characters or '+' (C2SP signed-note key name)");
         }
         sealInterval = sealInterval == null ? Duration.ofSeconds(2) : sealInterval;
         sealBatch = sealBatch <= 0 ? 1000 : sealBatch;

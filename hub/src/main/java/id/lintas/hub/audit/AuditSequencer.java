@@ -35,7 +35,11 @@ public class AuditSequencer {
     private final CheckpointSigner signer;
     private final int batch;
 
-    AuditSequencer(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, CheckpointSigner signer,
+    AuditSequencer(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            TransactionTemplate transactions,
+            CheckpointSigner signer,
             AuditProperties properties) {
         this.jdbc = jdbc;
         this.template = template;
@@ -57,7 +61,8 @@ public class AuditSequencer {
             try {
                 result = transactions.execute(status -> sealBatch());
             } catch (TamperedLogException e) {
-                log.error("The audit log is not sealed: {}. Verify it (GET /api/v1/audit/verification) and restore it from a backup",
+                log.error(
+                        "The audit log is not sealed: {}. Verify it (GET /api/v1/audit/verification) and restore it from a backup",
                         e.getMessage());
                 return e.size;
             }
@@ -78,8 +83,13 @@ public class AuditSequencer {
     }
 
     private long[] sealBatch() {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
-        long size = jdbc.sql("select coalesce(max(idx) + 1, 0) from audit_entry").query(Long.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(LOCK)
+                .query(Object.class)
+                .single();
+        long size = jdbc.sql("select coalesce(max(idx) + 1, 0) from audit_entry")
+                .query(Long.class)
+                .single();
         checkAgainstLatestCheckpoint(size);
         List<Pending> pending = jdbc.sql("select ticket, entry from audit_pending order by ticket limit ?")
                 .param(batch)
@@ -89,7 +99,10 @@ public class AuditSequencer {
             append(size, pending);
             size += pending.size();
         }
-        Long signed = jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).optional().orElse(null);
+        Long signed = jdbc.sql("select max(tree_size) from audit_checkpoint")
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (signed == null || signed < size) {
             checkpoint(size);
         }
@@ -102,8 +115,9 @@ public class AuditSequencer {
                 .optional()
                 .ifPresent(latest -> {
                     if (latest.size() > size) {
-                        throw new TamperedLogException("it holds " + size + " entries, fewer than the latest checkpoint's "
-                                + latest.size(), size);
+                        throw new TamperedLogException(
+                                "it holds " + size + " entries, fewer than the latest checkpoint's " + latest.size(),
+                                size);
                     }
                     byte[] root;
                     try {
@@ -112,8 +126,10 @@ public class AuditSequencer {
                         throw new TamperedLogException(missing.getMessage(), size);
                     }
                     if (!Merkle.equal(root, latest.root())) {
-                        throw new TamperedLogException("its stored tree does not give the root hash of the latest checkpoint, of tree size "
-                                + latest.size(), size);
+                        throw new TamperedLogException(
+                                "its stored tree does not give the root hash of the latest checkpoint, of tree size "
+                                        + latest.size(),
+                                size);
                     }
                 });
     }
@@ -131,9 +147,19 @@ public class AuditSequencer {
         long index = size;
         for (Pending p : pending) {
             AuditEvent event = EntryEncoding.decode(p.entry());
-            entries.add(new Object[] {index, p.ticket(), p.entry(), event.kind().name(), event.at().atOffset(java.time.ZoneOffset.UTC),
-                    event.referralId(), event.sender(), event.receiver(), event.agreementId(), event.agreementVersion(),
-                    event.outcome()});
+            entries.add(new Object[] {
+                index,
+                p.ticket(),
+                p.entry(),
+                event.kind().name(),
+                event.at().atOffset(java.time.ZoneOffset.UTC),
+                event.referralId(),
+                event.sender(),
+                event.receiver(),
+                event.agreementId(),
+                event.agreementVersion(),
+                event.outcome()
+            });
             byte[] hash = Merkle.leafHash(p.entry());
             nodes.add(new Object[] {0, index, hash});
             frontier.put(key(0, index), hash);
@@ -148,14 +174,30 @@ public class AuditSequencer {
             }
             index++;
         }
-        template.batchUpdate("insert into audit_entry (idx, ticket, entry, kind, at, referral_id, sender_id, receiver_id,"
-                + " agreement_id, agreement_version, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries,
-                new int[] {Types.BIGINT, Types.BIGINT, Types.BINARY, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.OTHER,
-                        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR});
-        template.batchUpdate("insert into audit_node (level, idx, hash) values (?, ?, ?)", nodes,
-                new int[] {Types.SMALLINT, Types.BIGINT, Types.BINARY});
-        template.batchUpdate("delete from audit_pending where ticket = ?",
-                pending.stream().map(p -> new Object[] {p.ticket()}).toList(), new int[] {Types.BIGINT});
+        template.batchUpdate(
+                "insert into audit_entry (idx, ticket, entry, kind, at, referral_id, sender_id, receiver_id,"
+                        + " agreement_id, agreement_version, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries,
+                new int[] {
+                    Types.BIGINT,
+                    Types.BIGINT,
+                    Types.BINARY,
+                    Types.VARCHAR,
+                    Types.TIMESTAMP_WITH_TIMEZONE,
+                    Types.OTHER,
+                    Types.VARCHAR,
+                    Types.VARCHAR,
+                    Types.VARCHAR,
+                    Types.INTEGER,
+                    Types.VARCHAR
+                });
+        template.batchUpdate("insert into audit_node (level, idx, hash) values (?, ?, ?)", nodes, new int[] {
+            Types.SMALLINT, Types.BIGINT, Types.BINARY
+        });
+        template.batchUpdate(
+                "delete from audit_pending where ticket = ?",
+                pending.stream().map(p -> new Object[] {p.ticket()}).toList(),
+                new int[] {Types.BIGINT});
     }
 
     private void checkpoint(long size) {

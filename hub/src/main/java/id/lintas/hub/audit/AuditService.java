@@ -41,8 +41,14 @@ public class AuditService {
      * @param consistency proofs between consecutive checkpoints
      * @param inclusion proofs of the entries in the latest checkpoint (in a referral's export, whose entries are not the whole log)
      */
-    public record Export(String format, String origin, String verifierKey, List<EntryView> entries, List<String> checkpoints,
-            List<ConsistencyView> consistency, List<InclusionView> inclusion) {}
+    public record Export(
+            String format,
+            String origin,
+            String verifierKey,
+            List<EntryView> entries,
+            List<String> checkpoints,
+            List<ConsistencyView> consistency,
+            List<InclusionView> inclusion) {}
 
     static final String EXPORT_FORMAT = "lintas-audit-export/v1";
 
@@ -64,21 +70,34 @@ public class AuditService {
 
     /** The number of sequenced entries. */
     public long size() {
-        return jdbc.sql("select coalesce(max(idx) + 1, 0) from audit_entry").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(idx) + 1, 0) from audit_entry")
+                .query(Long.class)
+                .single();
     }
 
     /** The checkpoint of that tree size (the latest when null), with the cosignatures it has. */
     public String checkpoint(Long size) {
-        Optional<Long> at = size != null ? Optional.of(size)
-                : jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).optional();
-        Optional<String> note = at.flatMap(s -> jdbc.sql("select note from audit_checkpoint where tree_size = ?").param(s)
-                .query(String.class).optional());
+        Optional<Long> at = size != null
+                ? Optional.of(size)
+                : jdbc.sql("select max(tree_size) from audit_checkpoint")
+                        .query(Long.class)
+                        .optional();
+        Optional<String> note = at.flatMap(s -> jdbc.sql("select note from audit_checkpoint where tree_size = ?")
+                .param(s)
+                .query(String.class)
+                .optional());
         if (note.isEmpty()) {
-            throw AuditProblem.notFound("size", size == null ? "no checkpoint was signed yet" : "no checkpoint was signed at tree size " + size);
+            throw AuditProblem.notFound(
+                    "size",
+                    size == null ? "no checkpoint was signed yet" : "no checkpoint was signed at tree size " + size);
         }
         StringBuilder withCosignatures = new StringBuilder(note.get());
-        jdbc.sql("select line from audit_cosignature where tree_size = ? order by received_at, participant_id, key_name")
-                .param(at.get()).query(String.class).list().forEach(withCosignatures::append);
+        jdbc.sql(
+                        "select line from audit_cosignature where tree_size = ? order by received_at, participant_id, key_name")
+                .param(at.get())
+                .query(String.class)
+                .list()
+                .forEach(withCosignatures::append);
         return withCosignatures.toString();
     }
 
@@ -91,7 +110,8 @@ public class AuditService {
             throw AuditProblem.invalid("end", "must not be less than start");
         }
         if (end - start > MAX_ENTRIES) {
-            throw AuditProblem.invalid("end", "at most " + MAX_ENTRIES + " entries a request: end - start <= " + MAX_ENTRIES);
+            throw AuditProblem.invalid(
+                    "end", "at most " + MAX_ENTRIES + " entries a request: end - start <= " + MAX_ENTRIES);
         }
         if (end > size) {
             throw AuditProblem.invalid("end", "the log holds " + size + " entries");
@@ -101,10 +121,13 @@ public class AuditService {
 
     private List<EntryView> entryRows(String where, Object... params) {
         Base64.Encoder b64 = Base64.getEncoder();
-        return jdbc.sql("select e.idx, e.entry, n.hash from audit_entry e left join audit_node n on n.level = 0 and n.idx = e.idx"
-                        + " where " + where + " order by e.idx")
+        return jdbc.sql(
+                        "select e.idx, e.entry, n.hash from audit_entry e left join audit_node n on n.level = 0 and n.idx = e.idx"
+                                + " where " + where + " order by e.idx")
                 .params(params)
-                .query((rs, n) -> new EntryView(rs.getLong(1), b64.encodeToString(rs.getBytes(2)),
+                .query((rs, n) -> new EntryView(
+                        rs.getLong(1),
+                        b64.encodeToString(rs.getBytes(2)),
                         rs.getBytes(3) == null ? null : b64.encodeToString(rs.getBytes(3))))
                 .list();
     }
@@ -122,8 +145,12 @@ public class AuditService {
             throw AuditProblem.invalid("index", "must be from 0 to size - 1");
         }
         if (participant != null) {
-            boolean own = jdbc.sql("select count(*) from audit_entry where idx = ? and (sender_id = ? or receiver_id = ?)")
-                    .params(index, participant, participant).query(Long.class).single() == 1;
+            boolean own =
+                    jdbc.sql("select count(*) from audit_entry where idx = ? and (sender_id = ? or receiver_id = ?)")
+                                    .params(index, participant, participant)
+                                    .query(Long.class)
+                                    .single()
+                            == 1;
             if (!own) {
                 throw AuditProblem.notFound("index", "no entry " + index + " of a handoff of yours");
             }
@@ -146,7 +173,9 @@ public class AuditService {
     /** The whole log, its checkpoints and the proofs between them; or one referral's entries with inclusion proofs. */
     @Transactional(readOnly = true)
     public Export export(java.util.UUID referral) {
-        List<Long> sizes = jdbc.sql("select tree_size from audit_checkpoint order by tree_size").query(Long.class).list();
+        List<Long> sizes = jdbc.sql("select tree_size from audit_checkpoint order by tree_size")
+                .query(Long.class)
+                .list();
         List<EntryView> entries;
         List<ConsistencyView> consistency = new ArrayList<>();
         List<InclusionView> inclusion = new ArrayList<>();
@@ -154,19 +183,29 @@ public class AuditService {
         if (referral == null) {
             entries = entryRows("true");
             for (int i = 1; i < sizes.size(); i++) {
-                consistency.add(new ConsistencyView(sizes.get(i - 1), sizes.get(i),
+                consistency.add(new ConsistencyView(
+                        sizes.get(i - 1),
+                        sizes.get(i),
                         base64(Merkle.consistencyProof(tree, sizes.get(i - 1), sizes.get(i)))));
             }
         } else {
             long latest = sizes.isEmpty() ? 0 : sizes.get(sizes.size() - 1);
             entries = entryRows("e.referral_id = ? and e.idx < ?", referral, latest);
             for (EntryView e : entries) {
-                inclusion.add(new InclusionView(e.index(), latest, base64(Merkle.inclusionProof(tree, e.index(), latest))));
+                inclusion.add(
+                        new InclusionView(e.index(), latest, base64(Merkle.inclusionProof(tree, e.index(), latest))));
             }
             sizes = sizes.isEmpty() ? sizes : List.of(latest);
         }
         List<String> checkpoints = sizes.stream().map(this::checkpoint).toList();
-        return new Export(EXPORT_FORMAT, signer.origin(), signer.verifierKey().toString(), entries, checkpoints, consistency, inclusion);
+        return new Export(
+                EXPORT_FORMAT,
+                signer.origin(),
+                signer.verifierKey().toString(),
+                entries,
+                checkpoints,
+                consistency,
+                inclusion);
     }
 
     /**
@@ -179,7 +218,8 @@ public class AuditService {
                         + " left join audit_node n on n.level = 0 and n.idx = e.idx order by e.idx")
                 .query((rs, n) -> new LogVerifier.Entry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))
                 .list();
-        List<LogVerifier.StoredCheckpoint> checkpoints = jdbc.sql("select tree_size, note from audit_checkpoint order by tree_size")
+        List<LogVerifier.StoredCheckpoint> checkpoints = jdbc.sql(
+                        "select tree_size, note from audit_checkpoint order by tree_size")
                 .query((rs, n) -> new LogVerifier.StoredCheckpoint(rs.getLong(1), rs.getString(2)))
                 .list();
         return LogVerifier.verify(entries, checkpoints, signer.verifierKey(), seenEarlier);
@@ -200,16 +240,21 @@ public class AuditService {
         } catch (IllegalArgumentException e) {
             throw AuditProblem.invalid("(body)", e.getMessage());
         }
-        String signed = jdbc.sql("select note from audit_checkpoint where tree_size = ?").param(checkpoint.size())
-                .query(String.class).optional()
-                .orElseThrow(() -> AuditProblem.cosignatureRefused("(body)", "the hub signed no checkpoint of tree size " + checkpoint.size()));
+        String signed = jdbc.sql("select note from audit_checkpoint where tree_size = ?")
+                .param(checkpoint.size())
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> AuditProblem.cosignatureRefused(
+                        "(body)", "the hub signed no checkpoint of tree size " + checkpoint.size()));
         if (!SignedNote.parse(signed).text().equals(note.text())) {
-            throw AuditProblem.cosignatureRefused("(body)", "this is not the checkpoint the hub signed at tree size " + checkpoint.size());
+            throw AuditProblem.cosignatureRefused(
+                    "(body)", "this is not the checkpoint the hub signed at tree size " + checkpoint.size());
         }
         List<SignedNote.VerifierKey> keys = witnesses.approved(participant);
         int recorded = 0;
         for (SignedNote.Signature signature : note.signatures()) {
-            Optional<SignedNote.VerifierKey> key = keys.stream().filter(k -> k.names(signature)).findFirst();
+            Optional<SignedNote.VerifierKey> key =
+                    keys.stream().filter(k -> k.names(signature)).findFirst();
             if (key.isEmpty()) {
                 continue;
             }
@@ -220,20 +265,25 @@ public class AuditService {
                 throw AuditProblem.cosignatureRefused(signature.keyName(), e.getMessage());
             }
             if (!Checkpoint.cosignedBy(key.get(), note.text(), signature)) {
-                throw AuditProblem.cosignatureRefused(signature.keyName(), "the cosignature by " + signature.keyName()
-                        + " does not verify (c2sp.org/tlog-cosignature, Ed25519 over cosignature/v1, time and the checkpoint)");
+                throw AuditProblem.cosignatureRefused(
+                        signature.keyName(),
+                        "the cosignature by " + signature.keyName()
+                                + " does not verify (c2sp.org/tlog-cosignature, Ed25519 over cosignature/v1, time and the checkpoint)");
             }
             if (time > clock.instant().getEpochSecond() + MAX_SKEW_SECONDS) {
                 throw AuditProblem.cosignatureRefused(signature.keyName(), "the cosignature's time is in the future");
             }
-            recorded += jdbc.sql("insert into audit_cosignature (tree_size, participant_id, key_name, cosigned_at, line)"
-                            + " values (?, ?, ?, ?, ?) on conflict do nothing")
+            recorded += jdbc.sql(
+                            "insert into audit_cosignature (tree_size, participant_id, key_name, cosigned_at, line)"
+                                    + " values (?, ?, ?, ?, ?) on conflict do nothing")
                     .params(checkpoint.size(), participant, signature.keyName(), time, signature.line())
                     .update();
         }
         if (keys.stream().noneMatch(k -> note.signatureOf(k).isPresent())) {
-            throw AuditProblem.cosignatureRefused("(body)", "no signature line of an approved witness key of " + participant
-                    + (keys.isEmpty() ? " (it has none: register one as a WITNESS key)" : ""));
+            throw AuditProblem.cosignatureRefused(
+                    "(body)",
+                    "no signature line of an approved witness key of " + participant
+                            + (keys.isEmpty() ? " (it has none: register one as a WITNESS key)" : ""));
         }
         log.info("Checkpoint of tree size {} cosigned by {} ({} new)", checkpoint.size(), participant, recorded);
         return checkpoint(checkpoint.size());

@@ -64,7 +64,8 @@ final class CanonicalJson {
             }
             out.append(n);
         } else {
-            throw new IllegalArgumentException("not an audit entry value: " + (value == null ? "null" : value.getClass().getSimpleName()));
+            throw new IllegalArgumentException("not an audit entry value: "
+                    + (value == null ? "null" : value.getClass().getSimpleName()));
         }
     }
 
@@ -84,7 +85,9 @@ final class CanonicalJson {
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else if (Character.isSurrogate(c)) {
-                        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        if (Character.isHighSurrogate(c)
+                                && i + 1 < s.length()
+                                && Character.isLowSurrogate(s.charAt(i + 1))) {
                             out.append(c).append(s.charAt(++i));
                         } else {
                             throw new IllegalArgumentException("a lone surrogate is not I-JSON (RFC 7493)");

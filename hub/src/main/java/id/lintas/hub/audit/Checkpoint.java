@@ -22,7 +22,8 @@ public record Checkpoint(String origin, long size, byte[] root) {
     public static Checkpoint parse(String text) {
         String[] lines = text.split("\n", -1);
         if (lines.length < 4 || !lines[lines.length - 1].isEmpty()) {
-            throw new IllegalArgumentException("a checkpoint is origin, tree size and root hash lines, each ending in a newline");
+            throw new IllegalArgumentException(
+                    "a checkpoint is origin, tree size and root hash lines, each ending in a newline");
         }
         if (lines[0].isEmpty()) {
             throw new IllegalArgumentException("the checkpoint's origin line is empty");
@@ -63,7 +64,8 @@ public record Checkpoint(String origin, long size, byte[] root) {
     }
 
     /** True when the cosignature line is the key's valid cosignature of the checkpoint text. */
-    public static boolean cosignedBy(SignedNote.VerifierKey key, String checkpointText, SignedNote.Signature signature) {
+    public static boolean cosignedBy(
+            SignedNote.VerifierKey key, String checkpointText, SignedNote.Signature signature) {
         if (key.type() != SignedNote.COSIGNATURE_V1 || !key.names(signature)) {
             return false;
         }

@@ -28,8 +28,10 @@ public class CheckpointSigner {
 
     @org.springframework.beans.factory.annotation.Autowired
     CheckpointSigner(AuditProperties properties, HubProperties hub) {
-        this(properties.origin(), Keysets.ed25519(AuditProperties.keyset(properties.signingKeyset(), "signing-keyset", hub.dataDir(),
-                "audit-signing-key.json")));
+        this(
+                properties.origin(),
+                Keysets.ed25519(AuditProperties.keyset(
+                        properties.signingKeyset(), "signing-keyset", hub.dataDir(), "audit-signing-key.json")));
         log.info("Audit checkpoints are signed by {}", verifierKey);
     }
 
@@ -37,8 +39,10 @@ public class CheckpointSigner {
         this.origin = origin;
         try {
             this.signer = keyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class);
-            Ed25519PublicKey publicKey = (Ed25519PublicKey) keyset.getPublicKeysetHandle().getPrimary().getKey();
-            this.verifierKey = SignedNote.VerifierKey.of(origin, SignedNote.ED25519, publicKey.getPublicKeyBytes().toByteArray());
+            Ed25519PublicKey publicKey = (Ed25519PublicKey)
+                    keyset.getPublicKeysetHandle().getPrimary().getKey();
+            this.verifierKey = SignedNote.VerifierKey.of(
+                    origin, SignedNote.ED25519, publicKey.getPublicKeyBytes().toByteArray());
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new IllegalStateException("the audit signing keyset is not an Ed25519 keyset", e);
         }

@@ -27,7 +27,8 @@ public final class EntryEncoding {
     /** The entry format version this code writes and reads. */
     public static final int VERSION = 1;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -46,7 +47,9 @@ public final class EntryEncoding {
             actor.put("role", event.actor().role());
             entry.put("actor", actor);
         }
-        entry.put("referral", event.referralId() == null ? null : event.referralId().toString());
+        entry.put(
+                "referral",
+                event.referralId() == null ? null : event.referralId().toString());
         entry.put("sender", event.sender());
         entry.put("receiver", event.receiver());
         if (event.agreementId() != null || event.agreementVersion() != null) {
@@ -60,8 +63,16 @@ public final class EntryEncoding {
             entry.put("details", event.details());
         }
         if (event.commitment() != null) {
-            entry.put("commitment", Map.of("alg", "HMAC-SHA256", "key", event.commitment().keyId(),
-                    "mac", Base64.getEncoder().encodeToString(event.commitment().mac())));
+            entry.put(
+                    "commitment",
+                    Map.of(
+                            "alg",
+                            "HMAC-SHA256",
+                            "key",
+                            event.commitment().keyId(),
+                            "mac",
+                            Base64.getEncoder()
+                                    .encodeToString(event.commitment().mac())));
         }
         return CanonicalJson.encode(entry);
     }
@@ -94,16 +105,23 @@ public final class EntryEncoding {
             event = new AuditEvent(
                     AuditKind.valueOf(text(entry, "kind")),
                     Instant.parse(text(entry, "at")),
-                    actor == null ? null : new AuditEvent.Actor(text(actor, "account"), text(actor, "participant"), text(actor, "role")),
+                    actor == null
+                            ? null
+                            : new AuditEvent.Actor(
+                                    text(actor, "account"), text(actor, "participant"), text(actor, "role")),
                     entry.has("referral") ? UUID.fromString(text(entry, "referral")) : null,
                     text(entry, "sender"),
                     text(entry, "receiver"),
                     agreement == null ? null : text(agreement, "id"),
-                    agreement == null || !agreement.has("version") ? null : agreement.get("version").intValue(),
+                    agreement == null || !agreement.has("version")
+                            ? null
+                            : agreement.get("version").intValue(),
                     text(entry, "outcome"),
                     details(entry.get("details")),
-                    commitment == null ? null : new AuditEvent.Commitment(text(commitment, "key"),
-                            Base64.getDecoder().decode(text(commitment, "mac"))));
+                    commitment == null
+                            ? null
+                            : new AuditEvent.Commitment(
+                                    text(commitment, "key"), Base64.getDecoder().decode(text(commitment, "mac"))));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not an audit entry: " + e.getMessage());
         }
@@ -144,7 +162,8 @@ public final class EntryEncoding {
                 value.forEach(item -> items.add(item.textValue()));
                 out.put(field.getKey(), items);
             } else {
-                throw new IllegalArgumentException("detail " + field.getKey() + " is not a string, integer, boolean or list");
+                throw new IllegalArgumentException(
+                        "detail " + field.getKey() + " is not a string, integer, boolean or list");
             }
         }
         return out;

@@ -55,25 +55,34 @@ public final class LogVerifier {
      * @param key the log's verifier key, obtained independently of the log
      * @param trusted checkpoints seen earlier (signed notes), which the log must still extend
      */
-    public static Result verify(List<Entry> entries, List<StoredCheckpoint> checkpoints, SignedNote.VerifierKey key,
-            List<String> trusted) {
+    public static Result verify(
+            List<Entry> entries, List<StoredCheckpoint> checkpoints, SignedNote.VerifierKey key, List<String> trusted) {
         List<byte[]> leaves = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             if (entry.index() != i) {
-                return Result.bad(i, entry.index() > i
-                        ? "entry " + i + " is missing: after entry " + (i - 1) + " comes entry " + entry.index()
-                        : "entry " + entry.index() + " appears twice, or out of order, at position " + i, entries.size(), 0);
+                return Result.bad(
+                        i,
+                        entry.index() > i
+                                ? "entry " + i + " is missing: after entry " + (i - 1) + " comes entry " + entry.index()
+                                : "entry " + entry.index() + " appears twice, or out of order, at position " + i,
+                        entries.size(),
+                        0);
             }
             try {
                 EntryEncoding.decode(entry.bytes());
             } catch (IllegalArgumentException e) {
-                return Result.bad(i, "entry " + i + " is not a canonical audit entry: " + e.getMessage(), entries.size(), 0);
+                return Result.bad(
+                        i, "entry " + i + " is not a canonical audit entry: " + e.getMessage(), entries.size(), 0);
             }
             byte[] leaf = Merkle.leafHash(entry.bytes());
             if (entry.storedLeafHash() != null && !MessageDigest.isEqual(leaf, entry.storedLeafHash())) {
-                return Result.bad(i, "entry " + i + " does not hash to the leaf the tree holds for it: its bytes were changed, or"
-                        + " the entry was moved, inserted or replaced", entries.size(), 0);
+                return Result.bad(
+                        i,
+                        "entry " + i + " does not hash to the leaf the tree holds for it: its bytes were changed, or"
+                                + " the entry was moved, inserted or replaced",
+                        entries.size(),
+                        0);
             }
             leaves.add(leaf);
         }
@@ -85,13 +94,22 @@ public final class LogVerifier {
             StoredCheckpoint stored = checkpoints.get(i);
             Optional<Signed> parsed = Signed.of(stored.note(), key);
             if (parsed.isEmpty()) {
-                return Result.badCheckpoint((stored.storedSize() >= 0 ? "the checkpoint filed under tree size " + stored.storedSize()
-                        : "checkpoint " + (i + 1) + " of " + checkpoints.size()) + " is not signed by the log's key " + key.name()
-                        + ": it was replaced or changed", size, 0);
+                return Result.badCheckpoint(
+                        (stored.storedSize() >= 0
+                                        ? "the checkpoint filed under tree size " + stored.storedSize()
+                                        : "checkpoint " + (i + 1) + " of " + checkpoints.size())
+                                + " is not signed by the log's key " + key.name()
+                                + ": it was replaced or changed",
+                        size,
+                        0);
             }
-            if (stored.storedSize() >= 0 && stored.storedSize() != parsed.get().checkpoint().size()) {
-                return Result.badCheckpoint("the checkpoint filed under tree size " + stored.storedSize() + " is the one of size "
-                        + parsed.get().checkpoint().size() + ": a checkpoint was moved", size, 0);
+            if (stored.storedSize() >= 0
+                    && stored.storedSize() != parsed.get().checkpoint().size()) {
+                return Result.badCheckpoint(
+                        "the checkpoint filed under tree size " + stored.storedSize() + " is the one of size "
+                                + parsed.get().checkpoint().size() + ": a checkpoint was moved",
+                        size,
+                        0);
             }
             signed.add(parsed.get());
         }
@@ -109,7 +127,8 @@ public final class LogVerifier {
         for (String note : trusted) {
             Optional<Signed> earlier = Signed.of(note, key);
             if (earlier.isEmpty()) {
-                return Result.badCheckpoint("a checkpoint given as seen earlier is not signed by the log's key " + key.name(), size, good);
+                return Result.badCheckpoint(
+                        "a checkpoint given as seen earlier is not signed by the log's key " + key.name(), size, good);
             }
             Result failed = againstEntries(earlier.get(), tree, size, 0, good, "checkpoint seen earlier");
             if (failed != null) {
@@ -122,13 +141,22 @@ public final class LogVerifier {
     private static Result againstEntries(Signed s, Merkle.Nodes tree, long size, long covered, int good, String what) {
         long at = s.checkpoint().size();
         if (at > size) {
-            return Result.bad(size, "the " + what + " of tree size " + at + " is signed, but the log holds " + size
-                    + " entries: entries from " + size + " on were deleted (the log was truncated)", size, good);
+            return Result.bad(
+                    size,
+                    "the " + what + " of tree size " + at + " is signed, but the log holds " + size
+                            + " entries: entries from " + size + " on were deleted (the log was truncated)",
+                    size,
+                    good);
         }
         if (!MessageDigest.isEqual(Merkle.root(tree, at), s.checkpoint().root())) {
             long first = Math.min(covered, Math.max(at - 1, 0));
-            return Result.bad(first, "the entries up to tree size " + at + " do not give the root hash the " + what
-                    + " signed: an entry from " + first + " to " + (at - 1) + " was changed, deleted, inserted or reordered", size, good);
+            return Result.bad(
+                    first,
+                    "the entries up to tree size " + at + " do not give the root hash the " + what
+                            + " signed: an entry from " + first + " to " + (at - 1)
+                            + " was changed, deleted, inserted or reordered",
+                    size,
+                    good);
         }
         return null;
     }
@@ -142,7 +170,9 @@ public final class LogVerifier {
                     return Optional.empty();
                 }
                 Checkpoint checkpoint = Checkpoint.parse(note.text());
-                return checkpoint.origin().equals(key.name()) ? Optional.of(new Signed(note, checkpoint)) : Optional.empty();
+                return checkpoint.origin().equals(key.name())
+                        ? Optional.of(new Signed(note, checkpoint))
+                        : Optional.empty();
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

@@ -122,7 +122,8 @@ public final class Merkle {
     }
 
     /** Verifies an inclusion proof by the algorithm of RFC 9162 §2.1.3.2. */
-    public static void verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root) throws ProofException {
+    public static void verifyInclusion(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root)
+            throws ProofException {
         if (index < 0 || index >= size) {
             throw new ProofException("index " + index + " is not in a tree of size " + size);
         }
@@ -160,17 +161,19 @@ public final class Merkle {
      * trivial cases are: equal sizes need equal roots and an empty proof; from size 0 any tree is
      * consistent, with an empty proof.
      */
-    public static void verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof)
-            throws ProofException {
+    public static void verifyConsistency(
+            long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) throws ProofException {
         if (first < 0 || second < first) {
-            throw new ProofException("tree size " + second + " is smaller than the earlier size " + first + ": the log was truncated");
+            throw new ProofException(
+                    "tree size " + second + " is smaller than the earlier size " + first + ": the log was truncated");
         }
         if (first == second) {
             if (!proof.isEmpty()) {
                 throw new ProofException("a proof between equal sizes is empty");
             }
             if (!MessageDigest.isEqual(firstRoot, secondRoot)) {
-                throw new ProofException("two different root hashes for the same tree size " + first + ": a forked log");
+                throw new ProofException(
+                        "two different root hashes for the same tree size " + first + ": a forked log");
             }
             return;
         }
@@ -219,7 +222,8 @@ public final class Merkle {
             throw new ProofException("the consistency proof does not lead to the earlier root hash");
         }
         if (!MessageDigest.isEqual(sr, secondRoot)) {
-            throw new ProofException("the consistency proof does not lead to the later root hash: the later tree does not extend the earlier one");
+            throw new ProofException(
+                    "the consistency proof does not lead to the later root hash: the later tree does not extend the earlier one");
         }
     }
 

@@ -33,7 +33,10 @@ public record SignedNote(String text, List<Signature> signatures) {
     /** One signature line: the key's name, its 4-byte ID and the signature bytes after it. */
     public record Signature(String keyName, int keyId, byte[] signature) {
         public String line() {
-            byte[] all = ByteBuffer.allocate(4 + signature.length).putInt(keyId).put(signature).array();
+            byte[] all = ByteBuffer.allocate(4 + signature.length)
+                    .putInt(keyId)
+                    .put(signature)
+                    .array();
             return DASH + keyName + " " + Base64.getEncoder().encodeToString(all) + "\n";
         }
     }
@@ -56,8 +59,11 @@ public record SignedNote(String text, List<Signature> signatures) {
         public static VerifierKey parse(String vkey) {
             String bare = vkey.strip();
             int plus = bare.indexOf('+');
-            String[] parts = plus <= 0 || bare.length() < plus + 10 || bare.charAt(plus + 9) != '+' ? new String[0]
-                    : new String[] {bare.substring(0, plus), bare.substring(plus + 1, plus + 9), bare.substring(plus + 10)};
+            String[] parts = plus <= 0 || bare.length() < plus + 10 || bare.charAt(plus + 9) != '+'
+                    ? new String[0]
+                    : new String[] {
+                        bare.substring(0, plus), bare.substring(plus + 1, plus + 9), bare.substring(plus + 10)
+                    };
             if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
                 throw new IllegalArgumentException("a verifier key is <name>+<8 hex digits>+<base64 key>");
             }
@@ -68,7 +74,8 @@ public record SignedNote(String text, List<Signature> signatures) {
                 throw new IllegalArgumentException("the verifier key's key is not base64");
             }
             if (material.length != 33 || (material[0] != ED25519 && material[0] != COSIGNATURE_V1)) {
-                throw new IllegalArgumentException("the verifier key is not an Ed25519 key (type 0x01 or 0x04, 32 bytes)");
+                throw new IllegalArgumentException(
+                        "the verifier key is not an Ed25519 key (type 0x01 or 0x04, 32 bytes)");
             }
             byte[] key = java.util.Arrays.copyOfRange(material, 1, 33);
             VerifierKey parsed = of(parts[0], material[0], key);
@@ -81,7 +88,8 @@ public record SignedNote(String text, List<Signature> signatures) {
         @Override
         public String toString() {
             byte[] material = ByteBuffer.allocate(33).put(type).put(publicKey).array();
-            return name + "+" + HexFormat.of().toHexDigits(keyId) + "+" + Base64.getEncoder().encodeToString(material);
+            return name + "+" + HexFormat.of().toHexDigits(keyId) + "+"
+                    + Base64.getEncoder().encodeToString(material);
         }
 
         /** True when this key made the signature line (name and key ID both match). */
@@ -149,7 +157,8 @@ public record SignedNote(String text, List<Signature> signatures) {
         }
         int split = note.lastIndexOf("\n\n");
         if (split < 0 || !note.endsWith("\n")) {
-            throw new IllegalArgumentException("a signed note is a text, a blank line and signature lines, each ending in a newline");
+            throw new IllegalArgumentException(
+                    "a signed note is a text, a blank line and signature lines, each ending in a newline");
         }
         String text = note.substring(0, split + 1);
         List<Signature> signatures = new ArrayList<>();

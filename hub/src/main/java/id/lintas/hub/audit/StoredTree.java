@@ -17,6 +17,7 @@ final class StoredTree implements Merkle.Nodes {
                 .params(level, index)
                 .query(byte[].class)
                 .optional()
-                .orElseThrow(() -> new IllegalStateException("the audit tree has no node at level " + level + ", index " + index));
+                .orElseThrow(() ->
+                        new IllegalStateException("the audit tree has no node at level " + level + ", index " + index));
     }
 }

@@ -68,7 +68,9 @@ public final class Witness {
         String text = signed.get().note().text();
         try {
             byte[] signature = signer.sign(Checkpoint.cosignedMessage(text, now));
-            SignedNote.Signature line = new SignedNote.Signature(key.name(), key.keyId(),
+            SignedNote.Signature line = new SignedNote.Signature(
+                    key.name(),
+                    key.keyId(),
                     ByteBuffer.allocate(72).putLong(now).put(signature).array());
             return signed.get().note().with(line).serialize();
         } catch (GeneralSecurityException e) {
@@ -83,7 +85,10 @@ public final class Witness {
     public static boolean fork(String one, String other, SignedNote.VerifierKey log) {
         Optional<LogVerifier.Signed> a = LogVerifier.Signed.of(one, log);
         Optional<LogVerifier.Signed> b = LogVerifier.Signed.of(other, log);
-        return a.isPresent() && b.isPresent() && a.get().checkpoint().size() == b.get().checkpoint().size()
-                && !MessageDigest.isEqual(a.get().checkpoint().root(), b.get().checkpoint().root());
+        return a.isPresent()
+                && b.isPresent()
+                && a.get().checkpoint().size() == b.get().checkpoint().size()
+                && !MessageDigest.isEqual(
+                        a.get().checkpoint().root(), b.get().checkpoint().root());
     }
 }

@@ -38,9 +38,11 @@ class BrokerConfiguration {
             configuration.addAddressSetting(Endpoints.RECEIVER_QUEUES_MATCH, redelivery);
             configuration.addAddressSetting(Endpoints.DELIVERY_QUEUE_NAME, new AddressSettings(redelivery));
             configuration.addQueueConfiguration(QueueConfiguration.of(Endpoints.DELIVERY_QUEUE_NAME)
-                    .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+                    .setRoutingType(RoutingType.ANYCAST)
+                    .setDurable(true));
             configuration.addQueueConfiguration(QueueConfiguration.of(Endpoints.DELIVERY_DLQ_NAME)
-                    .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+                    .setRoutingType(RoutingType.ANYCAST)
+                    .setDurable(true));
             // Production durability (these are Artemis's defaults; stated so no profile can lose them).
             configuration.setJournalSyncTransactional(true);
             configuration.setJournalSyncNonTransactional(true);
@@ -57,7 +59,8 @@ class BrokerConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                Object target = bean instanceof CachingConnectionFactory caching ? caching.getTargetConnectionFactory() : bean;
+                Object target =
+                        bean instanceof CachingConnectionFactory caching ? caching.getTargetConnectionFactory() : bean;
                 if (target instanceof ActiveMQConnectionFactory artemis) {
                     artemis.setConsumerWindowSize(0);
                 }

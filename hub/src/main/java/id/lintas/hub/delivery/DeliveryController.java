@@ -14,12 +14,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * For operators: each receiver's state (circuit, backlog, oldest waiting, dead), deliveries by state
@@ -35,8 +35,13 @@ class DeliveryController {
     private final TransactionTemplate transactions;
     private final AuditLog audit;
 
-    DeliveryController(DeliveryRepository deliveries, OutboxPublisher outbox, ReceiverCircuits circuits,
-            ParticipantDirectory participants, TransactionTemplate transactions, AuditLog audit) {
+    DeliveryController(
+            DeliveryRepository deliveries,
+            OutboxPublisher outbox,
+            ReceiverCircuits circuits,
+            ParticipantDirectory participants,
+            TransactionTemplate transactions,
+            AuditLog audit) {
         this.transactions = transactions;
         this.audit = audit;
         this.deliveries = deliveries;
@@ -46,8 +51,8 @@ class DeliveryController {
     }
 
     @GetMapping("/api/v1/deliveries")
-    List<Map<String, Object>> byState(@RequestParam(defaultValue = "DEAD") String state,
-            @RequestParam(required = false) String receiver) {
+    List<Map<String, Object>> byState(
+            @RequestParam(defaultValue = "DEAD") String state, @RequestParam(required = false) String receiver) {
         List<DeliveryRecord> found = receiver == null
                 ? deliveries.inState(state.toUpperCase(), 200)
                 : deliveries.inState(state.toUpperCase(), receiver, 200);
@@ -59,26 +64,40 @@ class DeliveryController {
         Map<String, DeliveryRepository.Backlog> backlogs = deliveries.backlogs().stream()
                 .collect(Collectors.toMap(DeliveryRepository.Backlog::recipientId, Function.identity()));
         Instant now = Instant.now();
-        return participants.all().stream().map(participant -> {
-            DeliveryRepository.Backlog backlog = backlogs.get(participant.id());
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("receiver", participant.id());
-            view.put("circuit", circuits.state(participant.id()));
-            view.put("waiting", backlog == null ? 0 : backlog.waiting());
-            view.put("oldestWaiting", backlog == null || backlog.oldestWaiting() == null ? null : backlog.oldestWaiting().toString());
-            view.put("oldestWaitingSeconds", backlog == null || backlog.oldestWaiting() == null
-                    ? 0 : Duration.between(backlog.oldestWaiting(), now).toSeconds());
-            view.put("dead", backlog == null ? 0 : backlog.dead());
-            return view;
-        }).toList();
+        return participants.all().stream()
+                .map(participant -> {
+                    DeliveryRepository.Backlog backlog = backlogs.get(participant.id());
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("receiver", participant.id());
+                    view.put("circuit", circuits.state(participant.id()));
+                    view.put("waiting", backlog == null ? 0 : backlog.waiting());
+                    view.put(
+                            "oldestWaiting",
+                            backlog == null || backlog.oldestWaiting() == null
+                                    ? null
+                                    : backlog.oldestWaiting().toString());
+                    view.put(
+                            "oldestWaitingSeconds",
+                            backlog == null || backlog.oldestWaiting() == null
+                                    ? 0
+                                    : Duration.between(backlog.oldestWaiting(), now)
+                                            .toSeconds());
+                    view.put("dead", backlog == null ? 0 : backlog.dead());
+                    return view;
+                })
+                .toList();
     }
 
     @PostMapping("/api/v1/deliveries/{id}/retry")
     ResponseEntity<Map<String, Object>> retry(@PathVariable UUID id) {
-        return transactions.execute(tx -> audited(deliveries.resetForRetry(id).stream().toList())).stream().findFirst()
+        return transactions
+                .execute(tx -> audited(deliveries.resetForRetry(id).stream().toList()))
+                .stream()
+                .findFirst()
                 .map(owed -> {
                     outbox.publish(List.of(owed));
-                    return ResponseEntity.accepted().body(Map.<String, Object>of("deliveryId", id.toString(), "state", DeliveryRecord.PENDING));
+                    return ResponseEntity.accepted()
+                            .body(Map.<String, Object>of("deliveryId", id.toString(), "state", DeliveryRecord.PENDING));
                 })
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
@@ -104,8 +123,12 @@ class DeliveryController {
     }
 
     static AuditEvent redriven(java.util.UUID referralId, OwedDelivery delivery, AuditEvent.Actor actor) {
-        return AuditEvent.of(AuditKind.REDRIVE).withActor(actor).withReferral(referralId)
-                .withParties(null, delivery.recipientId()).withOutcome("REDRIVEN").withDetail("delivery", delivery.id().toString());
+        return AuditEvent.of(AuditKind.REDRIVE)
+                .withActor(actor)
+                .withReferral(referralId)
+                .withParties(null, delivery.recipientId())
+                .withOutcome("REDRIVEN")
+                .withDetail("delivery", delivery.id().toString());
     }
 
     private static Map<String, Object> view(DeliveryRecord d) {

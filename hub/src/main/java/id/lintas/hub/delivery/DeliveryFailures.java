@@ -13,8 +13,10 @@ final class DeliveryFailures {
     private DeliveryFailures() {}
 
     static String reason(Exception failure) {
-        if (failure instanceof TransientDeliveryException || failure instanceof PermanentDeliveryException
-                || failure instanceof TranslationException || failure instanceof UncheckedIOException) {
+        if (failure instanceof TransientDeliveryException
+                || failure instanceof PermanentDeliveryException
+                || failure instanceof TranslationException
+                || failure instanceof UncheckedIOException) {
             return failure.getMessage();
         }
         return failure.getClass().getSimpleName();

@@ -27,7 +27,8 @@ class DeliveryMeters {
 
     /** Buckets an operator alerts on: seconds for HTTP, minutes for files and retries, hours for a receiver that was down. */
     private static final Duration[] LATENCY_BUCKETS = {
-        Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1),
+        Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofMinutes(1),
         Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(6), Duration.ofHours(24)
     };
 
@@ -65,7 +66,8 @@ class DeliveryMeters {
     }
 
     private String transport(String receiver) {
-        return participants.find(receiver)
+        return participants
+                .find(receiver)
                 .map(participant -> participant.adapter().transport().name().toLowerCase(Locale.ROOT))
                 .orElse("unknown");
     }

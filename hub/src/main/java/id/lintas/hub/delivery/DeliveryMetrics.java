@@ -45,13 +45,27 @@ class DeliveryMetrics {
 
     private void gauges(String receiver) {
         gauge(meters, "lintas.delivery.backlog", "deliveries waiting for the receiver", receiver, b -> b.waiting());
-        gauge(meters, "lintas.delivery.oldest.waiting.seconds", "age of the receiver's oldest waiting delivery",
-                receiver, b -> b.oldestWaiting() == null ? 0 : Duration.between(b.oldestWaiting(), Instant.now()).toSeconds());
-        gauge(meters, "lintas.delivery.dead", "deliveries to the receiver that are dead, until re-driven", receiver,
+        gauge(
+                meters,
+                "lintas.delivery.oldest.waiting.seconds",
+                "age of the receiver's oldest waiting delivery",
+                receiver,
+                b -> b.oldestWaiting() == null
+                        ? 0
+                        : Duration.between(b.oldestWaiting(), Instant.now()).toSeconds());
+        gauge(
+                meters,
+                "lintas.delivery.dead",
+                "deliveries to the receiver that are dead, until re-driven",
+                receiver,
                 b -> b.dead());
     }
 
-    private void gauge(MeterRegistry meters, String name, String description, String receiver,
+    private void gauge(
+            MeterRegistry meters,
+            String name,
+            String description,
+            String receiver,
             ToDoubleFunction<DeliveryRepository.Backlog> value) {
         Gauge.builder(name, () -> {
                     DeliveryRepository.Backlog backlog = backlogs().get(receiver);

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Repository;
 public class DeliveryRepository {
 
     private static final String NOTE = EncryptedFields.DELIVERY_NOTE;
-    private static final String COLUMNS = "id, referral_id, recipient_id, kind, status, note, note_enc, status_at, state,"
-            + " attempts, last_error, created_at, delivered_at";
+    private static final String COLUMNS =
+            "id, referral_id, recipient_id, kind, status, note, note_enc, status_at, state,"
+                    + " attempts, last_error, created_at, delivered_at";
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -42,10 +43,19 @@ public class DeliveryRepository {
     private OwedDelivery add(UUID referralId, String recipientId, String kind, String status, String note, Instant at) {
         UUID id = UUID.randomUUID();
         FieldCipher.Sealed sealed = note == null ? null : cipher.encrypt(note, NOTE, id);
-        jdbc.sql("insert into delivery (id, referral_id, recipient_id, kind, status, note_enc, note_key, status_at, state)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, referralId, recipientId, kind, status, sealed == null ? null : sealed.bytes(),
-                        sealed == null ? null : sealed.keyId(), at == null ? null : Timestamp.from(at), DeliveryRecord.PENDING)
+        jdbc.sql(
+                        "insert into delivery (id, referral_id, recipient_id, kind, status, note_enc, note_key, status_at, state)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        referralId,
+                        recipientId,
+                        kind,
+                        status,
+                        sealed == null ? null : sealed.bytes(),
+                        sealed == null ? null : sealed.keyId(),
+                        at == null ? null : Timestamp.from(at),
+                        DeliveryRecord.PENDING)
                 .update();
         return new OwedDelivery(id, recipientId);
     }
@@ -72,7 +82,8 @@ public class DeliveryRepository {
     }
 
     public List<DeliveryRecord> inState(String state, String recipientId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from delivery where state = ? and recipient_id = ? order by created_at limit ?")
+        return jdbc.sql("select " + COLUMNS
+                        + " from delivery where state = ? and recipient_id = ? order by created_at limit ?")
                 .params(state, recipientId, limit)
                 .query(this::map)
                 .list();
@@ -97,7 +108,8 @@ public class DeliveryRepository {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.sql("update delivery set state = ?, enqueued_at = now(), updated_at = now() where id = any(?) and state = ?")
+        jdbc.sql(
+                        "update delivery set state = ?, enqueued_at = now(), updated_at = now() where id = any(?) and state = ?")
                 .params(DeliveryRecord.ENQUEUED, ids.toArray(UUID[]::new), DeliveryRecord.PENDING)
                 .update();
     }
@@ -112,30 +124,40 @@ public class DeliveryRepository {
         return jdbc.sql("update delivery set state = ?, claimed_at = now(), claimed_by = ?, attempts = attempts + 1,"
                         + " updated_at = now() where id = ? and (state in (?, ?) or (state = ? and claimed_at < ?))"
                         + " returning " + COLUMNS)
-                .params(DeliveryRecord.SENDING, claimant, id, DeliveryRecord.PENDING, DeliveryRecord.ENQUEUED,
-                        DeliveryRecord.SENDING, Timestamp.from(Instant.now().minus(lease)))
+                .params(
+                        DeliveryRecord.SENDING,
+                        claimant,
+                        id,
+                        DeliveryRecord.PENDING,
+                        DeliveryRecord.ENQUEUED,
+                        DeliveryRecord.SENDING,
+                        Timestamp.from(Instant.now().minus(lease)))
                 .query(this::map)
                 .optional();
     }
 
     /** A send that failed for now: back to waiting for the broker's redelivery. */
     public void releaseForRetry(UUID id, String claimant, String error) {
-        jdbc.sql("update delivery set state = ?, last_error = ?, updated_at = now() where id = ? and state = ? and claimed_by = ?")
+        jdbc.sql(
+                        "update delivery set state = ?, last_error = ?, updated_at = now() where id = ? and state = ? and claimed_by = ?")
                 .params(DeliveryRecord.ENQUEUED, error, id, DeliveryRecord.SENDING, claimant)
                 .update();
     }
 
     public void markDelivered(UUID id) {
-        jdbc.sql("update delivery set state = ?, delivered_at = now(), last_error = null, updated_at = now() where id = ?")
+        jdbc.sql(
+                        "update delivery set state = ?, delivered_at = now(), last_error = null, updated_at = now() where id = ?")
                 .params(DeliveryRecord.DELIVERED, id)
                 .update();
     }
 
     /** @return false when the delivery had already ended (another holder finished it) */
     public boolean markEnded(UUID id, String state, String error) {
-        return jdbc.sql("update delivery set state = ?, last_error = ?, updated_at = now() where id = ? and state not in (?, ?, ?)")
-                .params(state, error, id, DeliveryRecord.DELIVERED, DeliveryRecord.FAILED, DeliveryRecord.DEAD)
-                .update() == 1;
+        return jdbc.sql(
+                                "update delivery set state = ?, last_error = ?, updated_at = now() where id = ? and state not in (?, ?, ?)")
+                        .params(state, error, id, DeliveryRecord.DELIVERED, DeliveryRecord.FAILED, DeliveryRecord.DEAD)
+                        .update()
+                == 1;
     }
 
     /**
@@ -145,9 +167,16 @@ public class DeliveryRepository {
     public List<Redrive> suspects(Duration quiet, int limit) {
         return jdbc.sql("select id, referral_id, recipient_id, kind, redrives from delivery"
                         + " where state in (?, ?) and updated_at < ? order by updated_at limit ?")
-                .params(DeliveryRecord.ENQUEUED, DeliveryRecord.SENDING, Timestamp.from(Instant.now().minus(quiet)), limit)
-                .query((rs, n) -> new Redrive(new OwedDelivery(rs.getObject("id", UUID.class), rs.getString("recipient_id")),
-                        rs.getObject("referral_id", UUID.class), rs.getString("kind"), rs.getInt("redrives")))
+                .params(
+                        DeliveryRecord.ENQUEUED,
+                        DeliveryRecord.SENDING,
+                        Timestamp.from(Instant.now().minus(quiet)),
+                        limit)
+                .query((rs, n) -> new Redrive(
+                        new OwedDelivery(rs.getObject("id", UUID.class), rs.getString("recipient_id")),
+                        rs.getObject("referral_id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getInt("redrives")))
                 .list();
     }
 
@@ -159,7 +188,11 @@ public class DeliveryRepository {
     public Optional<Integer> takeForRedrive(UUID id, Duration quiet) {
         return jdbc.sql("update delivery set redrives = redrives + 1, state = ?, updated_at = now()"
                         + " where id = ? and state in (?, ?) and updated_at < ? returning redrives")
-                .params(DeliveryRecord.ENQUEUED, id, DeliveryRecord.ENQUEUED, DeliveryRecord.SENDING,
+                .params(
+                        DeliveryRecord.ENQUEUED,
+                        id,
+                        DeliveryRecord.ENQUEUED,
+                        DeliveryRecord.SENDING,
                         Timestamp.from(Instant.now().minus(quiet)))
                 .query(Integer.class)
                 .optional();
@@ -179,13 +212,14 @@ public class DeliveryRepository {
 
     /** Each receiver's open work: waiting or in progress, the oldest of it, and what is dead. */
     public List<Backlog> backlogs() {
-        return jdbc.sql("select recipient_id,"
-                        + " count(*) filter (where state in ('PENDING', 'ENQUEUED', 'SENDING')) as waiting,"
-                        + " min(created_at) filter (where state in ('PENDING', 'ENQUEUED', 'SENDING')) as oldest,"
-                        + " count(*) filter (where state = 'DEAD') as dead"
-                        + " from delivery where state in ('PENDING', 'ENQUEUED', 'SENDING', 'DEAD') group by recipient_id")
-                .query((rs, n) -> new Backlog(rs.getString("recipient_id"), rs.getLong("waiting"), instant(rs, "oldest"),
-                        rs.getLong("dead")))
+        return jdbc.sql(
+                        "select recipient_id,"
+                                + " count(*) filter (where state in ('PENDING', 'ENQUEUED', 'SENDING')) as waiting,"
+                                + " min(created_at) filter (where state in ('PENDING', 'ENQUEUED', 'SENDING')) as oldest,"
+                                + " count(*) filter (where state = 'DEAD') as dead"
+                                + " from delivery where state in ('PENDING', 'ENQUEUED', 'SENDING', 'DEAD') group by recipient_id")
+                .query((rs, n) -> new Backlog(
+                        rs.getString("recipient_id"), rs.getLong("waiting"), instant(rs, "oldest"), rs.getLong("dead")))
                 .list();
     }
 
@@ -194,8 +228,9 @@ public class DeliveryRepository {
 
     /** Puts a dead or failed delivery back in the outbox, for an operator's retry. */
     public Optional<OwedDelivery> resetForRetry(UUID id) {
-        return jdbc.sql("update delivery set state = ?, created_at = now(), updated_at = now() where id = ? and state in (?, ?)"
-                        + " returning id, recipient_id")
+        return jdbc.sql(
+                        "update delivery set state = ?, created_at = now(), updated_at = now() where id = ? and state in (?, ?)"
+                                + " returning id, recipient_id")
                 .params(DeliveryRecord.PENDING, id, DeliveryRecord.DEAD, DeliveryRecord.FAILED)
                 .query((rs, n) -> new OwedDelivery(rs.getObject("id", UUID.class), rs.getString("recipient_id")))
                 .optional();
@@ -203,8 +238,9 @@ public class DeliveryRepository {
 
     /** Puts every dead delivery of one receiver back in the outbox, once the receiver is back. */
     public List<OwedDelivery> resetDeadForRetry(String recipientId) {
-        return jdbc.sql("update delivery set state = ?, created_at = now(), updated_at = now() where recipient_id = ? and state = ?"
-                        + " returning id, recipient_id")
+        return jdbc.sql(
+                        "update delivery set state = ?, created_at = now(), updated_at = now() where recipient_id = ? and state = ?"
+                                + " returning id, recipient_id")
                 .params(DeliveryRecord.PENDING, recipientId, DeliveryRecord.DEAD)
                 .query((rs, n) -> new OwedDelivery(rs.getObject("id", UUID.class), rs.getString("recipient_id")))
                 .list();
@@ -212,7 +248,9 @@ public class DeliveryRepository {
 
     private DeliveryRecord map(ResultSet rs, int row) throws SQLException {
         byte[] sealedNote = rs.getBytes("note_enc");
-        String note = sealedNote == null ? rs.getString("note") : cipher.decryptString(sealedNote, NOTE, rs.getObject("id", UUID.class));
+        String note = sealedNote == null
+                ? rs.getString("note")
+                : cipher.decryptString(sealedNote, NOTE, rs.getObject("id", UUID.class));
         return new DeliveryRecord(
                 rs.getObject("id", UUID.class),
                 rs.getObject("referral_id", UUID.class),

@@ -49,7 +49,8 @@ class DeliveryRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .setHeader(RECEIVER, method(DeadLetters.class, "receiverOf(${body})"))
                 .filter(header(RECEIVER).isNotNull())
-                    .toD("jms:queue:" + Endpoints.RECEIVER_QUEUE_PREFIX + "${header." + RECEIVER + "}").id("delivery-legacy-requeue")
+                .toD("jms:queue:" + Endpoints.RECEIVER_QUEUE_PREFIX + "${header." + RECEIVER + "}")
+                .id("delivery-legacy-requeue")
                 .end();
     }
 
@@ -59,10 +60,11 @@ class DeliveryRoutes extends RouteBuilder {
                 .routeId(SEND_ROUTE + receiver)
                 .routePolicy(circuits.policy(receiver))
                 .errorHandler(builder.noErrorHandler())
-                .bean(DeliveryService.class, "deliver(${body})").id("delivery-render-and-send-" + receiver)
+                .bean(DeliveryService.class, "deliver(${body})")
+                .id("delivery-render-and-send-" + receiver)
                 // Held by another consumer: back to the broker for later, quietly (not a receiver failure).
                 .filter(builder.body().isEqualTo(DeliveryService.Outcome.BUSY))
-                    .markRollbackOnly()
+                .markRollbackOnly()
                 .end();
     }
 

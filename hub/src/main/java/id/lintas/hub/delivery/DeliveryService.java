@@ -6,16 +6,16 @@ import id.lintas.contracts.spi.ReferralStatus;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.spi.Transport;
+import id.lintas.hub.agreement.DataCategory;
 import id.lintas.hub.audit.AuditEvent;
 import id.lintas.hub.audit.AuditKind;
 import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
-import id.lintas.hub.agreement.DataCategory;
 import id.lintas.hub.referral.ReferralRecord;
+import id.lintas.hub.referral.ReferralRepository;
 import id.lintas.hub.referral.ReferralRoute;
 import id.lintas.hub.routing.ReceiverCopy;
-import id.lintas.hub.referral.ReferralRepository;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -117,11 +117,20 @@ public class DeliveryService {
                 transactions.executeWithoutResult(tx -> {
                     if (deliveries.markEnded(id, DeliveryRecord.FAILED, reason)) {
                         audit.append(attempt(delivery, "FAILED", e, null));
-                        referrals.addEvent(delivery.referralId(), "DELIVERY_FAILED", null, "hub",
+                        referrals.addEvent(
+                                delivery.referralId(),
+                                "DELIVERY_FAILED",
+                                null,
+                                "hub",
                                 delivery.kind() + " to " + recipientId + " refused: " + reason);
                     }
                 });
-                log.warn("Delivery {} of referral {} to {} failed for good: {}", id, delivery.referralId(), recipientId, reason);
+                log.warn(
+                        "Delivery {} of referral {} to {} failed for good: {}",
+                        id,
+                        delivery.referralId(),
+                        recipientId,
+                        reason);
                 meters.outcome(recipientId, DeliveryMeters.FAILED);
                 return Outcome.DONE;
             }
@@ -131,13 +140,21 @@ public class DeliveryService {
                 transactions.executeWithoutResult(tx -> {
                     if (deliveries.markEnded(id, DeliveryRecord.DEAD, reason)) {
                         audit.append(attempt(delivery, "DEAD", e, null));
-                        referrals.addEvent(delivery.referralId(), "DEAD_LETTER", null, "hub",
+                        referrals.addEvent(
+                                delivery.referralId(),
+                                "DEAD_LETTER",
+                                null,
+                                "hub",
                                 delivery.kind() + " to " + recipientId + " is dead after " + delivery.attempts()
                                         + " attempts: " + reason);
                     }
                 });
-                log.error("Delivery {} to {} exhausted {} attempts: {}; an operator can re-drive it once the receiver is back",
-                        id, recipientId, delivery.attempts(), reason);
+                log.error(
+                        "Delivery {} to {} exhausted {} attempts: {}; an operator can re-drive it once the receiver is back",
+                        id,
+                        recipientId,
+                        delivery.attempts(),
+                        reason);
                 meters.outcome(recipientId, DeliveryMeters.DEAD);
                 return Outcome.DONE;
             }
@@ -145,8 +162,13 @@ public class DeliveryService {
                 deliveries.releaseForRetry(id, claimant, reason);
                 audit.append(attempt(delivery, "RETRY", e, null));
             });
-            log.warn("Delivery {} to {} failed (attempt {} of {}): {}; the broker will redeliver",
-                    id, recipientId, delivery.attempts(), properties.maxAttempts(), reason);
+            log.warn(
+                    "Delivery {} to {} failed (attempt {} of {}): {}; the broker will redeliver",
+                    id,
+                    recipientId,
+                    delivery.attempts(),
+                    properties.maxAttempts(),
+                    reason);
             meters.outcome(recipientId, DeliveryMeters.RETRIED);
             throw DeliveryFailures.withoutDetail(e);
         }
@@ -154,7 +176,8 @@ public class DeliveryService {
         transactions.executeWithoutResult(tx -> {
             deliveries.markDelivered(id);
             audit.append(attempt(delivery, "DELIVERED", null, sent.content()));
-            referrals.addEvent(delivery.referralId(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipientId);
+            referrals.addEvent(
+                    delivery.referralId(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipientId);
         });
         log.info("Delivered {} of referral {} to {}", delivery.kind(), delivery.referralId(), recipientId);
         meters.delivered(recipientId, delivery.createdAt());
@@ -166,9 +189,13 @@ public class DeliveryService {
      * can carry the document), and a keyed commitment of what was sent.
      */
     private AuditEvent attempt(DeliveryRecord delivery, String outcome, Exception failure, byte[] sent) {
-        AuditEvent event = AuditEvent.of(AuditKind.DELIVERY_ATTEMPTED).withActor(AuditEvent.Actor.system())
-                .withReferral(delivery.referralId()).withParties(null, delivery.recipientId()).withOutcome(outcome)
-                .withDetail("delivery", delivery.id().toString()).withDetail("attempt", delivery.attempts())
+        AuditEvent event = AuditEvent.of(AuditKind.DELIVERY_ATTEMPTED)
+                .withActor(AuditEvent.Actor.system())
+                .withReferral(delivery.referralId())
+                .withParties(null, delivery.recipientId())
+                .withOutcome(outcome)
+                .withDetail("delivery", delivery.id().toString())
+                .withDetail("attempt", delivery.attempts())
                 .withDetail("document", delivery.kind());
         Optional<ReferralRoute> route = referrals.route(delivery.referralId(), delivery.recipientId());
         if (route.isPresent()) {
@@ -185,14 +212,25 @@ public class DeliveryService {
         if (DeliveryRecord.REFERRAL.equals(delivery.kind())) {
             Bundle stored = fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson());
             // Fail closed: without the grant its agreement gave this receiver, it gets nothing.
-            ReferralRoute route = referrals.route(referral.id(), recipient.id())
-                    .orElseThrow(() -> new PermanentDeliveryException("no agreement grant is recorded for " + recipient.id()));
-            return ReceiverCopy.render(referral.id().toString(), participants.get(referral.senderId()).participant(), stored,
-                    route.data().stream().map(DataCategory::valueOf).toList(), route.services(), recipient);
+            ReferralRoute route = referrals
+                    .route(referral.id(), recipient.id())
+                    .orElseThrow(() ->
+                            new PermanentDeliveryException("no agreement grant is recorded for " + recipient.id()));
+            return ReceiverCopy.render(
+                    referral.id().toString(),
+                    participants.get(referral.senderId()).participant(),
+                    stored,
+                    route.data().stream().map(DataCategory::valueOf).toList(),
+                    route.services(),
+                    recipient);
         }
         String sourceReference = referral.senderId().equals(recipient.id()) ? referral.sourceReference() : null;
-        StatusChange change = new StatusChange(referral.id().toString(), sourceReference,
-                ReferralStatus.valueOf(delivery.status()), delivery.note(), delivery.statusAt());
+        StatusChange change = new StatusChange(
+                referral.id().toString(),
+                sourceReference,
+                ReferralStatus.valueOf(delivery.status()),
+                delivery.note(),
+                delivery.statusAt());
         return recipient.adapter().renderStatus(change, recipient.participant());
     }
 
@@ -202,7 +240,8 @@ public class DeliveryService {
             files.write(recipient.id(), document);
             return;
         }
-        URI endpoint = participants.endpoint(recipient.id())
+        URI endpoint = participants
+                .endpoint(recipient.id())
                 .orElseThrow(() -> new TransientDeliveryException(
                         "participant " + recipient.id() + " has no endpoint configured", null));
         if (recipient.adapter().transport() == Transport.FHIR) {

@@ -29,13 +29,17 @@ class FhirDelivery {
     }
 
     void send(URI base, OutboundDocument document) {
-        String server = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
+        String server = base.toString().endsWith("/")
+                ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
         String json = new String(document.content(), StandardCharsets.UTF_8);
         try {
             if (document.target().isEmpty()) {
                 producer.requestBody(Endpoints.fhirTransaction(server), json);
             } else {
-                producer.requestBody(Endpoints.fhirProcessMessage(server), fhir.newJsonParser().parseResource(Bundle.class, json));
+                producer.requestBody(
+                        Endpoints.fhirProcessMessage(server),
+                        fhir.newJsonParser().parseResource(Bundle.class, json));
             }
         } catch (RuntimeException e) {
             RuntimeException failure = classify(e, base);
@@ -53,8 +57,8 @@ class FhirDelivery {
     static RuntimeException classify(RuntimeException failure, URI base) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof FhirClientConnectionException) {
-                return new TransientDeliveryException("no usable answer from " + base.getHost()
-                        + " (connection or server metadata failed)", null);
+                return new TransientDeliveryException(
+                        "no usable answer from " + base.getHost() + " (connection or server metadata failed)", null);
             }
             if (cause instanceof BaseServerResponseException response) {
                 int status = response.getStatusCode();
@@ -71,6 +75,7 @@ class FhirDelivery {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return new TransientDeliveryException("FHIR delivery failed: " + root.getClass().getSimpleName(), null);
+        return new TransientDeliveryException(
+                "FHIR delivery failed: " + root.getClass().getSimpleName(), null);
     }
 }

@@ -2,10 +2,9 @@ package id.lintas.hub.delivery;
 
 import id.lintas.contracts.spi.OutboundDocument;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,8 @@ public class FileDrop {
 
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path root;
 
@@ -57,9 +57,17 @@ public class FileDrop {
 
     /** Creates a file-drop participant's folders (or narrows existing ones) to the hub's own use. */
     public void prepare(String participantId) {
-        for (Path dir : new Path[] {root, root.resolve("inbox"), root.resolve("outbox"), root.resolve("archive"),
-                root.resolve("error"), inbox(participantId), outbox(participantId), archive(participantId),
-                root.resolve("error").resolve(participantId)}) {
+        for (Path dir : new Path[] {
+            root,
+            root.resolve("inbox"),
+            root.resolve("outbox"),
+            root.resolve("archive"),
+            root.resolve("error"),
+            inbox(participantId),
+            outbox(participantId),
+            archive(participantId),
+            root.resolve("error").resolve(participantId)
+        }) {
             ownerOnlyDirectory(dir);
         }
     }
@@ -78,8 +86,8 @@ public class FileDrop {
             if (POSIX) {
                 Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_FILE));
             }
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out = FileChannel.open(
+                    temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 out.write(ByteBuffer.wrap(document.content()));
                 out.force(true); // on disk before the delivery is recorded as done
             }

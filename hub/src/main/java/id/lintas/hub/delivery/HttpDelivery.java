@@ -21,7 +21,8 @@ class HttpDelivery {
     private final RestClient client;
 
     HttpDelivery(RestClient.Builder builder, DeliveryProperties properties) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.httpTimeout()).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(properties.httpTimeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(properties.httpTimeout());
         this.client = builder.requestFactory(factory).build();
@@ -45,7 +46,10 @@ class HttpDelivery {
                     .exchange((request, response) -> response.getStatusCode());
         } catch (ResourceAccessException e) {
             // No cause kept: a stack trace in the log should hold nothing a future client library adds to its messages.
-            throw new TransientDeliveryException("no answer from " + base.getHost() + ": " + e.getMostSpecificCause().getClass().getSimpleName(), null);
+            throw new TransientDeliveryException(
+                    "no answer from " + base.getHost() + ": "
+                            + e.getMostSpecificCause().getClass().getSimpleName(),
+                    null);
         }
         if (status.is2xxSuccessful() || status.value() == HttpStatus.CONFLICT.value()) {
             return;

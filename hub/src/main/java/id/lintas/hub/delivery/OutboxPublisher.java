@@ -31,10 +31,15 @@ public class OutboxPublisher {
         List<UUID> enqueued = new ArrayList<>(owed.size());
         for (OwedDelivery delivery : owed) {
             try {
-                producer.sendBody(Endpoints.receiverQueue(delivery.recipientId()), delivery.id().toString());
+                producer.sendBody(
+                        Endpoints.receiverQueue(delivery.recipientId()),
+                        delivery.id().toString());
                 enqueued.add(delivery.id());
             } catch (RuntimeException e) {
-                log.warn("Delivery {} to {} not enqueued ({}); the relay will retry", delivery.id(), delivery.recipientId(),
+                log.warn(
+                        "Delivery {} to {} not enqueued ({}); the relay will retry",
+                        delivery.id(),
+                        delivery.recipientId(),
                         e.getClass().getSimpleName());
             }
         }
@@ -42,7 +47,10 @@ public class OutboxPublisher {
             deliveries.markEnqueued(enqueued);
         } catch (RuntimeException e) {
             // On the broker already: a later relay may enqueue a copy, which the delivery's claim makes harmless.
-            log.warn("{} deliveries enqueued but not marked so ({})", enqueued.size(), e.getClass().getSimpleName());
+            log.warn(
+                    "{} deliveries enqueued but not marked so ({})",
+                    enqueued.size(),
+                    e.getClass().getSimpleName());
         }
     }
 }

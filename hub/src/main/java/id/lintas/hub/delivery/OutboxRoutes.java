@@ -1,7 +1,7 @@
 package id.lintas.hub.delivery;
 
-import id.lintas.hub.platform.HousekeepingConfiguration;
 import id.lintas.hub.Endpoints;
+import id.lintas.hub.platform.HousekeepingConfiguration;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 

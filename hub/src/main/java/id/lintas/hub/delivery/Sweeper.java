@@ -2,7 +2,6 @@ package id.lintas.hub.delivery;
 
 import id.lintas.hub.Endpoints;
 import id.lintas.hub.audit.AuditEvent;
-import id.lintas.hub.audit.AuditKind;
 import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.referral.ReferralRepository;
@@ -10,10 +9,10 @@ import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Optional;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,8 +44,14 @@ class Sweeper {
     private final DeliveryProperties properties;
     private final AuditLog audit;
 
-    Sweeper(DeliveryRepository deliveries, ReferralRepository referrals, ParticipantDirectory participants,
-            OutboxPublisher publisher, JmsTemplate jms, TransactionTemplate transactions, DeliveryProperties properties,
+    Sweeper(
+            DeliveryRepository deliveries,
+            ReferralRepository referrals,
+            ParticipantDirectory participants,
+            OutboxPublisher publisher,
+            JmsTemplate jms,
+            TransactionTemplate transactions,
+            DeliveryProperties properties,
             AuditLog audit) {
         this.audit = audit;
         this.deliveries = deliveries;
@@ -60,8 +65,12 @@ class Sweeper {
 
     /** How long a delivery may show no activity before it is suspected lost. */
     Duration quiet() {
-        Duration longestWait = properties.maxRedeliveryDelay().compareTo(properties.httpTimeout().multipliedBy(2)) > 0
-                ? properties.maxRedeliveryDelay() : properties.httpTimeout().multipliedBy(2);
+        Duration longestWait = properties
+                                .maxRedeliveryDelay()
+                                .compareTo(properties.httpTimeout().multipliedBy(2))
+                        > 0
+                ? properties.maxRedeliveryDelay()
+                : properties.httpTimeout().multipliedBy(2);
         return longestWait.plus(properties.sweepGrace());
     }
 
@@ -85,8 +94,9 @@ class Sweeper {
                 }
                 Optional<Integer> taken = transactions.execute(tx -> {
                     Optional<Integer> took = deliveries.takeForRedrive(id, quiet);
-                    took.ifPresent(redrives -> audit.append(DeliveryController.redriven(suspect.referralId(),
-                            suspect.delivery(), AuditEvent.Actor.system()).withDetail("redrives", redrives)));
+                    took.ifPresent(redrives -> audit.append(DeliveryController.redriven(
+                                    suspect.referralId(), suspect.delivery(), AuditEvent.Actor.system())
+                            .withDetail("redrives", redrives)));
                     return took;
                 });
                 if (taken.isEmpty()) {
@@ -97,8 +107,11 @@ class Sweeper {
                 } else if (taken.get() > properties.maxRedrives()) {
                     dead(suspect, "lost from the broker " + (taken.get() - 1) + " times");
                 } else {
-                    log.warn("Delivery {} to {} was not on the broker; published again (re-drive {})",
-                            id, receiver.getKey(), taken.get());
+                    log.warn(
+                            "Delivery {} to {} was not on the broker; published again (re-drive {})",
+                            id,
+                            receiver.getKey(),
+                            taken.get());
                     publisher.publish(List.of(suspect.delivery()));
                     redriven++;
                 }
@@ -112,9 +125,14 @@ class Sweeper {
         UUID id = redrive.delivery().id();
         transactions.executeWithoutResult(tx -> {
             if (deliveries.markEnded(id, DeliveryRecord.DEAD, reason)) {
-                referrals.addEvent(redrive.referralId(), "DEAD_LETTER", null, "hub",
+                referrals.addEvent(
+                        redrive.referralId(),
+                        "DEAD_LETTER",
+                        null,
+                        "hub",
                         redrive.kind() + " to " + redrive.delivery().recipientId() + " is dead: " + reason);
-                audit.append(DeadLetters.dead(redrive.referralId(), redrive.delivery().recipientId(), id, "sweeper"));
+                audit.append(DeadLetters.dead(
+                        redrive.referralId(), redrive.delivery().recipientId(), id, "sweeper"));
             }
         });
         log.error("Delivery {} to {} is dead: {}", id, redrive.delivery().recipientId(), reason);
@@ -135,7 +153,9 @@ class Sweeper {
             });
             return ids == null ? Collections.emptySet() : ids;
         } catch (RuntimeException e) {
-            log.warn("Could not browse the queue of {} ({}); its deliveries are swept next time", receiverId,
+            log.warn(
+                    "Could not browse the queue of {} ({}); its deliveries are swept next time",
+                    receiverId,
                     e.getClass().getSimpleName());
             return null;
         }

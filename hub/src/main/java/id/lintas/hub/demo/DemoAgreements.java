@@ -42,7 +42,8 @@ class DemoAgreements {
     private final ParticipantDirectory participants;
     private final ObjectMapper json;
 
-    DemoAgreements(AgreementService agreements, ParticipantKeys keys, ParticipantDirectory participants, ObjectMapper json) {
+    DemoAgreements(
+            AgreementService agreements, ParticipantKeys keys, ParticipantDirectory participants, ObjectMapper json) {
         this.agreements = agreements;
         this.keys = keys;
         this.participants = participants;
@@ -51,7 +52,8 @@ class DemoAgreements {
 
     @EventListener(ApplicationReadyEvent.class)
     void registerAndSign() throws IOException {
-        Resource[] examples = new PathMatchingResourcePatternResolver().getResources("classpath*:agreement/examples/*.json");
+        Resource[] examples =
+                new PathMatchingResourcePatternResolver().getResources("classpath*:agreement/examples/*.json");
         Arrays.sort(examples, Comparator.comparing(Resource::getFilename));
         for (Resource example : examples) {
             JsonNode document;
@@ -61,7 +63,8 @@ class DemoAgreements {
             String id = document.path("id").asText();
             boolean allConnected = true;
             for (JsonNode party : document.path("parties")) {
-                allConnected &= participants.find(party.path("participant").asText()).isPresent();
+                allConnected &=
+                        participants.find(party.path("participant").asText()).isPresent();
             }
             if (!allConnected) {
                 log.info("Demo agreement {} skipped: not all of its parties are connected", id);
@@ -79,10 +82,16 @@ class DemoAgreements {
             for (JsonNode party : document.path("parties")) {
                 String participant = party.path("participant").asText();
                 JWK key = demoKey(participant);
-                if (keys.keys(participant, KeyPurpose.SIGNING).stream().noneMatch(k -> k.kid().equals(key.getKeyID()))) {
-                    keys.registerKey(participant, KeyPurpose.SIGNING, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
+                if (keys.keys(participant, KeyPurpose.SIGNING).stream()
+                        .noneMatch(k -> k.kid().equals(key.getKeyID()))) {
+                    keys.registerKey(
+                            participant,
+                            KeyPurpose.SIGNING,
+                            json.readTree(key.toPublicJWK().toJSONString()),
+                            ACTOR);
                 }
-                if (agreements.view(id, 1).parties().stream().noneMatch(p -> p.participant().equals(participant) && p.signed())) {
+                if (agreements.view(id, 1).parties().stream()
+                        .noneMatch(p -> p.participant().equals(participant) && p.signed())) {
                     agreements.sign(id, 1, participant, DetachedSigner.sign(canonical, key), ACTOR);
                 }
             }

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,8 +51,13 @@ class DemoCredentials {
     private final ParticipantDirectory participants;
     private final ObjectMapper json;
 
-    DemoCredentials(JdbcUserDetailsManager accounts, PasswordEncoder passwords, AccountService demoAccounts, ParticipantKeys keys,
-            ParticipantDirectory participants, ObjectMapper json) {
+    DemoCredentials(
+            JdbcUserDetailsManager accounts,
+            PasswordEncoder passwords,
+            AccountService demoAccounts,
+            ParticipantKeys keys,
+            ParticipantDirectory participants,
+            ObjectMapper json) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.demoAccounts = demoAccounts;
@@ -89,19 +94,24 @@ class DemoCredentials {
             }
             JWK key = clientKey(region);
             ParticipantKeys.KeyView registered = keys.keys(region, KeyPurpose.CLIENT).stream()
-                    .filter(k -> k.kid().equals(key.getKeyID())).findFirst()
+                    .filter(k -> k.kid().equals(key.getKeyID()))
+                    .findFirst()
                     .orElseGet(() -> registerClientKey(region, key));
             if (registered.revokedAt() == null && registered.approvedAt() == null) {
                 // The region's demo signer approves its published key, so the demo's systems obtain tokens at once.
-                keys.approveClientKey(region, key.getKeyID(), new Caller("signer-" + region, Set.of(Role.SIGNER), region));
+                keys.approveClientKey(
+                        region, key.getKeyID(), new Caller("signer-" + region, Set.of(Role.SIGNER), region));
             }
         }
-        log.info("Demo accounts {} (password: demo-<name>) and the regions' demo client keys are ready", people.keySet());
+        log.info(
+                "Demo accounts {} (password: demo-<name>) and the regions' demo client keys are ready",
+                people.keySet());
     }
 
     private ParticipantKeys.KeyView registerClientKey(String region, JWK key) {
         try {
-            return keys.registerKey(region, KeyPurpose.CLIENT, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
+            return keys.registerKey(
+                    region, KeyPurpose.CLIENT, json.readTree(key.toPublicJWK().toJSONString()), ACTOR);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -41,9 +41,10 @@ class SimulatedRegions implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedRegions.class);
 
-    private static final String CAPABILITY_STATEMENT = "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\","
-            + "\"date\":\"2025-01-01\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"],"
-            + "\"rest\":[{\"mode\":\"server\"}]}";
+    private static final String CAPABILITY_STATEMENT =
+            "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\","
+                    + "\"date\":\"2025-01-01\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"],"
+                    + "\"rest\":[{\"mode\":\"server\"}]}";
     private static final String FHIR_JSON = "application/fhir+json";
     /** A demo runs for minutes: the newest requests are enough, and memory stays bounded. */
     private static final int KEPT = 500;
@@ -124,13 +125,18 @@ class SimulatedRegions implements DisposableBean {
                     body = in.readAllBytes();
                 }
                 String method = exchange.getRequestMethod();
-                record(new Received(method, exchange.getRequestURI().toString(), Instant.now(),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8)));
+                record(new Received(
+                        method,
+                        exchange.getRequestURI().toString(),
+                        Instant.now(),
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
+                        new String(body, StandardCharsets.UTF_8)));
                 Answer answer = answer(method, exchange.getRequestURI().getPath());
                 if (answer.contentType() != null) {
                     exchange.getResponseHeaders().set("Content-Type", answer.contentType());
                 }
-                byte[] content = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+                byte[] content =
+                        answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(answer.status(), content.length == 0 ? -1 : content.length);
                 if (content.length > 0) {
                     try (OutputStream out = exchange.getResponseBody()) {
@@ -158,7 +164,8 @@ class SimulatedRegions implements DisposableBean {
                     return new Answer(200, FHIR_JSON, CAPABILITY_STATEMENT);
                 }
                 if ("POST".equals(method)) {
-                    return new Answer(200, FHIR_JSON, "{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\"}");
+                    return new Answer(
+                            200, FHIR_JSON, "{\"resourceType\":\"Bundle\",\"type\":\"transaction-response\"}");
                 }
                 return new Answer(404, null, null);
             }

@@ -20,21 +20,21 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.UriType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,6 +53,7 @@ class FhirController {
     static final String FHIR_XML = "application/fhir+xml";
     /** SMART's extension naming the OAuth endpoints in a CapabilityStatement. */
     static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
+
     static final String SID_REFERRAL = "urn:lintas:referral";
 
     private final ProducerTemplate producer;
@@ -60,7 +61,10 @@ class FhirController {
     private final FhirContext fhir;
     private final AuthorizationServerSettings authorizationServer;
 
-    FhirController(ProducerTemplate producer, ParticipantDirectory participants, FhirContext fhir,
+    FhirController(
+            ProducerTemplate producer,
+            ParticipantDirectory participants,
+            FhirContext fhir,
             AuthorizationServerSettings authorizationServer) {
         this.producer = producer;
         this.participants = participants;
@@ -68,7 +72,10 @@ class FhirController {
         this.authorizationServer = authorizationServer;
     }
 
-    @PostMapping(value = "/$process-message", produces = FHIR_JSON, consumes = {FHIR_JSON, "application/json"})
+    @PostMapping(
+            value = "/$process-message",
+            produces = FHIR_JSON,
+            consumes = {FHIR_JSON, "application/json"})
     ResponseEntity<String> processMessage(
             @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
@@ -87,10 +94,14 @@ class FhirController {
         MessageHeader header = new MessageHeader();
         header.setEvent(new Coding("https://fhir.lintas.or.id/CodeSystem/event", "response", null));
         header.getSource().setEndpoint("urn:lintas:hub");
-        header.getResponse().setCode(MessageHeader.ResponseType.OK).setIdentifier(UUID.randomUUID().toString());
+        header.getResponse()
+                .setCode(MessageHeader.ResponseType.OK)
+                .setIdentifier(UUID.randomUUID().toString());
         Task task = new Task().setIntent(Task.TaskIntent.ORDER);
         if (result instanceof ReferralIntake.Result referral) {
-            task.addIdentifier().setSystem(SID_REFERRAL).setValue(referral.referralId().toString());
+            task.addIdentifier()
+                    .setSystem(SID_REFERRAL)
+                    .setValue(referral.referralId().toString());
             task.setStatus(referral.refusal() == null ? Task.TaskStatus.REQUESTED : Task.TaskStatus.REJECTED);
             if (referral.refusal() != null) {
                 task.getStatusReason().setText(referral.refusal());
@@ -98,22 +109,27 @@ class FhirController {
                 task.addNote().setText(referral.notCovered());
             }
         } else if (result instanceof StatusService.Result status) {
-            task.addIdentifier().setSystem(SID_REFERRAL).setValue(status.referralId().toString());
+            task.addIdentifier()
+                    .setSystem(SID_REFERRAL)
+                    .setValue(status.referralId().toString());
             task.setStatus(Task.TaskStatus.fromCode(status.status().toLowerCase()));
         }
         String taskUrl = "urn:uuid:" + UUID.randomUUID();
         header.addFocus().setReference(taskUrl);
         response.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(header);
         response.addEntry().setFullUrl(taskUrl).setResource(task);
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, FHIR_JSON)
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, FHIR_JSON)
                 .body(fhir.newJsonParser().encodeResourceToString(response));
     }
 
     /** JSON unless {@code _format} or the Accept header asks for XML (FHIR's format negotiation). */
     @GetMapping("/metadata")
-    ResponseEntity<String> metadata(@RequestParam(name = "_format", required = false) String format,
+    ResponseEntity<String> metadata(
+            @RequestParam(name = "_format", required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean xml = format != null ? format.contains("xml")
+        boolean xml = format != null
+                ? format.contains("xml")
                 : accept != null && accept.contains("xml") && !accept.contains("json");
         CapabilityStatement statement = new CapabilityStatement();
         statement.setStatus(Enumerations.PublicationStatus.ACTIVE);
@@ -122,23 +138,32 @@ class FhirController {
         statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         statement.addFormat("application/fhir+json");
         statement.getSoftware().setName("Lintas hub");
-        statement.getImplementation().setDescription("Lintas: cross-border referrals of violence against women and children");
+        statement
+                .getImplementation()
+                .setDescription("Lintas: cross-border referrals of violence against women and children");
         CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest();
         rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.setSecurity(security());
-        rest.addOperation().setName("process-message")
+        rest.addOperation()
+                .setName("process-message")
                 .setDefinition("http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message");
         CapabilityStatement.CapabilityStatementMessagingComponent messaging = statement.addMessaging();
-        messaging.setDocumentation("Message Bundles of regions that speak FHIR; each event is translated by that region's adapter "
-                + "to the hub's canonical referral (profiles under https://fhir.lintas.or.id/StructureDefinition/).");
+        messaging.setDocumentation(
+                "Message Bundles of regions that speak FHIR; each event is translated by that region's adapter "
+                        + "to the hub's canonical referral (profiles under https://fhir.lintas.or.id/StructureDefinition/).");
         participants.withTransport(Transport.FHIR).stream()
                 .flatMap(p -> p.adapter().fhirMessageReader().stream())
                 .flatMap(reader -> reader.messageDefinitions().stream())
                 .distinct()
-                .forEach(definition -> messaging.addSupportedMessage()
-                        .setMode(CapabilityStatement.EventCapabilityMode.RECEIVER).setDefinition(definition));
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, xml ? FHIR_XML : FHIR_JSON)
-                .body((xml ? fhir.newXmlParser() : fhir.newJsonParser()).setPrettyPrint(true).encodeResourceToString(statement));
+                .forEach(definition -> messaging
+                        .addSupportedMessage()
+                        .setMode(CapabilityStatement.EventCapabilityMode.RECEIVER)
+                        .setDefinition(definition));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, xml ? FHIR_XML : FHIR_JSON)
+                .body((xml ? fhir.newXmlParser() : fhir.newJsonParser())
+                        .setPrettyPrint(true)
+                        .encodeResourceToString(statement));
     }
 
     /** How a region's system authenticates: SMART Backend Services, the token endpoint under the hub's issuer. */
@@ -151,10 +176,13 @@ class FhirController {
                 "http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));
         Extension uris = security.addExtension().setUrl(OAUTH_URIS);
         uris.addExtension("token", new UriType(tokenEndpoint));
-        security.setDescription("OAuth 2.0 client credentials with private_key_jwt (SMART Backend Services): the region's"
-                + " system signs a client assertion (iss = sub = its participant id, aud = " + tokenEndpoint + ") with its"
-                + " approved client key, exchanges it at " + tokenEndpoint + " for a bearer token and sends"
-                + " Authorization: Bearer <token>. Discovery: " + authorizationServer.getIssuer() + "/.well-known/smart-configuration.");
+        security.setDescription(
+                "OAuth 2.0 client credentials with private_key_jwt (SMART Backend Services): the region's"
+                        + " system signs a client assertion (iss = sub = its participant id, aud = " + tokenEndpoint
+                        + ") with its"
+                        + " approved client key, exchanges it at " + tokenEndpoint + " for a bearer token and sends"
+                        + " Authorization: Bearer <token>. Discovery: " + authorizationServer.getIssuer()
+                        + "/.well-known/smart-configuration.");
         return security;
     }
 
@@ -162,8 +190,8 @@ class FhirController {
     private String sender() {
         Caller caller = Caller.required();
         String participant = caller.party();
-        boolean speaksFhir = participant != null && participants.withTransport(Transport.FHIR).stream()
-                .anyMatch(p -> p.id().equals(participant));
+        boolean speaksFhir = participant != null
+                && participants.withTransport(Transport.FHIR).stream().anyMatch(p -> p.id().equals(participant));
         if (!caller.is(Role.PARTICIPANT) || !speaksFhir) {
             SecurityLog.refused("FHIR $process-message", "the caller's participant does not speak FHIR");
             throw new AccessDeniedException("the caller's participant does not speak FHIR");

@@ -17,11 +17,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -49,7 +49,10 @@ class OperationOutcomes {
 
     @ExceptionHandler(UnknownParticipantException.class)
     ResponseEntity<String> unknown(UnknownParticipantException e) {
-        return answer(404, OperationOutcome.IssueType.NOTFOUND, List.of(new FieldError("MessageHeader.sender", e.getMessage())));
+        return answer(
+                404,
+                OperationOutcome.IssueType.NOTFOUND,
+                List.of(new FieldError("MessageHeader.sender", e.getMessage())));
     }
 
     @ExceptionHandler(ReferralNotFoundException.class)
@@ -75,40 +78,63 @@ class OperationOutcomes {
     /** An empty or unreadable body: found by {@code EndpointFuzzIT} (it was a 500). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<String> unreadable(HttpMessageNotReadableException e) {
-        return answer(400, OperationOutcome.IssueType.STRUCTURE, List.of(new FieldError("Bundle",
-                "the body is missing or cannot be read; send a FHIR message Bundle in JSON")));
+        return answer(
+                400,
+                OperationOutcome.IssueType.STRUCTURE,
+                List.of(new FieldError(
+                        "Bundle", "the body is missing or cannot be read; send a FHIR message Bundle in JSON")));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<String> forbidden(AccessDeniedException e) {
-        return answer(403, OperationOutcome.IssueType.FORBIDDEN, List.of(new FieldError("MessageHeader.sender", e.getMessage())));
+        return answer(
+                403,
+                OperationOutcome.IssueType.FORBIDDEN,
+                List.of(new FieldError("MessageHeader.sender", e.getMessage())));
     }
 
     /** The database or a timeout of it: the sender sends again later. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-        CannotCreateTransactionException.class, TransactionSystemException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
     ResponseEntity<String> unavailable(Exception e) {
         log.warn("Intake unavailable: {}", e.getClass().getSimpleName());
-        ResponseEntity<String> answer = answer(503, OperationOutcome.IssueType.TRANSIENT, List.of(new FieldError("Bundle",
-                "the hub's database does not answer now; send the message again in 5 seconds")));
-        return ResponseEntity.status(503).headers(answer.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+        ResponseEntity<String> answer = answer(
+                503,
+                OperationOutcome.IssueType.TRANSIENT,
+                List.of(new FieldError(
+                        "Bundle", "the hub's database does not answer now; send the message again in 5 seconds")));
+        return ResponseEntity.status(503)
+                .headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(answer.getBody());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e) {
         StackTraceElement[] trace = e.getStackTrace();
         log.error("Unexpected error {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "unknown");
-        return answer(500, OperationOutcome.IssueType.EXCEPTION, List.of(new FieldError("Bundle",
-                "the hub could not process the message; it was kept and operators are alerted")));
+        return answer(
+                500,
+                OperationOutcome.IssueType.EXCEPTION,
+                List.of(new FieldError(
+                        "Bundle", "the hub could not process the message; it was kept and operators are alerted")));
     }
 
     private ResponseEntity<String> answer(int status, OperationOutcome.IssueType type, List<FieldError> errors) {
         OperationOutcome outcome = new OperationOutcome();
         for (FieldError error : errors) {
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type)
-                    .setDiagnostics(error.reason()).addExpression(error.field());
+            outcome.addIssue()
+                    .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                    .setCode(type)
+                    .setDiagnostics(error.reason())
+                    .addExpression(error.field());
         }
-        return ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, FhirController.FHIR_JSON)
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.CONTENT_TYPE, FhirController.FHIR_JSON)
                 .body(fhir.newJsonParser().encodeResourceToString(outcome));
     }
 }

@@ -70,8 +70,11 @@ public class FileIngest {
      * file elsewhere), no larger than the cap. A sender could otherwise make the hub read any file it
      * can read, and see its content quoted back. A refusal names what was wrong, never what is inside.
      */
-    public void admit(@Header(FileConstants.FILE_ABSOLUTE_PATH) String path, @Header(Ingest.PARTICIPANT) String participantId,
-            @Header(FileConstants.FILE_NAME_ONLY) String fileName) throws FileRejectedException {
+    public void admit(
+            @Header(FileConstants.FILE_ABSOLUTE_PATH) String path,
+            @Header(Ingest.PARTICIPANT) String participantId,
+            @Header(FileConstants.FILE_NAME_ONLY) String fileName)
+            throws FileRejectedException {
         String refusal = refusal(Path.of(path), participantId);
         if (refusal == null) {
             try {
@@ -85,7 +88,8 @@ public class FileIngest {
         }
         FileBatchReader reader = fileReader(participants.get(participantId));
         UUID inboundId = inbound.keep(participantId, "FILE", "FILE", fileName, "text/csv", new byte[0]);
-        inbound.outcome(inboundId, InboundMessageStore.REJECTED, List.of(Map.of("field", "file", "reason", refusal)), null);
+        inbound.outcome(
+                inboundId, InboundMessageStore.REJECTED, List.of(Map.of("field", "file", "reason", refusal)), null);
         files.write(participantId, reader.renderRejection(fileName, refusal));
         log.warn("File {} from {} refused unread: {}", fileName, participantId, refusal);
         throw new FileRejectedException(refusal);
@@ -120,8 +124,11 @@ public class FileIngest {
         return null;
     }
 
-    public void process(byte[] content, @Header(Ingest.PARTICIPANT) String participantId,
-            @Header("CamelFileNameOnly") String fileName) throws FileRejectedException {
+    public void process(
+            byte[] content,
+            @Header(Ingest.PARTICIPANT) String participantId,
+            @Header("CamelFileNameOnly") String fileName)
+            throws FileRejectedException {
         Connected sender = participants.get(participantId);
         FileBatchReader reader = fileReader(sender);
         UUID inboundId = inbound.keep(participantId, "FILE", "FILE", fileName, "text/csv", content);
@@ -129,7 +136,11 @@ public class FileIngest {
         try {
             batch = reader.readFile(fileName, content, sender.participant());
         } catch (FileRejectedException e) {
-            inbound.outcome(inboundId, InboundMessageStore.REJECTED, List.of(Map.of("field", "file", "reason", e.getMessage())), null);
+            inbound.outcome(
+                    inboundId,
+                    InboundMessageStore.REJECTED,
+                    List.of(Map.of("field", "file", "reason", e.getMessage())),
+                    null);
             files.write(participantId, reader.renderRejection(fileName, e.getMessage()));
             log.warn("File {} from {} refused whole: {}", fileName, participantId, e.getMessage());
             meters.rejected(participantId, "file", 1);
@@ -139,22 +150,27 @@ public class FileIngest {
         List<RowReceipt> receipts = new ArrayList<>();
         List<Map<String, Object>> refused = new ArrayList<>();
         for (FileBatch.Item item : batch.items()) {
-            Outcome outcome = item.message() == null ? Outcome.refused(texts, item.errors()) : accept(sender, texts, item);
+            Outcome outcome =
+                    item.message() == null ? Outcome.refused(texts, item.errors()) : accept(sender, texts, item);
             for (Integer row : item.rows()) {
-                receipts.add(new RowReceipt(row, item.sourceReference(), outcome.referralId(), outcome.accepted(),
-                        outcome.message()));
+                receipts.add(new RowReceipt(
+                        row, item.sourceReference(), outcome.referralId(), outcome.accepted(), outcome.message()));
                 if (!outcome.accepted()) {
                     Map<String, Object> error = new LinkedHashMap<>();
                     error.put("row", row);
-                    error.put("errors", outcome.errors().stream()
-                            .map(e -> Map.of("field", e.field(), "reason", e.reason())).toList());
+                    error.put(
+                            "errors",
+                            outcome.errors().stream()
+                                    .map(e -> Map.of("field", e.field(), "reason", e.reason()))
+                                    .toList());
                     refused.add(error);
                 }
             }
         }
         receipts.sort((a, b) -> Integer.compare(a.row(), b.row()));
         files.write(participantId, reader.renderReceipt(fileName, receipts));
-        String outcome = refused.isEmpty() ? InboundMessageStore.ACCEPTED
+        String outcome = refused.isEmpty()
+                ? InboundMessageStore.ACCEPTED
                 : refused.size() == receipts.size() ? InboundMessageStore.REJECTED : InboundMessageStore.PARTIAL;
         inbound.outcome(inboundId, outcome, refused.isEmpty() ? null : refused, null);
         meters.rejected(participantId, "file", refused.size());
@@ -162,8 +178,10 @@ public class FileIngest {
     }
 
     private static FileBatchReader fileReader(Connected sender) {
-        return sender.adapter().fileBatchReader()
-                .orElseThrow(() -> new IllegalStateException("participant " + sender.id() + " does not exchange files"));
+        return sender.adapter()
+                .fileBatchReader()
+                .orElseThrow(
+                        () -> new IllegalStateException("participant " + sender.id() + " does not exchange files"));
     }
 
     /** One item through the same {@link Intake} as an HTTP or FHIR message; its refusal becomes the rows' receipt. */
@@ -171,8 +189,11 @@ public class FileIngest {
         try {
             if (item.message() instanceof CanonicalReferral referral) {
                 ReferralIntake.Result result = intake.referral(sender, referral);
-                return new Outcome(true, result.referralId().toString(),
-                        texts.referralReceived(result.duplicate(), result.refusal(), result.notCovered()), List.of());
+                return new Outcome(
+                        true,
+                        result.referralId().toString(),
+                        texts.referralReceived(result.duplicate(), result.refusal(), result.notCovered()),
+                        List.of());
             }
             StatusService.Result result = intake.status(sender, (StatusChange) item.message());
             return new Outcome(true, result.referralId().toString(), texts.statusApplied(result.status()), List.of());

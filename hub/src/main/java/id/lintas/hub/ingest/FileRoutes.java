@@ -13,8 +13,8 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * One route per file-drop participant: a complete file in its inbox (never a {@code .tmp}) is admitted
@@ -49,32 +49,45 @@ class FileRoutes extends RouteBuilder {
 
     private static void errorHandling(RouteBuilder builder) {
         // Already reported in a receipt and a log line; the failure only sends the file to error/.
-        builder.onException(FileRejectedException.class).handled(false).logExhausted(false).logStackTrace(false);
+        builder.onException(FileRejectedException.class)
+                .handled(false)
+                .logExhausted(false)
+                .logStackTrace(false);
         // The database does not answer: the file is read again in place until it does, never moved to
         // error/ without a receipt (PPU would be told nothing about the cases in it).
         builder.onException(DataAccessException.class, TransactionException.class)
-                .maximumRedeliveries(-1).redeliveryDelay(1000).useExponentialBackOff().backOffMultiplier(2)
+                .maximumRedeliveries(-1)
+                .redeliveryDelay(1000)
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
                 .maximumRedeliveryDelay(30_000)
-                .retryAttemptedLogLevel(LoggingLevel.WARN).logRetryStackTrace(false).logStackTrace(false)
-                .logExhaustedMessageBody(false).logExhaustedMessageHistory(false);
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logRetryStackTrace(false)
+                .logStackTrace(false)
+                .logExhaustedMessageBody(false)
+                .logExhaustedMessageHistory(false);
     }
 
     private void inboxRoute(RouteBuilder builder, String participantId) {
         String root = files.root().toAbsolutePath().toString();
         drop.prepare(participantId);
-        builder.from(Endpoints.fileInbox(root, participantId, files.pollInterval().toMillis()))
+        builder.from(Endpoints.fileInbox(
+                        root, participantId, files.pollInterval().toMillis()))
                 .routeId(ROUTE + participantId)
                 .setHeader(Ingest.PARTICIPANT, builder.constant(participantId))
-                .bean(FileIngest.class, "admit").id("ingest-file-admit-" + participantId)
+                .bean(FileIngest.class, "admit")
+                .id("ingest-file-admit-" + participantId)
                 .convertBodyTo(byte[].class)
-                .bean(FileIngest.class, "process").id("ingest-file-process-" + participantId);
+                .bean(FileIngest.class, "process")
+                .id("ingest-file-process-" + participantId);
     }
 
     /** A file-drop participant connected, suspended, reinstated or moved to another format at run time. */
     @EventListener
     void participantChanged(ParticipantChanged change) throws Exception {
         String id = change.id();
-        boolean wanted = change.after().adapter().transport() == Transport.FILE && !change.after().suspended();
+        boolean wanted = change.after().adapter().transport() == Transport.FILE
+                && !change.after().suspended();
         boolean running = getCamelContext().getRoute(ROUTE + id) != null;
         if (wanted && !running) {
             getCamelContext().addRoutes(new RouteBuilder() {

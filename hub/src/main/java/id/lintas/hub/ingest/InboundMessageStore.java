@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.lintas.hub.audit.AuditEvent;
 import id.lintas.hub.audit.AuditKind;
 import id.lintas.hub.audit.AuditLog;
+import id.lintas.hub.platform.AppendOnlyLog;
 import id.lintas.hub.protect.EncryptedFields;
 import id.lintas.hub.protect.FieldCipher;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.context.annotation.Bean;
-import id.lintas.hub.platform.AppendOnlyLog;
 
 /** Every message as received, with what became of it; rejected ones stay for diagnosis. */
 @Repository
@@ -27,6 +27,7 @@ public class InboundMessageStore {
     public static final String PARTIAL = "PARTIAL";
     /** Its request died before it ended and it could not be taken up again (the reason is in errors). */
     public static final String DEAD = "DEAD";
+
     private static final String CONTENT = EncryptedFields.INBOUND_CONTENT;
 
     private final JdbcClient jdbc;
@@ -43,7 +44,8 @@ public class InboundMessageStore {
 
     /** The raw message as received, decrypted (for diagnosis). */
     public Optional<byte[]> content(UUID id) {
-        return jdbc.sql("select content, content_enc from inbound_message where id = ?").param(id)
+        return jdbc.sql("select content, content_enc from inbound_message where id = ?")
+                .param(id)
                 .query((rs, n) -> {
                     byte[] sealed = rs.getBytes("content_enc");
                     return sealed == null ? rs.getBytes("content") : cipher.decrypt(sealed, CONTENT, id);
@@ -53,15 +55,21 @@ public class InboundMessageStore {
 
     /** Back to the sweeper's candidates, to be looked at again. */
     public void unsweep(UUID id) {
-        jdbc.sql("update inbound_message set swept_at = null where id = ? and outcome = ?").params(id, RECEIVED).update();
+        jdbc.sql("update inbound_message set swept_at = null where id = ? and outcome = ?")
+                .params(id, RECEIVED)
+                .update();
     }
 
     public Optional<String> outcomeOf(UUID id) {
-        return jdbc.sql("select outcome from inbound_message where id = ?").param(id).query(String.class).optional();
+        return jdbc.sql("select outcome from inbound_message where id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
     }
 
     /** Keeps the raw message before anything else happens to it. */
-    public UUID keep(String participantId, String channel, String kind, String fileName, String mediaType, byte[] content) {
+    public UUID keep(
+            String participantId, String channel, String kind, String fileName, String mediaType, byte[] content) {
         UUID id = UUID.randomUUID();
         FieldCipher.Sealed sealed = cipher.encrypt(content, CONTENT, id);
         jdbc.sql("insert into inbound_message (id, participant_id, channel, kind, file_name, media_type, content_enc,"
@@ -77,18 +85,28 @@ public class InboundMessageStore {
      */
     @Transactional
     public void outcome(UUID id, String outcome, List<? extends Map<String, ?>> errors, UUID referralId) {
-        List<String> sender = jdbc.sql("update inbound_message set outcome = ?, errors = cast(? as jsonb), referral_id = ?"
-                        + " where id = ? returning participant_id")
+        List<String> sender = jdbc.sql(
+                        "update inbound_message set outcome = ?, errors = cast(? as jsonb), referral_id = ?"
+                                + " where id = ? returning participant_id")
                 .params(outcome, toJson(errors), referralId, id)
                 .query(String.class)
                 .list();
         if (!ACCEPTED.equals(outcome) && !sender.isEmpty()) {
-            List<String> fields = errors == null ? List.of() : errors.stream()
-                    .map(error -> String.valueOf(error.get("field")))
-                    .map(field -> field.length() > 200 ? field.substring(0, 200) : field).distinct().sorted().toList();
-            audit.append(AuditEvent.of(AuditKind.INTAKE_REFUSED).withActor(sender.get(0), sender.get(0), "PARTICIPANT")
-                    .withReferral(referralId).withParties(sender.get(0), null).withOutcome(outcome)
-                    .withDetail("inbound", id.toString()).withDetail("fields", fields));
+            List<String> fields = errors == null
+                    ? List.of()
+                    : errors.stream()
+                            .map(error -> String.valueOf(error.get("field")))
+                            .map(field -> field.length() > 200 ? field.substring(0, 200) : field)
+                            .distinct()
+                            .sorted()
+                            .toList();
+            audit.append(AuditEvent.of(AuditKind.INTAKE_REFUSED)
+                    .withActor(sender.get(0), sender.get(0), "PARTICIPANT")
+                    .withReferral(referralId)
+                    .withParties(sender.get(0), null)
+                    .withOutcome(outcome)
+                    .withDetail("inbound", id.toString())
+                    .withDetail("fields", fields));
         }
     }
 
@@ -103,16 +121,24 @@ public class InboundMessageStore {
         return jdbc.sql("update inbound_message set swept_at = now() where id in (select id from inbound_message"
                         + " where outcome = ? and swept_at is null and received_at < ? order by received_at limit ?"
                         + " for update skip locked) returning id, participant_id, channel, kind, file_name")
-                .params(RECEIVED, java.sql.Timestamp.from(java.time.Instant.now().minus(olderThan)), limit)
-                .query((rs, n) -> new Stale(rs.getObject("id", UUID.class), rs.getString("participant_id"),
-                        rs.getString("channel"), rs.getString("kind"), rs.getString("file_name")))
+                .params(
+                        RECEIVED,
+                        java.sql.Timestamp.from(java.time.Instant.now().minus(olderThan)),
+                        limit)
+                .query((rs, n) -> new Stale(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("participant_id"),
+                        rs.getString("channel"),
+                        rs.getString("kind"),
+                        rs.getString("file_name")))
                 .list();
     }
 
     /** Rejected messages, newest first, without their content. */
     public List<Map<String, Object>> rejected(int limit) {
-        return jdbc.sql("select id, participant_id, channel, kind, file_name, received_at, errors::text as errors"
-                        + " from inbound_message where outcome in ('REJECTED', 'PARTIAL', 'DEAD') order by received_at desc limit ?")
+        return jdbc.sql(
+                        "select id, participant_id, channel, kind, file_name, received_at, errors::text as errors"
+                                + " from inbound_message where outcome in ('REJECTED', 'PARTIAL', 'DEAD') order by received_at desc limit ?")
                 .param(limit)
                 .query()
                 .listOfRows();

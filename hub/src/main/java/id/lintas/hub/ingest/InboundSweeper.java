@@ -30,7 +30,8 @@ class InboundSweeper {
     private final FileDrop files;
     private final DeliveryProperties properties;
 
-    InboundSweeper(InboundMessageStore inbound, ProducerTemplate producer, FileDrop files, DeliveryProperties properties) {
+    InboundSweeper(
+            InboundMessageStore inbound, ProducerTemplate producer, FileDrop files, DeliveryProperties properties) {
         this.inbound = inbound;
         this.producer = producer;
         this.files = files;
@@ -57,22 +58,29 @@ class InboundSweeper {
             try {
                 producer.requestBodyAndHeaders(Endpoints.INGEST_REDRIVE, content, headers);
                 redriven++;
-                log.info("Inbound message {} from {} was left unfinished by its request; taken up again",
-                        message.id(), message.participantId());
+                log.info(
+                        "Inbound message {} from {} was left unfinished by its request; taken up again",
+                        message.id(),
+                        message.participantId());
             } catch (CamelExecutionException e) {
                 RuntimeException cause = Ingest.stepFailure(e);
-                if (cause instanceof InvalidMessageException || cause instanceof StaleRevisionException
+                if (cause instanceof InvalidMessageException
+                        || cause instanceof StaleRevisionException
                         || inboundDecided(message)) {
                     continue; // the steps recorded their own outcome (rejected, with the fields)
                 }
-                dead(message, "taken up again after its request died, and failed: " + cause.getClass().getSimpleName());
+                dead(
+                        message,
+                        "taken up again after its request died, and failed: "
+                                + cause.getClass().getSimpleName());
             }
         }
         return redriven;
     }
 
     private boolean inboundDecided(InboundMessageStore.Stale message) {
-        return !InboundMessageStore.RECEIVED.equals(inbound.outcomeOf(message.id()).orElse(InboundMessageStore.RECEIVED));
+        return !InboundMessageStore.RECEIVED.equals(
+                inbound.outcomeOf(message.id()).orElse(InboundMessageStore.RECEIVED));
     }
 
     /** The file route reads a file again until it is archived: the interrupted read's row is closed then. */
@@ -87,7 +95,8 @@ class InboundSweeper {
     }
 
     private void dead(InboundMessageStore.Stale message, String reason) {
-        inbound.outcome(message.id(), InboundMessageStore.DEAD, List.of(Map.of("field", "message", "reason", reason)), null);
+        inbound.outcome(
+                message.id(), InboundMessageStore.DEAD, List.of(Map.of("field", "message", "reason", reason)), null);
         log.warn("Inbound message {} from {} is closed: {}", message.id(), message.participantId(), reason);
     }
 }

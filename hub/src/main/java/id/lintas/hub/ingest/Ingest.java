@@ -1,8 +1,8 @@
 package id.lintas.hub.ingest;
 
 import id.lintas.contracts.spi.CanonicalReferral;
-import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.FhirMessageReader;
+import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.InboundMessage;
 import id.lintas.contracts.spi.MessageReader;
 import id.lintas.contracts.spi.StatusChange;
@@ -61,18 +61,27 @@ public class Ingest {
     }
 
     /** Keeps the raw message of an HTTP participant; unknown or file-only participants are refused. */
-    public UUID keep(byte[] body, @Header(PARTICIPANT) String participantId, @Header(MEDIA_TYPE) String mediaType,
+    public UUID keep(
+            byte[] body,
+            @Header(PARTICIPANT) String participantId,
+            @Header(MEDIA_TYPE) String mediaType,
             @Header("lintasKind") String kind) {
-        Connected sender = participants.find(participantId)
+        Connected sender = participants
+                .find(participantId)
                 .orElseThrow(() -> new UnknownParticipantException("no participant '" + participantId + "'"));
-        if (sender.adapter().messageReader().isEmpty() && sender.adapter().fhirMessageReader().isEmpty()) {
-            throw new UnknownParticipantException("participant '" + participantId + "' exchanges files, not HTTP messages");
+        if (sender.adapter().messageReader().isEmpty()
+                && sender.adapter().fhirMessageReader().isEmpty()) {
+            throw new UnknownParticipantException(
+                    "participant '" + participantId + "' exchanges files, not HTTP messages");
         }
         return inbound.keep(participantId, "HTTP", kind, null, mediaType, body);
     }
 
-    public CanonicalReferral translateReferral(byte[] body, @Header(PARTICIPANT) String participantId,
-            @Header(INBOUND_ID) UUID inboundId, @Header(MEDIA_TYPE) String mediaType) {
+    public CanonicalReferral translateReferral(
+            byte[] body,
+            @Header(PARTICIPANT) String participantId,
+            @Header(INBOUND_ID) UUID inboundId,
+            @Header(MEDIA_TYPE) String mediaType) {
         Connected sender = participants.get(participantId);
         refuseMismatchedContent(body, mediaType, inboundId, participantId);
         try {
@@ -82,8 +91,11 @@ public class Ingest {
         }
     }
 
-    public StatusChange translateStatus(byte[] body, @Header(PARTICIPANT) String participantId,
-            @Header(INBOUND_ID) UUID inboundId, @Header(MEDIA_TYPE) String mediaType) {
+    public StatusChange translateStatus(
+            byte[] body,
+            @Header(PARTICIPANT) String participantId,
+            @Header(INBOUND_ID) UUID inboundId,
+            @Header(MEDIA_TYPE) String mediaType) {
         Connected sender = participants.get(participantId);
         refuseMismatchedContent(body, mediaType, inboundId, participantId);
         try {
@@ -106,14 +118,20 @@ public class Ingest {
         int first = firstSignificantByte(body);
         String found = first == '<' ? "XML" : first == '{' || first == '[' ? "JSON" : null;
         if ((json && "XML".equals(found)) || (xml && "JSON".equals(found))) {
-            throw rejected(inboundId, participantId, List.of(new FieldError(HttpHeaders.CONTENT_TYPE,
-                    "the body is " + found + ", not the declared " + type)), false);
+            throw rejected(
+                    inboundId,
+                    participantId,
+                    List.of(new FieldError(
+                            HttpHeaders.CONTENT_TYPE, "the body is " + found + ", not the declared " + type)),
+                    false);
         }
     }
 
     /** The first byte after a UTF-8 byte-order mark and white space, or -1. */
     private static int firstSignificantByte(byte[] body) {
-        int i = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF ? 3 : 0;
+        int i = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         while (i < body.length && Character.isWhitespace(body[i])) {
             i++;
         }
@@ -121,16 +139,20 @@ public class Ingest {
     }
 
     private static MessageReader messageReader(Connected sender) {
-        return sender.adapter().messageReader().orElseThrow(() -> new UnknownParticipantException("participant '"
-                + sender.id() + "' sends FHIR messages to /fhir/$process-message, not to this endpoint"));
+        return sender.adapter()
+                .messageReader()
+                .orElseThrow(() -> new UnknownParticipantException("participant '" + sender.id()
+                        + "' sends FHIR messages to /fhir/$process-message, not to this endpoint"));
     }
 
     /** Reads a FHIR message Bundle: a referral or a status change, as its event says. */
     public InboundMessage translateMessage(
             byte[] body, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
         Connected sender = participants.get(participantId);
-        FhirMessageReader reader = sender.adapter().fhirMessageReader().orElseThrow(
-                () -> new UnknownParticipantException("participant '" + participantId + "' does not send FHIR messages"));
+        FhirMessageReader reader = sender.adapter()
+                .fhirMessageReader()
+                .orElseThrow(() -> new UnknownParticipantException(
+                        "participant '" + participantId + "' does not send FHIR messages"));
         try {
             return reader.readMessage(body, sender.participant());
         } catch (TranslationException e) {
@@ -148,8 +170,11 @@ public class Ingest {
         } catch (InvalidMessageException e) {
             throw rejected(inboundId, participantId, e);
         } catch (StaleRevisionException e) {
-            inbound.outcome(inboundId, InboundMessageStore.REJECTED,
-                    List.of(Map.of("field", e.field(), "reason", e.getMessage())), e.referralId());
+            inbound.outcome(
+                    inboundId,
+                    InboundMessageStore.REJECTED,
+                    List.of(Map.of("field", e.field(), "reason", e.getMessage())),
+                    e.referralId());
             throw e;
         }
     }
@@ -163,22 +188,37 @@ public class Ingest {
             inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
             return result;
         } catch (RuntimeException e) {
-            String field = e instanceof StatusChangeRefusedException refused ? refused.field()
+            String field = e instanceof StatusChangeRefusedException refused
+                    ? refused.field()
                     : sender.adapter().intakeFields().hubReferralId();
-            inbound.outcome(inboundId, InboundMessageStore.REJECTED,
-                    List.of(Map.of("field", field, "reason", String.valueOf(e.getMessage()))), null);
+            inbound.outcome(
+                    inboundId,
+                    InboundMessageStore.REJECTED,
+                    List.of(Map.of("field", field, "reason", String.valueOf(e.getMessage()))),
+                    null);
             throw e;
         }
     }
 
-    private InvalidMessageException rejected(UUID inboundId, String participantId, List<FieldError> errors, boolean canonical) {
-        return rejected(inboundId, participantId, new InvalidMessageException("the message is invalid", errors, canonical));
+    private InvalidMessageException rejected(
+            UUID inboundId, String participantId, List<FieldError> errors, boolean canonical) {
+        return rejected(
+                inboundId, participantId, new InvalidMessageException("the message is invalid", errors, canonical));
     }
 
     private InvalidMessageException rejected(UUID inboundId, String participantId, InvalidMessageException refusal) {
-        inbound.outcome(inboundId, InboundMessageStore.REJECTED,
-                refusal.errors().stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList(), null);
-        log.info("Message {} from {} rejected: {} field error(s)", inboundId, participantId, refusal.errors().size());
+        inbound.outcome(
+                inboundId,
+                InboundMessageStore.REJECTED,
+                refusal.errors().stream()
+                        .map(e -> Map.of("field", e.field(), "reason", e.reason()))
+                        .toList(),
+                null);
+        log.info(
+                "Message {} from {} rejected: {} field error(s)",
+                inboundId,
+                participantId,
+                refusal.errors().size());
         meters.rejected(participantId, "http", 1);
         return refusal;
     }

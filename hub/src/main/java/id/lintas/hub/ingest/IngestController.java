@@ -25,13 +25,15 @@ class IngestController {
         this.producer = producer;
     }
 
-    @PostMapping(value = "/api/v1/participants/{participantId}/referrals", consumes = {
-        MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @PostMapping(
+            value = "/api/v1/participants/{participantId}/referrals",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     ResponseEntity<Map<String, Object>> referral(
             @PathVariable String participantId,
             @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        ReferralIntake.Result result = send(Endpoints.INGEST_REFERRAL, body, participantId, contentType, ReferralIntake.Result.class);
+        ReferralIntake.Result result =
+                send(Endpoints.INGEST_REFERRAL, body, participantId, contentType, ReferralIntake.Result.class);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("referralId", result.referralId().toString());
         answer.put("status", result.status());
@@ -47,13 +49,18 @@ class IngestController {
         return ResponseEntity.accepted().location(self).body(answer);
     }
 
-    @PostMapping(value = "/api/v1/participants/{participantId}/status", consumes = {
-        MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @PostMapping(
+            value = "/api/v1/participants/{participantId}/status",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     ResponseEntity<Map<String, Object>> status(
             @PathVariable String participantId,
             @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        var result = send(Endpoints.INGEST_STATUS, body, participantId, contentType,
+        var result = send(
+                Endpoints.INGEST_STATUS,
+                body,
+                participantId,
+                contentType,
                 id.lintas.hub.lifecycle.StatusService.Result.class);
         return ResponseEntity.ok(Map.of(
                 "referralId", result.referralId().toString(),

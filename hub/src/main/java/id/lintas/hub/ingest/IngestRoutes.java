@@ -1,7 +1,7 @@
 package id.lintas.hub.ingest;
 
-import id.lintas.hub.Endpoints;
 import id.lintas.contracts.spi.CanonicalReferral;
+import id.lintas.hub.Endpoints;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +17,10 @@ class IngestRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .setHeader("lintasKind", constant("REFERRAL"))
                 .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
-                .bean(Ingest.class, "translateReferral").id("ingest-translate")
-                .bean(Ingest.class, "acceptReferral").id("ingest-accept");
+                .bean(Ingest.class, "translateReferral")
+                .id("ingest-translate")
+                .bean(Ingest.class, "acceptReferral")
+                .id("ingest-accept");
 
         from(Endpoints.INGEST_FHIR_MESSAGE)
                 .routeId("ingest-fhir-message")
@@ -30,12 +32,13 @@ class IngestRoutes extends RouteBuilder {
         from(Endpoints.INGEST_FHIR_MESSAGE_STEPS)
                 .routeId("ingest-fhir-message-steps")
                 .errorHandler(noErrorHandler())
-                .bean(Ingest.class, "translateMessage").id("ingest-translate-message")
+                .bean(Ingest.class, "translateMessage")
+                .id("ingest-translate-message")
                 .choice()
-                    .when(body().isInstanceOf(CanonicalReferral.class))
-                        .bean(Ingest.class, "acceptReferral")
-                    .otherwise()
-                        .bean(Ingest.class, "acceptStatus")
+                .when(body().isInstanceOf(CanonicalReferral.class))
+                .bean(Ingest.class, "acceptReferral")
+                .otherwise()
+                .bean(Ingest.class, "acceptStatus")
                 .end();
 
         from(Endpoints.INGEST_STATUS)
@@ -43,8 +46,10 @@ class IngestRoutes extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 .setHeader("lintasKind", constant("STATUS"))
                 .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
-                .bean(Ingest.class, "translateStatus").id("ingest-translate-status")
-                .bean(Ingest.class, "acceptStatus").id("ingest-accept-status");
+                .bean(Ingest.class, "translateStatus")
+                .id("ingest-translate-status")
+                .bean(Ingest.class, "acceptStatus")
+                .id("ingest-accept-status");
 
         // A kept message whose request died before it ended, taken up again without its caller (who
         // got no answer and may send again: intake is idempotent on the sender's reference).
@@ -52,14 +57,14 @@ class IngestRoutes extends RouteBuilder {
                 .routeId("ingest-redrive")
                 .errorHandler(noErrorHandler())
                 .choice()
-                    .when(header("lintasKind").isEqualTo("REFERRAL"))
-                        .bean(Ingest.class, "translateReferral")
-                        .bean(Ingest.class, "acceptReferral")
-                    .when(header("lintasKind").isEqualTo("STATUS"))
-                        .bean(Ingest.class, "translateStatus")
-                        .bean(Ingest.class, "acceptStatus")
-                    .otherwise()
-                        .to(Endpoints.INGEST_FHIR_MESSAGE_STEPS)
+                .when(header("lintasKind").isEqualTo("REFERRAL"))
+                .bean(Ingest.class, "translateReferral")
+                .bean(Ingest.class, "acceptReferral")
+                .when(header("lintasKind").isEqualTo("STATUS"))
+                .bean(Ingest.class, "translateStatus")
+                .bean(Ingest.class, "acceptStatus")
+                .otherwise()
+                .to(Endpoints.INGEST_FHIR_MESSAGE_STEPS)
                 .end();
 
         from(Endpoints.INGEST_SWEEP_TIMER)

@@ -42,8 +42,10 @@ public class Intake {
     public ReferralIntake.Result referral(Connected sender, CanonicalReferral referral) {
         ValidationReport report = validator.validate(referral.bundle());
         if (!report.isValid()) {
-            throw new InvalidMessageException("the message does not translate to a valid canonical referral",
-                    report.fieldErrors(sender.adapter()), true);
+            throw new InvalidMessageException(
+                    "the message does not translate to a valid canonical referral",
+                    report.fieldErrors(sender.adapter()),
+                    true);
         }
         ReferralIntake.Result result;
         try {

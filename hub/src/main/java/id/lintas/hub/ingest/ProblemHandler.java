@@ -4,8 +4,10 @@ import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.IntakeFields;
 import id.lintas.hub.lifecycle.ReferralNotFoundException;
 import id.lintas.hub.lifecycle.StatusChangeRefusedException;
+import id.lintas.hub.platform.ErrorBodies;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,19 +16,17 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
-import id.lintas.hub.platform.ErrorBodies;
-import java.util.Locale;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * One error model, rendered as RFC 9457 problem details: {@code type}, {@code title}, {@code detail}
@@ -42,8 +42,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidMessageException.class)
     ProblemDetail invalid(InvalidMessageException e) {
         HttpStatus status = e.canonical() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
-        ProblemDetail problem = problem(status, e.canonical() ? "canonical-invalid" : "invalid-message",
-                e.canonical() ? "Translation is not a valid canonical referral" : "Invalid message", e.getMessage());
+        ProblemDetail problem = problem(
+                status,
+                e.canonical() ? "canonical-invalid" : "invalid-message",
+                e.canonical() ? "Translation is not a valid canonical referral" : "Invalid message",
+                e.getMessage());
         problem.setProperty("errors", fields(e.errors()));
         return problem;
     }
@@ -55,7 +58,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ReferralNotFoundException.class)
     ProblemDetail notFound(ReferralNotFoundException e) {
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "referral-not-found", "Referral not found", e.getMessage());
+        ProblemDetail problem =
+                problem(HttpStatus.NOT_FOUND, "referral-not-found", "Referral not found", e.getMessage());
         // Not named: the id was in the path of the hub's own API, not in a region's message.
         String field = e.field() != null ? e.field() : "id";
         problem.setProperty("errors", fields(List.of(new FieldError(field, "no such referral"))));
@@ -64,7 +68,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StatusChangeRefusedException.class)
     ProblemDetail statusRefused(StatusChangeRefusedException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "status-change-refused", "Status change refused", e.getMessage());
+        ProblemDetail problem =
+                problem(HttpStatus.CONFLICT, "status-change-refused", "Status change refused", e.getMessage());
         String field = e.field() != null ? e.field() : IntakeFields.CANONICAL.status();
         problem.setProperty("errors", fields(List.of(new FieldError(field, e.getMessage()))));
         return problem;
@@ -87,12 +92,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * The database or a timeout of it (also a commit whose outcome is unknown): the caller sends again
      * later, which intake answers idempotently; the sweeper finishes what was kept.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-        CannotCreateTransactionException.class, TransactionSystemException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Intake unavailable: {}", e.getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "unavailable",
+                        "Service unavailable",
                         "The hub's database does not answer now. Send the message again in 5 seconds."));
     }
 
@@ -101,7 +114,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         // Class and place only: an exception message could quote a payload.
         StackTraceElement[] trace = e.getStackTrace();
         log.error("Unexpected error {} at {}", e.getClass().getName(), trace.length > 0 ? trace[0] : "unknown");
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
                 "The hub could not process the request; the message was kept and operators are alerted.");
     }
 
@@ -110,8 +126,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * of the hub's instead of {@code about:blank}, and an OperationOutcome under {@code /fhir}.
      */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e instanceof NoResourceFoundException) {
             body = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such path.");
         } else if (body == null && e instanceof org.springframework.web.ErrorResponse error) {
@@ -119,12 +135,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         String path = request instanceof ServletWebRequest servlet ? ErrorBodies.path(servlet.getRequest()) : "";
         if (body instanceof ProblemDetail problem) {
-            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            if (problem.getType() == null
+                    || "about:blank".equals(problem.getType().toString())) {
                 String title = problem.getTitle() == null ? "error" : problem.getTitle();
-                problem.setType(URI.create(TYPES + title.toLowerCase(Locale.ROOT).replace(' ', '-')));
+                problem.setType(
+                        URI.create(TYPES + title.toLowerCase(Locale.ROOT).replace(' ', '-')));
             }
             if (ErrorBodies.fhir(path)) {
-                return ResponseEntity.status(status).headers(headers).contentType(ErrorBodies.FHIR_JSON)
+                return ResponseEntity.status(status)
+                        .headers(headers)
+                        .contentType(ErrorBodies.FHIR_JSON)
                         .body(ErrorBodies.operationOutcome(status.value(), problem.getDetail(), List.of()));
             }
         }
@@ -139,6 +159,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static List<Map<String, String>> fields(List<FieldError> errors) {
-        return errors.stream().map(e -> Map.of("field", e.field(), "reason", e.reason())).toList();
+        return errors.stream()
+                .map(e -> Map.of("field", e.field(), "reason", e.reason()))
+                .toList();
     }
 }

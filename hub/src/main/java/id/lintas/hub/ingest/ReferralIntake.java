@@ -6,6 +6,8 @@ import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.ReferralStatus;
+import id.lintas.hub.agreement.Finding;
+import id.lintas.hub.agreement.Grant;
 import id.lintas.hub.audit.AuditEvent;
 import id.lintas.hub.audit.AuditKind;
 import id.lintas.hub.audit.AuditLog;
@@ -15,10 +17,8 @@ import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.referral.ReferralFacts;
 import id.lintas.hub.referral.ReferralRecord;
 import id.lintas.hub.referral.ReferralRepository;
-import id.lintas.hub.referral.ReferralStatuses;
-import id.lintas.hub.agreement.Finding;
-import id.lintas.hub.agreement.Grant;
 import id.lintas.hub.referral.ReferralRoute;
+import id.lintas.hub.referral.ReferralStatuses;
 import id.lintas.hub.routing.Owners;
 import id.lintas.hub.routing.RoutingDecision;
 import id.lintas.hub.routing.RoutingPolicy;
@@ -93,15 +93,27 @@ public class ReferralIntake {
         if (existing.isPresent()) {
             ReferralRecord known = existing.get();
             if (referral.revision() == known.revision()) {
-                log.info("Referral {} from {}: resend of revision {}, nothing changed", known.id(), sender.id(),
+                log.info(
+                        "Referral {} from {}: resend of revision {}, nothing changed",
+                        known.id(),
+                        sender.id(),
                         known.revision());
-                audit.append(intakeEvent(AuditKind.INTAKE_DUPLICATE, known.id(), sender, referral).withOutcome("DUPLICATE"));
-                return new Result(known.id(), known.status(), known.destinationId() == null
-                        ? List.of() : List.of(known.destinationId()), null, null, true, List.of());
+                audit.append(intakeEvent(AuditKind.INTAKE_DUPLICATE, known.id(), sender, referral)
+                        .withOutcome("DUPLICATE"));
+                return new Result(
+                        known.id(),
+                        known.status(),
+                        known.destinationId() == null ? List.of() : List.of(known.destinationId()),
+                        null,
+                        null,
+                        true,
+                        List.of());
             }
             if (referral.revision() < known.revision()) {
-                throw new StaleRevisionException("revision " + referral.revision() + " is older than revision "
-                        + known.revision() + " the hub already has for this case", known.id());
+                throw new StaleRevisionException(
+                        "revision " + referral.revision() + " is older than revision " + known.revision()
+                                + " the hub already has for this case",
+                        known.id());
             }
             id = known.id();
             referrals.revise(record(id, sender, referral, facts, known.status()));
@@ -136,8 +148,12 @@ public class ReferralIntake {
             referrals.route(id, ReferralStatuses.REFUSED, null, json(referral));
             referrals.addEvent(id, "REFUSED", ReferralStatuses.REFUSED, "hub", decision.refusal());
             decision.findings().forEach(finding -> audit.append(notCovered(id, sender, finding, "REFUSED")));
-            owed.add(deliveries.addStatus(id, sender.id(), ReferralStatus.REJECTED.name(),
-                    "Ditolak oleh hub / refused by the hub: " + decision.refusal(), Instant.now()));
+            owed.add(deliveries.addStatus(
+                    id,
+                    sender.id(),
+                    ReferralStatus.REJECTED.name(),
+                    "Ditolak oleh hub / refused by the hub: " + decision.refusal(),
+                    Instant.now()));
             log.info("Referral {} from {} refused: {}", id, sender.id(), decision.refusal());
             meters.refused(sender.id());
             return new Result(id, ReferralStatuses.REFUSED, List.of(), decision.refusal(), null, false, owed);
@@ -149,10 +165,20 @@ public class ReferralIntake {
         Instant routedAt = Instant.now();
         for (Grant grant : decision.grants()) {
             Instant respondBy = grant.respondWithin() == null ? null : routedAt.plus(grant.respondWithin());
-            referrals.addRoute(id, new ReferralRoute(grant.receiver(), grant.agreementId(), grant.agreementVersion(),
-                    grant.via(), grant.services(), grant.subjectToAvailability(),
-                    grant.data().stream().map(Enum::name).sorted().toList(), respondBy, ReferralStatuses.REQUESTED));
-            referrals.addEvent(id, "ROUTED", ReferralStatuses.REQUESTED, "hub", describe(grant, respondBy, decision.target()));
+            referrals.addRoute(
+                    id,
+                    new ReferralRoute(
+                            grant.receiver(),
+                            grant.agreementId(),
+                            grant.agreementVersion(),
+                            grant.via(),
+                            grant.services(),
+                            grant.subjectToAvailability(),
+                            grant.data().stream().map(Enum::name).sorted().toList(),
+                            respondBy,
+                            ReferralStatuses.REQUESTED));
+            referrals.addEvent(
+                    id, "ROUTED", ReferralStatuses.REQUESTED, "hub", describe(grant, respondBy, decision.target()));
             audit.append(routed(id, sender, grant, respondBy));
             owed.add(deliveries.addReferral(id, grant.receiver()));
             meters.routed(sender.id(), grant.receiver(), grant.agreementId());
@@ -169,8 +195,11 @@ public class ReferralIntake {
 
     /** The audit entry of an intake: the sender's system, and a keyed commitment of the canonical referral it sent. */
     private AuditEvent intakeEvent(AuditKind kind, UUID id, Participant sender, CanonicalReferral referral) {
-        return AuditEvent.of(kind).withActor(sender.id(), sender.id(), "PARTICIPANT").withReferral(id)
-                .withParties(sender.id(), null).withDetail("revision", referral.revision())
+        return AuditEvent.of(kind)
+                .withActor(sender.id(), sender.id(), "PARTICIPANT")
+                .withReferral(id)
+                .withParties(sender.id(), null)
+                .withDetail("revision", referral.revision())
                 .withCommitment(audit.commitment(json(referral).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
@@ -179,9 +208,14 @@ public class ReferralIntake {
     }
 
     private static AuditEvent routed(UUID id, Participant sender, Grant grant, Instant respondBy) {
-        AuditEvent event = AuditEvent.of(AuditKind.ROUTING_DECIDED).withActor(AuditEvent.Actor.system()).withReferral(id)
-                .withParties(sender.id(), grant.receiver()).withAgreement(grant.agreementId(), grant.agreementVersion())
-                .withOutcome("ROUTED").withDetail("data", grant.data().stream().map(Enum::name).sorted().toList());
+        AuditEvent event = AuditEvent.of(AuditKind.ROUTING_DECIDED)
+                .withActor(AuditEvent.Actor.system())
+                .withReferral(id)
+                .withParties(sender.id(), grant.receiver())
+                .withAgreement(grant.agreementId(), grant.agreementVersion())
+                .withOutcome("ROUTED")
+                .withDetail(
+                        "data", grant.data().stream().map(Enum::name).sorted().toList());
         if (grant.via() != null) {
             event = event.withDetail("via", grant.via());
         }
@@ -190,16 +224,27 @@ public class ReferralIntake {
 
     /** A clause that failed, as its id only: the finding's words may describe the victims (sex, age). */
     private static AuditEvent notCovered(UUID id, Participant sender, Finding finding, String outcome) {
-        return AuditEvent.of(AuditKind.ROUTING_DECIDED).withActor(AuditEvent.Actor.system()).withReferral(id)
+        return AuditEvent.of(AuditKind.ROUTING_DECIDED)
+                .withActor(AuditEvent.Actor.system())
+                .withReferral(id)
                 .withParties(sender.id(), finding.receiver())
                 .withAgreement(finding.agreementId(), finding.agreementId() == null ? null : finding.agreementVersion())
                 .withOutcome(outcome)
-                .withDetail("failedClauses", List.of(finding.clause() == null ? "NO_AGREEMENT" : finding.clause().name()));
+                .withDetail(
+                        "failedClauses",
+                        List.of(
+                                finding.clause() == null
+                                        ? "NO_AGREEMENT"
+                                        : finding.clause().name()));
     }
 
     private static String describe(Grant grant, Instant respondBy, String target) {
-        StringBuilder text = new StringBuilder("to ").append(grant.receiver())
-                .append(" under agreement ").append(grant.agreementId()).append(" v").append(grant.agreementVersion());
+        StringBuilder text = new StringBuilder("to ")
+                .append(grant.receiver())
+                .append(" under agreement ")
+                .append(grant.agreementId())
+                .append(" v")
+                .append(grant.agreementVersion());
         if (grant.via() != null) {
             text.append(" (annex of ").append(grant.via()).append(")");
         } else {
@@ -209,18 +254,33 @@ public class ReferralIntake {
         if (!grant.subjectToAvailability().isEmpty()) {
             text.append("; subject to availability: ").append(grant.subjectToAvailability());
         }
-        text.append("; data ").append(grant.data().stream().map(Enum::name).sorted().toList());
+        text.append("; data ")
+                .append(grant.data().stream().map(Enum::name).sorted().toList());
         if (respondBy != null) {
             text.append("; answer due by ").append(respondBy);
         }
         return text.toString();
     }
 
-    private ReferralRecord record(UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts, String status) {
-        return new ReferralRecord(id, sender.id(), referral.sourceReference(), referral.revision(), facts.kind(),
-                facts.urgency(), status, null, facts.requestedRegion(), facts.domicileRegion(), facts.incidentRegion(),
+    private ReferralRecord record(
+            UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts, String status) {
+        return new ReferralRecord(
+                id,
+                sender.id(),
+                referral.sourceReference(),
+                referral.revision(),
+                facts.kind(),
+                facts.urgency(),
+                status,
+                null,
+                facts.requestedRegion(),
+                facts.domicileRegion(),
+                facts.incidentRegion(),
                 facts.reportingRegion() != null ? facts.reportingRegion() : sender.regionKemendagri(),
-                json(referral), facts.reportedAt(), null, null);
+                json(referral),
+                facts.reportedAt(),
+                null,
+                null);
     }
 
     private String json(CanonicalReferral referral) {

@@ -4,11 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lintas.hub.agreement.DataCategory;
+import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.audit.AuditEvent;
 import id.lintas.hub.audit.AuditKind;
 import id.lintas.hub.audit.AuditLog;
-import id.lintas.hub.agreement.DataCategory;
-import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.delivery.DeliveryRecord;
 import id.lintas.hub.delivery.DeliveryRepository;
 import id.lintas.hub.referral.ReferralEvent;
@@ -44,8 +44,13 @@ class ReferralController {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    ReferralController(ReferralRepository referrals, DeliveryRepository deliveries, ObjectMapper json, FhirContext fhir,
-            AuditLog audit, TransactionTemplate transactions) {
+    ReferralController(
+            ReferralRepository referrals,
+            DeliveryRepository deliveries,
+            ObjectMapper json,
+            FhirContext fhir,
+            AuditLog audit,
+            TransactionTemplate transactions) {
         this.audit = audit;
         this.transactions = transactions;
         this.referrals = referrals;
@@ -70,34 +75,49 @@ class ReferralController {
         List<DeliveryRecord> sent = deliveries.forReferral(r.id());
         Map<String, Object> view = summary(r);
         AuditEvent read = AuditEvent.of(AuditKind.REFERRAL_READ)
-                .withActor(caller.name(), caller.party(), caller.actingRole()).withReferral(r.id()).withOutcome("DISCLOSED");
+                .withActor(caller.name(), caller.party(), caller.actingRole())
+                .withReferral(r.id())
+                .withOutcome("DISCLOSED");
         if (caller.is(Role.PARTICIPANT)) {
             if (caller.isParticipant(r.senderId())) {
                 view.put("canonical", json.readValue(r.canonicalJson(), JsonNode.class));
                 read = read.withParties(r.senderId(), null).withDetail("copy", "SENDER_COPY");
             } else {
-                ReferralRoute own = routes.stream().filter(route -> caller.isParticipant(route.participantId())).findFirst()
+                ReferralRoute own = routes.stream()
+                        .filter(route -> caller.isParticipant(route.participantId()))
+                        .findFirst()
                         .orElseThrow(() -> {
                             SecurityLog.refused("referral " + id, "neither its sender nor a receiver");
                             return new ReferralNotFoundException(id);
                         });
                 Bundle stored = fhir.newJsonParser().parseResource(Bundle.class, r.canonicalJson());
-                Bundle granted = DataMinimiser.reduce(stored, own.data().stream().map(DataCategory::valueOf).toList(), own.services());
-                view.put("canonical", json.readValue(fhir.newJsonParser().encodeResourceToString(granted), JsonNode.class));
+                Bundle granted = DataMinimiser.reduce(
+                        stored, own.data().stream().map(DataCategory::valueOf).toList(), own.services());
+                view.put(
+                        "canonical",
+                        json.readValue(fhir.newJsonParser().encodeResourceToString(granted), JsonNode.class));
                 routes = List.of(own);
                 read = read.withParties(r.senderId(), own.participantId())
                         .withAgreement(own.agreementId(), own.agreementVersion())
-                        .withDetail("copy", "RECEIVER_COPY").withDetail("categories", own.data());
-                history = history.stream().filter(event -> concerns(event, own.participantId(), r.senderId())).toList();
-                sent = sent.stream().filter(d -> own.participantId().equals(d.recipientId())).toList();
+                        .withDetail("copy", "RECEIVER_COPY")
+                        .withDetail("categories", own.data());
+                history = history.stream()
+                        .filter(event -> concerns(event, own.participantId(), r.senderId()))
+                        .toList();
+                sent = sent.stream()
+                        .filter(d -> own.participantId().equals(d.recipientId()))
+                        .toList();
             }
             view.put("routes", routes);
             List<String> sameVictim = sameVictim(r.id(), caller);
-            view.put("sameVictimReferrals", sameVictim.size() > SAME_VICTIM_LIMIT ? sameVictim.subList(0, SAME_VICTIM_LIMIT) : sameVictim);
+            view.put(
+                    "sameVictimReferrals",
+                    sameVictim.size() > SAME_VICTIM_LIMIT ? sameVictim.subList(0, SAME_VICTIM_LIMIT) : sameVictim);
             view.put("sameVictimReferralsMore", sameVictim.size() > SAME_VICTIM_LIMIT);
         } else {
             view.put("routes", routes);
-            history = history.stream().map(ReferralController::withoutVictimFacts).toList();
+            history =
+                    history.stream().map(ReferralController::withoutVictimFacts).toList();
             read = read.withDetail("copy", "RECORD");
         }
         // The disclosure is on record before the answer leaves: no read without its audit entry.
@@ -125,9 +145,13 @@ class ReferralController {
         if (receiver.equals(event.actor()) || sender.equals(event.actor())) {
             return true;
         }
-        return "hub".equals(event.actor()) && !DESCRIBE_THE_CASE.contains(event.type()) && event.detail() != null
-                && java.util.regex.Pattern.compile("(^|\\s)to " + java.util.regex.Pattern.quote(receiver) + "([\\s;]|$)")
-                        .matcher(event.detail()).find();
+        return "hub".equals(event.actor())
+                && !DESCRIBE_THE_CASE.contains(event.type())
+                && event.detail() != null
+                && java.util.regex.Pattern.compile(
+                                "(^|\\s)to " + java.util.regex.Pattern.quote(receiver) + "([\\s;]|$)")
+                        .matcher(event.detail())
+                        .find();
     }
 
     /**

@@ -9,11 +9,16 @@ import java.util.Set;
 public final class ReferralLifecycle {
 
     /** The party a participant is to a referral. */
-    public enum Party { SENDER, RECEIVER }
+    public enum Party {
+        SENDER,
+        RECEIVER
+    }
 
     private static final Map<String, Set<ReferralStatus>> NEXT = Map.of(
-            ReferralStatuses.REQUESTED, Set.of(ReferralStatus.ACCEPTED, ReferralStatus.REJECTED, ReferralStatus.CANCELLED),
-            ReferralStatus.ACCEPTED.name(), Set.of(ReferralStatus.COMPLETED, ReferralStatus.CANCELLED));
+            ReferralStatuses.REQUESTED,
+            Set.of(ReferralStatus.ACCEPTED, ReferralStatus.REJECTED, ReferralStatus.CANCELLED),
+            ReferralStatus.ACCEPTED.name(),
+            Set.of(ReferralStatus.COMPLETED, ReferralStatus.CANCELLED));
 
     private ReferralLifecycle() {}
 
@@ -31,7 +36,8 @@ public final class ReferralLifecycle {
             return "status requested is set by the hub";
         }
         if (!NEXT.getOrDefault(current, Set.of()).contains(next)) {
-            return "a referral in status " + current.toLowerCase() + " cannot become " + next.name().toLowerCase();
+            return "a referral in status " + current.toLowerCase() + " cannot become "
+                    + next.name().toLowerCase();
         }
         return null;
     }

@@ -47,16 +47,19 @@ public class StatusService {
     @Transactional
     public Result apply(Participant actor, StatusChange change) {
         UUID id = parse(change.hubReferralId());
-        ReferralRecord referral = referrals.findForUpdate(id)
-                .orElseThrow(() -> new ReferralNotFoundException(change.hubReferralId()));
+        ReferralRecord referral =
+                referrals.findForUpdate(id).orElseThrow(() -> new ReferralNotFoundException(change.hubReferralId()));
         List<ReferralRoute> routes = referrals.routes(id);
-        Optional<ReferralRoute> ownRoute = routes.stream().filter(r -> r.participantId().equals(actor.id())).findFirst();
+        Optional<ReferralRoute> ownRoute = routes.stream()
+                .filter(r -> r.participantId().equals(actor.id()))
+                .findFirst();
         boolean sender = referral.senderId().equals(actor.id());
         if (!sender && ownRoute.isEmpty() && !actor.id().equals(referral.destinationId())) {
             throw new ReferralNotFoundException(change.hubReferralId());
         }
         Party party = sender ? Party.SENDER : Party.RECEIVER;
-        String current = party == Party.RECEIVER && ownRoute.isPresent() ? ownRoute.get().status() : referral.status();
+        String current =
+                party == Party.RECEIVER && ownRoute.isPresent() ? ownRoute.get().status() : referral.status();
         if (current.equals(change.status().name())) {
             return new Result(id, referral.status(), false, List.of());
         }
@@ -68,11 +71,16 @@ public class StatusService {
         referrals.updateStatus(id, status);
         referrals.addEvent(id, "STATUS", status, actor.id(), null);
         // A receiver's answer is its own handoff's; a sender's change concerns every receiver (none named).
-        audit.append(AuditEvent.of(AuditKind.STATUS_CHANGED).withActor(actor.id(), actor.id(), "PARTICIPANT").withReferral(id)
+        audit.append(AuditEvent.of(AuditKind.STATUS_CHANGED)
+                .withActor(actor.id(), actor.id(), "PARTICIPANT")
+                .withReferral(id)
                 .withParties(referral.senderId(), party == Party.RECEIVER ? actor.id() : null)
-                .withAgreement(ownRoute.map(ReferralRoute::agreementId).orElse(null),
+                .withAgreement(
+                        ownRoute.map(ReferralRoute::agreementId).orElse(null),
                         ownRoute.map(ReferralRoute::agreementVersion).orElse(null))
-                .withOutcome(status).withDetail("from", current).withDetail("to", status));
+                .withOutcome(status)
+                .withDetail("from", current)
+                .withDetail("to", status));
         List<OwedDelivery> owed = new ArrayList<>();
         if (party == Party.RECEIVER) {
             ownRoute.ifPresent(r -> referrals.updateRouteStatus(id, r.participantId(), status));
@@ -82,8 +90,10 @@ public class StatusService {
             // The sender's change (a cancellation) concerns every receiver that has not finished with it.
             List<String> receivers = routes.isEmpty() && referral.destinationId() != null
                     ? List.of(referral.destinationId())
-                    : routes.stream().filter(r -> ReferralLifecycle.refusal(r.status(), change.status(), Party.SENDER) == null)
-                            .map(ReferralRoute::participantId).toList();
+                    : routes.stream()
+                            .filter(r -> ReferralLifecycle.refusal(r.status(), change.status(), Party.SENDER) == null)
+                            .map(ReferralRoute::participantId)
+                            .toList();
             for (String receiver : receivers) {
                 referrals.updateRouteStatus(id, receiver, status);
                 owed.add(deliveries.addStatus(id, receiver, status, change.note(), change.at()));

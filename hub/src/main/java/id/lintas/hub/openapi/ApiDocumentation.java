@@ -49,39 +49,85 @@ class ApiDocumentation {
     record RequestExample(PathItem.HttpMethod method, String path, String mediaType, String file) {}
 
     static final List<RequestExample> REQUEST_EXAMPLES = List.of(
-            new RequestExample(PathItem.HttpMethod.POST, "/api/v1/participants/{participantId}/referrals", "application/json",
+            new RequestExample(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/participants/{participantId}/referrals",
+                    "application/json",
                     "referral-tppo-to-ppu.json"),
-            new RequestExample(PathItem.HttpMethod.POST, "/api/v1/participants/{participantId}/referrals", "application/xml",
+            new RequestExample(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/participants/{participantId}/referrals",
+                    "application/xml",
                     "kasus-anak-kukar.xml"),
-            new RequestExample(PathItem.HttpMethod.POST, "/api/v1/participants/{participantId}/status", "application/json",
+            new RequestExample(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/participants/{participantId}/status",
+                    "application/json",
                     "status-accepted.json"),
-            new RequestExample(PathItem.HttpMethod.POST, "/api/v1/agreements", "application/json",
+            new RequestExample(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/agreements",
+                    "application/json",
                     "agreements/pks-kukar-ppu-2024-v2.json"),
-            new RequestExample(PathItem.HttpMethod.POST, "/api/v1/agreements/check", "application/json",
+            new RequestExample(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/agreements/check",
+                    "application/json",
                     "agreements/pks-kukar-ppu-2024-v2.json"),
-            new RequestExample(PathItem.HttpMethod.POST, "/api/v1/routing/explain", "application/json",
+            new RequestExample(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/routing/explain",
+                    "application/json",
                     "referral-tppo-to-ppu.json"),
-            new RequestExample(PathItem.HttpMethod.POST, "/api/v1/participants", "application/json", "participant-paser.json"));
+            new RequestExample(
+                    PathItem.HttpMethod.POST, "/api/v1/participants", "application/json", "participant-paser.json"));
 
     /** A success answer other than 200, which the generator cannot see in a {@code ResponseEntity}. */
     record Success(PathItem.HttpMethod method, String path, String status, String description) {}
 
     static final List<Success> SUCCESSES = List.of(
-            new Success(PathItem.HttpMethod.POST, "/api/v1/participants/{participantId}/referrals", "202",
+            new Success(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/participants/{participantId}/referrals",
+                    "202",
                     "Recorded durably and routed (or refused, with the reason); `Location` is the referral"),
             new Success(PathItem.HttpMethod.POST, "/api/v1/agreements", "201", "Registered as a draft version"),
-            new Success(PathItem.HttpMethod.POST, "/api/v1/participants", "201",
+            new Success(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/participants",
+                    "201",
                     "Connected: its routes run on every hub instance within the refresh interval; `Location` is the participant"),
-            new Success(PathItem.HttpMethod.POST, "/api/v1/agreements/{id}/versions/{version}/signatures", "201",
+            new Success(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/agreements/{id}/versions/{version}/signatures",
+                    "201",
                     "The signature is recorded"),
-            new Success(PathItem.HttpMethod.POST, "/api/v1/participants/{participant}/keys", "201", "The key is registered"),
-            new Success(PathItem.HttpMethod.POST, "/api/v1/participants/{participant}/client-keys", "201",
+            new Success(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/participants/{participant}/keys",
+                    "201",
+                    "The key is registered"),
+            new Success(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/participants/{participant}/client-keys",
+                    "201",
                     "The key is registered, awaiting approval"),
-            new Success(PathItem.HttpMethod.DELETE, "/api/v1/participants/{participant}/keys/{kid}", "204", "The key is revoked"),
-            new Success(PathItem.HttpMethod.DELETE, "/api/v1/participants/{participant}/client-keys/{kid}", "204",
+            new Success(
+                    PathItem.HttpMethod.DELETE,
+                    "/api/v1/participants/{participant}/keys/{kid}",
+                    "204",
                     "The key is revoked"),
-            new Success(PathItem.HttpMethod.POST, "/api/v1/deliveries/{id}/retry", "202", "The delivery is queued again"),
-            new Success(PathItem.HttpMethod.POST, "/api/v1/deliveries/receivers/{receiver}/redrive", "202",
+            new Success(
+                    PathItem.HttpMethod.DELETE,
+                    "/api/v1/participants/{participant}/client-keys/{kid}",
+                    "204",
+                    "The key is revoked"),
+            new Success(
+                    PathItem.HttpMethod.POST, "/api/v1/deliveries/{id}/retry", "202", "The delivery is queued again"),
+            new Success(
+                    PathItem.HttpMethod.POST,
+                    "/api/v1/deliveries/receivers/{receiver}/redrive",
+                    "202",
                     "The receiver's dead deliveries are queued again"));
 
     /** Answers every operation can give, besides its own. */
@@ -106,40 +152,68 @@ class ApiDocumentation {
                 HTTP Basic (or a token of the configured OpenID provider). Every error is an RFC 9457 problem."""));
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.components(components);
-        components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT")
-                .description("An access token of the hub (`POST /oauth2/token`, grant `client_credentials`, client"
-                        + " authentication `private_key_jwt`: a client assertion signed with the participant's approved"
-                        + " key) or of the configured external OpenID provider."));
-        components.addSecuritySchemes(CLIENT_CREDENTIALS, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
-                .description("How a region system gets its bearer token: client credentials with `private_key_jwt`"
-                        + " (`client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`); no client"
-                        + " secret exists.")
-                // The hub's tokens carry no scopes: what a system may do follows from its participant.
-                .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl("/oauth2/token").scopes(new Scopes()))));
-        components.addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("People's accounts (administrators, signers, auditors, operators)."));
-        components.addSchemas("FieldError", object()
-                .addProperty("field", string("The field, in the caller's own format (`korban[0].nik`, a CSV column)"))
-                .addProperty("reason", string("Why the value was refused"))
-                .required(List.of("field", "reason")));
-        components.addSchemas(PROBLEM, object()
-                .description("RFC 9457 problem details, with the refused fields when input was bad")
-                .addProperty("type", string("A URI naming the kind of problem (`https://lintas.or.id/problems/...`)"))
-                .addProperty("title", string("A short summary of the kind of problem"))
-                .addProperty("status", new JsonSchema().types(Set.of("integer")).description("The HTTP status"))
-                .addProperty("detail", string("What went wrong with this request"))
-                .addProperty("instance", string("The request path"))
-                .addProperty("errors", new JsonSchema().types(Set.of("array"))
-                        .items(new JsonSchema().$ref("#/components/schemas/FieldError"))
-                        .description("One entry per refused field")));
+        components.addSecuritySchemes(
+                BEARER,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")
+                        .description(
+                                "An access token of the hub (`POST /oauth2/token`, grant `client_credentials`, client"
+                                        + " authentication `private_key_jwt`: a client assertion signed with the participant's approved"
+                                        + " key) or of the configured external OpenID provider."));
+        components.addSecuritySchemes(
+                CLIENT_CREDENTIALS,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.OAUTH2)
+                        .description(
+                                "How a region system gets its bearer token: client credentials with `private_key_jwt`"
+                                        + " (`client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer`); no client"
+                                        + " secret exists.")
+                        // The hub's tokens carry no scopes: what a system may do follows from its participant.
+                        .flows(new OAuthFlows()
+                                .clientCredentials(new OAuthFlow()
+                                        .tokenUrl("/oauth2/token")
+                                        .scopes(new Scopes()))));
+        components.addSecuritySchemes(
+                BASIC,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("basic")
+                        .description("People's accounts (administrators, signers, auditors, operators)."));
+        components.addSchemas(
+                "FieldError",
+                object().addProperty(
+                                "field",
+                                string("The field, in the caller's own format (`korban[0].nik`, a CSV column)"))
+                        .addProperty("reason", string("Why the value was refused"))
+                        .required(List.of("field", "reason")));
+        components.addSchemas(
+                PROBLEM,
+                object().description("RFC 9457 problem details, with the refused fields when input was bad")
+                        .addProperty(
+                                "type",
+                                string("A URI naming the kind of problem (`https://lintas.or.id/problems/...`)"))
+                        .addProperty("title", string("A short summary of the kind of problem"))
+                        .addProperty(
+                                "status",
+                                new JsonSchema().types(Set.of("integer")).description("The HTTP status"))
+                        .addProperty("detail", string("What went wrong with this request"))
+                        .addProperty("instance", string("The request path"))
+                        .addProperty(
+                                "errors",
+                                new JsonSchema()
+                                        .types(Set.of("array"))
+                                        .items(new JsonSchema().$ref("#/components/schemas/FieldError"))
+                                        .description("One entry per refused field")));
         api.security(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(BASIC)));
         if (api.getPaths() != null) {
             SUCCESSES.forEach(success -> success(api, success));
-            api.getPaths().forEach((path, item) -> item.readOperationsMap().values().forEach(operation -> {
-                problems(path, operation);
-                nativeBody(operation);
-            }));
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().values().forEach(operation -> {
+                        problems(path, operation);
+                        nativeBody(operation);
+                    }));
             for (RequestExample example : REQUEST_EXAMPLES) {
                 addExample(api, example);
             }
@@ -151,23 +225,36 @@ class ApiDocumentation {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.responses(responses);
         if (operation.getRequestBody() != null) {
-            responses.putIfAbsent("400", new ApiResponse().description("Bad input: `errors` names each field and the reason"));
-            responses.putIfAbsent("413", new ApiResponse().description("The body is larger than `lintas.security.max-request-bytes`"));
+            responses.putIfAbsent(
+                    "400", new ApiResponse().description("Bad input: `errors` names each field and the reason"));
+            responses.putIfAbsent(
+                    "413",
+                    new ApiResponse().description("The body is larger than `lintas.security.max-request-bytes`"));
         }
         if (path.contains("{")) {
-            responses.putIfAbsent("404", new ApiResponse().description("No such resource, or one this caller may not see"));
+            responses.putIfAbsent(
+                    "404", new ApiResponse().description("No such resource, or one this caller may not see"));
         }
         if (path.startsWith("/api/v1/participants/{participantId}/")) {
-            responses.putIfAbsent("409", new ApiResponse().description("An older revision of the case, or a status change"
-                    + " the referral's state does not allow"));
-            responses.putIfAbsent("422", new ApiResponse().description("The message does not translate to a valid canonical"
-                    + " referral: `errors` names each field"));
+            responses.putIfAbsent(
+                    "409",
+                    new ApiResponse()
+                            .description("An older revision of the case, or a status change"
+                                    + " the referral's state does not allow"));
+            responses.putIfAbsent(
+                    "422",
+                    new ApiResponse()
+                            .description("The message does not translate to a valid canonical"
+                                    + " referral: `errors` names each field"));
         }
-        COMMON_ERRORS.forEach((status, description) -> responses.putIfAbsent(status, new ApiResponse().description(description)));
+        COMMON_ERRORS.forEach(
+                (status, description) -> responses.putIfAbsent(status, new ApiResponse().description(description)));
         responses.forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
-                response.content(new Content().addMediaType(PROBLEM_JSON,
-                        new MediaType().schema(new JsonSchema().$ref("#/components/schemas/" + PROBLEM))));
+                response.content(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType().schema(new JsonSchema().$ref("#/components/schemas/" + PROBLEM))));
             }
         });
     }
@@ -190,7 +277,9 @@ class ApiDocumentation {
     /** Moves the generated 200 answer (with its schema) to the status the operation really gives. */
     private static void success(OpenAPI api, Success success) {
         Operation operation = operation(api, success.method(), success.path());
-        ApiResponse generated = operation.getResponses() == null ? null : operation.getResponses().remove("200");
+        ApiResponse generated = operation.getResponses() == null
+                ? null
+                : operation.getResponses().remove("200");
         ApiResponse response = generated == null ? new ApiResponse() : generated;
         if ("204".equals(success.status())) {
             response.content(null);
@@ -213,8 +302,8 @@ class ApiDocumentation {
     private void addExample(OpenAPI api, RequestExample example) {
         Operation operation = operation(api, example.method(), example.path());
         if (operation.getRequestBody() == null) {
-            throw new IllegalStateException("no request body of " + example.method() + " " + example.path() + " for example "
-                    + example.file());
+            throw new IllegalStateException(
+                    "no request body of " + example.method() + " " + example.path() + " for example " + example.file());
         }
         Content content = operation.getRequestBody().getContent();
         if (content == null) {
@@ -222,8 +311,9 @@ class ApiDocumentation {
             operation.getRequestBody().content(content);
         }
         MediaType media = content.computeIfAbsent(example.mediaType(), type -> new MediaType());
-        media.addExamples(example.file().replace('/', '-'), new Example().summary("docs/examples/" + example.file())
-                .value(read(example.file())));
+        media.addExamples(
+                example.file().replace('/', '-'),
+                new Example().summary("docs/examples/" + example.file()).value(read(example.file())));
     }
 
     /** A JSON example as JSON (so it shows as the document it is), any other as its text. */

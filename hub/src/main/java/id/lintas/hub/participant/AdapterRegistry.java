@@ -4,9 +4,9 @@ import id.lintas.contracts.spi.RegionAdapter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.ServiceLoader;
 import org.springframework.stereotype.Component;
 
 /** The adapters on the classpath, found through the SPI; adding a region needs no hub code. */

@@ -38,15 +38,16 @@ class ParticipantController {
      * @param zone the time zone of its local times; {@code Asia/Jakarta} when absent
      * @param status {@code ACTIVE} when absent
      */
-    record NewParticipant(String id, String name, String region, String format, String endpoint, String zone, String status) {}
+    record NewParticipant(
+            String id, String name, String region, String format, String endpoint, String zone, String status) {}
 
     /**
      * A participant's values, all of them (a replacement): what is left out of an optional field is cleared.
      *
      * @param version the version read, when the change must not overwrite one made meanwhile
      */
-    record ParticipantChange(String name, String region, String format, String endpoint, String zone, String status,
-            Long version) {}
+    record ParticipantChange(
+            String name, String region, String format, String endpoint, String zone, String status, Long version) {}
 
     @GetMapping
     @Operation(summary = "Every participant, suspended ones included")
@@ -69,22 +70,44 @@ class ParticipantController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Connects a region: its routes and gauges are added on every hub instance, without a restart")
     @ApiResponse(responseCode = "409", description = "A participant with this id exists")
-    @ApiResponse(responseCode = "422", description = "A value is refused: `errors` names each field (id, name, region, format,"
-            + " endpoint, zone, status)")
+    @ApiResponse(
+            responseCode = "422",
+            description = "A value is refused: `errors` names each field (id, name, region, format,"
+                    + " endpoint, zone, status)")
     ResponseEntity<ParticipantService.ParticipantView> create(@RequestBody NewParticipant participant) {
-        ParticipantService.ParticipantView created = participants.create(participant.id(), new ParticipantRules.Values(
-                participant.name(), participant.region(), participant.format(), participant.endpoint(), participant.zone(),
-                participant.status()), actor());
-        return ResponseEntity.created(URI.create("/api/v1/participants/" + created.id())).body(created);
+        ParticipantService.ParticipantView created = participants.create(
+                participant.id(),
+                new ParticipantRules.Values(
+                        participant.name(),
+                        participant.region(),
+                        participant.format(),
+                        participant.endpoint(),
+                        participant.zone(),
+                        participant.status()),
+                actor());
+        return ResponseEntity.created(URI.create("/api/v1/participants/" + created.id()))
+                .body(created);
     }
 
     @PutMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replaces a participant's values; status SUSPENDED suspends it (no delete), ACTIVE reinstates it")
-    @ApiResponse(responseCode = "409", description = "`version` is not the stored version: the participant changed meanwhile")
+    @Operation(
+            summary = "Replaces a participant's values; status SUSPENDED suspends it (no delete), ACTIVE reinstates it")
+    @ApiResponse(
+            responseCode = "409",
+            description = "`version` is not the stored version: the participant changed meanwhile")
     @ApiResponse(responseCode = "422", description = "A value is refused: `errors` names each field")
     ParticipantService.ParticipantView update(@PathVariable String id, @RequestBody ParticipantChange change) {
-        return participants.update(id, new ParticipantRules.Values(change.name(), change.region(), change.format(),
-                change.endpoint(), change.zone(), change.status()), change.version(), actor());
+        return participants.update(
+                id,
+                new ParticipantRules.Values(
+                        change.name(),
+                        change.region(),
+                        change.format(),
+                        change.endpoint(),
+                        change.zone(),
+                        change.status()),
+                change.version(),
+                actor());
     }
 
     /** The administrator's name (read here, not through security's Caller: security already depends on this package). */

@@ -46,8 +46,12 @@ public class ParticipantDirectory {
 
     /** The hub's directory: the database, seeded from configuration if it holds no participant yet. */
     @Autowired
-    ParticipantDirectory(ParticipantRepository repository, ParticipantProperties properties, AdapterRegistry adapters,
-            ApplicationEventPublisher events, TransactionTemplate transactions) {
+    ParticipantDirectory(
+            ParticipantRepository repository,
+            ParticipantProperties properties,
+            AdapterRegistry adapters,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
         this.repository = repository;
         this.adapters = adapters;
         this.events = events;
@@ -57,17 +61,34 @@ public class ParticipantDirectory {
                 return 0L;
             }
             // Fail on a bad configuration before writing any of it.
-            properties.participants().forEach((id, settings) -> connect(id, settings.name(), settings.region(),
-                    settings.adapter(), settings.endpoint(), settings.zone(), false));
+            properties
+                    .participants()
+                    .forEach((id, settings) -> connect(
+                            id,
+                            settings.name(),
+                            settings.region(),
+                            settings.adapter(),
+                            settings.endpoint(),
+                            settings.zone(),
+                            false));
             repository.actor(ParticipantRepository.CONFIGURATION);
-            properties.participants().forEach((id, s) -> repository.insert(id, s.name(), s.region(), s.adapter(),
-                    s.endpoint() == null ? null : s.endpoint().toString(), (s.zone() == null ? WIB : s.zone()).getId(),
-                    ParticipantStatus.ACTIVE));
+            properties
+                    .participants()
+                    .forEach((id, s) -> repository.insert(
+                            id,
+                            s.name(),
+                            s.region(),
+                            s.adapter(),
+                            s.endpoint() == null ? null : s.endpoint().toString(),
+                            (s.zone() == null ? WIB : s.zone()).getId(),
+                            ParticipantStatus.ACTIVE));
             return (long) properties.participants().size();
         });
         if (seeded > 0) {
-            log.info("{} participants seeded from lintas.participants into the database; from now on the database is the"
-                    + " truth: change participants through /api/v1/participants", seeded);
+            log.info(
+                    "{} participants seeded from lintas.participants into the database; from now on the database is the"
+                            + " truth: change participants through /api/v1/participants",
+                    seeded);
         } else if (!properties.participants().isEmpty()) {
             log.info("lintas.participants is not read: the participants are in the database since its first start;"
                     + " change them through /api/v1/participants");
@@ -87,8 +108,18 @@ public class ParticipantDirectory {
         this.adapters = adapters;
         this.events = event -> {};
         Map<String, Connected> configured = new LinkedHashMap<>();
-        properties.participants().forEach((id, settings) -> configured.put(id, connect(id, settings.name(), settings.region(),
-                settings.adapter(), settings.endpoint(), settings.zone(), false)));
+        properties
+                .participants()
+                .forEach((id, settings) -> configured.put(
+                        id,
+                        connect(
+                                id,
+                                settings.name(),
+                                settings.region(),
+                                settings.adapter(),
+                                settings.endpoint(),
+                                settings.zone(),
+                                false)));
         participants = Collections.unmodifiableMap(configured);
     }
 
@@ -96,7 +127,8 @@ public class ParticipantDirectory {
      * Reloads the participants when a change was committed since the last load (here or on another instance,
      * or with plain SQL), and tells the rest of the hub what changed.
      */
-    @Scheduled(fixedDelayString = "${lintas.participant-refresh-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${lintas.participant-refresh-interval:5s}",
             initialDelayString = "${lintas.participant-refresh-interval:5s}")
     public synchronized void refresh() {
         if (repository == null) {
@@ -115,7 +147,10 @@ public class ParticipantDirectory {
                 after = connect(row);
             } catch (IllegalStateException unusable) {
                 // Only plain SQL can store one: keep what was known rather than drop a region's deliveries.
-                log.error("Participant {} as stored is not usable ({}); keeping it as it was", row.id(), unusable.getMessage());
+                log.error(
+                        "Participant {} as stored is not usable ({}); keeping it as it was",
+                        row.id(),
+                        unusable.getMessage());
                 if (before != null) {
                     loaded.put(row.id(), before);
                 }
@@ -129,30 +164,50 @@ public class ParticipantDirectory {
         participants = Collections.unmodifiableMap(loaded);
         fingerprint = print;
         for (ParticipantChanged change : changes) {
-            log.info("Participant {} {}", change.id(), change.added() ? "connected (" + change.after().adapter().format() + ")"
-                    : change.after().suspended() && !change.before().suspended() ? "suspended"
-                    : !change.after().suspended() && change.before().suspended() ? "reinstated" : "changed");
+            log.info(
+                    "Participant {} {}",
+                    change.id(),
+                    change.added()
+                            ? "connected (" + change.after().adapter().format() + ")"
+                            : change.after().suspended() && !change.before().suspended()
+                                    ? "suspended"
+                                    : !change.after().suspended()
+                                                    && change.before().suspended()
+                                            ? "reinstated"
+                                            : "changed");
             try {
                 events.publishEvent(change);
             } catch (RuntimeException failed) {
-                // The directory holds the change; what could not follow it (a route, a gauge) follows at the next start.
+                // The directory holds the change; what could not follow it (a route, a gauge) follows at the next
+                // start.
                 log.error("Participant {}: the hub could not follow its change at run time", change.id(), failed);
             }
         }
     }
 
     private Connected connect(ParticipantRepository.Row row) {
-        return connect(row.id(), row.name(), row.region(), row.format(), row.endpoint() == null ? null : URI.create(row.endpoint()),
-                ZoneId.of(row.zone()), row.suspended());
+        return connect(
+                row.id(),
+                row.name(),
+                row.region(),
+                row.format(),
+                row.endpoint() == null ? null : URI.create(row.endpoint()),
+                ZoneId.of(row.zone()),
+                row.suspended());
     }
 
-    private Connected connect(String id, String name, String kemendagri, String format, URI endpoint, ZoneId zone,
-            boolean suspended) {
+    private Connected connect(
+            String id, String name, String kemendagri, String format, URI endpoint, ZoneId zone, boolean suspended) {
         RegionAdapter adapter = adapters.forFormat(format)
-                .orElseThrow(() -> new IllegalStateException("participant " + id + ": no adapter for format " + format));
+                .orElseThrow(
+                        () -> new IllegalStateException("participant " + id + ": no adapter for format " + format));
         Region region = regions.byKemendagri(kemendagri)
-                .orElseThrow(() -> new IllegalStateException("participant " + id + ": unknown Kemendagri region " + kemendagri));
-        return new Connected(new Participant(id, name, region.kemendagri(), zone != null ? zone : WIB), adapter, endpoint,
+                .orElseThrow(() ->
+                        new IllegalStateException("participant " + id + ": unknown Kemendagri region " + kemendagri));
+        return new Connected(
+                new Participant(id, name, region.kemendagri(), zone != null ? zone : WIB),
+                adapter,
+                endpoint,
                 suspended);
     }
 
@@ -161,8 +216,7 @@ public class ParticipantDirectory {
     }
 
     public Connected get(String participantId) {
-        return find(participantId)
-                .orElseThrow(() -> new IllegalStateException("unknown participant " + participantId));
+        return find(participantId).orElseThrow(() -> new IllegalStateException("unknown participant " + participantId));
     }
 
     /** Every participant, suspended ones included (their deliveries are held, not forgotten). */

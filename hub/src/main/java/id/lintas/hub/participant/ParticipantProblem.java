@@ -10,12 +10,20 @@ final class ParticipantProblem {
     private ParticipantProblem() {}
 
     static FieldProblem invalid(List<FieldError> errors) {
-        return new FieldProblem(422, "invalid-participant", "Invalid participant", "The participant cannot be saved: see errors.",
+        return new FieldProblem(
+                422,
+                "invalid-participant",
+                "Invalid participant",
+                "The participant cannot be saved: see errors.",
                 errors);
     }
 
     static FieldProblem notFound(String id) {
-        return new FieldProblem(404, "participant-not-found", "Participant not found", "There is no participant " + id + ".",
+        return new FieldProblem(
+                404,
+                "participant-not-found",
+                "Participant not found",
+                "There is no participant " + id + ".",
                 List.of(new FieldError("id", "no such participant")));
     }
 

@@ -28,5 +28,9 @@ public record ParticipantProperties(Map<String, @Valid Settings> participants) {
      * @param zone the time zone of its local times without offset ({@code Asia/Makassar} = WITA)
      */
     public record Settings(
-            @NotBlank String name, @NotBlank String region, @NotBlank String adapter, URI endpoint, ZoneId zone) {}
+            @NotBlank String name,
+            @NotBlank String region,
+            @NotBlank String adapter,
+            URI endpoint,
+            ZoneId zone) {}
 }

@@ -36,8 +36,11 @@ final class ParticipantRules {
             return List.of(new FieldError("id", "required"));
         }
         if (id.length() > MAX_ID || !ID.matcher(id).matches()) {
-            return List.of(new FieldError("id", "at most " + MAX_ID + " characters: lower-case letters, digits and single"
-                    + " hyphens, starting with a letter (it names the participant's queue, routes and folders)"));
+            return List.of(
+                    new FieldError(
+                            "id",
+                            "at most " + MAX_ID + " characters: lower-case letters, digits and single"
+                                    + " hyphens, starting with a letter (it names the participant's queue, routes and folders)"));
         }
         return List.of();
     }
@@ -50,22 +53,29 @@ final class ParticipantRules {
             errors.add(new FieldError("name", "at most " + MAX_NAME + " characters"));
         }
         if (values.region() == null || values.region().isBlank()) {
-            errors.add(new FieldError("region", "required: the Kemendagri code of the region it serves, dotted (64.02)"));
+            errors.add(
+                    new FieldError("region", "required: the Kemendagri code of the region it serves, dotted (64.02)"));
         } else if (regions.byKemendagri(values.region()).isEmpty()) {
-            errors.add(new FieldError("region", "'" + values.region() + "' is not a Kemendagri code of the region table"
-                    + " (dotted, as 64.02; docs/region-codes.md)"));
+            errors.add(new FieldError(
+                    "region",
+                    "'" + values.region() + "' is not a Kemendagri code of the region table"
+                            + " (dotted, as 64.02; docs/region-codes.md)"));
         }
         Optional<RegionAdapter> adapter = adapters.forFormat(values.format());
         if (values.format() == null || values.format().isBlank()) {
             errors.add(new FieldError("format", "required: one of " + String.join(", ", adapters.formats())));
         } else if (adapter.isEmpty()) {
-            errors.add(new FieldError("format", "'" + values.format() + "' is not a format this hub has an adapter for: "
-                    + String.join(", ", adapters.formats())));
+            errors.add(new FieldError(
+                    "format",
+                    "'" + values.format() + "' is not a format this hub has an adapter for: "
+                            + String.join(", ", adapters.formats())));
         }
         if (values.endpoint() != null && !values.endpoint().isBlank()) {
             if (adapter.isPresent() && adapter.get().transport() == Transport.FILE) {
-                errors.add(new FieldError("endpoint", "a participant of format " + values.format() + " exchanges files in its"
-                        + " folders under lintas.files.root; it has no endpoint"));
+                errors.add(new FieldError(
+                        "endpoint",
+                        "a participant of format " + values.format() + " exchanges files in its"
+                                + " folders under lintas.files.root; it has no endpoint"));
             } else {
                 endpoint(values.endpoint()).ifPresent(reason -> errors.add(new FieldError("endpoint", reason)));
             }
@@ -74,8 +84,10 @@ final class ParticipantRules {
             try {
                 ZoneId.of(values.zone());
             } catch (DateTimeException e) {
-                errors.add(new FieldError("zone", "'" + values.zone() + "' is not a time zone id (Asia/Jakarta, Asia/Makassar,"
-                        + " Asia/Jayapura)"));
+                errors.add(new FieldError(
+                        "zone",
+                        "'" + values.zone() + "' is not a time zone id (Asia/Jakarta, Asia/Makassar,"
+                                + " Asia/Jayapura)"));
             }
         }
         if (values.status() != null && status(values.status()).isEmpty()) {

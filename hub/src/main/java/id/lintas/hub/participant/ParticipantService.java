@@ -27,7 +27,10 @@ class ParticipantService {
     private final TransactionTemplate transactions;
     private final RegionTable regions = RegionTable.standard();
 
-    ParticipantService(ParticipantRepository repository, ParticipantDirectory directory, AdapterRegistry adapters,
+    ParticipantService(
+            ParticipantRepository repository,
+            ParticipantDirectory directory,
+            AdapterRegistry adapters,
             TransactionTemplate transactions) {
         this.repository = repository;
         this.directory = directory;
@@ -36,12 +39,32 @@ class ParticipantService {
     }
 
     /** A participant as the API shows it. */
-    record ParticipantView(String id, String name, String region, String regionName, String format, String transport,
-            String endpoint, String zone, String status, long version, Instant updatedAt, String updatedBy) {}
+    record ParticipantView(
+            String id,
+            String name,
+            String region,
+            String regionName,
+            String format,
+            String transport,
+            String endpoint,
+            String zone,
+            String status,
+            long version,
+            Instant updatedAt,
+            String updatedBy) {}
 
     /** One recorded change and the participant as it was after it. */
-    record HistoryEntry(long version, String change, Instant changedAt, String changedBy, String name, String region,
-            String format, String endpoint, String zone, String status) {}
+    record HistoryEntry(
+            long version,
+            String change,
+            Instant changedAt,
+            String changedBy,
+            String name,
+            String region,
+            String format,
+            String endpoint,
+            String zone,
+            String status) {}
 
     List<ParticipantView> list() {
         return repository.all().stream().map(this::view).toList();
@@ -55,8 +78,19 @@ class ParticipantService {
         if (repository.find(id).isEmpty()) {
             throw ParticipantProblem.notFound(id);
         }
-        return repository.history(id).stream().map(c -> new HistoryEntry(c.version(), c.change(), c.changedAt(), c.changedBy(),
-                c.name(), c.region(), c.format(), c.endpoint(), c.zone(), c.status())).toList();
+        return repository.history(id).stream()
+                .map(c -> new HistoryEntry(
+                        c.version(),
+                        c.change(),
+                        c.changedAt(),
+                        c.changedBy(),
+                        c.name(),
+                        c.region(),
+                        c.format(),
+                        c.endpoint(),
+                        c.zone(),
+                        c.status()))
+                .toList();
     }
 
     ParticipantView create(String id, ParticipantRules.Values values, String actor) {
@@ -68,11 +102,14 @@ class ParticipantService {
         ParticipantStatus status = ParticipantRules.status(values.status()).orElse(ParticipantStatus.ACTIVE);
         boolean inserted = transactions.execute(tx -> {
             repository.actor(actor);
-            return repository.insert(id, values.name().trim(), values.region(), values.format(), endpoint(values), zone(values),
-                    status);
+            return repository.insert(
+                    id, values.name().trim(), values.region(), values.format(), endpoint(values), zone(values), status);
         });
         if (!inserted) {
-            throw ParticipantProblem.conflict("participant-exists", "Participant exists", "id",
+            throw ParticipantProblem.conflict(
+                    "participant-exists",
+                    "Participant exists",
+                    "id",
                     "participant " + id + " exists; change it with PUT /api/v1/participants/" + id);
         }
         log.info("Participant {} ({}, region {}) created by {}", id, values.format(), values.region(), actor);
@@ -88,13 +125,18 @@ class ParticipantService {
         ParticipantRepository.Row current = repository.find(id).orElseThrow(() -> ParticipantProblem.notFound(id));
         List<FieldError> errors = new ArrayList<>(ParticipantRules.values(values, adapters, regions));
         if (values.status() == null) {
-            errors.add(new FieldError("status", "required: ACTIVE or SUSPENDED (a suspended participant neither sends nor"
-                    + " receives; its deliveries are held)"));
+            errors.add(new FieldError(
+                    "status",
+                    "required: ACTIVE or SUSPENDED (a suspended participant neither sends nor"
+                            + " receives; its deliveries are held)"));
         }
-        if (values.region() != null && !values.region().equals(current.region()) && errors.stream()
-                .noneMatch(e -> e.field().equals("region"))) {
-            errors.add(new FieldError("region", "a participant serves one region (" + current.region() + "), which its"
-                    + " agreements name; connect another participant for " + values.region()));
+        if (values.region() != null
+                && !values.region().equals(current.region())
+                && errors.stream().noneMatch(e -> e.field().equals("region"))) {
+            errors.add(new FieldError(
+                    "region",
+                    "a participant serves one region (" + current.region() + "), which its"
+                            + " agreements name; connect another participant for " + values.region()));
         }
         if (!errors.isEmpty()) {
             throw ParticipantProblem.invalid(errors);
@@ -104,8 +146,12 @@ class ParticipantService {
             repository.actor(actor);
             long stored = repository.find(id).orElseThrow().version();
             if (expectedVersion != null && expectedVersion != stored) {
-                throw ParticipantProblem.conflict("participant-changed", "Participant changed meanwhile", "version",
-                        "participant " + id + " is at version " + stored + ", not " + expectedVersion + ": read it again");
+                throw ParticipantProblem.conflict(
+                        "participant-changed",
+                        "Participant changed meanwhile",
+                        "version",
+                        "participant " + id + " is at version " + stored + ", not " + expectedVersion
+                                + ": read it again");
             }
             repository.update(id, values.name().trim(), values.format(), endpoint(values), zone(values), status);
         });
@@ -115,18 +161,37 @@ class ParticipantService {
     }
 
     private String endpoint(ParticipantRules.Values values) {
-        boolean files = adapters.forFormat(values.format()).map(a -> a.transport() == Transport.FILE).orElse(false);
-        return files || values.endpoint() == null || values.endpoint().isBlank() ? null : values.endpoint().trim();
+        boolean files = adapters.forFormat(values.format())
+                .map(a -> a.transport() == Transport.FILE)
+                .orElse(false);
+        return files || values.endpoint() == null || values.endpoint().isBlank()
+                ? null
+                : values.endpoint().trim();
     }
 
     private static String zone(ParticipantRules.Values values) {
-        return values.zone() == null || values.zone().isBlank() ? ParticipantDirectory.WIB.getId() : values.zone().trim();
+        return values.zone() == null || values.zone().isBlank()
+                ? ParticipantDirectory.WIB.getId()
+                : values.zone().trim();
     }
 
     private ParticipantView view(ParticipantRepository.Row row) {
-        String regionName = regions.byKemendagri(row.region()).map(r -> r.name()).orElse(null);
-        String transport = adapters.forFormat(row.format()).map(a -> a.transport().name()).orElse(null);
-        return new ParticipantView(row.id(), row.name(), row.region(), regionName, row.format(), transport, row.endpoint(),
-                row.zone(), row.status(), row.version(), row.updatedAt(), row.updatedBy());
+        String regionName =
+                regions.byKemendagri(row.region()).map(r -> r.name()).orElse(null);
+        String transport =
+                adapters.forFormat(row.format()).map(a -> a.transport().name()).orElse(null);
+        return new ParticipantView(
+                row.id(),
+                row.name(),
+                row.region(),
+                regionName,
+                row.format(),
+                transport,
+                row.endpoint(),
+                row.zone(),
+                row.status(),
+                row.version(),
+                row.updatedAt(),
+                row.updatedBy());
     }
 }

@@ -17,9 +17,14 @@ import org.springframework.context.annotation.Import;
  * PostgreSQL of the data directory, or {@code spring.datasource.*}, migrated by Flyway; no web server,
  * broker or routes. Deliberately not a {@code @Configuration}: the hub's component scan must not pick it up.
  */
-@ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-    TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
-    FlywayAutoConfiguration.class})
+@ImportAutoConfiguration({
+    DataSourceAutoConfiguration.class,
+    DataSourceTransactionManagerAutoConfiguration.class,
+    TransactionAutoConfiguration.class,
+    JdbcTemplateAutoConfiguration.class,
+    JdbcClientAutoConfiguration.class,
+    FlywayAutoConfiguration.class
+})
 @Import(EmbeddedPostgresConfiguration.class)
 @EnableConfigurationProperties(HubProperties.class)
 public class DatabaseOnly {
@@ -29,6 +34,8 @@ public class DatabaseOnly {
      * command must not start a second time (the start would stop it), or one left by a killed hub.
      */
     public static boolean embeddedDatabaseRunning(Path dataDir) throws IOException {
-        return OrphanedPostgres.orphan(dataDir.resolve("postgres").toAbsolutePath().normalize()).isPresent();
+        return OrphanedPostgres.orphan(
+                        dataDir.resolve("postgres").toAbsolutePath().normalize())
+                .isPresent();
     }
 }

@@ -61,7 +61,8 @@ class EmbeddedPostgresConfiguration {
                     try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                         properties.load(in);
                     }
-                    return new Credentials(properties.getProperty("superuser-password"), properties.getProperty("hub-password"));
+                    return new Credentials(
+                            properties.getProperty("superuser-password"), properties.getProperty("hub-password"));
                 }
                 Credentials created = new Credentials(generate(), generate());
                 Properties properties = new Properties();
@@ -97,8 +98,10 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(HubProperties properties, Credentials credentials) throws IOException, SQLException {
-        Path dataDirectory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+    EmbeddedPostgres embeddedPostgres(HubProperties properties, Credentials credentials)
+            throws IOException, SQLException {
+        Path dataDirectory =
+                properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(dataDirectory);
         OrphanedPostgres.stop(dataDirectory, Duration.ofSeconds(20));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -129,14 +132,17 @@ class EmbeddedPostgresConfiguration {
                 Statement sql = connection.createStatement()) {
             sql.execute("alter role " + SUPERUSER + " password " + literal(credentials.superuserPassword()));
             sql.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + HUB_ROLE + "') then"
-                    + " create role " + HUB_ROLE + " login nosuperuser nocreatedb nocreaterole noreplication; end if; end $$");
+                    + " create role " + HUB_ROLE
+                    + " login nosuperuser nocreatedb nocreaterole noreplication; end if; end $$");
             sql.execute("alter role " + HUB_ROLE + " login nosuperuser nocreatedb nocreaterole noreplication password "
                     + literal(credentials.hubPassword()));
             sql.execute("alter schema public owner to " + HUB_ROLE);
             // Tables made by an older hub as the superuser pass to the hub's role (owned sequences follow).
-            sql.execute("do $$ declare t record; begin for t in select tablename from pg_tables where schemaname = 'public'"
-                    + " and tableowner <> '" + HUB_ROLE + "' loop execute format('alter table public.%I owner to " + HUB_ROLE
-                    + "', t.tablename); end loop; end $$");
+            sql.execute(
+                    "do $$ declare t record; begin for t in select tablename from pg_tables where schemaname = 'public'"
+                            + " and tableowner <> '" + HUB_ROLE
+                            + "' loop execute format('alter table public.%I owner to " + HUB_ROLE
+                            + "', t.tablename); end loop; end $$");
             sql.execute("revoke all on database " + DATABASE + " from public");
             sql.execute("grant connect, temporary on database " + DATABASE + " to " + HUB_ROLE);
         }

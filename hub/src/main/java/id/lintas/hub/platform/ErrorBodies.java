@@ -20,6 +20,7 @@ public final class ErrorBodies {
 
     /** Where the problem types are documented. */
     public static final String TYPES = "https://lintas.or.id/problems/";
+
     public static final MediaType FHIR_JSON = MediaType.valueOf("application/fhir+json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,14 +44,28 @@ public final class ErrorBodies {
      *
      * @param type the last segment of the problem type ({@code unauthorized}, {@code not-found})
      */
-    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String title,
-            String detail, List<FieldError> errors) throws IOException {
+    public static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<FieldError> errors)
+            throws IOException {
         write(path(request), response, status, type, title, detail, errors);
     }
 
     /** Writes the error of a request to this path (the container's error page knows the path from an attribute). */
-    public static void write(String path, HttpServletResponse response, int status, String type, String title,
-            String detail, List<FieldError> errors) throws IOException {
+    public static void write(
+            String path,
+            HttpServletResponse response,
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<FieldError> errors)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -67,7 +82,8 @@ public final class ErrorBodies {
     }
 
     /** RFC 9457 problem details. */
-    public static String problem(int status, String type, String title, String detail, List<FieldError> errors, String instance) {
+    public static String problem(
+            int status, String type, String title, String detail, List<FieldError> errors, String instance) {
         ObjectNode problem = JSON.createObjectNode();
         problem.put("type", TYPES + type);
         problem.put("title", title);
@@ -96,7 +112,10 @@ public final class ErrorBodies {
             issues.addObject().put("severity", "error").put("code", code).put("diagnostics", detail);
         } else {
             for (FieldError error : errors) {
-                ObjectNode issue = issues.addObject().put("severity", "error").put("code", code).put("diagnostics", error.reason());
+                ObjectNode issue = issues.addObject()
+                        .put("severity", "error")
+                        .put("code", code)
+                        .put("diagnostics", error.reason());
                 issue.putArray("expression").add(error.field());
             }
         }

@@ -27,9 +27,16 @@ class ErrorPage implements ErrorController {
         String path = uri instanceof String value ? value : ErrorBodies.path(request);
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String type = known == null ? "error" : title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        ErrorBodies.write(path, response, status, type, title, status >= 500
-                ? "The hub could not process the request."
-                : "The request was refused: " + title + ".", List.of());
+        String type = known == null
+                ? "error"
+                : title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        ErrorBodies.write(
+                path,
+                response,
+                status,
+                type,
+                title,
+                status >= 500 ? "The hub could not process the request." : "The request was refused: " + title + ".",
+                List.of());
     }
 }

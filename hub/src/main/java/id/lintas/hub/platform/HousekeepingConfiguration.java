@@ -20,8 +20,11 @@ public class HousekeepingConfiguration extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration(ID)
                 .onException(DataAccessException.class, TransactionException.class)
-                    .handled(true).logExhausted(false)
-                    .log(LoggingLevel.WARN, "id.lintas.hub.delivery.Housekeeping",
-                            "${routeId} skipped: the database does not answer (${exception.class.simpleName})");
+                .handled(true)
+                .logExhausted(false)
+                .log(
+                        LoggingLevel.WARN,
+                        "id.lintas.hub.delivery.Housekeeping",
+                        "${routeId} skipped: the database does not answer (${exception.class.simpleName})");
     }
 }

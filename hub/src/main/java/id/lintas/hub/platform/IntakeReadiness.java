@@ -28,8 +28,10 @@ class IntakeReadiness {
     static final int RETRY_AFTER_SECONDS = 5;
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> intakeReadinessFilter(ApplicationAvailability availability, CamelContext camel) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Gate(availability, camel));
+    FilterRegistrationBean<OncePerRequestFilter> intakeReadinessFilter(
+            ApplicationAvailability availability, CamelContext camel) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new Gate(availability, camel));
         // Right after the body limit and before security: a starting hub spends nothing on a message it cannot take.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/api/v1/participants/*", "/fhir/*");
@@ -48,9 +50,12 @@ class IntakeReadiness {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            boolean intake = "POST".equals(request.getMethod()) && (path.equals("/fhir/$process-message")
-                    || (path.startsWith("/api/v1/participants/") && (path.endsWith("/referrals") || path.endsWith("/status"))));
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            boolean intake = "POST".equals(request.getMethod())
+                    && (path.equals("/fhir/$process-message")
+                            || (path.startsWith("/api/v1/participants/")
+                                    && (path.endsWith("/referrals") || path.endsWith("/status"))));
             return !intake;
         }
 
@@ -61,25 +66,31 @@ class IntakeReadiness {
                 chain.doFilter(request, response);
                 return;
             }
-            unavailable(request, response, "The hub is starting or stopping and cannot take messages now; nothing was kept."
-                    + " Send again in " + RETRY_AFTER_SECONDS + " seconds.");
+            unavailable(
+                    request,
+                    response,
+                    "The hub is starting or stopping and cannot take messages now; nothing was kept."
+                            + " Send again in " + RETRY_AFTER_SECONDS + " seconds.");
         }
     }
 
     /** The answer of an intake that cannot take a message now. */
-    static void unavailable(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+    static void unavailable(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String text = detail.replace("\\", "\\\\").replace("\"", "\\\"");
         if (request.getRequestURI().contains("/fhir/")) {
             response.setContentType("application/fhir+json");
-            response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-                    + "\"code\":\"transient\",\"diagnostics\":\"" + text + "\"}]}");
+            response.getWriter()
+                    .write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                            + "\"code\":\"transient\",\"diagnostics\":\"" + text + "\"}]}");
         } else {
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"https://lintas.or.id/problems/unavailable\",\"title\":\"Service unavailable\","
-                    + "\"status\":503,\"detail\":\"" + text + "\"}");
+            response.getWriter()
+                    .write("{\"type\":\"https://lintas.or.id/problems/unavailable\",\"title\":\"Service unavailable\","
+                            + "\"status\":503,\"detail\":\"" + text + "\"}");
         }
     }
 }

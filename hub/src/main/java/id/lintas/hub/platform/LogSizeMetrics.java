@@ -24,6 +24,7 @@ class LogSizeMetrics {
     private final JdbcClient jdbc;
     /** Log name (the tag) to its table, as the owners declare them. */
     private final Map<String, String> logs = new HashMap<>();
+
     private volatile Map<String, long[]> snapshot = Map.of();
     private volatile Instant takenAt = Instant.EPOCH;
 
@@ -49,7 +50,10 @@ class LogSizeMetrics {
                 Map<String, long[]> read = new HashMap<>();
                 logs.forEach((log, table) -> read.put(log, new long[] {
                     jdbc.sql("select count(*) from " + table).query(Long.class).single(),
-                    jdbc.sql("select pg_total_relation_size(?::regclass)").param(table).query(Long.class).single()
+                    jdbc.sql("select pg_total_relation_size(?::regclass)")
+                            .param(table)
+                            .query(Long.class)
+                            .single()
                 }));
                 snapshot = read;
             } catch (RuntimeException databaseDown) {

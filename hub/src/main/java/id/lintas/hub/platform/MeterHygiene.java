@@ -30,7 +30,8 @@ class MeterHygiene {
             "spring.security.authorizations", "Authorization decisions on requests",
             "spring.security.filterchains", "Requests through the security filter chains",
             "spring.security.http.secured.requests", "Requests through the secured part of the security filter chain",
-            "spring.security.http.unsecured.requests", "Requests through the unsecured part of the security filter chain",
+            "spring.security.http.unsecured.requests",
+                    "Requests through the unsecured part of the security filter chain",
             "tasks.scheduled.execution", "Runs of the hub's scheduled tasks (relays, sweepers, re-encryption)");
 
     @Bean
@@ -52,8 +53,12 @@ class MeterHygiene {
                 boolean active = name.endsWith(".active");
                 String base = active ? name.substring(0, name.length() - ".active".length()) : name;
                 String description = DESCRIPTIONS.getOrDefault(base, base.replace('.', ' '));
-                return new Meter.Id(name, Tags.of(id.getTagsAsIterable()), id.getBaseUnit(),
-                        active ? description + ": in progress" : description, id.getType());
+                return new Meter.Id(
+                        name,
+                        Tags.of(id.getTagsAsIterable()),
+                        id.getBaseUnit(),
+                        active ? description + ": in progress" : description,
+                        id.getType());
             }
         };
     }

@@ -33,14 +33,20 @@ final class OrphanedPostgres {
             return false;
         }
         ProcessHandle postmaster = orphan.get();
-        log.warn("An embedded PostgreSQL (pid {}) is still running on {} from an earlier hub that did not stop it;"
-                + " stopping it before starting again", postmaster.pid(), dataDirectory);
+        log.warn(
+                "An embedded PostgreSQL (pid {}) is still running on {} from an earlier hub that did not stop it;"
+                        + " stopping it before starting again",
+                postmaster.pid(),
+                dataDirectory);
         List<ProcessHandle> backends = postmaster.descendants().toList();
         // SIGINT is PostgreSQL's fast shutdown: it rolls back open transactions, checkpoints and exits.
         signal("INT", postmaster.pid());
         if (!waitForExit(postmaster, patience)) {
-            log.warn("PostgreSQL pid {} did not stop within {}; killing it and its {} backends",
-                    postmaster.pid(), patience, backends.size());
+            log.warn(
+                    "PostgreSQL pid {} did not stop within {}; killing it and its {} backends",
+                    postmaster.pid(),
+                    patience,
+                    backends.size());
             postmaster.destroyForcibly();
             backends.forEach(ProcessHandle::destroyForcibly);
             waitForExit(postmaster, Duration.ofSeconds(10));
@@ -69,13 +75,15 @@ final class OrphanedPostgres {
         } catch (NumberFormatException e) {
             pid = -1;
         }
-        Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive) : Optional.empty();
+        Optional<ProcessHandle> process =
+                pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive) : Optional.empty();
         if (process.isEmpty()) {
             return Optional.empty(); // stale: PostgreSQL itself replaces a pid file whose process is gone
         }
         if (!isPostgresOn(process.get(), dataDirectory)) {
             // The pid was reused by another program: PostgreSQL would refuse to start, and must not signal it.
-            log.warn("Removing stale {} in {}: its pid {} now belongs to another program", PID_FILE, dataDirectory, pid);
+            log.warn(
+                    "Removing stale {} in {}: its pid {} now belongs to another program", PID_FILE, dataDirectory, pid);
             Files.deleteIfExists(pidFile);
             return Optional.empty();
         }
@@ -88,7 +96,8 @@ final class OrphanedPostgres {
             return process.info().command().map(c -> c.endsWith("postgres")).orElse(false);
         }
         String line = commandLine.get();
-        return line.contains("postgres") && line.contains(dataDirectory.toAbsolutePath().normalize().toString());
+        return line.contains("postgres")
+                && line.contains(dataDirectory.toAbsolutePath().normalize().toString());
     }
 
     private static Optional<String> cmdline(long pid) {
@@ -104,7 +113,9 @@ final class OrphanedPostgres {
 
     private static void signal(String signal, long pid) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
             kill.getInputStream().readAllBytes();
             kill.waitFor(5, TimeUnit.SECONDS);
         } catch (IOException e) {

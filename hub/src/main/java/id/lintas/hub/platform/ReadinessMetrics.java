@@ -24,7 +24,8 @@ class ReadinessMetrics {
     ReadinessMetrics(HealthEndpoint health, MeterRegistry meters) {
         this.health = health;
         Gauge.builder("lintas.ready", ready, AtomicInteger::get)
-                .description("1 while the hub is ready (readiness probe UP: taking traffic, database and broker answer), 0 otherwise")
+                .description(
+                        "1 while the hub is ready (readiness probe UP: taking traffic, database and broker answer), 0 otherwise")
                 .register(meters);
     }
 

@@ -24,7 +24,9 @@ class SchedulingConfiguration {
     ThreadPoolTaskSchedulerCustomizer quietWhileTheDatabaseIsDown() {
         return scheduler -> scheduler.setErrorHandler(failure -> {
             if (failure instanceof DataAccessException || failure instanceof TransactionException) {
-                log.warn("A scheduled task was skipped: the database does not answer ({})", failure.getClass().getSimpleName());
+                log.warn(
+                        "A scheduled task was skipped: the database does not answer ({})",
+                        failure.getClass().getSimpleName());
             } else {
                 log.error("A scheduled task failed", failure);
             }

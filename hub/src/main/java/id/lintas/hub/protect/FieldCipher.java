@@ -45,7 +45,8 @@ public class FieldCipher {
     public FieldCipher(CryptoProperties properties, HubProperties hub) {
         Path dir = hub.dataDir().resolve("security");
         this.fieldFile = properties.fieldKeyset() != null ? properties.fieldKeyset() : dir.resolve("field-keys.json");
-        Path lookupFile = properties.lookupKeyset() != null ? properties.lookupKeyset() : dir.resolve("lookup-key.json");
+        Path lookupFile =
+                properties.lookupKeyset() != null ? properties.lookupKeyset() : dir.resolve("lookup-key.json");
         if (properties.fieldKeyset() != null && !Files.exists(fieldFile)) {
             throw new IllegalStateException("lintas.crypto.field-keyset: " + fieldFile + " does not exist");
         }
@@ -55,16 +56,23 @@ public class FieldCipher {
         KeysetHandle fieldKeys = Keysets.readOrCreate(fieldFile, Keysets.FIELD);
         this.keys = load(fieldKeys);
         try {
-            this.lookup = Keysets.readOrCreate(lookupFile, Keysets.LOOKUP).getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+            this.lookup = Keysets.readOrCreate(lookupFile, Keysets.LOOKUP)
+                    .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the lookup keyset " + lookupFile + " is not an HMAC PRF keyset", e);
         }
-        log.info("Field encryption key {} is primary ({} keys)", Integer.toUnsignedString(keys.primaryKeyId()), fieldKeys.size());
+        log.info(
+                "Field encryption key {} is primary ({} keys)",
+                Integer.toUnsignedString(keys.primaryKeyId()),
+                fieldKeys.size());
     }
 
     private Keys load(KeysetHandle keyset) {
         try {
-            return new Keys(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class), keyset.getPrimary().getId(), modified());
+            return new Keys(
+                    keyset.getPrimitive(RegistryConfiguration.get(), Aead.class),
+                    keyset.getPrimary().getId(),
+                    modified());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the field keyset " + fieldFile + " is not an AEAD keyset", e);
         }
@@ -79,7 +87,9 @@ public class FieldCipher {
     }
 
     /** Picks up a rotated keyset file; a broken file is logged and the keys in use are kept. */
-    @Scheduled(fixedDelayString = "${lintas.crypto.reload-interval:1m}", initialDelayString = "${lintas.crypto.reload-interval:1m}")
+    @Scheduled(
+            fixedDelayString = "${lintas.crypto.reload-interval:1m}",
+            initialDelayString = "${lintas.crypto.reload-interval:1m}")
     public void reloadIfChanged() {
         try {
             if (!modified().equals(keys.modified())) {
@@ -87,7 +97,10 @@ public class FieldCipher {
                 log.info("Field keyset reloaded: key {} is primary", Integer.toUnsignedString(keys.primaryKeyId()));
             }
         } catch (RuntimeException e) {
-            log.error("The field keyset {} could not be reloaded ({}); the keys in use stay", fieldFile, e.getClass().getSimpleName());
+            log.error(
+                    "The field keyset {} could not be reloaded ({}); the keys in use stay",
+                    fieldFile,
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -116,8 +129,10 @@ public class FieldCipher {
         try {
             return keys.aead().decrypt(sealed, associatedData(field, row));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a value of " + field + " in row " + row
-                    + " does not decrypt (a missing key, or a value moved or changed)", e);
+            throw new IllegalStateException(
+                    "a value of " + field + " in row " + row
+                            + " does not decrypt (a missing key, or a value moved or changed)",
+                    e);
         }
     }
 

@@ -7,8 +7,8 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
 import com.google.crypto.tink.signature.Ed25519Parameters;
 import com.google.crypto.tink.signature.SignatureConfig;
@@ -85,7 +85,8 @@ public final class Keysets {
 
     static KeysetHandle read(Path file) {
         try {
-            return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+            return TinkJsonProtoKeysetFormat.parseKeyset(
+                    Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -96,7 +97,9 @@ public final class Keysets {
     /** Adds a new primary key to the keyset; the old ones stay to decrypt. */
     public static KeysetHandle rotate(KeysetHandle keyset, Parameters parameters) throws GeneralSecurityException {
         return KeysetHandle.newBuilder(keyset)
-                .addEntry(KeysetHandle.generateEntryFromParameters(parameters).withRandomId().makePrimary())
+                .addEntry(KeysetHandle.generateEntryFromParameters(parameters)
+                        .withRandomId()
+                        .makePrimary())
                 .build();
     }
 
@@ -104,7 +107,9 @@ public final class Keysets {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()),
+            Files.writeString(
+                    temp,
+                    TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()),
                     StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
@@ -127,6 +132,7 @@ public final class Keysets {
         Path file = Path.of(args[1]);
         KeysetHandle rotated = rotate(read(file), FIELD);
         write(file, rotated);
-        System.out.println("new primary key " + Integer.toUnsignedString(rotated.getPrimary().getId()) + " in " + file);
+        System.out.println("new primary key "
+                + Integer.toUnsignedString(rotated.getPrimary().getId()) + " in " + file);
     }
 }

@@ -32,8 +32,10 @@ public record ReferralFacts(
         Referral referral = CanonicalReader.standard().read(bundle);
         Victim first = referral.firstVictim();
         Region domicile = first == null ? null : first.domicileRegency();
-        Region incident = referral.incident() == null ? null : referral.incident().region();
-        Instant reportedAt = referral.authoredOn() != null ? referral.authoredOn().toInstant() : Instant.now();
+        Region incident =
+                referral.incident() == null ? null : referral.incident().region();
+        Instant reportedAt =
+                referral.authoredOn() != null ? referral.authoredOn().toInstant() : Instant.now();
         return new ReferralFacts(
                 referral.kind() == null ? null : referral.kind().name(),
                 referral.urgency() == null ? null : referral.urgency().name(),

@@ -1,5 +1,6 @@
 package id.lintas.hub.referral;
 
+import id.lintas.hub.platform.AppendOnlyLog;
 import id.lintas.hub.protect.EncryptedFields;
 import id.lintas.hub.protect.FieldCipher;
 import java.sql.ResultSet;
@@ -9,10 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.context.annotation.Bean;
-import id.lintas.hub.platform.AppendOnlyLog;
 
 /** Referrals and their events in PostgreSQL. */
 @Repository
@@ -66,11 +66,24 @@ public class ReferralRepository {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (sender_id, source_reference) do nothing
                         """)
-                .params(r.id(), r.senderId(), r.sourceReference(), r.revision(), r.kind(), r.urgency(), r.status(),
-                        r.destinationId(), r.requestedRegion(), r.domicileRegion(), r.incidentRegion(),
-                        r.reportingRegion(), canonical.bytes(), canonical.keyId(),
-                        Timestamp.from(r.reportedAt()))
-                .update() == 1;
+                        .params(
+                                r.id(),
+                                r.senderId(),
+                                r.sourceReference(),
+                                r.revision(),
+                                r.kind(),
+                                r.urgency(),
+                                r.status(),
+                                r.destinationId(),
+                                r.requestedRegion(),
+                                r.domicileRegion(),
+                                r.incidentRegion(),
+                                r.reportingRegion(),
+                                canonical.bytes(),
+                                canonical.keyId(),
+                                Timestamp.from(r.reportedAt()))
+                        .update()
+                == 1;
     }
 
     /** Replaces the content with a newer revision of the sender's case. */
@@ -82,16 +95,25 @@ public class ReferralRepository {
                           reported_at = ?, updated_at = now()
                         where id = ?
                         """)
-                .params(r.revision(), r.kind(), r.urgency(), r.requestedRegion(), r.domicileRegion(),
-                        r.incidentRegion(), canonical.bytes(), canonical.keyId(),
-                        Timestamp.from(r.reportedAt()), r.id())
+                .params(
+                        r.revision(),
+                        r.kind(),
+                        r.urgency(),
+                        r.requestedRegion(),
+                        r.domicileRegion(),
+                        r.incidentRegion(),
+                        canonical.bytes(),
+                        canonical.keyId(),
+                        Timestamp.from(r.reportedAt()),
+                        r.id())
                 .update();
     }
 
     public void route(UUID id, String status, String destinationId, String canonicalJson) {
         FieldCipher.Sealed canonical = sealed(id, canonicalJson);
-        jdbc.sql("update referral set status = ?, destination_id = ?, canonical = null, canonical_enc = ?, canonical_key = ?,"
-                        + " updated_at = now() where id = ?")
+        jdbc.sql(
+                        "update referral set status = ?, destination_id = ?, canonical = null, canonical_enc = ?, canonical_key = ?,"
+                                + " updated_at = now() where id = ?")
                 .params(status, destinationId, canonical.bytes(), canonical.keyId(), id)
                 .update();
     }
@@ -102,9 +124,15 @@ public class ReferralRepository {
 
     /** Replaces the keyed hashes of the referral's victims' NIKs (normalised to digits). */
     public void recordVictims(UUID referralId, java.util.Collection<String> niks) {
-        jdbc.sql("delete from referral_identity where referral_id = ?").param(referralId).update();
-        niks.stream().map(nik -> nik.replaceAll("\\D", "")).filter(nik -> !nik.isEmpty()).distinct().forEach(nik ->
-                jdbc.sql("insert into referral_identity (referral_id, nik_hash) values (?, ?) on conflict do nothing")
+        jdbc.sql("delete from referral_identity where referral_id = ?")
+                .param(referralId)
+                .update();
+        niks.stream()
+                .map(nik -> nik.replaceAll("\\D", ""))
+                .filter(nik -> !nik.isEmpty())
+                .distinct()
+                .forEach(nik -> jdbc.sql(
+                                "insert into referral_identity (referral_id, nik_hash) values (?, ?) on conflict do nothing")
                         .params(referralId, cipher.lookupHash(nik))
                         .update());
     }
@@ -139,11 +167,16 @@ public class ReferralRepository {
     }
 
     public List<ReferralEvent> events(UUID referralId) {
-        return jdbc.sql("select id, at, type, status, actor, detail from referral_event where referral_id = ? order by id")
+        return jdbc.sql(
+                        "select id, at, type, status, actor, detail from referral_event where referral_id = ? order by id")
                 .param(referralId)
                 .query((rs, n) -> new ReferralEvent(
-                        rs.getLong("id"), instant(rs, "at"), rs.getString("type"), rs.getString("status"),
-                        rs.getString("actor"), rs.getString("detail")))
+                        rs.getLong("id"),
+                        instant(rs, "at"),
+                        rs.getString("type"),
+                        rs.getString("status"),
+                        rs.getString("actor"),
+                        rs.getString("detail")))
                 .list();
     }
 
@@ -167,35 +200,59 @@ public class ReferralRepository {
                             subject_to_availability = excluded.subject_to_availability, data = excluded.data,
                             respond_by = excluded.respond_by
                         """)
-                .params(referralId, route.participantId(), route.agreementId(), route.agreementVersion(), route.via(),
-                        jsonArray(route.services()), jsonArray(route.subjectToAvailability()), jsonArray(route.data()),
-                        route.respondBy() == null ? null : Timestamp.from(route.respondBy()), route.status())
+                .params(
+                        referralId,
+                        route.participantId(),
+                        route.agreementId(),
+                        route.agreementVersion(),
+                        route.via(),
+                        jsonArray(route.services()),
+                        jsonArray(route.subjectToAvailability()),
+                        jsonArray(route.data()),
+                        route.respondBy() == null ? null : Timestamp.from(route.respondBy()),
+                        route.status())
                 .update();
     }
 
     public List<ReferralRoute> routes(UUID referralId) {
-        return jdbc.sql("select participant_id, agreement_id, agreement_version, via, services::text, subject_to_availability::text,"
-                        + " data::text, respond_by, status from referral_route where referral_id = ? order by created_at, participant_id")
+        return jdbc.sql(
+                        "select participant_id, agreement_id, agreement_version, via, services::text, subject_to_availability::text,"
+                                + " data::text, respond_by, status from referral_route where referral_id = ? order by created_at, participant_id")
                 .param(referralId)
-                .query((rs, n) -> new ReferralRoute(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        parseArray(rs.getString(5)), parseArray(rs.getString(6)), parseArray(rs.getString(7)),
-                        instant(rs, "respond_by"), rs.getString(9)))
+                .query((rs, n) -> new ReferralRoute(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        parseArray(rs.getString(5)),
+                        parseArray(rs.getString(6)),
+                        parseArray(rs.getString(7)),
+                        instant(rs, "respond_by"),
+                        rs.getString(9)))
                 .list();
     }
 
     public Optional<ReferralRoute> route(UUID referralId, String participantId) {
-        return routes(referralId).stream().filter(r -> r.participantId().equals(participantId)).findFirst();
+        return routes(referralId).stream()
+                .filter(r -> r.participantId().equals(participantId))
+                .findFirst();
     }
 
     /** A receiver that has not answered by the time its agreement set. */
-    public record Overdue(UUID referralId, String participantId, String agreementId, int agreementVersion, Instant respondBy) {}
+    public record Overdue(
+            UUID referralId, String participantId, String agreementId, int agreementVersion, Instant respondBy) {}
 
     /** Routes still waiting for the receiver's answer past their due time, oldest first. */
     public List<Overdue> overdue(int limit) {
-        return jdbc.sql("select referral_id, participant_id, agreement_id, agreement_version, respond_by from referral_route"
-                        + " where status = 'REQUESTED' and respond_by < now() order by respond_by limit ?")
+        return jdbc.sql(
+                        "select referral_id, participant_id, agreement_id, agreement_version, respond_by from referral_route"
+                                + " where status = 'REQUESTED' and respond_by < now() order by respond_by limit ?")
                 .param(limit)
-                .query((rs, n) -> new Overdue(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                .query((rs, n) -> new Overdue(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
                         rs.getTimestamp(5).toInstant()))
                 .list();
     }
@@ -205,13 +262,16 @@ public class ReferralRepository {
         return jdbc.sql("select count(*) from referral_route where participant_id = ? and status = 'REQUESTED'"
                         + " and respond_by < now()")
                 .param(receiver)
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     /** The receivers that have at least one answer overdue. */
     public List<String> receiversWithOverdueAnswers() {
-        return jdbc.sql("select distinct participant_id from referral_route where status = 'REQUESTED' and respond_by < now()")
-                .query(String.class).list();
+        return jdbc.sql(
+                        "select distinct participant_id from referral_route where status = 'REQUESTED' and respond_by < now()")
+                .query(String.class)
+                .list();
     }
 
     public void updateRouteStatus(UUID referralId, String participantId, String status) {
@@ -259,7 +319,9 @@ public class ReferralRepository {
     /** The decrypted Bundle; a row from before encryption still has it in clear until it is re-encrypted. */
     private String canonical(ResultSet rs) throws SQLException {
         byte[] sealed = rs.getBytes("canonical_enc");
-        return sealed == null ? rs.getString("canonical") : cipher.decryptString(sealed, CANONICAL, rs.getObject("id", UUID.class));
+        return sealed == null
+                ? rs.getString("canonical")
+                : cipher.decryptString(sealed, CANONICAL, rs.getObject("id", UUID.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -39,7 +39,8 @@ class ResponseTimeMetrics {
     private void register(String receiver) {
         if (receivers.add(receiver)) {
             Gauge.builder("lintas.referrals.overdue", () -> referrals.overdueCount(receiver))
-                    .description("Routed referrals whose receiver has not answered within the agreement's response time, by receiver")
+                    .description(
+                            "Routed referrals whose receiver has not answered within the agreement's response time, by receiver")
                     .tag("receiver", receiver)
                     .register(meters);
         }

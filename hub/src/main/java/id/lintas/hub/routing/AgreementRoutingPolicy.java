@@ -36,14 +36,19 @@ public class AgreementRoutingPolicy implements RoutingPolicy {
 
             @Override
             public List<String> serving(String region) {
-                return participants.serving(region).stream().map(ParticipantDirectory.Connected::id).toList();
+                return participants.serving(region).stream()
+                        .map(ParticipantDirectory.Connected::id)
+                        .toList();
             }
         };
     }
 
     @Override
     public RoutingDecision decide(Participant sender, Bundle referral) {
-        return formats.check(sender, referral, router.decide(sender.id(), profile(sender, referral), agreements.current(), directory));
+        return formats.check(
+                sender,
+                referral,
+                router.decide(sender.id(), profile(sender, referral), agreements.current(), directory));
     }
 
     /**
@@ -52,9 +57,13 @@ public class AgreementRoutingPolicy implements RoutingPolicy {
      * @param draft an agreement version to consider as if every party had signed it, or null
      */
     public RoutingDecision explain(Participant sender, Bundle referral, CompiledAgreement draft) {
-        AgreementSet set = draft == null ? agreements.current() : agreements.current().with(draft);
-        return formats.check(sender, referral,
-                router.decide(sender.id(), profile(sender, referral), set, directory, draft == null ? null : draft.id()));
+        AgreementSet set =
+                draft == null ? agreements.current() : agreements.current().with(draft);
+        return formats.check(
+                sender,
+                referral,
+                router.decide(
+                        sender.id(), profile(sender, referral), set, directory, draft == null ? null : draft.id()));
     }
 
     private static CaseProfile profile(Participant sender, Bundle referral) {

@@ -2,13 +2,13 @@ package id.lintas.hub.routing;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.FileBatchReader;
 import id.lintas.contracts.spi.FileRejectedException;
 import id.lintas.contracts.spi.InboundMessage;
 import id.lintas.contracts.spi.RegionAdapter;
-import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.hub.agreement.AgreementProblem;
 import id.lintas.hub.agreement.AgreementRegistry;
@@ -19,10 +19,10 @@ import id.lintas.hub.agreement.CompiledAgreement;
 import id.lintas.hub.agreement.Finding;
 import id.lintas.hub.agreement.Grant;
 import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.participant.ParticipantDirectory.Connected;
 import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.Role;
 import id.lintas.hub.security.SecurityLog;
-import id.lintas.hub.participant.ParticipantDirectory.Connected;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +49,12 @@ class ExplainController {
     private final ParticipantDirectory participants;
     private final FhirContext fhir;
 
-    ExplainController(AgreementRoutingPolicy routing, AgreementService agreements, AgreementRegistry registry,
-            ParticipantDirectory participants, FhirContext fhir) {
+    ExplainController(
+            AgreementRoutingPolicy routing,
+            AgreementService agreements,
+            AgreementRegistry registry,
+            ParticipantDirectory participants,
+            FhirContext fhir) {
         this.routing = routing;
         this.agreements = agreements;
         this.registry = registry;
@@ -71,23 +75,34 @@ class ExplainController {
             SecurityLog.refused("routing explain for " + sender, "a participant explains only its own referrals");
             throw new AccessDeniedException("a participant explains only its own referrals");
         }
-        Connected from = participants.find(sender)
-                .orElseThrow(() -> new AgreementProblem(404, "unknown-participant", "Unknown participant",
-                        "no participant '" + sender + "'", List.of(new FieldError("sender", "not a participant of this hub"))));
+        Connected from = participants
+                .find(sender)
+                .orElseThrow(() -> new AgreementProblem(
+                        404,
+                        "unknown-participant",
+                        "Unknown participant",
+                        "no participant '" + sender + "'",
+                        List.of(new FieldError("sender", "not a participant of this hub"))));
         Bundle bundle = nativeFormat ? translate(from, body, fileName) : parse(body);
         CompiledAgreement draft = null;
         if (agreement != null) {
             AgreementView view = agreements.view(agreement, version == null ? 1 : version);
-            draft = registry.compile(registry.readDocument(view), view.status() == AgreementStatus.DRAFT
-                    ? AgreementStatus.DRAFT : view.status(), view.terminatedFrom());
+            draft = registry.compile(
+                    registry.readDocument(view),
+                    view.status() == AgreementStatus.DRAFT ? AgreementStatus.DRAFT : view.status(),
+                    view.terminatedFrom());
         }
         RoutingDecision decision = routing.explain(from.participant(), bundle, draft);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sender", sender);
         answer.put("target", decision.target());
         answer.put("routed", decision.isRouted());
-        answer.put("routes", decision.grants().stream().map(ExplainController::route).toList());
-        answer.put("findings", decision.findings().stream().map(ExplainController::finding).toList());
+        answer.put(
+                "routes",
+                decision.grants().stream().map(ExplainController::route).toList());
+        answer.put(
+                "findings",
+                decision.findings().stream().map(ExplainController::finding).toList());
         if (decision.refusal() != null) {
             answer.put("refusal", decision.refusal());
         }
@@ -102,10 +117,16 @@ class ExplainController {
 
     private Bundle parse(byte[] body) {
         try {
-            return fhir.newJsonParser().parseResource(Bundle.class, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            return fhir.newJsonParser()
+                    .parseResource(Bundle.class, new String(body, java.nio.charset.StandardCharsets.UTF_8));
         } catch (DataFormatException | ClassCastException e) {
-            throw new AgreementProblem(400, "invalid-message", "Invalid message", "the body is not a canonical FHIR Bundle",
-                    List.of(new FieldError("(body)", "not a FHIR R4 Bundle in JSON; send native=true for a region's own format")));
+            throw new AgreementProblem(
+                    400,
+                    "invalid-message",
+                    "Invalid message",
+                    "the body is not a canonical FHIR Bundle",
+                    List.of(new FieldError(
+                            "(body)", "not a FHIR R4 Bundle in JSON; send native=true for a region's own format")));
         }
     }
 
@@ -113,15 +134,23 @@ class ExplainController {
         RegionAdapter adapter = from.adapter();
         try {
             if (adapter.messageReader().isPresent()) {
-                return adapter.messageReader().get().readReferral(body, from.participant()).bundle();
+                return adapter.messageReader()
+                        .get()
+                        .readReferral(body, from.participant())
+                        .bundle();
             }
             if (adapter.fhirMessageReader().isPresent()) {
                 InboundMessage message = adapter.fhirMessageReader().get().readMessage(body, from.participant());
                 if (message instanceof CanonicalReferral referral) {
                     return referral.bundle();
                 }
-                throw new AgreementProblem(400, "invalid-message", "Invalid message", "the message is a status change",
-                        List.of(new FieldError("MessageHeader.event", "a status change is not routed: send a referral's message")));
+                throw new AgreementProblem(
+                        400,
+                        "invalid-message",
+                        "Invalid message",
+                        "the message is a status change",
+                        List.of(new FieldError(
+                                "MessageHeader.event", "a status change is not routed: send a referral's message")));
             }
             if (adapter.fileBatchReader().isPresent()) {
                 return firstReferral(adapter.fileBatchReader().get(), body, fileName, from);
@@ -129,10 +158,18 @@ class ExplainController {
         } catch (TranslationException e) {
             throw new AgreementProblem(400, "invalid-message", "Invalid message", "the message is invalid", e.errors());
         } catch (FileRejectedException e) {
-            throw new AgreementProblem(400, "invalid-message", "Invalid message", "the file is refused whole",
+            throw new AgreementProblem(
+                    400,
+                    "invalid-message",
+                    "Invalid message",
+                    "the file is refused whole",
                     List.of(new FieldError("(file)", e.getMessage())));
         }
-        throw new AgreementProblem(400, "invalid-message", "Invalid message", "the sender's format cannot be explained natively",
+        throw new AgreementProblem(
+                400,
+                "invalid-message",
+                "Invalid message",
+                "the sender's format cannot be explained natively",
                 List.of(new FieldError("native", "not supported for this participant's format")));
     }
 
@@ -140,16 +177,26 @@ class ExplainController {
     private static Bundle firstReferral(FileBatchReader reader, byte[] body, String fileName, Connected from)
             throws FileRejectedException {
         if (fileName == null) {
-            throw new AgreementProblem(400, "invalid-message", "Invalid message", "a file format needs the file's name",
-                    List.of(new FieldError("fileName", "required for a participant that exchanges files: the name the file would have")));
+            throw new AgreementProblem(
+                    400,
+                    "invalid-message",
+                    "Invalid message",
+                    "a file format needs the file's name",
+                    List.of(new FieldError(
+                            "fileName",
+                            "required for a participant that exchanges files: the name the file would have")));
         }
         FileBatch batch = reader.readFile(fileName, body, from.participant());
-        List<FieldError> errors = batch.items().stream().flatMap(i -> i.errors().stream()).toList();
+        List<FieldError> errors =
+                batch.items().stream().flatMap(i -> i.errors().stream()).toList();
         return batch.items().stream()
                 .filter(item -> item.message() instanceof CanonicalReferral)
                 .map(item -> ((CanonicalReferral) item.message()).bundle())
                 .findFirst()
-                .orElseThrow(() -> new AgreementProblem(400, "invalid-message", "Invalid message",
+                .orElseThrow(() -> new AgreementProblem(
+                        400,
+                        "invalid-message",
+                        "Invalid message",
                         "the file has no readable referral row",
                         errors.isEmpty() ? List.of(new FieldError("(file)", "no referral rows")) : errors));
     }
@@ -165,7 +212,9 @@ class ExplainController {
         route.put("services", grant.services());
         route.put("subjectToAvailability", grant.subjectToAvailability());
         route.put("data", grant.data().stream().map(Enum::name).sorted().toList());
-        route.put("respondWithin", grant.respondWithin() == null ? null : grant.respondWithin().toString());
+        route.put(
+                "respondWithin",
+                grant.respondWithin() == null ? null : grant.respondWithin().toString());
         return route;
     }
 
@@ -178,5 +227,4 @@ class ExplainController {
         map.put("reason", finding.reason());
         return map;
     }
-
 }

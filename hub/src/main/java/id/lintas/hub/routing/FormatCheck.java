@@ -43,8 +43,13 @@ final class FormatCheck {
                 ReceiverCopy.render(PREVIEW_ID, sender, referral, grant.data(), grant.services(), receiver);
                 carried.add(grant);
             } catch (TranslationException e) {
-                findings.add(new Finding(grant.receiver(), grant.agreementId(), grant.agreementVersion(), Clause.FORMAT,
-                        grant.receiver() + "'s format (" + receiver.adapter().format() + ") cannot carry this referral: "
+                findings.add(new Finding(
+                        grant.receiver(),
+                        grant.agreementId(),
+                        grant.agreementVersion(),
+                        Clause.FORMAT,
+                        grant.receiver() + "'s format (" + receiver.adapter().format()
+                                + ") cannot carry this referral: "
                                 + e.errors().stream().map(FieldError::toString).collect(Collectors.joining("; "))));
             }
         }

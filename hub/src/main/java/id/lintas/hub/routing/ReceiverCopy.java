@@ -24,10 +24,17 @@ public final class ReceiverCopy {
      * @param referral the stored canonical referral; not changed
      * @throws TranslationException the receiver's format cannot carry the granted copy
      */
-    public static OutboundDocument render(String referralId, Participant sender, Bundle referral,
-            Collection<DataCategory> data, Collection<String> services, Connected receiver) throws TranslationException {
+    public static OutboundDocument render(
+            String referralId,
+            Participant sender,
+            Bundle referral,
+            Collection<DataCategory> data,
+            Collection<String> services,
+            Connected receiver)
+            throws TranslationException {
         Bundle granted = DataMinimiser.reduce(referral, data, services);
         Owners.assign(granted, receiver.participant());
-        return receiver.adapter().renderReferral(new OutboundReferral(referralId, sender, granted), receiver.participant());
+        return receiver.adapter()
+                .renderReferral(new OutboundReferral(referralId, sender, granted), receiver.participant());
     }
 }

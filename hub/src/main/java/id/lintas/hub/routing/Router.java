@@ -44,19 +44,32 @@ public final class Router {
     /**
      * @param previewDraft the id of an agreement whose draft version is to be treated as signed (explain), or null
      */
-    public RoutingDecision decide(String sender, CaseProfile c, AgreementSet agreements, Directory directory, String previewDraft) {
+    public RoutingDecision decide(
+            String sender, CaseProfile c, AgreementSet agreements, Directory directory, String previewDraft) {
         String senderRegion = directory.regionOf(sender).orElseThrow();
         Target target = target(senderRegion, c);
         if (target == null) {
-            return RoutingDecision.refused("no destination", new Finding(null, null, 0, Clause.NO_AGREEMENT,
-                    "the referral names no destination, and neither the victim's home nor the incident lies outside the sender's region"));
+            return RoutingDecision.refused(
+                    "no destination",
+                    new Finding(
+                            null,
+                            null,
+                            0,
+                            Clause.NO_AGREEMENT,
+                            "the referral names no destination, and neither the victim's home nor the incident lies outside the sender's region"));
         }
         List<String> receivers = servingOrProvince(target.region(), directory).stream()
                 .filter(r -> !r.equals(sender))
                 .toList();
         if (receivers.isEmpty()) {
-            return RoutingDecision.refused(target.label(), new Finding(null, null, 0, Clause.NO_AGREEMENT,
-                    "no participant of the hub serves " + label(target.region())));
+            return RoutingDecision.refused(
+                    target.label(),
+                    new Finding(
+                            null,
+                            null,
+                            0,
+                            Clause.NO_AGREEMENT,
+                            "no participant of the hub serves " + label(target.region())));
         }
         Map<String, Grant> grants = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
@@ -92,8 +105,13 @@ public final class Router {
                     continue;
                 }
                 if (directory.regionOf(grant.receiver()).isEmpty()) {
-                    findings.add(new Finding(grant.receiver(), grant.agreementId(), grant.agreementVersion(), Clause.NO_AGREEMENT,
-                            "the annex of " + grant.via() + " names " + grant.receiver() + ", which is not connected to the hub"));
+                    findings.add(new Finding(
+                            grant.receiver(),
+                            grant.agreementId(),
+                            grant.agreementVersion(),
+                            Clause.NO_AGREEMENT,
+                            "the annex of " + grant.via() + " names " + grant.receiver()
+                                    + ", which is not connected to the hub"));
                     continue;
                 }
                 grants.put(grant.receiver(), grant);
@@ -102,20 +120,29 @@ public final class Router {
         // Participants of the region without an agreement of their own matter only when no participant there has one
         // (those reached through a party's annex need none).
         if (withoutAgreement.size() == receivers.size()) {
-            findings.add(new Finding(String.join(", ", withoutAgreement), null, 0, Clause.NO_AGREEMENT,
+            findings.add(new Finding(
+                    String.join(", ", withoutAgreement),
+                    null,
+                    0,
+                    Clause.NO_AGREEMENT,
                     "no agreement between " + sender + " and " + String.join(" or ", withoutAgreement)));
         }
         return new RoutingDecision(target.label(), List.copyOf(grants.values()), findings);
     }
 
-    private static boolean better(CompiledAgreement.Covered candidate, CompiledAgreement agreement,
-            CompiledAgreement.Covered best, CompiledAgreement bestAgreement) {
-        int services = candidate.grants().get(0).services().size() - best.grants().get(0).services().size();
+    private static boolean better(
+            CompiledAgreement.Covered candidate,
+            CompiledAgreement agreement,
+            CompiledAgreement.Covered best,
+            CompiledAgreement bestAgreement) {
+        int services = candidate.grants().get(0).services().size()
+                - best.grants().get(0).services().size();
         if (services != 0) {
             return services > 0;
         }
         return Comparator.comparing((CompiledAgreement a) -> a.document().validFrom())
-                .compare(agreement, bestAgreement) > 0;
+                        .compare(agreement, bestAgreement)
+                > 0;
     }
 
     private record Target(String region, String label) {}
@@ -150,10 +177,15 @@ public final class Router {
 
     private boolean within(String region, String partyRegion) {
         return region.equals(partyRegion)
-                || regions.byKemendagri(region).map(r -> r.province().equals(partyRegion)).orElse(false);
+                || regions.byKemendagri(region)
+                        .map(r -> r.province().equals(partyRegion))
+                        .orElse(false);
     }
 
     private String label(String region) {
-        return regions.byKemendagri(region).map(Region::name).map(n -> n + " " + region).orElse(region);
+        return regions.byKemendagri(region)
+                .map(Region::name)
+                .map(n -> n + " " + region)
+                .orElse(region);
     }
 }

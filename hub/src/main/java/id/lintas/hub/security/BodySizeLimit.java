@@ -26,8 +26,14 @@ final class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            id.lintas.hub.platform.ErrorBodies.write(request, response, 413, "too-large", "Request too large",
-                    "The body is larger than " + maxBytes + " bytes.", java.util.List.of());
+            id.lintas.hub.platform.ErrorBodies.write(
+                    request,
+                    response,
+                    413,
+                    "too-large",
+                    "Request too large",
+                    "The body is larger than " + maxBytes + " bytes.",
+                    java.util.List.of());
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

@@ -38,7 +38,8 @@ public record Caller(String name, Set<Role> roles, String party) {
         if ("hub".equals(actor)) {
             return AuditEvent.Actor.system();
         }
-        return current().filter(caller -> caller.name().equals(actor))
+        return current()
+                .filter(caller -> caller.name().equals(actor))
                 .map(caller -> new AuditEvent.Actor(caller.name(), caller.party(), caller.actingRole()))
                 .orElseGet(() -> new AuditEvent.Actor(actor, null, null));
     }

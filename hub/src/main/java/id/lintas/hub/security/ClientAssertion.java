@@ -31,15 +31,23 @@ public final class ClientAssertion {
             JoseSigning signing = JoseSigning.of(privateKey);
             Instant now = Instant.now();
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                    .issuer(participant).subject(participant).audience(tokenEndpoint)
+                    .issuer(participant)
+                    .subject(participant)
+                    .audience(tokenEndpoint)
                     .jwtID(UUID.randomUUID().toString())
-                    .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(validFor)))
+                    .issueTime(Date.from(now))
+                    .expirationTime(Date.from(now.plus(validFor)))
                     .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(signing.algorithm()).keyID(privateKey.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(signing.algorithm())
+                            .keyID(privateKey.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(signing.signer());
             return jwt.serialize();
         } catch (JOSEException e) {
-            throw new IllegalArgumentException("cannot sign with key " + privateKey.getKeyID() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot sign with key " + privateKey.getKeyID() + ": " + e.getMessage(), e);
         }
     }
 

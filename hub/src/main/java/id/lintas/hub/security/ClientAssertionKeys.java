@@ -41,9 +41,15 @@ class ClientAssertionKeys implements JwtDecoderFactory<RegisteredClient> {
     static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
     /** How far the region's clock may be ahead of the hub's (Spring's expiry check allows as much behind). */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     private static final int MAX_JTI_LENGTH = 200;
-    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384,
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.PS256, JWSAlgorithm.PS384);
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384);
 
     private final JdbcClient jdbc;
     private final ParticipantKeyRepository keys;
@@ -58,10 +64,11 @@ class ClientAssertionKeys implements JwtDecoderFactory<RegisteredClient> {
     @Override
     public JwtDecoder createDecoder(RegisteredClient client) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS,
-                new ImmutableJWKSet<>(new JWKSet(keys(client.getClientId())))));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                ALGORITHMS, new ImmutableJWKSet<>(new JWKSet(keys(client.getClientId())))));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        OAuth2TokenValidator<Jwt> standard = JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client);
+        OAuth2TokenValidator<Jwt> standard =
+                JwtClientAssertionDecoderFactory.DEFAULT_JWT_VALIDATOR_FACTORY.apply(client);
         // The jti is recorded only for an assertion that passed every other check.
         decoder.setJwtValidator(assertion -> {
             OAuth2TokenValidatorResult result = standard.validate(assertion);
@@ -90,14 +97,18 @@ class ClientAssertionKeys implements JwtDecoderFactory<RegisteredClient> {
         Instant now = clock.instant();
         Instant expires = assertion.getExpiresAt();
         if (expires != null && expires.isAfter(now.plus(MAX_LIFETIME).plus(CLOCK_SKEW))) {
-            return invalid("the client assertion is valid for longer than " + MAX_LIFETIME.toMinutes() + " minutes (exp)");
+            return invalid(
+                    "the client assertion is valid for longer than " + MAX_LIFETIME.toMinutes() + " minutes (exp)");
         }
         Instant issued = assertion.getIssuedAt();
         if (issued != null && issued.isAfter(now.plus(CLOCK_SKEW))) {
             return invalid("the client assertion is issued in the future (iat)");
         }
-        if (issued != null && expires != null && Duration.between(issued, expires).compareTo(MAX_LIFETIME) > 0) {
-            return invalid("the client assertion is valid for longer than " + MAX_LIFETIME.toMinutes() + " minutes (iat to exp)");
+        if (issued != null
+                && expires != null
+                && Duration.between(issued, expires).compareTo(MAX_LIFETIME) > 0) {
+            return invalid("the client assertion is valid for longer than " + MAX_LIFETIME.toMinutes()
+                    + " minutes (iat to exp)");
         }
         return OAuth2TokenValidatorResult.success();
     }
@@ -121,7 +132,9 @@ class ClientAssertionKeys implements JwtDecoderFactory<RegisteredClient> {
 
     /** Forgets the jti of assertions that have expired; returns how many. */
     int purgeExpired() {
-        return jdbc.sql("delete from client_assertion_jti where expires_at < ?").param(Timestamp.from(clock.instant())).update();
+        return jdbc.sql("delete from client_assertion_jti where expires_at < ?")
+                .param(Timestamp.from(clock.instant()))
+                .update();
     }
 
     private static OAuth2TokenValidatorResult invalid(String reason) {

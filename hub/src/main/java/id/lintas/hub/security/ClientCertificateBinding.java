@@ -47,17 +47,29 @@ final class ClientCertificateBinding extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.warn("event=client-certificate-refused method={} path=\"{}\" caller={} presented={}", request.getMethod(),
-                request.getRequestURI(), participant, presented.orElse("none"));
-        id.lintas.hub.platform.ErrorBodies.write(request, response, 403, "client-certificate", "Forbidden",
-                "A region system must present its own client certificate.", java.util.List.of());
+        log.warn(
+                "event=client-certificate-refused method={} path=\"{}\" caller={} presented={}",
+                request.getMethod(),
+                request.getRequestURI(),
+                participant,
+                presented.orElse("none"));
+        id.lintas.hub.platform.ErrorBodies.write(
+                request,
+                response,
+                403,
+                "client-certificate",
+                "Forbidden",
+                "A region system must present its own client certificate.",
+                java.util.List.of());
     }
 
     private static String participant(Authentication authentication) {
         if (authentication instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()) {
             return client.getName();
         }
-        if (authentication != null && authentication.isAuthenticated() && Caller.of(authentication).is(Role.PARTICIPANT)) {
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && Caller.of(authentication).is(Role.PARTICIPANT)) {
             return Caller.of(authentication).party();
         }
         return null;

@@ -63,11 +63,23 @@ final class FailedLogins extends OncePerRequestFilter {
         Duration locked = failures.lockedFor(states);
         if (!locked.isZero()) {
             long seconds = Math.max(1, locked.toSeconds() + (locked.toNanosPart() > 0 ? 1 : 0));
-            log.warn("event=login-throttled method={} path=\"{}\" remote={} account={} retry-after={}", request.getMethod(),
-                    request.getRequestURI(), request.getRemoteAddr(), named == null ? "none" : named, seconds);
+            log.warn(
+                    "event=login-throttled method={} path=\"{}\" remote={} account={} retry-after={}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    request.getRemoteAddr(),
+                    named == null ? "none" : named,
+                    seconds);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            id.lintas.hub.platform.ErrorBodies.write(request, response, 429, "too-many-failures", "Too many failed authentications",
-                    "Too many failed authentications for this account, client or address; retry after " + seconds + " s.", List.of());
+            id.lintas.hub.platform.ErrorBodies.write(
+                    request,
+                    response,
+                    429,
+                    "too-many-failures",
+                    "Too many failed authentications",
+                    "Too many failed authentications for this account, client or address; retry after " + seconds
+                            + " s.",
+                    List.of());
             return;
         }
         chain.doFilter(request, response);
@@ -78,7 +90,9 @@ final class FailedLogins extends OncePerRequestFilter {
                 failures.succeeded(List.of(named));
             }
         } catch (DataAccessException | TransactionException databaseDown) {
-            log.warn("event=login-failure-not-counted remote={} reason=\"{}\"", request.getRemoteAddr(),
+            log.warn(
+                    "event=login-failure-not-counted remote={} reason=\"{}\"",
+                    request.getRemoteAddr(),
                     databaseDown.getClass().getSimpleName());
         }
     }
@@ -88,7 +102,8 @@ final class FailedLogins extends OncePerRequestFilter {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return "account:" + cut(colon < 0 ? decoded : decoded.substring(0, colon));
             } catch (IllegalArgumentException notBase64) {

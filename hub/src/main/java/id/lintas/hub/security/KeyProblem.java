@@ -24,6 +24,7 @@ class KeyProblem extends FieldProblem {
     }
 
     static KeyProblem approvalRefused(String reason) {
-        return new KeyProblem(403, "approval-refused", "Forbidden", reason, List.of(new FieldError("approver", reason)));
+        return new KeyProblem(
+                403, "approval-refused", "Forbidden", reason, List.of(new FieldError("approver", reason)));
     }
 }

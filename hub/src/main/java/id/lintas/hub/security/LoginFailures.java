@@ -66,24 +66,30 @@ class LoginFailures {
                             + " failures = case when login_failure.last_failure_at < ? then 1 else login_failure.failures + 1 end"
                             + " returning failures")
                     .params(key, Timestamp.from(now), forgottenBefore)
-                    .query(Integer.class).single();
+                    .query(Integer.class)
+                    .single();
             int threshold = key.startsWith(ADDRESS) ? lockout.addressFailures() : lockout.failures();
             if (failures >= threshold) {
                 Duration lock = lockFor(failures - threshold);
-                jdbc.sql("update login_failure set locked_until = ? where key = ?").params(Timestamp.from(now.plus(lock)), key).update();
+                jdbc.sql("update login_failure set locked_until = ? where key = ?")
+                        .params(Timestamp.from(now.plus(lock)), key)
+                        .update();
             }
         }
     }
 
     /** Forgets the failures of an account or client that has just authenticated. */
     void succeeded(Collection<String> keys) {
-        jdbc.sql("delete from login_failure where key = any (?)").param(keys.toArray(String[]::new)).update();
+        jdbc.sql("delete from login_failure where key = any (?)")
+                .param(keys.toArray(String[]::new))
+                .update();
     }
 
     /** Forgets keys without a recent failure and without a lock; returns how many. */
     int purgeQuiet() {
         Instant now = clock.instant();
-        return jdbc.sql("delete from login_failure where last_failure_at < ? and (locked_until is null or locked_until < ?)")
+        return jdbc.sql(
+                        "delete from login_failure where last_failure_at < ? and (locked_until is null or locked_until < ?)")
                 .params(Timestamp.from(now.minus(lockout.maxLockout())), Timestamp.from(now))
                 .update();
     }

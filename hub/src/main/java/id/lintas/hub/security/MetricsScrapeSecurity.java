@@ -23,24 +23,27 @@ class MetricsScrapeSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain prometheusChain(HttpSecurity http, MetricsProperties metrics, SecurityProperties properties,
-            LoginFailures failures) throws Exception {
+    SecurityFilterChain prometheusChain(
+            HttpSecurity http, MetricsProperties metrics, SecurityProperties properties, LoginFailures failures)
+            throws Exception {
         ScrapeToken token = new ScrapeToken(metrics.scrapeToken());
         http.securityMatcher(PROMETHEUS)
                 .csrf(csrf -> csrf.disable()) // no cookies and no sessions: every scrape carries its credentials
                 .addFilterBefore(new FailedLogins(failures), LogoutFilter.class)
                 .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
-                .oauth2ResourceServer(resource -> resource
-                        .authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
+                .oauth2ResourceServer(resource -> resource.authenticationEntryPoint(
+                                SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint()))
                         .accessDeniedHandler(SecurityLog.deniedHandler())
                         .authenticationManagerResolver(request -> token))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityLog.deniedHandler())
                         .authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, PROMETHEUS).hasAnyAuthority(Role.OPERATOR.authority(), ScrapeToken.SCRAPER)
-                        .anyRequest().denyAll());
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, PROMETHEUS)
+                        .hasAnyAuthority(Role.OPERATOR.authority(), ScrapeToken.SCRAPER)
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 }

@@ -19,7 +19,9 @@ final class NoStoredTokens implements OAuth2AuthorizationService {
     @Override
     public void save(OAuth2Authorization authorization) {
         OAuth2Authorization.Token<OAuth2AccessToken> token = authorization.getAccessToken();
-        log.info("event=token-issued participant={} expires={}", authorization.getRegisteredClientId(),
+        log.info(
+                "event=token-issued participant={} expires={}",
+                authorization.getRegisteredClientId(),
                 token == null ? "none" : token.getToken().getExpiresAt());
     }
 

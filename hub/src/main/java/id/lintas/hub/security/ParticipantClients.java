@@ -39,7 +39,11 @@ class ParticipantClients implements RegisteredClientRepository {
     @Override
     public RegisteredClient findByClientId(String clientId) {
         // A suspended participant gets no token (one it holds is refused by SuspendedParticipants).
-        if (clientId == null || participants.find(clientId).map(ParticipantDirectory.Connected::suspended).orElse(true)) {
+        if (clientId == null
+                || participants
+                        .find(clientId)
+                        .map(ParticipantDirectory.Connected::suspended)
+                        .orElse(true)) {
             return null;
         }
         return RegisteredClient.withId(clientId)

@@ -44,7 +44,8 @@ class ParticipantKeyController {
     }
 
     @PostMapping(value = "/api/v1/participants/{participant}/client-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ParticipantKeys.KeyView> registerClientKey(@PathVariable String participant, @RequestBody JsonNode jwk) {
+    ResponseEntity<ParticipantKeys.KeyView> registerClientKey(
+            @PathVariable String participant, @RequestBody JsonNode jwk) {
         return registered(participant, KeyPurpose.CLIENT, "client-keys", jwk);
     }
 
@@ -70,7 +71,8 @@ class ParticipantKeyController {
     }
 
     @PostMapping(value = "/api/v1/participants/{participant}/witness-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ParticipantKeys.KeyView> registerWitnessKey(@PathVariable String participant, @RequestBody JsonNode jwk) {
+    ResponseEntity<ParticipantKeys.KeyView> registerWitnessKey(
+            @PathVariable String participant, @RequestBody JsonNode jwk) {
         return registered(participant, KeyPurpose.WITNESS, "witness-keys", jwk);
     }
 
@@ -90,8 +92,11 @@ class ParticipantKeyController {
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<ParticipantKeys.KeyView> registered(String participant, KeyPurpose purpose, String path, JsonNode jwk) {
-        ParticipantKeys.KeyView key = keys.registerKey(participant, purpose, jwk, Caller.required().name());
-        return ResponseEntity.created(URI.create("/api/v1/participants/" + participant + "/" + path + "/" + key.kid())).body(key);
+    private ResponseEntity<ParticipantKeys.KeyView> registered(
+            String participant, KeyPurpose purpose, String path, JsonNode jwk) {
+        ParticipantKeys.KeyView key =
+                keys.registerKey(participant, purpose, jwk, Caller.required().name());
+        return ResponseEntity.created(URI.create("/api/v1/participants/" + participant + "/" + path + "/" + key.kid()))
+                .body(key);
     }
 }

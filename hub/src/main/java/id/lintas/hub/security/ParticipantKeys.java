@@ -37,7 +37,8 @@ public class ParticipantKeys {
     private final ObjectMapper json;
     private final AuditLog audit;
 
-    ParticipantKeys(ParticipantKeyRepository repository, ParticipantDirectory participants, ObjectMapper json, AuditLog audit) {
+    ParticipantKeys(
+            ParticipantKeyRepository repository, ParticipantDirectory participants, ObjectMapper json, AuditLog audit) {
         this.repository = repository;
         this.audit = audit;
         this.participants = participants;
@@ -46,7 +47,8 @@ public class ParticipantKeys {
 
     /** The participant's signing key {@code kid}, unless it is unknown or revoked. */
     public Optional<JWK> signingKey(String participant, String kid) {
-        return repository.key(participant, kid)
+        return repository
+                .key(participant, kid)
                 .filter(k -> k.revokedAt() == null && k.purpose() == KeyPurpose.SIGNING)
                 .map(k -> jwk(k.jwk()));
     }
@@ -61,21 +63,27 @@ public class ParticipantKeys {
         try {
             key = JWK.parse(body.toString());
         } catch (ParseException e) {
-            throw KeyProblem.invalid("not a JWK", List.of(new FieldError("(document)", "not a JSON Web Key: " + e.getMessage())));
+            throw KeyProblem.invalid(
+                    "not a JWK", List.of(new FieldError("(document)", "not a JSON Web Key: " + e.getMessage())));
         }
         List<FieldError> errors = new ArrayList<>();
         if (key.isPrivate()) {
-            errors.add(new FieldError("d", "this is a private key: register the public key only, and keep the private key with the signer"));
+            errors.add(new FieldError(
+                    "d",
+                    "this is a private key: register the public key only, and keep the private key with the signer"));
         }
         if (purpose == KeyPurpose.WITNESS) {
             if (!(key instanceof OctetKeyPair okp) || !Curve.Ed25519.equals(okp.getCurve())) {
                 errors.add(new FieldError("kty", "a witness key is an Ed25519 key: kty OKP, crv Ed25519 (RFC 8037)"));
             }
             if (key.getKeyID() != null && !key.getKeyID().matches("[A-Za-z0-9._:-]{1,100}")) {
-                errors.add(new FieldError("kid", "a witness key's kid is its cosigner name in signature lines: 1 to 100 of"
-                        + " A-Z a-z 0-9 . _ : - (no spaces, '+' or '/')"));
+                errors.add(new FieldError(
+                        "kid",
+                        "a witness key's kid is its cosigner name in signature lines: 1 to 100 of"
+                                + " A-Z a-z 0-9 . _ : - (no spaces, '+' or '/')"));
             }
-        } else if (!"EC".equals(key.getKeyType().getValue()) && !"RSA".equals(key.getKeyType().getValue())) {
+        } else if (!"EC".equals(key.getKeyType().getValue())
+                && !"RSA".equals(key.getKeyType().getValue())) {
             errors.add(new FieldError("kty", "key type " + key.getKeyType() + " is not accepted; use EC or RSA"));
         }
         if (key.getKeyID() == null || key.getKeyID().isBlank()) {
@@ -87,25 +95,41 @@ public class ParticipantKeys {
         String publicJwk = key.toPublicJWK().toJSONString();
         String thumbprint = thumbprint(key);
         for (ParticipantKeyRepository.KeyRow same : repository.keysWithThumbprint(thumbprint)) {
-            if (!same.participantId().equals(participant) || !same.kid().equals(key.getKeyID()) || same.purpose() != purpose) {
-                throw KeyProblem.conflict("key-in-use", same.participantId().equals(participant)
-                        ? "this public key is already registered for " + participant + " as " + same.purpose() + " key " + same.kid()
-                                + "; a key serves one purpose: generate another"
-                        : "this public key is already registered for another participant; a key belongs to one participant",
+            if (!same.participantId().equals(participant)
+                    || !same.kid().equals(key.getKeyID())
+                    || same.purpose() != purpose) {
+                throw KeyProblem.conflict(
+                        "key-in-use",
+                        same.participantId().equals(participant)
+                                ? "this public key is already registered for " + participant + " as " + same.purpose()
+                                        + " key " + same.kid() + "; a key serves one purpose: generate another"
+                                : "this public key is already registered for another participant; a key belongs to one participant",
                         "(document)");
             }
         }
         if (!repository.insertKey(participant, purpose, key.getKeyID(), publicJwk, thumbprint, actor)) {
-            boolean same = repository.key(participant, key.getKeyID())
-                    .map(k -> k.jwk().equals(publicJwk) && k.purpose() == purpose).orElse(false);
+            boolean same = repository
+                    .key(participant, key.getKeyID())
+                    .map(k -> k.jwk().equals(publicJwk) && k.purpose() == purpose)
+                    .orElse(false);
             if (!same) {
-                throw KeyProblem.conflict("key-exists", "participant " + participant + " already has another key with kid "
-                        + key.getKeyID(), "kid");
+                throw KeyProblem.conflict(
+                        "key-exists",
+                        "participant " + participant + " already has another key with kid " + key.getKeyID(),
+                        "kid");
             }
         } else {
-            repository.addKeyEvent(participant, key.getKeyID(), purpose, "REGISTERED", actor,
-                    purpose.needsApproval() ? "waits for approval by a signer of " + participant + " or a second operator" : null);
-            audit.append(keyEvent(AuditKind.KEY_REGISTERED, participant, key.getKeyID(), purpose, actor).withDetail("thumbprint", thumbprint));
+            repository.addKeyEvent(
+                    participant,
+                    key.getKeyID(),
+                    purpose,
+                    "REGISTERED",
+                    actor,
+                    purpose.needsApproval()
+                            ? "waits for approval by a signer of " + participant + " or a second operator"
+                            : null);
+            audit.append(keyEvent(AuditKind.KEY_REGISTERED, participant, key.getKeyID(), purpose, actor)
+                    .withDetail("thumbprint", thumbprint));
             log.info("{} key {} registered for participant {} by {}", purpose, key.getKeyID(), participant, actor);
         }
         return keyView(participant, key.getKeyID());
@@ -125,27 +149,37 @@ public class ParticipantKeys {
     @Transactional
     public KeyView approveKey(String participant, KeyPurpose purpose, String kid, Caller approver) {
         String what = purpose.name().toLowerCase(Locale.ROOT) + " key ";
-        ParticipantKeyRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == purpose && purpose.needsApproval())
+        ParticipantKeyRepository.KeyRow key = repository
+                .key(participant, kid)
+                .filter(k -> k.purpose() == purpose && purpose.needsApproval())
                 .orElseThrow(() -> KeyProblem.notFound(what + kid + " of " + participant));
         if (key.revokedAt() != null) {
-            throw KeyProblem.conflict("key-revoked", what + kid + " of " + participant + " is revoked; register a new key", "kid");
+            throw KeyProblem.conflict(
+                    "key-revoked", what + kid + " of " + participant + " is revoked; register a new key", "kid");
         }
         if (key.approvedAt() == null) {
             String as;
             if (approver.name().equals(key.registeredBy())) {
-                throw KeyProblem.approvalRefused("you registered " + what + kid + ": another person, a signer of " + participant
-                        + " or another operator, must approve it");
+                throw KeyProblem.approvalRefused("you registered " + what + kid + ": another person, a signer of "
+                        + participant + " or another operator, must approve it");
             } else if (approver.signsFor(participant)) {
                 as = "as signer of " + participant;
             } else if (approver.is(Role.OPERATOR)) {
                 as = "as second person (registered by " + key.registeredBy() + ")";
             } else {
-                throw KeyProblem.approvalRefused("only a signer of " + participant + " or an operator may approve its " + what.strip() + "s");
+                throw KeyProblem.approvalRefused(
+                        "only a signer of " + participant + " or an operator may approve its " + what.strip() + "s");
             }
             if (repository.approveKey(participant, kid, approver.name())) {
                 repository.addKeyEvent(participant, kid, purpose, "APPROVED", approver.name(), as);
                 audit.append(keyEvent(AuditKind.KEY_APPROVED, participant, kid, purpose, approver.name()));
-                log.info("{} key {} of participant {} approved by {} {}", purpose, kid, participant, approver.name(), as);
+                log.info(
+                        "{} key {} of participant {} approved by {} {}",
+                        purpose,
+                        kid,
+                        participant,
+                        approver.name(),
+                        as);
             }
         }
         return keyView(participant, kid);
@@ -170,7 +204,9 @@ public class ParticipantKeys {
 
     @Transactional
     public void revokeKey(String participant, KeyPurpose purpose, String kid, String actor) {
-        ParticipantKeyRepository.KeyRow key = repository.key(participant, kid).filter(k -> k.purpose() == purpose)
+        ParticipantKeyRepository.KeyRow key = repository
+                .key(participant, kid)
+                .filter(k -> k.purpose() == purpose)
                 .orElseThrow(() -> KeyProblem.notFound("key " + kid + " of " + participant));
         if (key.revokedAt() == null) {
             repository.revokeKey(participant, kid);
@@ -180,9 +216,15 @@ public class ParticipantKeys {
         log.info("Key {} of participant {} revoked by {}", kid, participant, actor);
     }
 
-    private static AuditEvent keyEvent(AuditKind kind, String participant, String kid, KeyPurpose purpose, String actor) {
-        return AuditEvent.of(kind).withActor(Caller.auditActor(actor)).withParties(participant, null).withOutcome(kind.name())
-                .withDetail("participant", participant).withDetail("kid", kid).withDetail("purpose", purpose.name());
+    private static AuditEvent keyEvent(
+            AuditKind kind, String participant, String kid, KeyPurpose purpose, String actor) {
+        return AuditEvent.of(kind)
+                .withActor(Caller.auditActor(actor))
+                .withParties(participant, null)
+                .withOutcome(kind.name())
+                .withDetail("participant", participant)
+                .withDetail("kid", kid)
+                .withDetail("purpose", purpose.name());
     }
 
     private KeyView keyView(String participant, String kid) {
@@ -190,8 +232,15 @@ public class ParticipantKeys {
     }
 
     private KeyView keyView(ParticipantKeyRepository.KeyRow k) {
-        return new KeyView(k.participantId(), k.kid(), json.valueToTree(parse(k.jwk())), k.registeredAt(), k.registeredBy(),
-                k.approvedAt(), k.approvedBy(), k.revokedAt());
+        return new KeyView(
+                k.participantId(),
+                k.kid(),
+                json.valueToTree(parse(k.jwk())),
+                k.registeredAt(),
+                k.registeredBy(),
+                k.approvedAt(),
+                k.approvedBy(),
+                k.revokedAt());
     }
 
     private static String thumbprint(JWK key) {
@@ -218,8 +267,15 @@ public class ParticipantKeys {
      * A participant's registered key, public part only. A client key is usable once {@code approvedAt}
      * is set and until {@code revokedAt} is; signing keys need no approval (their party's signer registers them).
      */
-    public record KeyView(String participant, String kid, JsonNode jwk, Instant registeredAt, String registeredBy,
-            Instant approvedAt, String approvedBy, Instant revokedAt) {}
+    public record KeyView(
+            String participant,
+            String kid,
+            JsonNode jwk,
+            Instant registeredAt,
+            String registeredBy,
+            Instant approvedAt,
+            String approvedBy,
+            Instant revokedAt) {}
 
     /** One registration, approval or revocation of a key. */
     public record KeyEvent(Instant at, String kid, KeyPurpose purpose, String type, String actor, String detail) {}

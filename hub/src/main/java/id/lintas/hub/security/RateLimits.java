@@ -56,21 +56,36 @@ final class RateLimits extends OncePerRequestFilter {
             return;
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()));
-        log.warn("event=rate-limited method={} path=\"{}\" caller={}", request.getMethod(), request.getRequestURI(), key);
+        log.warn(
+                "event=rate-limited method={} path=\"{}\" caller={}",
+                request.getMethod(),
+                request.getRequestURI(),
+                key);
         response.setHeader("Retry-After", Long.toString(seconds));
-        id.lintas.hub.platform.ErrorBodies.write(request, response, 429, "rate-limited", "Too many requests",
-                "More than " + perMinute + " requests a minute; retry after " + seconds + " s.", java.util.List.of());
+        id.lintas.hub.platform.ErrorBodies.write(
+                request,
+                response,
+                429,
+                "rate-limited",
+                "Too many requests",
+                "More than " + perMinute + " requests a minute; retry after " + seconds + " s.",
+                java.util.List.of());
     }
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
                 .build();
     }
 
     private static String key(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken)) {
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "caller:" + authentication.getName();
         }
         return "address:" + request.getRemoteAddr();

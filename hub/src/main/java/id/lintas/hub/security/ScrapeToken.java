@@ -28,10 +28,11 @@ final class ScrapeToken implements AuthenticationManager {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        if (authentication instanceof BearerTokenAuthenticationToken bearer && expected != null
+        if (authentication instanceof BearerTokenAuthenticationToken bearer
+                && expected != null
                 && MessageDigest.isEqual(expected, sha256(bearer.getToken()))) {
-            return UsernamePasswordAuthenticationToken.authenticated("metrics-scraper", null,
-                    List.of(new SimpleGrantedAuthority(SCRAPER)));
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    "metrics-scraper", null, List.of(new SimpleGrantedAuthority(SCRAPER)));
         }
         throw new InvalidBearerTokenException("not the metrics scrape token");
     }

@@ -81,18 +81,25 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientAssertionKeys assertions, SecurityProperties properties,
-            AuthorizationServerSettings settings, LoginFailures failures) throws Exception {
+    SecurityFilterChain authorizationServerChain(
+            HttpSecurity http,
+            ClientAssertionKeys assertions,
+            SecurityProperties properties,
+            AuthorizationServerSettings settings,
+            LoginFailures failures)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(server.getEndpointsMatcher())
                 .addFilterBefore(new TokenEndpointOnly(settings.getTokenEndpoint()), DisableEncodeUrlFilter.class)
                 .addFilterBefore(new FailedLogins(failures), LogoutFilter.class)
-                .with(server, as -> as.clientAuthentication(clients -> clients.authenticationProviders(providers ->
-                        providers.forEach(provider -> {
-                            if (provider instanceof JwtClientAssertionAuthenticationProvider jwt) {
-                                jwt.setJwtDecoderFactory(assertions);
-                            }
-                        }))))
+                .with(
+                        server,
+                        as -> as.clientAuthentication(clients ->
+                                clients.authenticationProviders(providers -> providers.forEach(provider -> {
+                                    if (provider instanceof JwtClientAssertionAuthenticationProvider jwt) {
+                                        jwt.setJwtDecoderFactory(assertions);
+                                    }
+                                }))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
@@ -103,104 +110,162 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, JwtDecoder hubTokens, SecurityProperties properties,
-            AuthorizationServerSettings settings, LoginFailures failures, HandlerMappingIntrospector introspector,
-            ParticipantDirectory participants) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            JwtDecoder hubTokens,
+            SecurityProperties properties,
+            AuthorizationServerSettings settings,
+            LoginFailures failures,
+            HandlerMappingIntrospector introspector,
+            ParticipantDirectory participants)
+            throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies and no sessions: every call carries its credentials
                 .addFilterBefore(new FailedLogins(failures), LogoutFilter.class)
                 .addFilterBefore(new RateLimits(properties.rateLimit()), AuthorizationFilter.class)
                 .addFilterBefore(new ClientCertificateBinding(properties.mtlsRequired()), AuthorizationFilter.class)
                 .addFilterBefore(new SuspendedParticipants(participants), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
                 .oauth2ResourceServer(resource -> {
-                    resource.authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint()));
+                    resource.authenticationEntryPoint(
+                            SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint()));
                     resource.accessDeniedHandler(SecurityLog.deniedHandler());
                     resource.authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(
                             issuers(hubTokens, settings.getIssuer(), properties.external())));
                 })
                 .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityLog.deniedHandler())
                         .authenticationEntryPoint(SecurityLog.entryPoint(new BearerTokenAuthenticationEntryPoint())))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", "/.well-known/smart-configuration",
-                                "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/error").permitAll()
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET,
+                                "/fhir/metadata",
+                                "/.well-known/smart-configuration",
+                                "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
                         // Participants as data: administrators change them; operators and auditors read them.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/participants", "/api/v1/participants/{participant}",
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/participants",
+                                "/api/v1/participants/{participant}",
                                 "/api/v1/participants/{participant}/history")
                         .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name(), Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/participants").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/participants/{participant}").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/referrals",
-                                "/api/v1/participants/{participant}/status").access(ownParticipant())
-                        .requestMatchers(HttpMethod.POST, "/fhir/$process-message").hasRole(Role.PARTICIPANT.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/participants")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/participants/{participant}")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/participants/{participant}/referrals",
+                                "/api/v1/participants/{participant}/status")
+                        .access(ownParticipant())
+                        .requestMatchers(HttpMethod.POST, "/fhir/$process-message")
+                        .hasRole(Role.PARTICIPANT.name())
                         // Operators register client keys; approving one takes a signer of the participant or a
                         // second operator (the service refuses the operator who registered it).
-                        .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/client-keys").hasRole(Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/witness-keys").hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/v1/participants/{participant}/client-keys", "/api/v1/participants/{participant}/client-keys/**",
-                                "/api/v1/participants/{participant}/witness-keys", "/api/v1/participants/{participant}/witness-keys/**")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/client-keys")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/participants/{participant}/witness-keys")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers(
+                                "/api/v1/participants/{participant}/client-keys",
+                                "/api/v1/participants/{participant}/client-keys/**",
+                                "/api/v1/participants/{participant}/witness-keys",
+                                "/api/v1/participants/{participant}/witness-keys/**")
                         .access(operatorOrSignerOfParticipant())
                         .requestMatchers(HttpMethod.GET, "/api/v1/participants/{participant}/key-events")
-                        .access(AuthorizationManagers.anyOf(operatorOrSignerOfParticipant(),
+                        .access(AuthorizationManagers.anyOf(
+                                operatorOrSignerOfParticipant(),
                                 AuthorityAuthorizationManager.hasRole(Role.AUDITOR.name())))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/participants/{participant}/keys").authenticated()
-                        .requestMatchers("/api/v1/participants/{participant}/keys", "/api/v1/participants/{participant}/keys/**")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/participants/{participant}/keys")
+                        .authenticated()
+                        .requestMatchers(
+                                "/api/v1/participants/{participant}/keys", "/api/v1/participants/{participant}/keys/**")
                         .access(signerOfParticipant())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/agreements/*/versions/*/signatures").hasRole(Role.SIGNER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/agreements", "/api/v1/agreements/check",
-                                "/api/v1/agreements/*/suspend", "/api/v1/agreements/*/resume", "/api/v1/agreements/*/terminate")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agreements/*/versions/*/signatures")
+                        .hasRole(Role.SIGNER.name())
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/agreements",
+                                "/api/v1/agreements/check",
+                                "/api/v1/agreements/*/suspend",
+                                "/api/v1/agreements/*/resume",
+                                "/api/v1/agreements/*/terminate")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/agreements/*/events")
                         .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name(), Role.SIGNER.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/agreements", "/api/v1/agreements/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/routing/explain").hasAnyRole(Role.ADMIN.name(), Role.PARTICIPANT.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/referrals/overdue").hasAnyRole(Role.OPERATOR.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agreements", "/api/v1/agreements/**")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/routing/explain")
+                        .hasAnyRole(Role.ADMIN.name(), Role.PARTICIPANT.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/referrals/overdue")
+                        .hasAnyRole(Role.OPERATOR.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/referrals/*")
                         .hasAnyRole(Role.PARTICIPANT.name(), Role.OPERATOR.name(), Role.AUDITOR.name())
-                        .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**")
+                        .hasRole(Role.OPERATOR.name())
                         // The audit log (docs/audit.md): checkpoints, the key and consistency proofs for auditors and
                         // witnesses; inclusion proofs also for a participant's own entries (checked by the service);
                         // entries, exports and verification for auditors; cosignatures from witnesses.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/checkpoint", "/api/v1/audit/verifier-key",
-                                "/api/v1/audit/proof/consistency", "/api/v1/audit/proof/inclusion")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/audit/checkpoint",
+                                "/api/v1/audit/verifier-key",
+                                "/api/v1/audit/proof/consistency",
+                                "/api/v1/audit/proof/inclusion")
                         .hasAnyRole(Role.AUDITOR.name(), Role.PARTICIPANT.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoint/cosignatures").hasRole(Role.PARTICIPANT.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/entries", "/api/v1/audit/export", "/api/v1/audit/verification")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoint/cosignatures")
+                        .hasRole(Role.PARTICIPANT.name())
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/audit/entries",
+                                "/api/v1/audit/export",
+                                "/api/v1/audit/verification")
                         .hasRole(Role.AUDITOR.name())
                         // Demo only: what a simulated region received holds (synthetic) victims' data, so only that
                         // participant's own system reads it, as it would read its own server.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/demo/participants/{participant}/received").access(ownParticipant())
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").authenticated()
-                        .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/demo/participants/{participant}/received")
+                        .access(ownParticipant())
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                        .authenticated()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/referrals", "/api/v1/audit/referrals/**")
                         .hasAnyRole(Role.AUDITOR.name(), Role.PARTICIPANT.name())
-                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**")
+                        .hasRole(Role.ADMIN.name())
                         // Refused if anything would run for it; unknown paths go on to MVC's 404.
-                        .anyRequest().access(new UnmappedPaths(introspector)));
+                        .anyRequest()
+                        .access(new UnmappedPaths(introspector)));
         return http.build();
     }
 
     /** The path's participant is the caller's own (its system's token). */
     private static AuthorizationManager<RequestAuthorizationContext> ownParticipant() {
         return (Supplier<Authentication> authentication, RequestAuthorizationContext context) ->
-                new AuthorizationDecision(Caller.of(authentication.get()).isParticipant(context.getVariables().get("participant")));
+                new AuthorizationDecision(Caller.of(authentication.get())
+                        .isParticipant(context.getVariables().get("participant")));
     }
 
     /** The caller signs for the path's participant. */
     private static AuthorizationManager<RequestAuthorizationContext> signerOfParticipant() {
         return (Supplier<Authentication> authentication, RequestAuthorizationContext context) ->
-                new AuthorizationDecision(Caller.of(authentication.get()).signsFor(context.getVariables().get("participant")));
+                new AuthorizationDecision(Caller.of(authentication.get())
+                        .signsFor(context.getVariables().get("participant")));
     }
 
     /** An operator, or a signer of the path's participant. */
     private static AuthorizationManager<RequestAuthorizationContext> operatorOrSignerOfParticipant() {
         return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> {
             Caller caller = Caller.of(authentication.get());
-            return new AuthorizationDecision(caller.is(Role.OPERATOR) || caller.signsFor(context.getVariables().get("participant")));
+            return new AuthorizationDecision(caller.is(Role.OPERATOR)
+                    || caller.signsFor(context.getVariables().get("participant")));
         };
     }
 
@@ -220,14 +285,16 @@ class SecurityConfiguration {
             @Override
             public AuthenticationManager get() {
                 if (manager == null) {
-                    JwtAuthenticationProvider provider = new JwtAuthenticationProvider(JwtDecoders.fromIssuerLocation(externalIssuer));
+                    JwtAuthenticationProvider provider =
+                            new JwtAuthenticationProvider(JwtDecoders.fromIssuerLocation(externalIssuer));
                     provider.setJwtAuthenticationConverter(jwt -> externalToken(jwt, external));
                     manager = new ProviderManager(provider);
                 }
                 return manager;
             }
         };
-        return issuer -> externalIssuer.equals(issuer) ? externalManager.get() : hubIssuer.equals(issuer) ? ownManager : null;
+        return issuer ->
+                externalIssuer.equals(issuer) ? externalManager.get() : hubIssuer.equals(issuer) ? ownManager : null;
     }
 
     /** A token the hub issued: client credentials of a participant. */
@@ -236,14 +303,16 @@ class SecurityConfiguration {
         if (participant == null) {
             return new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject());
         }
-        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(Role.PARTICIPANT.authority())), participant);
+        return new JwtAuthenticationToken(
+                jwt, List.of(new SimpleGrantedAuthority(Role.PARTICIPANT.authority())), participant);
     }
 
     /** An external provider's token: a participant's system (participant claim) or a person (roles claim). */
     static AbstractAuthenticationToken externalToken(Jwt jwt, SecurityProperties.External external) {
         String participant = jwt.getClaimAsString(external.participantClaim());
         if (participant != null) {
-            return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(Role.PARTICIPANT.authority())), participant);
+            return new JwtAuthenticationToken(
+                    jwt, List.of(new SimpleGrantedAuthority(Role.PARTICIPANT.authority())), participant);
         }
         List<GrantedAuthority> authorities = new java.util.ArrayList<>();
         Collection<String> roles = jwt.getClaimAsStringList(external.rolesClaim());
@@ -258,14 +327,16 @@ class SecurityConfiguration {
         if (party != null) {
             authorities.add(new SimpleGrantedAuthority(Caller.PARTY_PREFIX + party));
         }
-        String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+        String name =
+                jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
         return new JwtAuthenticationToken(jwt, authorities, name);
     }
 
     /** Before everything else, so an oversized body is refused before any filter reads it. */
     @Bean
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(SecurityProperties properties) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(properties.maxRequestBytes()));
+        FilterRegistrationBean<BodySizeLimit> registration =
+                new FilterRegistrationBean<>(new BodySizeLimit(properties.maxRequestBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -291,13 +362,16 @@ class SecurityConfiguration {
         return context -> {
             // The hub's key is EC P-256 (the default would be RS256).
             context.getJwsHeader().algorithm(SignatureAlgorithm.ES256);
-            context.getClaims().claim(PARTICIPANT_CLAIM, context.getRegisteredClient().getClientId());
+            context.getClaims()
+                    .claim(PARTICIPANT_CLAIM, context.getRegisteredClient().getClientId());
         };
     }
 
     @Bean
     AuthorizationServerSettings authorizationServerSettings(SecurityProperties properties, Environment environment) {
-        return AuthorizationServerSettings.builder().issuer(issuer(properties.issuer(), environment)).build();
+        return AuthorizationServerSettings.builder()
+                .issuer(issuer(properties.issuer(), environment))
+                .build();
     }
 
     /**
@@ -318,8 +392,10 @@ class SecurityConfiguration {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("lintas.security.issuer: " + configured + " is not a URL", e);
         }
-        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
-                || uri.getQuery() != null || uri.getFragment() != null) {
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                || uri.getHost() == null
+                || uri.getQuery() != null
+                || uri.getFragment() != null) {
             throw new IllegalStateException("lintas.security.issuer: " + configured
                     + " is not an http(s) URL with a host and without query or fragment");
         }

@@ -29,8 +29,12 @@ class SmartConfiguration {
         document.put("token_endpoint", settings.getIssuer() + settings.getTokenEndpoint());
         document.put("grant_types_supported", List.of("client_credentials"));
         document.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
-        document.put("token_endpoint_auth_signing_alg_values_supported",
-                ClientAssertionKeys.ALGORITHMS.stream().map(Object::toString).sorted().toList());
+        document.put(
+                "token_endpoint_auth_signing_alg_values_supported",
+                ClientAssertionKeys.ALGORITHMS.stream()
+                        .map(Object::toString)
+                        .sorted()
+                        .toList());
         document.put("capabilities", List.of("client-confidential-asymmetric"));
         return document;
     }

@@ -34,16 +34,27 @@ final class SuspendedParticipants extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || !Caller.of(authentication).is(Role.PARTICIPANT)
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || !Caller.of(authentication).is(Role.PARTICIPANT)
                 || !participants.suspended(Caller.of(authentication).party())) {
             chain.doFilter(request, response);
             return;
         }
         String participant = Caller.of(authentication).party();
-        log.warn("event=participant-suspended method={} path=\"{}\" caller={}", request.getMethod(), request.getRequestURI(),
+        log.warn(
+                "event=participant-suspended method={} path=\"{}\" caller={}",
+                request.getMethod(),
+                request.getRequestURI(),
                 participant);
-        ErrorBodies.write(request, response, HttpServletResponse.SC_FORBIDDEN, "participant-suspended", "Participant suspended",
-                "Participant " + participant + " is suspended by the hub's administrators: it neither sends nor receives"
+        ErrorBodies.write(
+                request,
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                "participant-suspended",
+                "Participant suspended",
+                "Participant " + participant
+                        + " is suspended by the hub's administrators: it neither sends nor receives"
                         + " until it is reinstated.",
                 List.of(new FieldError("participant", participant + " is suspended")));
     }

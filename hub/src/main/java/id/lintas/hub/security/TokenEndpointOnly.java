@@ -32,7 +32,8 @@ final class TokenEndpointOnly extends OncePerRequestFilter {
         }
         response.setStatus(404);
         response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                + "\"detail\":\"The hub's authorization server has only the token endpoint.\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                        + "\"detail\":\"The hub's authorization server has only the token endpoint.\"}");
     }
 }

@@ -27,7 +27,8 @@ final class TokenSigningKey {
     private TokenSigningKey() {}
 
     static JWK load(Path configured, Path dataDir) {
-        Path file = configured != null ? configured : dataDir.resolve("security").resolve("token-signing.jwk.json");
+        Path file =
+                configured != null ? configured : dataDir.resolve("security").resolve("token-signing.jwk.json");
         try {
             if (Files.exists(file)) {
                 JWK key = JWK.parse(Files.readString(file, StandardCharsets.UTF_8));
@@ -39,7 +40,9 @@ final class TokenSigningKey {
             if (configured != null) {
                 throw new IllegalStateException("lintas.security.token-signing-key: " + file + " does not exist");
             }
-            ECKey key = new ECKeyGenerator(Curve.P_256).keyID("hub-" + UUID.randomUUID()).generate();
+            ECKey key = new ECKeyGenerator(Curve.P_256)
+                    .keyID("hub-" + UUID.randomUUID())
+                    .generate();
             Files.createDirectories(file.getParent());
             Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8);
             try {

@@ -20,7 +20,9 @@ class WitnessKeyDirectory implements WitnessKeys {
     public List<SignedNote.VerifierKey> approved(String participant) {
         return keys.keys(participant, KeyPurpose.WITNESS).stream()
                 .filter(key -> key.approvedAt() != null && key.revokedAt() == null)
-                .map(key -> SignedNote.VerifierKey.of(key.kid(), SignedNote.COSIGNATURE_V1,
+                .map(key -> SignedNote.VerifierKey.of(
+                        key.kid(),
+                        SignedNote.COSIGNATURE_V1,
                         Base64.getUrlDecoder().decode(key.jwk().path("x").asText())))
                 .toList();
     }

@@ -64,7 +64,9 @@ class AuditController {
         return audit.consistency(from, to);
     }
 
-    @Operation(summary = "An export for the offline verifier: the whole log, or one referral's entries with inclusion proofs")
+    @Operation(
+            summary =
+                    "An export for the offline verifier: the whole log, or one referral's entries with inclusion proofs")
     @GetMapping(value = "/api/v1/audit/export", produces = MediaType.APPLICATION_JSON_VALUE)
     AuditService.Export export(@RequestParam(required = false) UUID referral) {
         return audit.export(referral);
@@ -76,9 +78,14 @@ class AuditController {
         return audit.verify(List.of());
     }
 
-    @Operation(summary = "A witness's cosignature (c2sp.org/tlog-cosignature, Ed25519) of a checkpoint the hub signed: the checkpoint"
-            + " note with the witness's signature line(s)")
-    @PostMapping(value = "/api/v1/audit/checkpoint/cosignatures", consumes = MediaType.TEXT_PLAIN_VALUE, produces = TEXT)
+    @Operation(
+            summary =
+                    "A witness's cosignature (c2sp.org/tlog-cosignature, Ed25519) of a checkpoint the hub signed: the checkpoint"
+                            + " note with the witness's signature line(s)")
+    @PostMapping(
+            value = "/api/v1/audit/checkpoint/cosignatures",
+            consumes = MediaType.TEXT_PLAIN_VALUE,
+            produces = TEXT)
     ResponseEntity<String> cosign(@RequestBody String cosigned) {
         return ResponseEntity.status(201).body(audit.cosign(Caller.required().name(), cosigned));
     }

@@ -58,8 +58,11 @@ final class BalpExport {
         bundle.setIdentifier(new Identifier().setSystem(SID_REFERRAL).setValue(referral.toString()));
         for (AuditLog.Logged logged : entries) {
             org.hl7.fhir.r4.model.AuditEvent resource = resource(logged);
-            bundle.addEntry().setFullUrl("urn:uuid:" + UUID.nameUUIDFromBytes(("audit-" + logged.ticket()).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8))).setResource(resource);
+            bundle.addEntry()
+                    .setFullUrl("urn:uuid:"
+                            + UUID.nameUUIDFromBytes(
+                                    ("audit-" + logged.ticket()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .setResource(resource);
         }
         return bundle;
     }
@@ -68,10 +71,10 @@ final class BalpExport {
         AuditEvent e = logged.event();
         org.hl7.fhir.r4.model.AuditEvent audit = new org.hl7.fhir.r4.model.AuditEvent();
         audit.setRecorded(Date.from(e.at()));
-        audit.getSource().setSite(HUB).setObserver(hub())
-                .addType(new Coding(SOURCE_TYPE, "4", "Application Server"));
+        audit.getSource().setSite(HUB).setObserver(hub()).addType(new Coding(SOURCE_TYPE, "4", "Application Server"));
         Coding kind = new Coding(KIND, e.kind().name(), null);
-        boolean failed = e.outcome() != null && List.of("REFUSED", "FAILED", "DEAD", "RETRY").contains(e.outcome());
+        boolean failed = e.outcome() != null
+                && List.of("REFUSED", "FAILED", "DEAD", "RETRY").contains(e.outcome());
         audit.setOutcome(failed ? AuditEventOutcome._4 : AuditEventOutcome._0);
         if (e.outcome() != null) {
             audit.setOutcomeDesc(e.outcome());
@@ -79,33 +82,45 @@ final class BalpExport {
         if (e.kind() == AuditKind.INTAKE_RECEIVED) {
             audit.getMeta().addProfile(PRIVACY_DISCLOSURE_RECIPIENT);
             audit.setType(new Coding(DCM, "110107", "Import")).setAction(AuditEventAction.C);
-            audit.addSubtype(new Coding(LIFECYCLE, "disclose", "Disclose Record Lifecycle Event")).addSubtype(kind);
+            audit.addSubtype(new Coding(LIFECYCLE, "disclose", "Disclose Record Lifecycle Event"))
+                    .addSubtype(kind);
             audit.addAgent(participantAgent(e.sender(), "110153", "Source Role ID"));
             audit.addAgent(hubAgent("110152", "Destination Role ID"));
             audit.addEntity(victim(e.referralId()));
-        } else if (e.kind() == AuditKind.DELIVERY_ATTEMPTED && "DELIVERED".equals(e.outcome())
+        } else if (e.kind() == AuditKind.DELIVERY_ATTEMPTED
+                && "DELIVERED".equals(e.outcome())
                 && "REFERRAL".equals(e.details().get("document"))) {
             audit.getMeta().addProfile(PRIVACY_DISCLOSURE_SOURCE);
             audit.setType(new Coding(DCM, "110106", "Export")).setAction(AuditEventAction.R);
-            audit.addSubtype(new Coding(LIFECYCLE, "disclose", "Disclose Record Lifecycle Event")).addSubtype(kind);
+            audit.addSubtype(new Coding(LIFECYCLE, "disclose", "Disclose Record Lifecycle Event"))
+                    .addSubtype(kind);
             audit.addAgent(hubAgent("110153", "Source Role ID"));
             audit.addAgent(participantAgent(e.receiver(), "110152", "Destination Role ID"));
             audit.addEntity(victim(e.referralId()));
         } else if (e.kind() == AuditKind.REFERRAL_READ) {
             audit.getMeta().addProfile(READ);
-            audit.setType(new Coding(AUDIT_EVENT_TYPE, "rest", "Restful Operation")).setAction(AuditEventAction.R);
+            audit.setType(new Coding(AUDIT_EVENT_TYPE, "rest", "Restful Operation"))
+                    .setAction(AuditEventAction.R);
             audit.addSubtype(new Coding(RESTFUL_INTERACTION, "read", "read")).addSubtype(kind);
             audit.addAgent(clientAgent(e.actor(), "110152", "Destination Role ID"));
             audit.addAgent(hubAgent("110153", "Source Role ID"));
-            user(e.actor(), new Coding(PARTICIPATION, "IRCP", "information recipient")).ifPresent(audit::addAgent);
-        } else if (!failed && (e.kind() == AuditKind.STATUS_CHANGED || e.kind() == AuditKind.INTAKE_DUPLICATE
-                || (e.kind() == AuditKind.REDRIVE && e.actor() != null && !"SYSTEM".equals(e.actor().role())))) {
+            user(e.actor(), new Coding(PARTICIPATION, "IRCP", "information recipient"))
+                    .ifPresent(audit::addAgent);
+        } else if (!failed
+                && (e.kind() == AuditKind.STATUS_CHANGED
+                        || e.kind() == AuditKind.INTAKE_DUPLICATE
+                        || (e.kind() == AuditKind.REDRIVE
+                                && e.actor() != null
+                                && !"SYSTEM".equals(e.actor().role())))) {
             audit.getMeta().addProfile(CREATE);
-            audit.setType(new Coding(AUDIT_EVENT_TYPE, "rest", "Restful Operation")).setAction(AuditEventAction.C);
-            audit.addSubtype(new Coding(RESTFUL_INTERACTION, "create", "create")).addSubtype(kind);
+            audit.setType(new Coding(AUDIT_EVENT_TYPE, "rest", "Restful Operation"))
+                    .setAction(AuditEventAction.C);
+            audit.addSubtype(new Coding(RESTFUL_INTERACTION, "create", "create"))
+                    .addSubtype(kind);
             audit.addAgent(clientAgent(e.actor(), "110153", "Source Role ID"));
             audit.addAgent(hubAgent("110152", "Destination Role ID"));
-            user(e.actor(), new Coding(PARTICIPATION, "AUT", "author (originator)")).ifPresent(audit::addAgent);
+            user(e.actor(), new Coding(PARTICIPATION, "AUT", "author (originator)"))
+                    .ifPresent(audit::addAgent);
         } else {
             audit.setType(kind).setAction(AuditEventAction.E);
             audit.addAgent(new AuditEventAgentComponent().setRequestor(true).setWho(who(e.actor())));
@@ -120,23 +135,41 @@ final class BalpExport {
                 .setType(new Coding(ENTITY_TYPE, "2", "System Object"))
                 .setRole(new Coding(OBJECT_ROLE, "4", "Domain Resource"));
         if (e.referralId() != null) {
-            entity.setWhat(new Reference().setIdentifier(new Identifier().setSystem(SID_REFERRAL).setValue(e.referralId().toString())));
+            entity.setWhat(new Reference()
+                    .setIdentifier(new Identifier()
+                            .setSystem(SID_REFERRAL)
+                            .setValue(e.referralId().toString())));
         } else {
-            entity.setWhat(new Reference().setIdentifier(new Identifier().setSystem(SID_ENTRY).setValue("ticket-" + logged.ticket())));
+            entity.setWhat(new Reference()
+                    .setIdentifier(new Identifier().setSystem(SID_ENTRY).setValue("ticket-" + logged.ticket())));
         }
-        logged.index().ifPresent(index -> entity.addDetail().setType("entryIndex").setValue(
-                new org.hl7.fhir.r4.model.StringType(Long.toString(index))));
+        logged.index()
+                .ifPresent(index -> entity.addDetail()
+                        .setType("entryIndex")
+                        .setValue(new org.hl7.fhir.r4.model.StringType(Long.toString(index))));
         detail(entity, "sender", e.sender());
         detail(entity, "receiver", e.receiver());
         detail(entity, "agreement", e.agreementId());
-        detail(entity, "agreementVersion", e.agreementVersion() == null ? null : e.agreementVersion().toString());
+        detail(
+                entity,
+                "agreementVersion",
+                e.agreementVersion() == null ? null : e.agreementVersion().toString());
         for (Map.Entry<String, Object> d : e.details().entrySet()) {
-            detail(entity, d.getKey(), d.getValue() instanceof List<?> list
-                    ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(d.getValue()));
+            detail(
+                    entity,
+                    d.getKey(),
+                    d.getValue() instanceof List<?> list
+                            ? String.join(
+                                    ",", list.stream().map(String::valueOf).toList())
+                            : String.valueOf(d.getValue()));
         }
         if (e.commitment() != null) {
-            detail(entity, "commitment", "hmac-sha256:" + e.commitment().keyId() + ":"
-                    + java.util.Base64.getEncoder().encodeToString(e.commitment().mac()));
+            detail(
+                    entity,
+                    "commitment",
+                    "hmac-sha256:" + e.commitment().keyId() + ":"
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(e.commitment().mac()));
         }
         return entity;
     }
@@ -152,25 +185,34 @@ final class BalpExport {
         return new AuditEventEntityComponent()
                 .setType(new Coding(ENTITY_TYPE, "1", "Person"))
                 .setRole(new Coding(OBJECT_ROLE, "1", "Patient"))
-                .setWhat(new Reference().setType("Patient")
+                .setWhat(new Reference()
+                        .setType("Patient")
                         .setIdentifier(new Identifier().setSystem(SID_VICTIM).setValue(referral.toString())));
     }
 
     /** The hub, the same reference as the audit source's observer (BALP's val-audit-source). */
     private static Reference hub() {
-        return new Reference().setIdentifier(new Identifier().setSystem(SID_PARTICIPANT).setValue(HUB)).setDisplay(HUB);
+        return new Reference()
+                .setIdentifier(new Identifier().setSystem(SID_PARTICIPANT).setValue(HUB))
+                .setDisplay(HUB);
     }
 
     private static AuditEventAgentComponent hubAgent(String code, String display) {
-        return new AuditEventAgentComponent().setType(new CodeableConcept(new Coding(DCM, code, display)))
-                .setRequestor(false).setWho(hub()).setNetwork(network(HUB));
+        return new AuditEventAgentComponent()
+                .setType(new CodeableConcept(new Coding(DCM, code, display)))
+                .setRequestor(false)
+                .setWho(hub())
+                .setNetwork(network(HUB));
     }
 
     private static AuditEventAgentComponent participantAgent(String participant, String code, String display) {
         String id = participant == null ? "unknown" : participant;
-        return new AuditEventAgentComponent().setType(new CodeableConcept(new Coding(DCM, code, display)))
+        return new AuditEventAgentComponent()
+                .setType(new CodeableConcept(new Coding(DCM, code, display)))
                 .setRequestor(false)
-                .setWho(new Reference().setIdentifier(new Identifier().setSystem(SID_PARTICIPANT).setValue(id)))
+                .setWho(new Reference()
+                        .setIdentifier(
+                                new Identifier().setSystem(SID_PARTICIPANT).setValue(id)))
                 .setNetwork(network(id));
     }
 
@@ -185,8 +227,11 @@ final class BalpExport {
         if (actor == null || "PARTICIPANT".equals(actor.role()) || "SYSTEM".equals(actor.role())) {
             return java.util.Optional.empty();
         }
-        AuditEventAgentComponent user = new AuditEventAgentComponent().setType(new CodeableConcept(type))
-                .setRequestor(true).setWho(who(actor)).setName(actor.account());
+        AuditEventAgentComponent user = new AuditEventAgentComponent()
+                .setType(new CodeableConcept(type))
+                .setRequestor(true)
+                .setWho(who(actor))
+                .setName(actor.account());
         if (actor.role() != null) {
             user.addRole(new CodeableConcept().setText(actor.role()));
         }
@@ -201,12 +246,15 @@ final class BalpExport {
             return hub();
         }
         boolean machine = "PARTICIPANT".equals(actor.role());
-        return new Reference().setIdentifier(new Identifier().setSystem(machine ? SID_PARTICIPANT : SID_ACCOUNT)
-                .setValue(machine ? actor.participant() : actor.account()));
+        return new Reference()
+                .setIdentifier(new Identifier()
+                        .setSystem(machine ? SID_PARTICIPANT : SID_ACCOUNT)
+                        .setValue(machine ? actor.participant() : actor.account()));
     }
 
     private static org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentNetworkComponent network(String participant) {
         return new org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentNetworkComponent()
-                .setAddress("urn:lintas:participant:" + participant).setType(AuditEventAgentNetworkType._5);
+                .setAddress("urn:lintas:participant:" + participant)
+                .setType(AuditEventAgentNetworkType._5);
     }
 }

@@ -32,18 +32,43 @@ record Trail(UUID referral, String sender, List<Step> events, List<Handoff> hand
      * @param responseDue for a routing decision, when the receiver's answer is due
      * @param answered for a routing decision, when that receiver first changed the referral's status
      */
-    record Step(Long index, Instant at, String kind, AuditEvent.Actor actor, String region, String sender, String receiver,
-            String agreement, Integer agreementVersion, String outcome, Instant responseDue, Instant answered,
-            Map<String, Object> details, String commitment) {}
+    record Step(
+            Long index,
+            Instant at,
+            String kind,
+            AuditEvent.Actor actor,
+            String region,
+            String sender,
+            String receiver,
+            String agreement,
+            Integer agreementVersion,
+            String outcome,
+            Instant responseDue,
+            Instant answered,
+            Map<String, Object> details,
+            String commitment) {}
 
     /**
      * @param met whether it was answered in time: null while not due yet and unanswered, or when no time is set
      */
-    record Handoff(String receiver, String receiverRegion, String agreement, Integer agreementVersion, Instant routedAt,
-            Instant responseDue, Instant answeredAt, String answer, Boolean met) {}
+    record Handoff(
+            String receiver,
+            String receiverRegion,
+            String agreement,
+            Integer agreementVersion,
+            Instant routedAt,
+            Instant responseDue,
+            Instant answeredAt,
+            String answer,
+            Boolean met) {}
 
-    static Trail of(UUID referral, String sender, List<AuditLog.Logged> entries, List<AuditLog.Logged> context,
-            Function<String, String> regionOf, Instant now) {
+    static Trail of(
+            UUID referral,
+            String sender,
+            List<AuditLog.Logged> entries,
+            List<AuditLog.Logged> context,
+            Function<String, String> regionOf,
+            Instant now) {
         Map<String, Instant> answered = new LinkedHashMap<>();
         Map<String, String> answers = new LinkedHashMap<>();
         for (AuditLog.Logged logged : entries) {
@@ -71,8 +96,16 @@ record Trail(UUID referral, String sender, List<Step> events, List<Handoff> hand
                     } else if (due != null && now.isAfter(due)) {
                         met = Boolean.FALSE;
                     }
-                    handoffs.add(new Handoff(e.receiver(), regionOf.apply(e.receiver()), e.agreementId(), e.agreementVersion(),
-                            e.at(), due, answer, answers.get(e.receiver()), met));
+                    handoffs.add(new Handoff(
+                            e.receiver(),
+                            regionOf.apply(e.receiver()),
+                            e.agreementId(),
+                            e.agreementVersion(),
+                            e.at(),
+                            due,
+                            answer,
+                            answers.get(e.receiver()),
+                            met));
                 }
             }
             steps.add(step(logged, regionOf, due, answer));
@@ -84,10 +117,24 @@ record Trail(UUID referral, String sender, List<Step> events, List<Handoff> hand
     private static Step step(AuditLog.Logged logged, Function<String, String> regionOf, Instant due, Instant answered) {
         AuditEvent e = logged.event();
         String participant = e.actor() == null ? null : e.actor().participant();
-        String commitment = e.commitment() == null ? null
-                : "hmac-sha256:" + e.commitment().keyId() + ":" + Base64.getEncoder().encodeToString(e.commitment().mac());
-        return new Step(logged.index().isPresent() ? logged.index().getAsLong() : null, e.at(), e.kind().name(), e.actor(),
-                participant == null ? null : regionOf.apply(participant), e.sender(), e.receiver(), e.agreementId(),
-                e.agreementVersion(), e.outcome(), due, answered, e.details(), commitment);
+        String commitment = e.commitment() == null
+                ? null
+                : "hmac-sha256:" + e.commitment().keyId() + ":"
+                        + Base64.getEncoder().encodeToString(e.commitment().mac());
+        return new Step(
+                logged.index().isPresent() ? logged.index().getAsLong() : null,
+                e.at(),
+                e.kind().name(),
+                e.actor(),
+                participant == null ? null : regionOf.apply(participant),
+                e.sender(),
+                e.receiver(),
+                e.agreementId(),
+                e.agreementVersion(),
+                e.outcome(),
+                due,
+                answered,
+                e.details(),
+                commitment);
     }
 }

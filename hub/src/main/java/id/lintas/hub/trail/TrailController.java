@@ -57,38 +57,54 @@ class TrailController {
         UUID referral = parse(id);
         TrailScope scope = TrailScope.of(Caller.required()).orElseThrow(() -> TrailProblem.notFound(id));
         List<AuditLog.Logged> entries = trails.ofReferral(referral);
-        String sender = entries.stream().map(AuditLog.Logged::event)
+        String sender = entries.stream()
+                .map(AuditLog.Logged::event)
                 .filter(e -> e.kind() == AuditKind.INTAKE_RECEIVED || e.kind() == AuditKind.ROUTING_DECIDED)
-                .map(AuditEvent::sender).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .map(AuditEvent::sender)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         Set<String> receivers = new LinkedHashSet<>();
         entries.forEach(logged -> {
-            if (logged.event().kind() == AuditKind.ROUTING_DECIDED && logged.event().receiver() != null) {
+            if (logged.event().kind() == AuditKind.ROUTING_DECIDED
+                    && logged.event().receiver() != null) {
                 receivers.add(logged.event().receiver());
             }
         });
         if (entries.isEmpty() || !scope.covers(sender, receivers)) {
             throw TrailProblem.notFound(id);
         }
-        List<AuditLog.Logged> visible = entries.stream().filter(logged -> scope.shows(logged.event(), sender)).toList();
-        List<AuditLog.Logged> context = trails.context(agreements(visible), participants(visible, sender), accounts(visible),
-                Instant.now());
+        List<AuditLog.Logged> visible = entries.stream()
+                .filter(logged -> scope.shows(logged.event(), sender))
+                .toList();
+        List<AuditLog.Logged> context =
+                trails.context(agreements(visible), participants(visible, sender), accounts(visible), Instant.now());
         if ("fhir".equals(format)) {
             List<AuditLog.Logged> all = new java.util.ArrayList<>(visible);
             all.addAll(context);
-            return ResponseEntity.ok().contentType(FHIR_JSON)
-                    .body(fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(BalpExport.of(referral, all)));
+            return ResponseEntity.ok()
+                    .contentType(FHIR_JSON)
+                    .body(fhir.newJsonParser()
+                            .setPrettyPrint(true)
+                            .encodeResourceToString(BalpExport.of(referral, all)));
         }
         return ResponseEntity.ok(Trail.of(referral, sender, visible, context, this::regionOf, Instant.now()));
     }
 
     /** Handoffs by agreement, sender, receiver, period ({@code from} inclusive, {@code to} exclusive) and outcome. */
     @GetMapping("/api/v1/audit/referrals")
-    Map<String, Object> search(@RequestParam(required = false) String agreement, @RequestParam(required = false) String sender,
-            @RequestParam(required = false) String receiver, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String outcome,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    Map<String, Object> search(
+            @RequestParam(required = false) String agreement,
+            @RequestParam(required = false) String sender,
+            @RequestParam(required = false) String receiver,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         TrailScope scope = TrailScope.of(Caller.required())
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("auditors and participants only"));
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
+                        "auditors and participants only"));
         if (outcome != null && !OUTCOMES.contains(outcome)) {
             throw TrailProblem.invalid("outcome", "one of refused, overdue, dead");
         }
@@ -98,8 +114,16 @@ class TrailController {
         if (size < 1 || size > MAX_PAGE) {
             throw TrailProblem.invalid("size", "from 1 to " + MAX_PAGE);
         }
-        List<TrailRepository.Handoff> found = trails.search(agreement, sender, receiver, instant("from", from), instant("to", to),
-                outcome, scope.party(), page * size, size + 1);
+        List<TrailRepository.Handoff> found = trails.search(
+                agreement,
+                sender,
+                receiver,
+                instant("from", from),
+                instant("to", to),
+                outcome,
+                scope.party(),
+                page * size,
+                size + 1);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("page", page);
         answer.put("size", size);
@@ -109,7 +133,10 @@ class TrailController {
     }
 
     private String regionOf(String participant) {
-        return participants.find(participant).map(c -> c.participant().regionKemendagri()).orElse(null);
+        return participants
+                .find(participant)
+                .map(c -> c.participant().regionKemendagri())
+                .orElse(null);
     }
 
     private static Set<String> agreements(List<AuditLog.Logged> entries) {
@@ -140,7 +167,10 @@ class TrailController {
         Set<String> names = new LinkedHashSet<>();
         entries.forEach(logged -> {
             AuditEvent.Actor actor = logged.event().actor();
-            if (actor != null && actor.account() != null && !"PARTICIPANT".equals(actor.role()) && !"SYSTEM".equals(actor.role())) {
+            if (actor != null
+                    && actor.account() != null
+                    && !"PARTICIPANT".equals(actor.role())
+                    && !"SYSTEM".equals(actor.role())) {
                 names.add(actor.account());
             }
         });
@@ -163,7 +193,9 @@ class TrailController {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             try {
-                return java.time.LocalDate.parse(value.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return java.time.LocalDate.parse(value.trim())
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant();
             } catch (DateTimeParseException again) {
                 throw TrailProblem.invalid(field, "an ISO-8601 instant (2026-01-31T00:00:00Z) or date (2026-01-31)");
             }
@@ -179,7 +211,11 @@ class TrailController {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
             problem.setType(URI.create(id.lintas.hub.platform.ErrorBodies.TYPES + e.type()));
             problem.setTitle(e.status() == 404 ? "Referral not found" : "Invalid request");
-            problem.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "reason", f.reason())).toList());
+            problem.setProperty(
+                    "errors",
+                    e.errors().stream()
+                            .map(f -> Map.of("field", f.field(), "reason", f.reason()))
+                            .toList());
             return problem;
         }
     }

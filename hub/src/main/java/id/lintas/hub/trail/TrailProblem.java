@@ -19,7 +19,10 @@ class TrailProblem extends RuntimeException {
 
     /** Not found, or outside the caller's scope: the same answer, so a scope reveals nothing of others' referrals. */
     static TrailProblem notFound(String id) {
-        return new TrailProblem(404, "referral-not-found", "no referral " + id + " in your scope",
+        return new TrailProblem(
+                404,
+                "referral-not-found",
+                "no referral " + id + " in your scope",
                 List.of(new FieldError("id", "no such referral in your scope")));
     }
 

@@ -38,7 +38,10 @@ class TrailRepository {
      * What a referral's steps happened under: the lifecycle and signatures of its agreements, the keys of
      * its participants and the changes of the accounts of the people who acted on it, up to {@code until}.
      */
-    List<AuditLog.Logged> context(Collection<String> agreements, Collection<String> participants, Collection<String> accounts,
+    List<AuditLog.Logged> context(
+            Collection<String> agreements,
+            Collection<String> participants,
+            Collection<String> accounts,
             Instant until) {
         List<AuditLog.Logged> found = new ArrayList<>();
         jdbc.sql("select idx, ticket, entry from audit_entry where at <= ? and ("
@@ -46,10 +49,14 @@ class TrailRepository {
                         + " or (kind in ('KEY_REGISTERED', 'KEY_APPROVED', 'KEY_REVOKED') and sender_id = any(?))"
                         + " or (kind = 'ACCOUNT_CHANGED' and convert_from(entry, 'UTF8')::jsonb #>> '{details,account}' = any(?)))"
                         + " order by idx desc limit ?")
-                .params(Timestamp.from(until), agreements.toArray(String[]::new), participants.toArray(String[]::new),
-                        accounts.toArray(String[]::new), CONTEXT_LIMIT)
-                .query((rs, n) -> new AuditLog.Logged(OptionalLong.of(rs.getLong(1)), rs.getLong(2),
-                        EntryEncoding.decode(rs.getBytes(3))))
+                .params(
+                        Timestamp.from(until),
+                        agreements.toArray(String[]::new),
+                        participants.toArray(String[]::new),
+                        accounts.toArray(String[]::new),
+                        CONTEXT_LIMIT)
+                .query((rs, n) -> new AuditLog.Logged(
+                        OptionalLong.of(rs.getLong(1)), rs.getLong(2), EntryEncoding.decode(rs.getBytes(3))))
                 .list()
                 .forEach(found::add);
         java.util.Collections.reverse(found);
@@ -60,8 +67,19 @@ class TrailRepository {
      * One handoff found by a search: a routing decision and what became of it, or a message refused at
      * intake ({@code kind} {@code INTAKE_REFUSED}: no receiver, and a referral only for an older revision).
      */
-    record Handoff(long index, String kind, UUID referral, String sender, String receiver, String agreement,
-            Integer agreementVersion, String outcome, Instant at, Instant responseDue, Instant answeredAt, boolean dead) {}
+    record Handoff(
+            long index,
+            String kind,
+            UUID referral,
+            String sender,
+            String receiver,
+            String agreement,
+            Integer agreementVersion,
+            String outcome,
+            Instant at,
+            Instant responseDue,
+            Instant answeredAt,
+            boolean dead) {}
 
     /**
      * Routing decisions matching the filters, newest first: every filter may be null; {@code outcome} is
@@ -69,8 +87,16 @@ class TrailRepository {
      * past it) or {@code dead} (a delivery of the handoff, the referral to its receiver or an answer back to
      * its sender, was given up: dead or refused for good); {@code party} limits to handoffs it sent or received.
      */
-    List<Handoff> search(String agreement, String sender, String receiver, Instant from, Instant to, String outcome,
-            String party, int offset, int limit) {
+    List<Handoff> search(
+            String agreement,
+            String sender,
+            String receiver,
+            Instant from,
+            Instant to,
+            String outcome,
+            String party,
+            int offset,
+            int limit) {
         String sql = """
                 select * from (
                   select e.idx, e.kind, e.referral_id, e.sender_id, e.receiver_id, e.agreement_id, e.agreement_version, e.outcome, e.at,
@@ -114,12 +140,21 @@ class TrailRepository {
         params.put("outcome", outcome);
         params.put("offset", offset);
         params.put("limit", limit);
-        return jdbc.sql(sql).params(params)
-                .query((rs, n) -> new Handoff(rs.getLong("idx"), rs.getString("kind"), rs.getObject("referral_id", UUID.class),
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> new Handoff(
+                        rs.getLong("idx"),
+                        rs.getString("kind"),
+                        rs.getObject("referral_id", UUID.class),
                         rs.getString("sender_id"),
-                        rs.getString("receiver_id"), rs.getString("agreement_id"),
-                        (Integer) rs.getObject("agreement_version"), rs.getString("outcome"), instant(rs.getTimestamp("at")),
-                        instant(rs.getTimestamp("due")), instant(rs.getTimestamp("answered")), rs.getBoolean("dead")))
+                        rs.getString("receiver_id"),
+                        rs.getString("agreement_id"),
+                        (Integer) rs.getObject("agreement_version"),
+                        rs.getString("outcome"),
+                        instant(rs.getTimestamp("at")),
+                        instant(rs.getTimestamp("due")),
+                        instant(rs.getTimestamp("answered")),
+                        rs.getBoolean("dead")))
                 .list();
     }
 

@@ -49,7 +49,8 @@ class AgreementFormTest {
 
         List<FieldError> errors = schema.validate(document);
 
-        assertThat(errors).extracting(FieldError::field)
+        assertThat(errors)
+                .extracting(FieldError::field)
                 .contains("validUntil", "services[0].code", "parties[1].region");
         assertThat(errors).allSatisfy(e -> assertThat(e.reason()).isNotBlank());
     }
@@ -78,7 +79,8 @@ class AgreementFormTest {
         byte[] changed = canonical.replace("2027-07-16", "2028-07-16").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> SignatureVerifier.verify(jws, changed, signer.toPublicJWK()))
                 .hasMessageContaining("does not verify");
-        assertThatThrownBy(() -> SignatureVerifier.verify(jws, canonical.getBytes(StandardCharsets.UTF_8), other.toPublicJWK()))
+        assertThatThrownBy(() ->
+                        SignatureVerifier.verify(jws, canonical.getBytes(StandardCharsets.UTF_8), other.toPublicJWK()))
                 .hasMessageContaining("does not verify");
     }
 

@@ -20,18 +20,41 @@ class AuditArchitectureTest {
 
     @Test
     void theLogDependsOnNoFeatureThatAppendsToIt() {
-        noClasses().that().resideInAPackage("id.lintas.hub.audit..")
-                .should().dependOnClassesThat().resideInAnyPackage("id.lintas.hub.ingest..", "id.lintas.hub.routing..",
-                        "id.lintas.hub.delivery..", "id.lintas.hub.lifecycle..", "id.lintas.hub.agreement..", "id.lintas.hub.account..",
-                        "id.lintas.hub.referral..", "id.lintas.hub.trail..", "id.lintas.hub.fhir..", "id.lintas.hub.demo..")
+        noClasses()
+                .that()
+                .resideInAPackage("id.lintas.hub.audit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "id.lintas.hub.ingest..",
+                        "id.lintas.hub.routing..",
+                        "id.lintas.hub.delivery..",
+                        "id.lintas.hub.lifecycle..",
+                        "id.lintas.hub.agreement..",
+                        "id.lintas.hub.account..",
+                        "id.lintas.hub.referral..",
+                        "id.lintas.hub.trail..",
+                        "id.lintas.hub.fhir..",
+                        "id.lintas.hub.demo..")
                 .check(CLASSES);
     }
 
     @Test
     void theOfflineVerifierNeedsNoSpring() {
-        noClasses().that().belongToAnyOf(AuditCommand.class, LogVerifier.class, Merkle.class, SignedNote.class, Checkpoint.class,
-                        EntryEncoding.class, CanonicalJson.class, Witness.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..")
+        noClasses()
+                .that()
+                .belongToAnyOf(
+                        AuditCommand.class,
+                        LogVerifier.class,
+                        Merkle.class,
+                        SignedNote.class,
+                        Checkpoint.class,
+                        EntryEncoding.class,
+                        CanonicalJson.class,
+                        Witness.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.apache.camel..")
                 .check(CLASSES);
     }
 }

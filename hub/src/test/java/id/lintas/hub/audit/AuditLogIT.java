@@ -94,7 +94,9 @@ class AuditLogIT extends HubIntegrationTest {
 
         UUID referral = UUID.randomUUID();
         long ticket = transactions.execute(status -> audit.append(event(102).withReferral(referral)));
-        assertThat(audit.ofReferral(referral)).singleElement().satisfies(l -> assertThat(l.ticket()).isEqualTo(ticket));
+        assertThat(audit.ofReferral(referral))
+                .singleElement()
+                .satisfies(l -> assertThat(l.ticket()).isEqualTo(ticket));
         long size = sequencer.seal();
         long index = audit.indexOf(ticket).orElseThrow();
         assertThat(index).isLessThan(size);
@@ -103,7 +105,9 @@ class AuditLogIT extends HubIntegrationTest {
             assertThat(l.event().outcome()).isEqualTo("ACCEPTED");
             assertThat(l.event().referralId()).isEqualTo(referral);
         });
-        assertThat(Checkpoint.parse(SignedNote.parse(service.checkpoint(null)).text()).size()).isGreaterThanOrEqualTo(size);
+        assertThat(Checkpoint.parse(SignedNote.parse(service.checkpoint(null)).text())
+                        .size())
+                .isGreaterThanOrEqualTo(size);
         assertThat(service.verify(List.of()).ok()).isTrue();
     }
 
@@ -121,10 +125,19 @@ class AuditLogIT extends HubIntegrationTest {
                 tickets.add(ticket.get());
             }
             long size = sequencer.seal();
-            List<Long> indexes = tickets.stream().map(t -> audit.indexOf(t).orElseThrow()).sorted().toList();
+            List<Long> indexes = tickets.stream()
+                    .map(t -> audit.indexOf(t).orElseThrow())
+                    .sorted()
+                    .toList();
             assertThat(indexes).doesNotHaveDuplicates().allMatch(i -> i < size);
-            assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single()).isEqualTo(size);
-            assertThat(jdbc.sql("select max(idx) from audit_entry").query(Long.class).single()).isEqualTo(size - 1);
+            assertThat(jdbc.sql("select count(*) from audit_entry")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(size);
+            assertThat(jdbc.sql("select max(idx) from audit_entry")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(size - 1);
             assertThat(service.verify(List.of()).ok()).isTrue();
         } finally {
             pool.shutdown();
@@ -133,10 +146,16 @@ class AuditLogIT extends HubIntegrationTest {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteAnEntry() {
-        assertThatThrownBy(() -> jdbc.sql("update audit_entry set outcome = 'X' where idx = ?").param(MINE.get(0)).update())
-                .rootCause().hasMessageContaining("append-only: UPDATE on audit_entry refused");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_checkpoint where tree_size = ?").param(SIZES.get(0)).update())
-                .rootCause().hasMessageContaining("append-only: DELETE on audit_checkpoint refused");
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set outcome = 'X' where idx = ?")
+                        .param(MINE.get(0))
+                        .update())
+                .rootCause()
+                .hasMessageContaining("append-only: UPDATE on audit_entry refused");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_checkpoint where tree_size = ?")
+                        .param(SIZES.get(0))
+                        .update())
+                .rootCause()
+                .hasMessageContaining("append-only: DELETE on audit_checkpoint refused");
     }
 
     @Test
@@ -144,25 +163,31 @@ class AuditLogIT extends HubIntegrationTest {
         String vkey = get("/api/v1/audit/verifier-key", auditor()).getBody().strip();
         SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(vkey);
         ResponseEntity<String> latest = get("/api/v1/audit/checkpoint", credentials.bearer("ppu"));
-        assertThat(latest.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_PLAIN)).isTrue();
+        assertThat(latest.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_PLAIN))
+                .isTrue();
         SignedNote note = SignedNote.parse(latest.getBody());
         assertThat(key.verifies(note)).isTrue();
         Checkpoint checkpoint = Checkpoint.parse(note.text());
         assertThat(checkpoint.origin()).isEqualTo(key.name());
 
         long index = MINE.get(3);
-        JsonNode entries = JSON.readTree(get("/api/v1/audit/entries?start=" + index + "&end=" + (index + 1), auditor()).getBody());
+        JsonNode entries = JSON.readTree(get("/api/v1/audit/entries?start=" + index + "&end=" + (index + 1), auditor())
+                .getBody());
         byte[] entry = Base64.getDecoder().decode(entries.get(0).path("entry").asText());
         assertThat(entries.get(0).path("index").asLong()).isEqualTo(index);
         assertThat(EntryEncoding.decode(entry).details()).containsEntry("n", 3L);
         assertThat(new String(entry, StandardCharsets.UTF_8)).doesNotContain("synthetic payload");
 
-        List<byte[]> inclusion = hashes(get("/api/v1/audit/proof/inclusion?index=" + index + "&size=" + checkpoint.size(), auditor()));
+        List<byte[]> inclusion =
+                hashes(get("/api/v1/audit/proof/inclusion?index=" + index + "&size=" + checkpoint.size(), auditor()));
         Merkle.verifyInclusion(index, checkpoint.size(), Merkle.leafHash(entry), inclusion, checkpoint.root());
 
-        Checkpoint earlier = Checkpoint.parse(SignedNote.parse(get("/api/v1/audit/checkpoint?size=" + SIZES.get(2), auditor())
-                .getBody()).text());
-        List<byte[]> consistency = hashes(get("/api/v1/audit/proof/consistency?from=" + earlier.size() + "&to=" + checkpoint.size(),
+        Checkpoint earlier =
+                Checkpoint.parse(SignedNote.parse(get("/api/v1/audit/checkpoint?size=" + SIZES.get(2), auditor())
+                                .getBody())
+                        .text());
+        List<byte[]> consistency = hashes(get(
+                "/api/v1/audit/proof/consistency?from=" + earlier.size() + "&to=" + checkpoint.size(),
                 credentials.bearer("kukar")));
         Merkle.verifyConsistency(earlier.size(), checkpoint.size(), earlier.root(), checkpoint.root(), consistency);
     }
@@ -171,15 +196,36 @@ class AuditLogIT extends HubIntegrationTest {
     void badRequestsAreProblemsNamingTheFieldAndEntriesAreForAuditorsOnly() throws Exception {
         ResponseEntity<String> backwards = get("/api/v1/audit/proof/consistency?from=5&to=2", auditor());
         assertThat(backwards.getStatusCode().value()).isEqualTo(400);
-        assertThat(JSON.readTree(backwards.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("from");
+        assertThat(JSON.readTree(backwards.getBody())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("from");
         ResponseEntity<String> tooMany = get("/api/v1/audit/entries?start=0&end=5000", auditor());
         assertThat(tooMany.getStatusCode().value()).isEqualTo(400);
-        assertThat(JSON.readTree(tooMany.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("end");
-        assertThat(get("/api/v1/audit/entries?start=0&end=1", credentials.bearer("kukar")).getStatusCode().value()).isEqualTo(403);
-        assertThat(get("/api/v1/audit/proof/inclusion?index=" + MINE.get(0) + "&size=" + (MINE.get(0) + 1),
-                credentials.bearer("jakarta")).getStatusCode().value()).isEqualTo(404);
-        assertThat(get("/api/v1/audit/proof/inclusion?index=" + MINE.get(0) + "&size=" + (MINE.get(0) + 1),
-                credentials.bearer("kukar")).getStatusCode().value()).isEqualTo(200);
+        assertThat(JSON.readTree(tooMany.getBody())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("end");
+        assertThat(get("/api/v1/audit/entries?start=0&end=1", credentials.bearer("kukar"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(get(
+                                "/api/v1/audit/proof/inclusion?index=" + MINE.get(0) + "&size=" + (MINE.get(0) + 1),
+                                credentials.bearer("jakarta"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(get(
+                                "/api/v1/audit/proof/inclusion?index=" + MINE.get(0) + "&size=" + (MINE.get(0) + 1),
+                                credentials.bearer("kukar"))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
     }
 
     @Test
@@ -188,37 +234,76 @@ class AuditLogIT extends HubIntegrationTest {
         Files.writeString(export, get("/api/v1/audit/export", auditor()).getBody());
         String vkey = get("/api/v1/audit/verifier-key", auditor()).getBody().strip();
         Path seen = dir.resolve("seen.txt");
-        Files.writeString(seen, get("/api/v1/audit/checkpoint?size=" + SIZES.get(4), auditor()).getBody());
+        Files.writeString(
+                seen,
+                get("/api/v1/audit/checkpoint?size=" + SIZES.get(4), auditor()).getBody());
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = AuditCommand.run(new String[] {"audit", "verify", "--export", export.toString(), "--key", vkey,
-            "--seen", seen.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int status = AuditCommand.run(
+                new String[] {"audit", "verify", "--export", export.toString(), "--key", vkey, "--seen", seen.toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK: the export verifies");
         assertThat(status).isZero();
 
         // The same from the hub's jar, as an auditor runs it: whole, then with two entries swapped in the file.
-        assertThat(runJar(out, "audit", "verify", "--export", dir.toString(), "--key", vkey)).as(out.toString(StandardCharsets.UTF_8))
+        assertThat(runJar(out, "audit", "verify", "--export", dir.toString(), "--key", vkey))
+                .as(out.toString(StandardCharsets.UTF_8))
                 .isZero(); // the directory holds export.json
         JsonNode whole = JSON.readTree(Files.readString(export));
-        String third = whole.path("entries").get(MINE.get(2).intValue()).path("entry").asText();
-        String fourth = whole.path("entries").get(MINE.get(3).intValue()).path("entry").asText();
+        String third =
+                whole.path("entries").get(MINE.get(2).intValue()).path("entry").asText();
+        String fourth =
+                whole.path("entries").get(MINE.get(3).intValue()).path("entry").asText();
         Path swapped = dir.resolve("swapped.json");
-        Files.writeString(swapped, Files.readString(export).replace(third, "THIRD").replace(fourth, third).replace("THIRD", fourth));
-        assertThat(runJar(out, "audit", "verify", "--export", swapped.toString(), "--key", vkey)).isEqualTo(1);
+        Files.writeString(
+                swapped,
+                Files.readString(export)
+                        .replace(third, "THIRD")
+                        .replace(fourth, third)
+                        .replace("THIRD", fourth));
+        assertThat(runJar(out, "audit", "verify", "--export", swapped.toString(), "--key", vkey))
+                .isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED: first bad entry " + MINE.get(2) + ":");
 
-        UUID referral = EntryEncoding.decode(Base64.getDecoder().decode(JSON.readTree(get("/api/v1/audit/entries?start=" + MINE.get(5)
-                + "&end=" + (MINE.get(5) + 1), auditor()).getBody()).get(0).path("entry").asText())).referralId();
+        UUID referral = EntryEncoding.decode(Base64.getDecoder()
+                        .decode(JSON.readTree(get(
+                                                "/api/v1/audit/entries?start=" + MINE.get(5) + "&end="
+                                                        + (MINE.get(5) + 1),
+                                                auditor())
+                                        .getBody())
+                                .get(0)
+                                .path("entry")
+                                .asText()))
+                .referralId();
         Path one = dir.resolve("referral.json");
-        Files.writeString(one, get("/api/v1/audit/export?referral=" + referral, auditor()).getBody());
+        Files.writeString(
+                one, get("/api/v1/audit/export?referral=" + referral, auditor()).getBody());
         out.reset();
-        assertThat(AuditCommand.run(new String[] {"audit", "verify", "--export", one.toString(), "--key", vkey},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        Files.writeString(one, Files.readString(one).replace(JSON.readTree(Files.readString(one)).path("entries").get(0).path("entry").asText(),
-                Base64.getEncoder().encodeToString(EntryEncoding.encode(event(5).withReferral(referral)))));
+        assertThat(AuditCommand.run(
+                        new String[] {"audit", "verify", "--export", one.toString(), "--key", vkey},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        System.err))
+                .as(out.toString(StandardCharsets.UTF_8))
+                .isZero();
+        Files.writeString(
+                one,
+                Files.readString(one)
+                        .replace(
+                                JSON.readTree(Files.readString(one))
+                                        .path("entries")
+                                        .get(0)
+                                        .path("entry")
+                                        .asText(),
+                                Base64.getEncoder()
+                                        .encodeToString(EntryEncoding.encode(event(5).withReferral(referral)))));
         out.reset();
-        assertThat(AuditCommand.run(new String[] {"audit", "verify", "--export", one.toString(), "--key", vkey},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isEqualTo(1);
+        assertThat(AuditCommand.run(
+                        new String[] {"audit", "verify", "--export", one.toString(), "--key", vkey},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        System.err))
+                .isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("first bad entry " + MINE.get(5));
     }
 
@@ -228,8 +313,11 @@ class AuditLogIT extends HubIntegrationTest {
     void aChangedEntryFailsVerificationNamingIt() {
         long k = MINE.get(4);
         Verdicts verdicts = tampered(() -> {
-            byte[] changed = EntryEncoding.encode(EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED"));
-            jdbc.sql("update audit_entry set entry = ?, outcome = 'REFUSED' where idx = ?").params(changed, k).update();
+            byte[] changed =
+                    EntryEncoding.encode(EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED"));
+            jdbc.sql("update audit_entry set entry = ?, outcome = 'REFUSED' where idx = ?")
+                    .params(changed, k)
+                    .update();
         });
         verdicts.bothName(k, "does not hash to the leaf");
     }
@@ -238,12 +326,18 @@ class AuditLogIT extends HubIntegrationTest {
     void aChangedEntryWhoseStoredHashesWereRewrittenTooFailsAgainstTheSignedCheckpoint() {
         long k = MINE.get(4);
         Verdicts verdicts = tampered(() -> {
-            byte[] changed = EntryEncoding.encode(EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED"));
-            jdbc.sql("update audit_entry set entry = ? where idx = ?").params(changed, k).update();
+            byte[] changed =
+                    EntryEncoding.encode(EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED"));
+            jdbc.sql("update audit_entry set entry = ? where idx = ?")
+                    .params(changed, k)
+                    .update();
             rebuildStoredTree();
         });
         // The first checkpoint that fails covers entry k; the one before it verifies: the bad entry is after it.
-        long covered = jdbc.sql("select max(tree_size) from audit_checkpoint where tree_size <= ?").param(k).query(Long.class).single();
+        long covered = jdbc.sql("select max(tree_size) from audit_checkpoint where tree_size <= ?")
+                .param(k)
+                .query(Long.class)
+                .single();
         verdicts.bothName(covered, "do not give the root hash");
     }
 
@@ -251,15 +345,25 @@ class AuditLogIT extends HubIntegrationTest {
     void theSequencerSignsNothingOverAStoredTreeThatNoLongerGivesItsLatestCheckpoint() {
         long k = MINE.get(4);
         long[] after = transactions.execute(status -> {
-            long signedBefore = jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).single();
+            long signedBefore = jdbc.sql("select max(tree_size) from audit_checkpoint")
+                    .query(Long.class)
+                    .single();
             asOwnerPastTheTrigger();
-            byte[] changed = EntryEncoding.encode(EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED"));
-            jdbc.sql("update audit_entry set entry = ? where idx = ?").params(changed, k).update();
+            byte[] changed =
+                    EntryEncoding.encode(EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED"));
+            jdbc.sql("update audit_entry set entry = ? where idx = ?")
+                    .params(changed, k)
+                    .update();
             rebuildStoredTree();
             long ticket = audit.append(event(500));
             sequencer.seal();
-            long signedAfter = jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).single();
-            long stillPending = jdbc.sql("select count(*) from audit_pending where ticket = ?").param(ticket).query(Long.class).single();
+            long signedAfter = jdbc.sql("select max(tree_size) from audit_checkpoint")
+                    .query(Long.class)
+                    .single();
+            long stillPending = jdbc.sql("select count(*) from audit_pending where ticket = ?")
+                    .param(ticket)
+                    .query(Long.class)
+                    .single();
             status.setRollbackOnly();
             return new long[] {signedBefore, signedAfter, stillPending};
         });
@@ -270,7 +374,8 @@ class AuditLogIT extends HubIntegrationTest {
     @Test
     void aDeletedEntryFailsVerificationNamingIt() {
         long k = MINE.get(2);
-        Verdicts verdicts = tampered(() -> jdbc.sql("delete from audit_entry where idx = ?").param(k).update());
+        Verdicts verdicts = tampered(
+                () -> jdbc.sql("delete from audit_entry where idx = ?").param(k).update());
         verdicts.bothName(k, "is missing");
     }
 
@@ -278,10 +383,15 @@ class AuditLogIT extends HubIntegrationTest {
     void anInsertedEntryFailsVerificationNamingIt() {
         long k = MINE.get(3);
         Verdicts verdicts = tampered(() -> {
-            jdbc.sql("update audit_entry set idx = idx + 1000000000 where idx >= ?").param(k).update();
-            jdbc.sql("update audit_entry set idx = idx - 1000000000 + 1 where idx >= 1000000000").update();
-            jdbc.sql("insert into audit_entry (idx, ticket, entry, kind, at) values (?, -1, ?, 'INTAKE_RECEIVED', now())")
-                    .params(k, EntryEncoding.encode(event(99))).update();
+            jdbc.sql("update audit_entry set idx = idx + 1000000000 where idx >= ?")
+                    .param(k)
+                    .update();
+            jdbc.sql("update audit_entry set idx = idx - 1000000000 + 1 where idx >= 1000000000")
+                    .update();
+            jdbc.sql(
+                            "insert into audit_entry (idx, ticket, entry, kind, at) values (?, -1, ?, 'INTAKE_RECEIVED', now())")
+                    .params(k, EntryEncoding.encode(event(99)))
+                    .update();
         });
         verdicts.bothName(k, "does not hash to the leaf");
     }
@@ -292,8 +402,12 @@ class AuditLogIT extends HubIntegrationTest {
         Verdicts verdicts = tampered(() -> {
             byte[] first = entryBytes(k);
             byte[] second = entryBytes(k + 1);
-            jdbc.sql("update audit_entry set entry = ? where idx = ?").params(second, k).update();
-            jdbc.sql("update audit_entry set entry = ? where idx = ?").params(first, k + 1).update();
+            jdbc.sql("update audit_entry set entry = ? where idx = ?")
+                    .params(second, k)
+                    .update();
+            jdbc.sql("update audit_entry set entry = ? where idx = ?")
+                    .params(first, k + 1)
+                    .update();
         });
         verdicts.bothName(k, "does not hash to the leaf");
     }
@@ -302,11 +416,20 @@ class AuditLogIT extends HubIntegrationTest {
     void aReplacedCheckpointFailsVerification() {
         long size = SIZES.get(6);
         Verdicts verdicts = tampered(() -> {
-            String note = jdbc.sql("select note from audit_checkpoint where tree_size = ?").param(size).query(String.class).single();
+            String note = jdbc.sql("select note from audit_checkpoint where tree_size = ?")
+                    .param(size)
+                    .query(String.class)
+                    .single();
             String root = Checkpoint.parse(SignedNote.parse(note).text()).root().length == 32
-                    ? Base64.getEncoder().encodeToString(Checkpoint.parse(SignedNote.parse(note).text()).root()) : null;
+                    ? Base64.getEncoder()
+                            .encodeToString(
+                                    Checkpoint.parse(SignedNote.parse(note).text())
+                                            .root())
+                    : null;
             String forged = note.replace(root, Base64.getEncoder().encodeToString(new byte[32]));
-            jdbc.sql("update audit_checkpoint set note = ?, root_hash = ? where tree_size = ?").params(forged, new byte[32], size).update();
+            jdbc.sql("update audit_checkpoint set note = ?, root_hash = ? where tree_size = ?")
+                    .params(forged, new byte[32], size)
+                    .update();
         });
         assertThat(verdicts.online().ok()).isFalse();
         assertThat(verdicts.online().problem()).contains("tree size " + size).contains("not signed by the log's key");
@@ -316,20 +439,36 @@ class AuditLogIT extends HubIntegrationTest {
 
     @Test
     void aCheckpointRolledBackToAnEarlierOneFailsVerification() {
-        long latest = jdbc.sql("select max(tree_size) from audit_checkpoint").query(Long.class).single();
+        long latest = jdbc.sql("select max(tree_size) from audit_checkpoint")
+                .query(Long.class)
+                .single();
         long earlier = SIZES.get(1);
-        Verdicts moved = tampered(() -> jdbc.sql("update audit_checkpoint set note = (select note from audit_checkpoint where tree_size = ?)"
-                + " where tree_size = ?").params(earlier, latest).update());
-        assertThat(moved.online().problem()).contains("filed under tree size " + latest).contains("moved");
-        assertThat(moved.offlineStatus()).isEqualTo(1); // two checkpoints of size 'earlier': the export's proofs no longer line up
+        Verdicts moved = tampered(() -> jdbc.sql(
+                        "update audit_checkpoint set note = (select note from audit_checkpoint where tree_size = ?)"
+                                + " where tree_size = ?")
+                .params(earlier, latest)
+                .update());
+        assertThat(moved.online().problem())
+                .contains("filed under tree size " + latest)
+                .contains("moved");
+        assertThat(moved.offlineStatus())
+                .isEqualTo(1); // two checkpoints of size 'earlier': the export's proofs no longer line up
 
         String seen = service.checkpoint(latest);
         long size = service.size();
-        Verdicts rolledBack = tampered(() -> {
-            jdbc.sql("delete from audit_checkpoint where tree_size > ?").param(earlier).update();
-            jdbc.sql("delete from audit_cosignature where tree_size > ?").param(earlier).update();
-            jdbc.sql("delete from audit_entry where idx >= ?").param(earlier).update();
-        }, List.of(seen));
+        Verdicts rolledBack = tampered(
+                () -> {
+                    jdbc.sql("delete from audit_checkpoint where tree_size > ?")
+                            .param(earlier)
+                            .update();
+                    jdbc.sql("delete from audit_cosignature where tree_size > ?")
+                            .param(earlier)
+                            .update();
+                    jdbc.sql("delete from audit_entry where idx >= ?")
+                            .param(earlier)
+                            .update();
+                },
+                List.of(seen));
         assertThat(size).isGreaterThan(earlier);
         rolledBack.bothName(earlier, "truncated");
     }
@@ -341,18 +480,27 @@ class AuditLogIT extends HubIntegrationTest {
         long cut = MINE.get(3);
         String failure = transactions.execute(status -> {
             asOwnerPastTheTrigger();
-            jdbc.sql("delete from audit_cosignature where tree_size > ?").param(cut).update();
-            jdbc.sql("delete from audit_checkpoint where tree_size > ?").param(cut).update();
-            jdbc.sql("delete from audit_node where (idx + 1) * (1::bigint << level) > ?").param(cut).update();
+            jdbc.sql("delete from audit_cosignature where tree_size > ?")
+                    .param(cut)
+                    .update();
+            jdbc.sql("delete from audit_checkpoint where tree_size > ?")
+                    .param(cut)
+                    .update();
+            jdbc.sql("delete from audit_node where (idx + 1) * (1::bigint << level) > ?")
+                    .param(cut)
+                    .update();
             jdbc.sql("delete from audit_entry where idx >= ?").param(cut).update();
             // The hub carries on from the truncated log, so it is longer than before again.
             for (int i = 0; i < seen.size() - cut + 2; i++) {
                 audit.append(event(300 + i));
             }
             long grown = sequencer.seal();
-            Checkpoint now = Checkpoint.parse(SignedNote.parse(service.checkpoint(null)).text());
+            Checkpoint now =
+                    Checkpoint.parse(SignedNote.parse(service.checkpoint(null)).text());
             assertThat(now.size()).isEqualTo(grown).isGreaterThan(seen.size());
-            List<byte[]> proof = service.consistency(seen.size(), now.size()).stream().map(Base64.getDecoder()::decode).toList();
+            List<byte[]> proof = service.consistency(seen.size(), now.size()).stream()
+                    .map(Base64.getDecoder()::decode)
+                    .toList();
             status.setRollbackOnly();
             try {
                 Merkle.verifyConsistency(seen.size(), now.size(), seen.root(), now.root(), proof);
@@ -369,35 +517,69 @@ class AuditLogIT extends HubIntegrationTest {
     @Test
     void witnessesCosignCheckpointsAndAForkShownToTwoWitnessesIsCaught() throws Exception {
         SignedNote.VerifierKey log = service.verifierKey();
-        Witness kukar = registeredWitness("kukar", "kukar-witness-" + UUID.randomUUID().toString().substring(0, 8), log);
-        Witness ppu = registeredWitness("ppu", "ppu-witness-" + UUID.randomUUID().toString().substring(0, 8), log);
+        Witness kukar = registeredWitness(
+                "kukar", "kukar-witness-" + UUID.randomUUID().toString().substring(0, 8), log);
+        Witness ppu = registeredWitness(
+                "ppu", "ppu-witness-" + UUID.randomUUID().toString().substring(0, 8), log);
 
         String checkpoint = service.checkpoint(null);
         String cosigned = kukar.cosign(checkpoint, List.of(), now());
-        ResponseEntity<String> posted = post("/api/v1/audit/checkpoint/cosignatures", cosigned, credentials.bearer("kukar"));
+        ResponseEntity<String> posted =
+                post("/api/v1/audit/checkpoint/cosignatures", cosigned, credentials.bearer("kukar"));
         assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(201);
-        String served = get("/api/v1/audit/checkpoint?size=" + Checkpoint.parse(SignedNote.parse(checkpoint).text()).size(), auditor()).getBody();
+        String served = get(
+                        "/api/v1/audit/checkpoint?size="
+                                + Checkpoint.parse(SignedNote.parse(checkpoint).text())
+                                        .size(),
+                        auditor())
+                .getBody();
         SignedNote withCosignature = SignedNote.parse(served);
         assertThat(withCosignature.signatureOf(kukar.verifierKey())).isPresent();
-        assertThat(Checkpoint.cosignedBy(kukar.verifierKey(), withCosignature.text(), withCosignature.signatureOf(kukar.verifierKey()).get()))
+        assertThat(Checkpoint.cosignedBy(
+                        kukar.verifierKey(),
+                        withCosignature.text(),
+                        withCosignature.signatureOf(kukar.verifierKey()).get()))
                 .isTrue();
 
         // A cosignature by a key the participant did not register, or over another text, is refused.
-        ResponseEntity<String> byOther = post("/api/v1/audit/checkpoint/cosignatures", cosigned, credentials.bearer("ppu"));
+        ResponseEntity<String> byOther =
+                post("/api/v1/audit/checkpoint/cosignatures", cosigned, credentials.bearer("ppu"));
         assertThat(byOther.getStatusCode().value()).isEqualTo(422);
-        assertThat(JSON.readTree(byOther.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("(body)");
+        assertThat(JSON.readTree(byOther.getBody())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("(body)");
 
         // Not a signed note, or a cosignature that does not verify: problems naming what is wrong.
-        ResponseEntity<String> garbage = post("/api/v1/audit/checkpoint/cosignatures", "not a note", credentials.bearer("kukar"));
+        ResponseEntity<String> garbage =
+                post("/api/v1/audit/checkpoint/cosignatures", "not a note", credentials.bearer("kukar"));
         assertThat(garbage.getStatusCode().value()).isEqualTo(400);
-        assertThat(JSON.readTree(garbage.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("(body)");
-        SignedNote.Signature line = SignedNote.parse(cosigned).signatureOf(kukar.verifierKey()).orElseThrow();
+        assertThat(JSON.readTree(garbage.getBody())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo("(body)");
+        SignedNote.Signature line =
+                SignedNote.parse(cosigned).signatureOf(kukar.verifierKey()).orElseThrow();
         byte[] broken = line.signature();
         broken[20] ^= 1;
-        String forged = SignedNote.parse(checkpoint).with(new SignedNote.Signature(line.keyName(), line.keyId(), broken)).serialize();
-        ResponseEntity<String> badSignature = post("/api/v1/audit/checkpoint/cosignatures", forged, credentials.bearer("kukar"));
-        assertThat(badSignature.getStatusCode().value()).as(badSignature.getBody()).isEqualTo(422);
-        assertThat(JSON.readTree(badSignature.getBody()).path("errors").get(0).path("field").asText()).isEqualTo(kukar.verifierKey().name());
+        String forged = SignedNote.parse(checkpoint)
+                .with(new SignedNote.Signature(line.keyName(), line.keyId(), broken))
+                .serialize();
+        ResponseEntity<String> badSignature =
+                post("/api/v1/audit/checkpoint/cosignatures", forged, credentials.bearer("kukar"));
+        assertThat(badSignature.getStatusCode().value())
+                .as(badSignature.getBody())
+                .isEqualTo(422);
+        assertThat(JSON.readTree(badSignature.getBody())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asText())
+                .isEqualTo(kukar.verifierKey().name());
 
         // The hub (its database and its key in a dishonest operator's hands) forks: entries from 'cut' are
         // replaced and a checkpoint of the same size is signed. PPU's witness, which never saw the honest one,
@@ -406,10 +588,17 @@ class AuditLogIT extends HubIntegrationTest {
         long cut = MINE.get(6);
         String[] outcome = transactions.execute(status -> {
             asOwnerPastTheTrigger();
-            jdbc.sql("delete from audit_pending").update(); // other tests' events waiting: the fork is exactly the honest size
-            jdbc.sql("delete from audit_cosignature where tree_size > ?").param(cut).update();
-            jdbc.sql("delete from audit_checkpoint where tree_size > ?").param(cut).update();
-            jdbc.sql("delete from audit_node where (idx + 1) * (1::bigint << level) > ?").param(cut).update();
+            jdbc.sql("delete from audit_pending")
+                    .update(); // other tests' events waiting: the fork is exactly the honest size
+            jdbc.sql("delete from audit_cosignature where tree_size > ?")
+                    .param(cut)
+                    .update();
+            jdbc.sql("delete from audit_checkpoint where tree_size > ?")
+                    .param(cut)
+                    .update();
+            jdbc.sql("delete from audit_node where (idx + 1) * (1::bigint << level) > ?")
+                    .param(cut)
+                    .update();
             jdbc.sql("delete from audit_entry where idx >= ?").param(cut).update();
             for (long i = cut; i < honest.size(); i++) {
                 audit.append(event(400 + (int) i).withOutcome("REFUSED"));
@@ -424,7 +613,12 @@ class AuditLogIT extends HubIntegrationTest {
             }
             String kukarRefusal;
             try {
-                kukar.cosign(fork, service.consistency(honest.size(), honest.size()).stream().map(Base64.getDecoder()::decode).toList(), now());
+                kukar.cosign(
+                        fork,
+                        service.consistency(honest.size(), honest.size()).stream()
+                                .map(Base64.getDecoder()::decode)
+                                .toList(),
+                        now());
                 kukarRefusal = null;
             } catch (Merkle.ProofException e) {
                 kukarRefusal = e.getMessage();
@@ -432,8 +626,12 @@ class AuditLogIT extends HubIntegrationTest {
             status.setRollbackOnly();
             return new String[] {ppuCosigned, kukarRefusal};
         });
-        assertThat(outcome[1]).as("Kukar's witness refuses the forked checkpoint").contains("forked");
-        assertThat(Witness.fork(cosigned, outcome[0], log)).as("the two cosigned checkpoints are evidence of a fork").isTrue();
+        assertThat(outcome[1])
+                .as("Kukar's witness refuses the forked checkpoint")
+                .contains("forked");
+        assertThat(Witness.fork(cosigned, outcome[0], log))
+                .as("the two cosigned checkpoints are evidence of a fork")
+                .isTrue();
         assertThat(Witness.fork(cosigned, cosigned, log)).isFalse();
     }
 
@@ -442,12 +640,22 @@ class AuditLogIT extends HubIntegrationTest {
         new SecureRandom().nextBytes(seed);
         Witness witness = new Witness(name, seed, log);
         String jwk = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"" + name + "\",\"x\":\""
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(witness.verifierKey().publicKey()) + "\"}";
-        ResponseEntity<String> registered = exchange(HttpMethod.POST, "/api/v1/participants/" + participant + "/witness-keys",
-                jwk, MediaType.APPLICATION_JSON, credentials.basic("operator"));
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(witness.verifierKey().publicKey()) + "\"}";
+        ResponseEntity<String> registered = exchange(
+                HttpMethod.POST,
+                "/api/v1/participants/" + participant + "/witness-keys",
+                jwk,
+                MediaType.APPLICATION_JSON,
+                credentials.basic("operator"));
         assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
-        ResponseEntity<String> approved = exchange(HttpMethod.POST, "/api/v1/participants/" + participant + "/witness-keys/" + name
-                + "/approval", null, MediaType.APPLICATION_JSON, credentials.basic("signer-" + participant));
+        ResponseEntity<String> approved = exchange(
+                HttpMethod.POST,
+                "/api/v1/participants/" + participant + "/witness-keys/" + name + "/approval",
+                null,
+                MediaType.APPLICATION_JSON,
+                credentials.basic("signer-" + participant));
         assertThat(approved.getStatusCode().value()).as(approved.getBody()).isEqualTo(200);
         return witness;
     }
@@ -461,7 +669,9 @@ class AuditLogIT extends HubIntegrationTest {
             assertThat(online.firstBadEntry()).as(online.problem()).isEqualTo(entry);
             assertThat(online.problem()).contains(reason);
             assertThat(offlineStatus).as(offline).isEqualTo(1);
-            assertThat(offline).contains("FAILED: first bad entry " + entry + ":").contains(reason);
+            assertThat(offline)
+                    .contains("FAILED: first bad entry " + entry + ":")
+                    .contains(reason);
         }
     }
 
@@ -476,12 +686,18 @@ class AuditLogIT extends HubIntegrationTest {
             tamper.run();
             LogVerifier.Result online = service.verify(seenEarlier);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int offline = AuditCommand.verify(service.export(null), service.verifierKey().toString(), seenEarlier, List.of(),
+            int offline = AuditCommand.verify(
+                    service.export(null),
+                    service.verifierKey().toString(),
+                    seenEarlier,
+                    List.of(),
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             status.setRollbackOnly();
             return new Verdicts(online, out.toString(StandardCharsets.UTF_8), offline);
         });
-        assertThat(service.verify(List.of()).ok()).as("the rollback restored the log").isTrue();
+        assertThat(service.verify(List.of()).ok())
+                .as("the rollback restored the log")
+                .isTrue();
         return verdicts;
     }
 
@@ -490,25 +706,35 @@ class AuditLogIT extends HubIntegrationTest {
      * triggers: ALTER TABLE is transactional, so the rollback enables them again.
      */
     private void asOwnerPastTheTrigger() {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(AuditSequencer.LOCK).query(Object.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(AuditSequencer.LOCK)
+                .query(Object.class)
+                .single();
         for (String table : List.of("audit_entry", "audit_node", "audit_checkpoint", "audit_cosignature")) {
             jdbc.sql("alter table " + table + " disable trigger user").update();
         }
     }
 
     private byte[] entryBytes(long index) {
-        return jdbc.sql("select entry from audit_entry where idx = ?").param(index).query(byte[].class).single();
+        return jdbc.sql("select entry from audit_entry where idx = ?")
+                .param(index)
+                .query(byte[].class)
+                .single();
     }
 
     /** What an attacker who knows the format does after changing an entry: recomputes every stored hash. */
     private void rebuildStoredTree() {
-        List<byte[]> level = new ArrayList<>(jdbc.sql("select entry from audit_entry order by idx").query(byte[].class).list()
-                .stream().map(Merkle::leafHash).toList());
+        List<byte[]> level = new ArrayList<>(
+                jdbc.sql("select entry from audit_entry order by idx").query(byte[].class).list().stream()
+                        .map(Merkle::leafHash)
+                        .toList());
         jdbc.sql("delete from audit_node").update();
         for (int l = 0; !level.isEmpty(); l++) {
             List<byte[]> above = new ArrayList<>();
             for (int i = 0; i < level.size(); i++) {
-                jdbc.sql("insert into audit_node (level, idx, hash) values (?, ?, ?)").params(l, i, level.get(i)).update();
+                jdbc.sql("insert into audit_node (level, idx, hash) values (?, ?, ?)")
+                        .params(l, i, level.get(i))
+                        .update();
                 if (i % 2 == 1) {
                     above.add(Merkle.nodeHash(level.get(i - 1), level.get(i)));
                 }
@@ -520,7 +746,9 @@ class AuditLogIT extends HubIntegrationTest {
     /** Runs {@code java -jar target/lintas-hub.jar ARGS} (built by the package phase before the ITs); its output into out. */
     private static int runJar(ByteArrayOutputStream out, String... args) throws Exception {
         out.reset();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
                 Path.of("target", "lintas-hub.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -544,7 +772,8 @@ class AuditLogIT extends HubIntegrationTest {
         return exchange(HttpMethod.POST, path, body, MediaType.TEXT_PLAIN, authorization);
     }
 
-    private ResponseEntity<String> exchange(HttpMethod method, String path, String body, MediaType type, String authorization) {
+    private ResponseEntity<String> exchange(
+            HttpMethod method, String path, String body, MediaType type, String authorization) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.AUTHORIZATION, authorization);
         if (type != null) {
@@ -556,7 +785,8 @@ class AuditLogIT extends HubIntegrationTest {
     private static List<byte[]> hashes(ResponseEntity<String> answer) throws Exception {
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
         List<byte[]> hashes = new ArrayList<>();
-        JSON.readTree(answer.getBody()).forEach(h -> hashes.add(Base64.getDecoder().decode(h.asText())));
+        JSON.readTree(answer.getBody())
+                .forEach(h -> hashes.add(Base64.getDecoder().decode(h.asText())));
         return hashes;
     }
 }

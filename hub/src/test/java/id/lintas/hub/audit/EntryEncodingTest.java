@@ -29,39 +29,48 @@ class EntryEncodingTest {
 
     @Test
     void anEntryIsCanonicalJsonWithSortedMembersNoSpaceAndMicroseconds() {
-        assertThat(new String(EntryEncoding.encode(routed()), StandardCharsets.UTF_8)).isEqualTo("{"
-                + "\"actor\":{\"account\":\"hub\",\"role\":\"SYSTEM\"},"
-                + "\"agreement\":{\"id\":\"pks-kukar-ppu-2024\",\"version\":2},"
-                + "\"at\":\"2026-12-01T22:30:00.123456Z\","
-                + "\"commitment\":{\"alg\":\"HMAC-SHA256\",\"key\":\"12345\",\"mac\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"},"
-                + "\"details\":{\"attempt\":3,\"failedClauses\":[\"c-2\",\"c-10\"]},"
-                + "\"kind\":\"ROUTING_DECIDED\","
-                + "\"outcome\":\"REFUSED\","
-                + "\"receiver\":\"ppu\","
-                + "\"referral\":\"0b7e4a52-3c1d-4e8f-9a2b-6d5c4b3a2f10\","
-                + "\"sender\":\"kukar\","
-                + "\"v\":1}");
+        assertThat(new String(EntryEncoding.encode(routed()), StandardCharsets.UTF_8))
+                .isEqualTo("{"
+                        + "\"actor\":{\"account\":\"hub\",\"role\":\"SYSTEM\"},"
+                        + "\"agreement\":{\"id\":\"pks-kukar-ppu-2024\",\"version\":2},"
+                        + "\"at\":\"2026-12-01T22:30:00.123456Z\","
+                        + "\"commitment\":{\"alg\":\"HMAC-SHA256\",\"key\":\"12345\",\"mac\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"},"
+                        + "\"details\":{\"attempt\":3,\"failedClauses\":[\"c-2\",\"c-10\"]},"
+                        + "\"kind\":\"ROUTING_DECIDED\","
+                        + "\"outcome\":\"REFUSED\","
+                        + "\"receiver\":\"ppu\","
+                        + "\"referral\":\"0b7e4a52-3c1d-4e8f-9a2b-6d5c4b3a2f10\","
+                        + "\"sender\":\"kukar\","
+                        + "\"v\":1}");
     }
 
     @Test
     void decodingGivesTheEventBackAndRefusesBytesThatAreNotCanonical() {
         byte[] bytes = EntryEncoding.encode(routed());
         AuditEvent decoded = EntryEncoding.decode(bytes);
-        assertThat(decoded.details()).containsEntry("failedClauses", List.of("c-2", "c-10")).containsEntry("attempt", 3L);
+        assertThat(decoded.details())
+                .containsEntry("failedClauses", List.of("c-2", "c-10"))
+                .containsEntry("attempt", 3L);
         assertThat(EntryEncoding.encode(decoded)).isEqualTo(bytes);
 
         String spaced = new String(bytes, StandardCharsets.UTF_8).replace(",\"v\":1}", ", \"v\":1}");
-        assertThatThrownBy(() -> EntryEncoding.decode(spaced.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("canonical");
-        String reordered = "{\"v\":1," + new String(bytes, StandardCharsets.UTF_8).substring(1).replace(",\"v\":1}", "}");
-        assertThatThrownBy(() -> EntryEncoding.decode(reordered.getBytes(StandardCharsets.UTF_8))).hasMessageContaining("canonical");
+        assertThatThrownBy(() -> EntryEncoding.decode(spaced.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("canonical");
+        String reordered = "{\"v\":1,"
+                + new String(bytes, StandardCharsets.UTF_8).substring(1).replace(",\"v\":1}", "}");
+        assertThatThrownBy(() -> EntryEncoding.decode(reordered.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("canonical");
     }
 
     @Test
     void stringsAreEscapedAsEcmaScriptDoesAndFreeTextIsRefused() {
-        AuditEvent odd = AuditEvent.of(AuditKind.STATUS_CHANGED).at(Instant.EPOCH).withOutcome("a\"b\\c\u0001\n\u20ac\uD83D\uDE00");
+        AuditEvent odd = AuditEvent.of(AuditKind.STATUS_CHANGED)
+                .at(Instant.EPOCH)
+                .withOutcome("a\"b\\c\u0001\n\u20ac\uD83D\uDE00");
         assertThat(new String(EntryEncoding.encode(odd), StandardCharsets.UTF_8))
                 .contains("\"outcome\":\"a\\\"b\\\\c\\u0001\\n\u20ac\uD83D\uDE00\"");
-        assertThatThrownBy(() -> EntryEncoding.encode(odd.withOutcome("\uD800"))).hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> EntryEncoding.encode(odd.withOutcome("\uD800")))
+                .hasMessageContaining("surrogate");
         assertThatThrownBy(() -> odd.withDetail("note", "x".repeat(201))).hasMessageContaining("never free text");
         assertThatThrownBy(() -> odd.withDetail("bad key", "x")).hasMessageContaining("key");
     }

@@ -24,9 +24,11 @@ class MerkleTest {
     private static final int LARGEST = 64;
 
     private static final List<byte[]> ENTRIES = IntStream.range(0, LARGEST)
-            .mapToObj(i -> ("entry " + i).repeat(i % 5).getBytes(StandardCharsets.UTF_8)).toList();
+            .mapToObj(i -> ("entry " + i).repeat(i % 5).getBytes(StandardCharsets.UTF_8))
+            .toList();
 
-    private static final List<byte[]> LEAF_HASHES = ENTRIES.stream().map(Merkle::leafHash).toList();
+    private static final List<byte[]> LEAF_HASHES =
+            ENTRIES.stream().map(Merkle::leafHash).toList();
 
     private static final Merkle.Nodes NODES = Merkle.inMemory(LEAF_HASHES);
 
@@ -50,7 +52,9 @@ class MerkleTest {
         for (int size = 0; size <= LARGEST; size++) {
             byte[] expected = Rfc9162.mth(ENTRIES.subList(0, size));
             assertThat(Merkle.root(NODES, size)).as("size %d", size).isEqualTo(expected);
-            assertThat(Merkle.root(Merkle.inMemory(LEAF_HASHES.subList(0, size)), size)).as("size %d", size).isEqualTo(expected);
+            assertThat(Merkle.root(Merkle.inMemory(LEAF_HASHES.subList(0, size)), size))
+                    .as("size %d", size)
+                    .isEqualTo(expected);
         }
     }
 
@@ -87,7 +91,8 @@ class MerkleTest {
         for (int index = 0; index < size; index++) {
             List<byte[]> proof = Merkle.inclusionProof(NODES, index, size);
             int leaf = index;
-            assertThatThrownBy(() -> Merkle.verifyInclusion(leaf, size, LEAF_HASHES.get((leaf + 1) % size), proof, root))
+            assertThatThrownBy(
+                            () -> Merkle.verifyInclusion(leaf, size, LEAF_HASHES.get((leaf + 1) % size), proof, root))
                     .isInstanceOf(Merkle.ProofException.class);
             for (int i = 0; i < proof.size(); i++) {
                 List<byte[]> changed = flipped(proof, i);
@@ -116,7 +121,8 @@ class MerkleTest {
         byte[] eight = Rfc9162.mth(ENTRIES.subList(0, 8));
         byte[] five = Rfc9162.mth(ENTRIES.subList(0, 5));
         assertThatThrownBy(() -> Merkle.verifyConsistency(8, 5, eight, five, List.of()))
-                .isInstanceOf(Merkle.ProofException.class).hasMessageContaining("truncated");
+                .isInstanceOf(Merkle.ProofException.class)
+                .hasMessageContaining("truncated");
         assertThatNoException().isThrownBy(() -> Merkle.verifyConsistency(0, 5, Merkle.emptyRoot(), five, List.of()));
     }
 

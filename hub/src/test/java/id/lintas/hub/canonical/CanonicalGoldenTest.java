@@ -3,6 +3,7 @@ package id.lintas.hub.canonical;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.canonical.CanonicalWriter;
 import id.lintas.contracts.model.Referral;
@@ -35,7 +36,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import id.lintas.contracts.canonical.Canonical;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Resource;
@@ -60,19 +60,24 @@ class CanonicalGoldenTest {
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     private static final boolean WRITE = Boolean.getBoolean("lintas.golden.write");
-    private static final Pattern URN_UUID = Pattern.compile(
-            "urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern URN_UUID =
+            Pattern.compile("urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static Map<String, Participant> participants() {
         Map<String, Participant> participants = new LinkedHashMap<>();
-        participants.put("kukar-json", new Participant(
-                "kukar", "DP3A Kabupaten Kutai Kartanegara", "64.02", ZoneId.of("Asia/Makassar")));
-        participants.put("ppu-csv", new Participant(
-                "ppu", "UPTD PPA Kabupaten Penajam Paser Utara", "64.09", ZoneId.of("Asia/Makassar")));
-        participants.put("prabumulih-xml", new Participant(
-                "prabumulih", "DP2KBPPPA Kota Prabumulih (Satu Layanan)", "16.74", ZoneId.of("Asia/Jakarta")));
-        participants.put("jakarta-fhir", new Participant(
-                "jakarta", "UPTD PPA Provinsi DKI Jakarta", "31", ZoneId.of("Asia/Jakarta")));
+        participants.put(
+                "kukar-json",
+                new Participant("kukar", "DP3A Kabupaten Kutai Kartanegara", "64.02", ZoneId.of("Asia/Makassar")));
+        participants.put(
+                "ppu-csv",
+                new Participant("ppu", "UPTD PPA Kabupaten Penajam Paser Utara", "64.09", ZoneId.of("Asia/Makassar")));
+        participants.put(
+                "prabumulih-xml",
+                new Participant(
+                        "prabumulih", "DP2KBPPPA Kota Prabumulih (Satu Layanan)", "16.74", ZoneId.of("Asia/Jakarta")));
+        participants.put(
+                "jakarta-fhir",
+                new Participant("jakarta", "UPTD PPA Provinsi DKI Jakarta", "31", ZoneId.of("Asia/Jakarta")));
         return participants;
     }
 
@@ -112,9 +117,10 @@ class CanonicalGoldenTest {
     }
 
     static Stream<Rendering> renderings() throws Exception {
-        return samples().flatMap(sample -> PARTICIPANTS.keySet().stream()
-                .filter(receiver -> !receiver.equals(sample.format()))
-                .map(receiver -> new Rendering(sample, receiver)));
+        return samples()
+                .flatMap(sample -> PARTICIPANTS.keySet().stream()
+                        .filter(receiver -> !receiver.equals(sample.format()))
+                        .map(receiver -> new Rendering(sample, receiver)));
     }
 
     /**
@@ -131,7 +137,8 @@ class CanonicalGoldenTest {
             compare(file, actual);
             return;
         }
-        Bundle golden = FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(file, StandardCharsets.UTF_8));
+        Bundle golden =
+                FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(file, StandardCharsets.UTF_8));
         assertThat(comparable(sample.participant(), sample.referral().bundle()))
                 .isEqualTo(comparable(sample.participant(), golden));
     }
@@ -146,7 +153,8 @@ class CanonicalGoldenTest {
         Bundle bundle = sample.referral().bundle();
         Referral referral = CanonicalReader.standard().read(bundle);
 
-        String rewritten = comparable(sample.participant(), CanonicalWriter.standard().write(referral));
+        String rewritten =
+                comparable(sample.participant(), CanonicalWriter.standard().write(referral));
         String original = comparable(sample.participant(), bundle);
         if (!rewritten.equals(original)) {
             String name = sample.participant() + "-" + sample.name();
@@ -180,11 +188,13 @@ class CanonicalGoldenTest {
         String base = sample.participant() + "-" + sample.name() + ".to-" + receiver.id();
         try {
             OutboundDocument document = ADAPTERS.get(rendering.receiverFormat()).renderReferral(outbound, receiver);
-            return new Rendered(GOLDEN.resolve("render").resolve(base + extension(document.mediaType())),
+            return new Rendered(
+                    GOLDEN.resolve("render").resolve(base + extension(document.mediaType())),
                     "target: " + document.target() + "\nmedia type: " + document.mediaType() + "\n\n"
                             + renumbered(new String(document.content(), StandardCharsets.UTF_8)));
         } catch (TranslationException e) {
-            return new Rendered(GOLDEN.resolve("render").resolve(base + ".errors.txt"),
+            return new Rendered(
+                    GOLDEN.resolve("render").resolve(base + ".errors.txt"),
                     e.errors().stream().map(FieldError::toString).collect(Collectors.joining("\n", "", "\n")));
         }
     }
@@ -200,7 +210,9 @@ class CanonicalGoldenTest {
     void aFullyGrantedCopyRendersAsTheGoldenDocument(Rendering rendering) throws Exception {
         Sample sample = rendering.sample();
         Bundle bundle = sample.referral().bundle();
-        Bundle copy = DataMinimiser.reduce(bundle, java.util.EnumSet.allOf(DataCategory.class),
+        Bundle copy = DataMinimiser.reduce(
+                bundle,
+                java.util.EnumSet.allOf(DataCategory.class),
                 CanonicalReader.standard().read(bundle).services());
         Rendered rendered = render(rendering, copy);
         Path file = rendered.file();
@@ -237,19 +249,26 @@ class CanonicalGoldenTest {
             List<Bundle.BundleEntryComponent> entries = new ArrayList<>(copy.getEntry());
             entries.sort(java.util.Comparator.comparingInt(e -> rank(e.getResource())));
             copy.setEntry(entries);
-            displays(copy, coding -> Canonical.V3_ACT_CODE.equals(coding.getSystem())
-                    || Canonical.LOINC.equals(coding.getSystem()));
+            displays(
+                    copy,
+                    coding -> Canonical.V3_ACT_CODE.equals(coding.getSystem())
+                            || Canonical.LOINC.equals(coding.getSystem()));
         }
         if (participant.equals("jakarta")) {
-            displays(copy, coding -> coding.hasSystem()
-                    && (coding.getSystem().startsWith(Canonical.CS) || Canonical.LOINC.equals(coding.getSystem())));
+            displays(
+                    copy,
+                    coding -> coding.hasSystem()
+                            && (coding.getSystem().startsWith(Canonical.CS)
+                                    || Canonical.LOINC.equals(coding.getSystem())));
         }
         return canonicalJson(copy);
     }
 
     /** The writer's entry order. */
     private static int rank(Resource resource) {
-        String profile = resource.getMeta().hasProfile() ? resource.getMeta().getProfile().get(0).getValue() : "";
+        String profile = resource.getMeta().hasProfile()
+                ? resource.getMeta().getProfile().get(0).getValue()
+                : "";
         return switch (resource.fhirType()) {
             case "Task" -> 0;
             case "ServiceRequest" -> 1;
@@ -281,7 +300,8 @@ class CanonicalGoldenTest {
         Matcher matcher = URN_UUID.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String number = numbers.computeIfAbsent(matcher.group().toLowerCase(java.util.Locale.ROOT),
+            String number = numbers.computeIfAbsent(
+                    matcher.group().toLowerCase(java.util.Locale.ROOT),
                     key -> String.format("urn:uuid:00000000-0000-0000-0000-%012d", numbers.size() + 1));
             matcher.appendReplacement(out, number);
         }
@@ -299,7 +319,9 @@ class CanonicalGoldenTest {
             if (Files.exists(file) && !actual.equals(Files.readString(file, StandardCharsets.UTF_8))) {
                 keepForDiff(Path.of("target", "golden-actual").resolve(GOLDEN.relativize(file)), actual);
             }
-            assertThat(file).as("golden file (write it with -Dlintas.golden.write=true)").exists();
+            assertThat(file)
+                    .as("golden file (write it with -Dlintas.golden.write=true)")
+                    .exists();
             assertThat(actual).as(file.toString()).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -331,7 +353,8 @@ class CanonicalGoldenTest {
         try (Stream<Path> files = Files.list(samplesDir(format))) {
             return files.filter(file -> {
                         String name = file.getFileName().toString();
-                        return !name.startsWith("invalid") && !name.toLowerCase(java.util.Locale.ROOT).startsWith("status")
+                        return !name.startsWith("invalid")
+                                && !name.toLowerCase(java.util.Locale.ROOT).startsWith("status")
                                 && !name.startsWith("message-status");
                     })
                     .sorted()
@@ -352,10 +375,12 @@ class CanonicalGoldenTest {
             return List.of(new Sample(format, name, reader.readReferral(content, sender)));
         }
         List<Sample> samples = new ArrayList<>();
-        List<FileBatch.Item> items = ((FileBatchReader) adapter).readFile(fileName, content, sender).items();
+        List<FileBatch.Item> items =
+                ((FileBatchReader) adapter).readFile(fileName, content, sender).items();
         for (int i = 0; i < items.size(); i++) {
             assertThat(items.get(i).errors()).as("rows of an accepted sample").isEmpty();
-            samples.add(new Sample(format, name + "-" + (i + 1), (CanonicalReferral) items.get(i).message()));
+            samples.add(new Sample(format, name + "-" + (i + 1), (CanonicalReferral)
+                    items.get(i).message()));
         }
         return samples;
     }

@@ -47,8 +47,15 @@ import org.hl7.fhir.r4.model.Task;
 public final class JakartaFhirServer implements AutoCloseable {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
-    private static final List<Class<? extends DomainResource>> TYPES = List.of(Patient.class, Task.class, ServiceRequest.class,
-            Condition.class, Consent.class, RelatedPerson.class, Organization.class, Practitioner.class);
+    private static final List<Class<? extends DomainResource>> TYPES = List.of(
+            Patient.class,
+            Task.class,
+            ServiceRequest.class,
+            Condition.class,
+            Consent.class,
+            RelatedPerson.class,
+            Organization.class,
+            Practitioner.class);
 
     private final Map<String, HashMapResourceProvider<? extends IBaseResource>> providers = new LinkedHashMap<>();
     private final List<Bundle> messages = new CopyOnWriteArrayList<>();
@@ -115,10 +122,15 @@ public final class JakartaFhirServer implements AutoCloseable {
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 Resource resource = entry.getResource();
                 String type = resource.fhirType();
-                String existing = entry.getRequest().hasIfNoneExist() ? match(type, entry.getRequest().getIfNoneExist(), request) : null;
+                String existing = entry.getRequest().hasIfNoneExist()
+                        ? match(type, entry.getRequest().getIfNoneExist(), request)
+                        : null;
                 String id = existing != null ? existing : UUID.randomUUID().toString();
                 ids.put(entry.getFullUrl(), type + "/" + id);
-                response.addEntry().getResponse().setStatus(existing != null ? "200 OK" : "201 Created").setLocation(type + "/" + id);
+                response.addEntry()
+                        .getResponse()
+                        .setStatus(existing != null ? "200 OK" : "201 Created")
+                        .setLocation(type + "/" + id);
                 if (existing == null) {
                     resource.setId(type + "/" + id);
                     toStore.add(resource);
@@ -138,24 +150,31 @@ public final class JakartaFhirServer implements AutoCloseable {
         }
 
         @Operation(name = "$process-message", manualRequest = true, manualResponse = true, idempotent = false)
-        public void processMessage(HttpServletRequest servletRequest, HttpServletResponse servletResponse) throws IOException {
+        public void processMessage(HttpServletRequest servletRequest, HttpServletResponse servletResponse)
+                throws IOException {
             String body = new String(servletRequest.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             Bundle message = FHIR.newJsonParser().parseResource(Bundle.class, body);
             messages.add(message);
             Bundle answer = new Bundle().setType(Bundle.BundleType.MESSAGE);
             MessageHeader header = new MessageHeader();
-            header.getResponse().setCode(MessageHeader.ResponseType.OK).setIdentifier(message.getIdElement().getIdPart());
+            header.getResponse()
+                    .setCode(MessageHeader.ResponseType.OK)
+                    .setIdentifier(message.getIdElement().getIdPart());
             answer.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(header);
             servletResponse.setStatus(200);
             servletResponse.setContentType("application/fhir+json");
-            servletResponse.getOutputStream().write(FHIR.newJsonParser().encodeResourceToString(answer).getBytes(StandardCharsets.UTF_8));
+            servletResponse
+                    .getOutputStream()
+                    .write(FHIR.newJsonParser().encodeResourceToString(answer).getBytes(StandardCharsets.UTF_8));
         }
 
         /** {@code identifier=system|value}: the id of the stored resource with that identifier, or null. */
         private String match(String type, String ifNoneExist, RequestDetails request) {
-            String criterion = ifNoneExist.startsWith("identifier=") ? ifNoneExist.substring("identifier=".length()) : null;
+            String criterion =
+                    ifNoneExist.startsWith("identifier=") ? ifNoneExist.substring("identifier=".length()) : null;
             if (criterion == null) {
-                throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException("only identifier= is supported in ifNoneExist");
+                throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+                        "only identifier= is supported in ifNoneExist");
             }
             String[] parts = criterion.split("\\|", 2);
             for (IBaseResource stored : provider(type).searchAll(request).getAllResources()) {

@@ -29,9 +29,16 @@ class IntakeMetersTest {
         assertThat(registry.find("lintas.referrals.received").counter()).isNull();
 
         TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
-        assertThat(registry.get("lintas.referrals.received").tag("sender", "kukar").counter().count()).isEqualTo(1);
-        assertThat(registry.get("lintas.referrals.routed").tags("sender", "kukar", "receiver", "ppu", "agreement",
-                "pks-kukar-ppu-2024").counter().count()).isEqualTo(1);
+        assertThat(registry.get("lintas.referrals.received")
+                        .tag("sender", "kukar")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("lintas.referrals.routed")
+                        .tags("sender", "kukar", "receiver", "ppu", "agreement", "pks-kukar-ppu-2024")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -53,7 +60,15 @@ class IntakeMetersTest {
         meters.rejected("ppu", "file", 0);
         meters.rejected("kukar", "http", 1);
 
-        assertThat(registry.get("lintas.messages.rejected").tags("sender", "ppu", "channel", "file").counter().count()).isEqualTo(3);
-        assertThat(registry.get("lintas.messages.rejected").tags("sender", "kukar", "channel", "http").counter().count()).isEqualTo(1);
+        assertThat(registry.get("lintas.messages.rejected")
+                        .tags("sender", "ppu", "channel", "file")
+                        .counter()
+                        .count())
+                .isEqualTo(3);
+        assertThat(registry.get("lintas.messages.rejected")
+                        .tags("sender", "kukar", "channel", "http")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 }

@@ -46,16 +46,20 @@ class JsonLogsTest {
                 .web(WebApplicationType.NONE)
                 .properties("logging.structured.format.console=ecs", "spring.application.name=lintas-hub")
                 .run()) {
-            LoggerFactory.getLogger("lintas.security").warn("event=authentication-failed method={} path=\"{}\"", "GET",
-                    "/actuator/prometheus");
+            LoggerFactory.getLogger("lintas.security")
+                    .warn("event=authentication-failed method={} path=\"{}\"", "GET", "/actuator/prometheus");
         }
 
-        List<String> lines = output.getOut().lines().filter(line -> line.contains("event=authentication-failed")).toList();
+        List<String> lines = output.getOut()
+                .lines()
+                .filter(line -> line.contains("event=authentication-failed"))
+                .toList();
         assertThat(lines).hasSize(1);
         JsonNode line = JSON.readTree(lines.get(0));
         assertThat(line.path("log").path("level").asText()).isEqualTo("WARN");
         assertThat(line.path("log").path("logger").asText()).isEqualTo("lintas.security");
-        assertThat(line.path("message").asText()).isEqualTo("event=authentication-failed method=GET path=\"/actuator/prometheus\"");
+        assertThat(line.path("message").asText())
+                .isEqualTo("event=authentication-failed method=GET path=\"/actuator/prometheus\"");
         assertThat(line.path("service").path("name").asText()).isEqualTo("lintas-hub");
         assertThat(line.has("@timestamp")).isTrue();
     }

@@ -29,7 +29,9 @@ class ProductionJarIT {
 
     @Test
     void theProductionJarHoldsNoWireMock() throws IOException {
-        assertThat(JAR).as("the jar that package builds (run from hub/ after package)").isRegularFile();
+        assertThat(JAR)
+                .as("the jar that package builds (run from hub/ after package)")
+                .isRegularFile();
         List<String> libraries = new ArrayList<>();
         List<String> wireMockInside = new ArrayList<>();
         List<String> classesReferringToIt = new ArrayList<>();
@@ -55,11 +57,14 @@ class ProductionJarIT {
                 }
             }
             assertThat(jar.getEntry("BOOT-INF/classes/id/lintas/hub/demo/SimulatedRegions.class"))
-                    .as("the demo's simulated regions are in the jar").isNotNull();
+                    .as("the demo's simulated regions are in the jar")
+                    .isNotNull();
         }
         System.out.printf("%s: %.1f MB, %d libraries%n", JAR, Files.size(JAR) / 1e6, libraries.size());
 
-        assertThat(libraries).as("libraries in BOOT-INF/lib").isNotEmpty()
+        assertThat(libraries)
+                .as("libraries in BOOT-INF/lib")
+                .isNotEmpty()
                 .noneMatch(library -> library.toLowerCase(Locale.ROOT).contains("wiremock"));
         assertThat(wireMockInside).as("libraries holding WireMock's classes").isEmpty();
         assertThat(classesReferringToIt).as("hub classes referring to WireMock").isEmpty();

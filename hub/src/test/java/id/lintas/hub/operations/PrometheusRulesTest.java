@@ -26,7 +26,8 @@ class PrometheusRulesTest {
 
     @Test
     void promtoolAcceptsTheRules() throws Exception {
-        Promtool.Run check = Promtool.run(RULES_DIR, null, "check", "rules", RULES.getFileName().toString());
+        Promtool.Run check = Promtool.run(
+                RULES_DIR, null, "check", "rules", RULES.getFileName().toString());
 
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("SUCCESS: " + alerts().size() + " rules found");
@@ -34,7 +35,8 @@ class PrometheusRulesTest {
 
     @Test
     void theAlertsFireInPromtoolsRuleTests() throws Exception {
-        Promtool.Run test = Promtool.run(RULES_DIR, null, "test", "rules", RULES_TEST.getFileName().toString());
+        Promtool.Run test = Promtool.run(
+                RULES_DIR, null, "test", "rules", RULES_TEST.getFileName().toString());
 
         assertThat(test.exitCode()).as(test.output()).isZero();
         assertThat(test.output()).contains("SUCCESS");
@@ -47,7 +49,8 @@ class PrometheusRulesTest {
                 }
             }
         }
-        assertThat(expectedToFire).contains("LintasReceiverCircuitOpen", "LintasDeadDeliveries", "LintasAnswersOverdue");
+        assertThat(expectedToFire)
+                .contains("LintasReceiverCircuitOpen", "LintasDeadDeliveries", "LintasAnswersOverdue");
     }
 
     @Test
@@ -55,10 +58,20 @@ class PrometheusRulesTest {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
         List<Map<String, Object>> alerts = alerts();
 
-        assertThat(alerts).extracting(a -> a.get("alert")).contains("LintasHubDown", "LintasHubNotReady",
-                "LintasIntakeUnavailable", "LintasReceiverCircuitOpen", "LintasDeliveryWaitingTooLong",
-                "LintasDeliveryBacklogHigh", "LintasDeadDeliveries", "LintasAnswersOverdue", "LintasReferralsRefusedSpike",
-                "LintasMessagesRejectedSpike", "LintasLogGrowingFast");
+        assertThat(alerts)
+                .extracting(a -> a.get("alert"))
+                .contains(
+                        "LintasHubDown",
+                        "LintasHubNotReady",
+                        "LintasIntakeUnavailable",
+                        "LintasReceiverCircuitOpen",
+                        "LintasDeliveryWaitingTooLong",
+                        "LintasDeliveryBacklogHigh",
+                        "LintasDeadDeliveries",
+                        "LintasAnswersOverdue",
+                        "LintasReferralsRefusedSpike",
+                        "LintasMessagesRejectedSpike",
+                        "LintasLogGrowingFast");
         for (Map<String, Object> alert : alerts) {
             String name = (String) alert.get("alert");
             assertThat(alert.get("for")).as(name + ": for").isNotNull();
@@ -68,7 +81,9 @@ class PrometheusRulesTest {
             String runbook = (String) annotations.get("runbook");
             assertThat(runbook).as(name).startsWith("README.md, Operations, Alerts: ");
             String entry = runbook.substring("README.md, Operations, Alerts: ".length());
-            assertThat(readme.contains("- **" + entry + "**")).as(name + ": its runbook entry in README's Operations").isTrue();
+            assertThat(readme.contains("- **" + entry + "**"))
+                    .as(name + ": its runbook entry in README's Operations")
+                    .isTrue();
         }
     }
 

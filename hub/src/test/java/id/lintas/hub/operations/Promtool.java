@@ -43,7 +43,8 @@ final class Promtool {
     static Run run(Path directory, Path input, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(path()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         if (input != null) {
             builder.redirectInput(input.toFile());
         }

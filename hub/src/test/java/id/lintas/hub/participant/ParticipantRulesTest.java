@@ -17,13 +17,14 @@ class ParticipantRulesTest {
     }
 
     private static List<FieldError> check(String region, String format, String endpoint, String zone) {
-        return ParticipantRules.values(new ParticipantRules.Values("UPTD PPA", region, format, endpoint, zone, "ACTIVE"), ADAPTERS,
-                REGIONS);
+        return ParticipantRules.values(
+                new ParticipantRules.Values("UPTD PPA", region, format, endpoint, zone, "ACTIVE"), ADAPTERS, REGIONS);
     }
 
     @Test
     void acceptsAnHttpRegionWithItsUrlAndAFileRegionWithout() {
-        assertThat(check("64.01", "kukar-json", "https://ppa.paserkab.example.go.id/lintas", "Asia/Makassar")).isEmpty();
+        assertThat(check("64.01", "kukar-json", "https://ppa.paserkab.example.go.id/lintas", "Asia/Makassar"))
+                .isEmpty();
         assertThat(check("64.11", "ppu-csv", null, null)).isEmpty();
     }
 
@@ -47,17 +48,26 @@ class ParticipantRulesTest {
 
     @Test
     void refusesEndpointsThatAreNotHttpUrlsOrCarryCredentials() {
-        for (String bad : List.of("ftp://example.go.id/in", "/relative/path", "https://", "https://user:secret@example.go.id/api",
-                "https://example.go.id/api#part", "http://exa mple.go.id")) {
+        for (String bad : List.of(
+                "ftp://example.go.id/in",
+                "/relative/path",
+                "https://",
+                "https://user:secret@example.go.id/api",
+                "https://example.go.id/api#part",
+                "http://exa mple.go.id")) {
             assertThat(fields(check("64.01", "kukar-json", bad, null))).as(bad).containsExactly("endpoint");
         }
-        assertThat(fields(check("64.11", "ppu-csv", "https://example.go.id/in", null))).containsExactly("endpoint");
+        assertThat(fields(check("64.11", "ppu-csv", "https://example.go.id/in", null)))
+                .containsExactly("endpoint");
     }
 
     @Test
     void refusesAnUnknownZoneAndStatus() {
         assertThat(fields(check("64.01", "kukar-json", null, "Mars/Olympus"))).containsExactly("zone");
-        assertThat(fields(ParticipantRules.values(new ParticipantRules.Values("UPTD PPA", "64.01", "kukar-json", null, null,
-                "DELETED"), ADAPTERS, REGIONS))).containsExactly("status");
+        assertThat(fields(ParticipantRules.values(
+                        new ParticipantRules.Values("UPTD PPA", "64.01", "kukar-json", null, null, "DELETED"),
+                        ADAPTERS,
+                        REGIONS)))
+                .containsExactly("status");
     }
 }

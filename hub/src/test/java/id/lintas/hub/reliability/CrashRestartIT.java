@@ -25,28 +25,39 @@ class CrashRestartIT {
         Path dataDir = Files.createTempDirectory("lintas-crash-");
         try (HubProcess hub = new HubProcess(dataDir, List.of("--spring.profiles.active=demo"))) {
             Map<Integer, Integer> duringStart = startAndWatchIntake(hub);
-            assertThat(duringStart).as("intake answers while the hub starts (status -> count)")
-                    .doesNotContainKey(500).containsKey(401);
+            assertThat(duringStart)
+                    .as("intake answers while the hub starts (status -> count)")
+                    .doesNotContainKey(500)
+                    .containsKey(401);
             long firstPostmaster = hub.postmaster().orElseThrow().pid();
 
             hub.kill();
             Optional<ProcessHandle> orphan = hub.postmaster();
-            assertThat(orphan).as("kill -9 of the JVM leaves its PostgreSQL running").isPresent();
+            assertThat(orphan)
+                    .as("kill -9 of the JVM leaves its PostgreSQL running")
+                    .isPresent();
 
             Duration restart = timeToReady(hub);
             System.out.printf("restart after kill -9 of the JVM: ready in %d ms%n", restart.toMillis());
             assertThat(hub.isAlive()).as("started the first time").isTrue();
-            assertThat(orphan.get().isAlive()).as("the orphaned PostgreSQL was stopped").isFalse();
+            assertThat(orphan.get().isAlive())
+                    .as("the orphaned PostgreSQL was stopped")
+                    .isFalse();
             assertThat(hub.postmaster().orElseThrow().pid()).isNotEqualTo(firstPostmaster);
 
             hub.killWithDatabase();
-            assertThat(hub.postgresProcesses()).as("nothing of PostgreSQL left running").isEmpty();
+            assertThat(hub.postgresProcesses())
+                    .as("nothing of PostgreSQL left running")
+                    .isEmpty();
             Duration fullRestart = timeToReady(hub);
-            System.out.printf("restart after kill -9 of the JVM and its PostgreSQL: ready in %d ms%n", fullRestart.toMillis());
+            System.out.printf(
+                    "restart after kill -9 of the JVM and its PostgreSQL: ready in %d ms%n", fullRestart.toMillis());
             assertThat(hub.isAlive()).isTrue();
 
             hub.stop();
-            assertThat(hub.postgresProcesses()).as("a graceful stop stops the embedded PostgreSQL").isEmpty();
+            assertThat(hub.postgresProcesses())
+                    .as("a graceful stop stops the embedded PostgreSQL")
+                    .isEmpty();
         }
     }
 

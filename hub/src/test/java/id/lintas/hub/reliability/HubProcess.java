@@ -26,13 +26,15 @@ final class HubProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final List<String> extraArguments;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
 
     HubProcess(Path dataDir, List<String> extraArguments) throws IOException {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: the package phase builds it before the ITs");
+            throw new IllegalStateException(
+                    JAR.toAbsolutePath() + " is missing: the package phase builds it before the ITs");
         }
         this.dataDir = dataDir;
         this.port = freePort();
@@ -50,13 +52,20 @@ final class HubProcess implements AutoCloseable {
     void start() throws IOException {
         starts++;
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-jar",
+                JAR.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--lintas.data-dir=" + dataDir.toAbsolutePath(),
                 "--lintas.security.issuer=" + baseUrl()));
         command.addAll(extraArguments);
         Path log = Path.of("target", "hub-process-" + dataDir.getFileName() + "-" + starts + ".log");
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     boolean isAlive() {
@@ -76,7 +85,10 @@ final class HubProcess implements AutoCloseable {
         postgres.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(30, TimeUnit.SECONDS);
         for (ProcessHandle handle : postgres) {
-            handle.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> handle).join();
+            handle.onExit()
+                    .orTimeout(30, TimeUnit.SECONDS)
+                    .exceptionally(e -> handle)
+                    .join();
         }
     }
 
@@ -97,12 +109,15 @@ final class HubProcess implements AutoCloseable {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+        return lines.isEmpty()
+                ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
     }
 
     /** Every live process whose command line names this data directory's PostgreSQL. */
     List<ProcessHandle> postgresProcesses() {
-        String directory = dataDir.resolve("postgres").toAbsolutePath().normalize().toString();
+        String directory =
+                dataDir.resolve("postgres").toAbsolutePath().normalize().toString();
         List<ProcessHandle> found = new ArrayList<>();
         ProcessHandle.allProcesses().forEach(handle -> {
             Path cmdline = Path.of("/proc", Long.toString(handle.pid()), "cmdline");
@@ -121,14 +136,16 @@ final class HubProcess implements AutoCloseable {
 
     /** The status of an HTTP request, or -1 when nothing answers. */
     int status(String method, String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10));
         if (body != null) {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

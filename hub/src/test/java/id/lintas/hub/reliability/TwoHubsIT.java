@@ -67,7 +67,8 @@ class TwoHubsIT {
     /** Short, so that the other instance's poll of the participant table comes round quickly. */
     private static final Duration REFRESH = Duration.ofSeconds(1);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private Path sharedFiles;
     private WireMockServer kukar;
@@ -81,16 +82,21 @@ class TwoHubsIT {
         Path root = Files.createTempDirectory("lintas-two-hubs-");
         sharedFiles = Files.createDirectories(root.resolve("files"));
         int brokerPort = freePort();
-        kukar = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        kukar = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         kukar.start();
         kukar.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(201)));
-        broker = new EmbeddedActiveMQ().setConfiguration(new ConfigurationImpl()
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(false)
-                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + brokerPort)
-                .addAddressSetting(Endpoints.RECEIVER_QUEUES_MATCH, new AddressSettings()
-                        .setRedeliveryDelay(500).setMaxDeliveryAttempts(100)
-                        .setDeadLetterAddress(SimpleString.of(Endpoints.DELIVERY_DLQ_NAME))));
+        broker = new EmbeddedActiveMQ()
+                .setConfiguration(new ConfigurationImpl()
+                        .setPersistenceEnabled(false)
+                        .setSecurityEnabled(false)
+                        .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + brokerPort)
+                        .addAddressSetting(
+                                Endpoints.RECEIVER_QUEUES_MATCH,
+                                new AddressSettings()
+                                        .setRedeliveryDelay(500)
+                                        .setMaxDeliveryAttempts(100)
+                                        .setDeadLetterAddress(SimpleString.of(Endpoints.DELIVERY_DLQ_NAME))));
         broker.start();
         database = EmbeddedPostgres.builder().start();
         List<String> external = List.of(
@@ -108,7 +114,8 @@ class TwoHubsIT {
                 // Camel's actuator endpoint: which routes run in each process, seen from outside it.
                 "--management.endpoints.web.exposure.include=health,info,metrics,prometheus,camelroutes");
         first = new HubProcess(Files.createDirectories(root.resolve("a")), external);
-        second = new HubProcess(Files.createDirectories(root.resolve("b")), withSigningKeyOf(external, root.resolve("a")));
+        second = new HubProcess(
+                Files.createDirectories(root.resolve("b")), withSigningKeyOf(external, root.resolve("a")));
         first.start();
         awaitReady(first);
         second.start();
@@ -145,35 +152,60 @@ class TwoHubsIT {
     @Order(1)
     void aParticipantConnectedAndSuspendedThroughOneInstanceIsConnectedAndStoppedByTheOther() throws Exception {
         List<String> itsRoutes = List.of("ingest-file-kubar", "delivery-send-kubar");
-        HttpResponse<String> created = asPerson(first, "admin", "POST", "/api/v1/participants",
+        HttpResponse<String> created = asPerson(
+                first,
+                "admin",
+                "POST",
+                "/api/v1/participants",
                 "{\"id\":\"kubar\",\"name\":\"UPTD PPA Kabupaten Kutai Barat\",\"region\":\"64.07\","
                         + "\"format\":\"ppu-csv\",\"zone\":\"Asia/Makassar\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(startedRoutes(first)).as("the instance that made the change connects it at once").containsAll(itsRoutes);
-        assertThat(JSON.readTree(asPerson(second, "operator", "GET", "/api/v1/participants/kubar", null).body())
-                .path("status").asText()).as("the other lists it (one database)").isEqualTo("ACTIVE");
+        assertThat(startedRoutes(first))
+                .as("the instance that made the change connects it at once")
+                .containsAll(itsRoutes);
+        assertThat(JSON.readTree(asPerson(second, "operator", "GET", "/api/v1/participants/kubar", null)
+                                .body())
+                        .path("status")
+                        .asText())
+                .as("the other lists it (one database)")
+                .isEqualTo("ACTIVE");
 
         long asked = System.nanoTime();
-        await().atMost(REFRESH.multipliedBy(10)).pollInterval(Duration.ofMillis(200))
+        await().atMost(REFRESH.multipliedBy(10))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> startedRoutes(second).containsAll(itsRoutes));
         long connected = System.nanoTime();
         List<String> receivers = new ArrayList<>();
-        JSON.readTree(asPerson(second, "operator", "GET", "/api/v1/deliveries/receivers", null).body())
-                .forEach(receiver -> receivers.add(receiver.path("receiver").asText() + " " + receiver.path("circuit").asText()));
+        JSON.readTree(asPerson(second, "operator", "GET", "/api/v1/deliveries/receivers", null)
+                        .body())
+                .forEach(receiver -> receivers.add(receiver.path("receiver").asText() + " "
+                        + receiver.path("circuit").asText()));
         assertThat(receivers).as("the other's operators see it as a receiver").contains("kubar CLOSED");
 
-        JsonNode stored = JSON.readTree(asPerson(first, "admin", "GET", "/api/v1/participants/kubar", null).body());
-        HttpResponse<String> suspended = asPerson(first, "admin", "PUT", "/api/v1/participants/kubar",
+        JsonNode stored = JSON.readTree(asPerson(first, "admin", "GET", "/api/v1/participants/kubar", null)
+                .body());
+        HttpResponse<String> suspended = asPerson(
+                first,
+                "admin",
+                "PUT",
+                "/api/v1/participants/kubar",
                 ((ObjectNode) stored.deepCopy()).put("status", "SUSPENDED").toString());
         assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
         assertThat(startedRoutes(first)).doesNotContainAnyElementsOf(itsRoutes);
         long suspendAsked = System.nanoTime();
-        await().atMost(REFRESH.multipliedBy(10)).pollInterval(Duration.ofMillis(200))
+        await().atMost(REFRESH.multipliedBy(10))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> Collections.disjoint(startedRoutes(second), itsRoutes));
-        System.out.printf("TwoHubsIT: the other instance connected kubar after %d ms and stopped it after %d ms (refresh %s)%n",
-                Duration.ofNanos(connected - asked).toMillis(), Duration.ofNanos(System.nanoTime() - suspendAsked).toMillis(), REFRESH);
-        assertThat(JSON.readTree(asPerson(second, "operator", "GET", "/api/v1/participants/kubar", null).body())
-                .path("status").asText()).isEqualTo("SUSPENDED");
+        System.out.printf(
+                "TwoHubsIT: the other instance connected kubar after %d ms and stopped it after %d ms (refresh %s)%n",
+                Duration.ofNanos(connected - asked).toMillis(),
+                Duration.ofNanos(System.nanoTime() - suspendAsked).toMillis(),
+                REFRESH);
+        assertThat(JSON.readTree(asPerson(second, "operator", "GET", "/api/v1/participants/kubar", null)
+                                .body())
+                        .path("status")
+                        .asText())
+                .isEqualTo("SUSPENDED");
     }
 
     @Test
@@ -197,21 +229,32 @@ class TwoHubsIT {
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(REFERRALS - 1);
 
         Path outbox = sharedFiles.resolve("outbox").resolve("ppu");
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> accepted.stream().allMatch(id -> Files.exists(outbox.resolve("RUJUKAN_MASUK_" + id + ".csv"))));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        accepted.stream().allMatch(id -> Files.exists(outbox.resolve("RUJUKAN_MASUK_" + id + ".csv"))));
         try (Connection connection = database.getPostgresDatabase().getConnection()) {
             assertThat(count(connection, "select count(*) from referral where source_reference like 'KKR/TWO/%'"))
-                    .as("one referral per case").isEqualTo(accepted.size());
-            await().atMost(Duration.ofSeconds(60)).until(() -> count(connection,
-                    "select count(*) from delivery d join referral r on r.id = d.referral_id"
-                            + " where r.source_reference like 'KKR/TWO/%' and d.state <> 'DELIVERED'") == 0);
-            assertThat(count(connection, "select count(distinct claimed_by) from delivery d join referral r"
-                    + " on r.id = d.referral_id where r.source_reference like 'KKR/TWO/%'"))
-                    .as("both instances delivered").isEqualTo(2);
+                    .as("one referral per case")
+                    .isEqualTo(accepted.size());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> count(
+                                    connection,
+                                    "select count(*) from delivery d join referral r on r.id = d.referral_id"
+                                            + " where r.source_reference like 'KKR/TWO/%' and d.state <> 'DELIVERED'")
+                            == 0);
+            assertThat(count(
+                            connection,
+                            "select count(distinct claimed_by) from delivery d join referral r"
+                                    + " on r.id = d.referral_id where r.source_reference like 'KKR/TWO/%'"))
+                    .as("both instances delivered")
+                    .isEqualTo(2);
         }
         try (Stream<Path> files = Files.list(outbox)) {
-            assertThat(files.filter(f -> f.getFileName().toString().startsWith("RUJUKAN_MASUK_")).count())
-                    .as("one file per case at PPU, none twice").isEqualTo(accepted.size());
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("RUJUKAN_MASUK_"))
+                            .count())
+                    .as("one file per case at PPU, none twice")
+                    .isEqualTo(accepted.size());
         }
     }
 
@@ -229,15 +272,23 @@ class TwoHubsIT {
 
     private String sendReferral(HubProcess hub, String caseNumber) throws Exception {
         String body;
-        try (InputStream sample = Files.newInputStream(Path.of(System.getProperty("lintas.shared.dir", "../../shared"),
-                "domain", "regions", "kukar-json", "samples", "referral-tppo-to-ppu.json"))) {
+        try (InputStream sample = Files.newInputStream(Path.of(
+                System.getProperty("lintas.shared.dir", "../../shared"),
+                "domain",
+                "regions",
+                "kukar-json",
+                "samples",
+                "referral-tppo-to-ppu.json"))) {
             body = new String(sample.readAllBytes(), StandardCharsets.UTF_8).replace("KKR/2025/0412", caseNumber);
         }
         for (int attempt = 0; attempt < 5; attempt++) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/participants/kukar/referrals"))
-                    .header("Authorization", "Bearer " + token(hub))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/v1/participants/kukar/referrals"))
+                            .header("Authorization", "Bearer " + token(hub))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 202) {
                 return JSON.readTree(answer.body()).get("referralId").asText();
@@ -258,12 +309,20 @@ class TwoHubsIT {
         }
         String endpoint = hub.baseUrl() + "/oauth2/token";
         String form = "grant_type=client_credentials&client_id=kukar"
-                + "&client_assertion_type=" + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
-                + "&client_assertion=" + URLEncoder.encode(ClientAssertion.create("kukar", key, endpoint, Duration.ofMinutes(1)), StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(endpoint))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("token from " + endpoint + ": " + answer.body()).isEqualTo(200);
+                + "&client_assertion_type="
+                + URLEncoder.encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer", StandardCharsets.UTF_8)
+                + "&client_assertion="
+                + URLEncoder.encode(
+                        ClientAssertion.create("kukar", key, endpoint, Duration.ofMinutes(1)), StandardCharsets.UTF_8);
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(endpoint))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode())
+                .as("token from " + endpoint + ": " + answer.body())
+                .isEqualTo(200);
         JsonNode token = JSON.readTree(answer.body());
         tokens.put(hub.baseUrl(), token.get("access_token").asText());
         return token.get("access_token").asText();
@@ -272,13 +331,19 @@ class TwoHubsIT {
     /** A person's call with HTTP Basic and the demo password ({@code demo-<name>}). */
     private HttpResponse<String> asPerson(HubProcess hub, String username, String method, String path, String json)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (username + ":demo-" + username).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.baseUrl() + path))
+                .timeout(Duration.ofSeconds(20))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (username + ":demo-" + username).getBytes(StandardCharsets.UTF_8)));
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -297,7 +362,8 @@ class TwoHubsIT {
     }
 
     private static void awaitReady(HubProcess hub) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!hub.isAlive()) {
                         throw new AssertionError("hub process ended; see target/hub-process-*.log");

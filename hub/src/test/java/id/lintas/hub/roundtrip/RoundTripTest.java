@@ -49,10 +49,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RoundTripTest {
 
     private static final Map<String, Participant> PARTICIPANTS = Map.of(
-            "kukar-json", new Participant("kukar", "DP3A Kabupaten Kutai Kartanegara", "64.02", ZoneId.of("Asia/Makassar")),
-            "ppu-csv", new Participant("ppu", "UPTD PPA Kabupaten Penajam Paser Utara", "64.09", ZoneId.of("Asia/Makassar")),
-            "prabumulih-xml", new Participant("prabumulih", "DP2KBPPPA Kota Prabumulih", "16.74", ZoneId.of("Asia/Jakarta")),
-            "jakarta-fhir", new Participant("jakarta", "UPTD PPA Provinsi DKI Jakarta", "31", ZoneId.of("Asia/Jakarta")));
+            "kukar-json",
+                    new Participant("kukar", "DP3A Kabupaten Kutai Kartanegara", "64.02", ZoneId.of("Asia/Makassar")),
+            "ppu-csv",
+                    new Participant(
+                            "ppu", "UPTD PPA Kabupaten Penajam Paser Utara", "64.09", ZoneId.of("Asia/Makassar")),
+            "prabumulih-xml",
+                    new Participant("prabumulih", "DP2KBPPPA Kota Prabumulih", "16.74", ZoneId.of("Asia/Jakarta")),
+            "jakarta-fhir",
+                    new Participant("jakarta", "UPTD PPA Provinsi DKI Jakarta", "31", ZoneId.of("Asia/Jakarta")));
 
     private static final Map<String, RegionAdapter> ADAPTERS = load();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +82,9 @@ class RoundTripTest {
             try (Stream<Path> files = Files.list(samples(sender))) {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
-                    if (name.startsWith("invalid") || name.startsWith("status") || name.startsWith("STATUS")
+                    if (name.startsWith("invalid")
+                            || name.startsWith("status")
+                            || name.startsWith("STATUS")
                             || name.startsWith("message-status")) {
                         continue;
                     }
@@ -98,8 +105,8 @@ class RoundTripTest {
      * the field, and routing refuses that receiver at intake with the same field (clause FORMAT, see
      * {@code AgreementRoutingExamplesTest}), so the sender learns it before anything is sent.
      */
-    private static final Map<String, String> CANNOT_CARRY = Map.of(
-            "referral-tppo-to-ppu.json -> prabumulih-xml", "/kasus/kejadian/tanggal");
+    private static final Map<String, String> CANNOT_CARRY =
+            Map.of("referral-tppo-to-ppu.json -> prabumulih-xml", "/kasus/kejadian/tanggal");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -108,14 +115,19 @@ class RoundTripTest {
         for (CanonicalReferral referral : read(c.sender(), c.sample())) {
             // As routing does: a receiver is asked only for services its format has a code for (an agreement
             // naming it for others is refused at registration), and the minimiser keeps only those.
-            List<String> carried = requestedServices(referral.bundle()).stream().filter(receiver::carriesService).toList();
+            List<String> carried = requestedServices(referral.bundle()).stream()
+                    .filter(receiver::carriesService)
+                    .toList();
             Bundle granted = DataMinimiser.reduce(referral.bundle(), EnumSet.allOf(DataCategory.class), carried);
-            OutboundReferral outbound = new OutboundReferral(UUID.randomUUID().toString(), PARTICIPANTS.get(c.sender()), granted);
+            OutboundReferral outbound =
+                    new OutboundReferral(UUID.randomUUID().toString(), PARTICIPANTS.get(c.sender()), granted);
             String field = CANNOT_CARRY.get(c.toString());
             if (field != null) {
                 assertThatThrownBy(() -> receiver.renderReferral(outbound, PARTICIPANTS.get(c.receiver())))
                         .isInstanceOf(TranslationException.class)
-                        .satisfies(e -> assertThat(((TranslationException) e).errors()).extracting(FieldError::field).contains(field));
+                        .satisfies(e -> assertThat(((TranslationException) e).errors())
+                                .extracting(FieldError::field)
+                                .contains(field));
                 continue;
             }
             assertAcceptedBy(c.receiver(), receiver.renderReferral(outbound, PARTICIPANTS.get(c.receiver())));
@@ -129,21 +141,23 @@ class RoundTripTest {
         RegionAdapter receiver = ADAPTERS.get(format);
         assertThat(receiver.carriesService("PERLINDUNGAN_LPSK")).isFalse();
         assertThat(receiver.carriesService("BANTUAN_HUKUM")).isTrue();
-        CanonicalReferral lpsk = read("prabumulih-xml", "kasus-tppo-jakarta.xml").get(0);
+        CanonicalReferral lpsk =
+                read("prabumulih-xml", "kasus-tppo-jakarta.xml").get(0);
         assertThat(requestedServices(lpsk.bundle())).contains("PERLINDUNGAN_LPSK");
-        OutboundReferral outbound = new OutboundReferral(UUID.randomUUID().toString(), PARTICIPANTS.get("prabumulih-xml"), lpsk.bundle());
+        OutboundReferral outbound =
+                new OutboundReferral(UUID.randomUUID().toString(), PARTICIPANTS.get("prabumulih-xml"), lpsk.bundle());
 
         assertThatThrownBy(() -> receiver.renderReferral(outbound, PARTICIPANTS.get(format)))
                 .isInstanceOf(TranslationException.class)
-                .satisfies(e -> assertThat(((TranslationException) e).errors())
-                        .anySatisfy(error -> {
-                            assertThat(error.field()).isEqualTo(field);
-                            assertThat(error.reason()).contains("PERLINDUNGAN_LPSK");
-                        }));
+                .satisfies(e -> assertThat(((TranslationException) e).errors()).anySatisfy(error -> {
+                    assertThat(error.field()).isEqualTo(field);
+                    assertThat(error.reason()).contains("PERLINDUNGAN_LPSK");
+                }));
     }
 
     static Stream<Arguments> receivers() {
-        return Stream.of(Arguments.of("kukar-json", "layanan_diminta[2]"), Arguments.of("ppu-csv", "Layanan Dibutuhkan"));
+        return Stream.of(
+                Arguments.of("kukar-json", "layanan_diminta[2]"), Arguments.of("ppu-csv", "Layanan Dibutuhkan"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,7 +189,9 @@ class RoundTripTest {
             return List.of(reader.readReferral(content, PARTICIPANTS.get(sender)));
         }
         List<CanonicalReferral> referrals = new ArrayList<>();
-        for (var item : ((FileBatchReader) adapter).readFile(sample, content, PARTICIPANTS.get(sender)).items()) {
+        for (var item : ((FileBatchReader) adapter)
+                .readFile(sample, content, PARTICIPANTS.get(sender))
+                .items()) {
             assertThat(item.errors()).as("rows of an accepted sample").isEmpty();
             referrals.add((CanonicalReferral) item.message());
         }
@@ -187,8 +203,15 @@ class RoundTripTest {
         switch (receiver) {
             case "kukar-json" -> {
                 JsonNode json = JSON.readTree(text);
-                for (String field : List.of("id_rujukan_hub", "no_registrasi", "jenis_rujukan", "tgl_lapor", "korban",
-                        "bentuk_kekerasan", "layanan_diminta", "persetujuan")) {
+                for (String field : List.of(
+                        "id_rujukan_hub",
+                        "no_registrasi",
+                        "jenis_rujukan",
+                        "tgl_lapor",
+                        "korban",
+                        "bentuk_kekerasan",
+                        "layanan_diminta",
+                        "persetujuan")) {
                     assertThat(json.has(field)).as("Kukar requires " + field).isTrue();
                 }
                 assertThat(json.path("korban").size()).isPositive();
@@ -203,16 +226,20 @@ class RoundTripTest {
                     SchemaFactory factory = SchemaFactory.newDefaultInstance();
                     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
                     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-                    factory.newSchema(new StreamSource(xsd)).newValidator()
+                    factory.newSchema(new StreamSource(xsd))
+                            .newValidator()
                             .validate(new StreamSource(new ByteArrayInputStream(document.content())));
                 }
             }
             case "jakarta-fhir" -> {
                 Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, text);
                 assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.TRANSACTION);
-                assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Task", "Patient");
+                assertThat(bundle.getEntry())
+                        .extracting(e -> e.getResource().fhirType())
+                        .contains("Task", "Patient");
                 assertThat(FHIR.newValidator().validateWithResult(bundle).getMessages())
-                        .filteredOn(m -> m.getSeverity().ordinal() >= ca.uhn.fhir.validation.ResultSeverityEnum.ERROR.ordinal())
+                        .filteredOn(m ->
+                                m.getSeverity().ordinal() >= ca.uhn.fhir.validation.ResultSeverityEnum.ERROR.ordinal())
                         .isEmpty();
             }
             default -> throw new IllegalArgumentException(receiver);
@@ -222,5 +249,4 @@ class RoundTripTest {
     private static Path samples(String format) {
         return Path.of(System.getProperty("lintas.shared.dir", "../../shared"), "domain", "regions", format, "samples");
     }
-
 }

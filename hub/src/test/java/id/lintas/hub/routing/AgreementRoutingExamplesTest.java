@@ -34,8 +34,20 @@ class AgreementRoutingExamplesTest {
     static final FhirContext FHIR = FhirContext.forR4Cached();
 
     static final Map<String, String> REGIONS = Map.of(
-            "kukar", "64.02", "ppu", "64.09", "jakarta", "31", "prabumulih", "16.74",
-            "prabumulih-polres", "16.74", "prabumulih-kejari", "16.74", "prabumulih-psikiater", "16.74");
+            "kukar",
+            "64.02",
+            "ppu",
+            "64.09",
+            "jakarta",
+            "31",
+            "prabumulih",
+            "16.74",
+            "prabumulih-polres",
+            "16.74",
+            "prabumulih-kejari",
+            "16.74",
+            "prabumulih-psikiater",
+            "16.74");
 
     static final Router.Directory DIRECTORY = new Router.Directory() {
         @Override
@@ -45,12 +57,17 @@ class AgreementRoutingExamplesTest {
 
         @Override
         public List<String> serving(String region) {
-            return REGIONS.entrySet().stream().filter(e -> e.getValue().equals(region)).map(Map.Entry::getKey).sorted().toList();
+            return REGIONS.entrySet().stream()
+                    .filter(e -> e.getValue().equals(region))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .toList();
         }
     };
 
     static AgreementDocument example(String name) {
-        try (InputStream in = AgreementRoutingExamplesTest.class.getResourceAsStream("/agreement/examples/" + name + ".json")) {
+        try (InputStream in =
+                AgreementRoutingExamplesTest.class.getResourceAsStream("/agreement/examples/" + name + ".json")) {
             return JSON.readValue(in, AgreementDocument.class);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -83,8 +100,13 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void routesKukarTppoVictimLivingInPpuUnderTheKukarPpuAgreement() {
-        RoutingDecision decision = decide("kukar", CanonicalCase.from("64.02").on("2025-06-02")
-                .victim("female", LocalDate.of(1990, 1, 5), "64.09").violence("TPPO", "64.02").services("PEMULANGAN", "PSIKOLOGIS"));
+        RoutingDecision decision = decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .on("2025-06-02")
+                        .victim("female", LocalDate.of(1990, 1, 5), "64.09")
+                        .violence("TPPO", "64.02")
+                        .services("PEMULANGAN", "PSIKOLOGIS"));
 
         Grant grant = only(decision);
         assertThat(grant.receiver()).isEqualTo("ppu");
@@ -96,8 +118,12 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void refusesPrabumulihReferringAKukarChildForPhysicalViolenceBecauseTheNetworkIsTppoOnly() {
-        RoutingDecision decision = decide("prabumulih", CanonicalCase.from("16.74")
-                .child("64.02").violence("FISIK", "16.74").services("PSIKOLOGIS"));
+        RoutingDecision decision = decide(
+                "prabumulih",
+                CanonicalCase.from("16.74")
+                        .child("64.02")
+                        .violence("FISIK", "16.74")
+                        .services("PSIKOLOGIS"));
 
         assertThat(decision.isRouted()).isFalse();
         assertThat(decision.findings()).singleElement().satisfies(f -> {
@@ -111,9 +137,13 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void routesPrabumulihTppoVictimExploitedInJakartaToJakartaUnderTheNetwork() {
-        RoutingDecision decision = decide("prabumulih", CanonicalCase.from("16.74")
-                .victim("female", LocalDate.of(2001, 8, 17), "16.74").violence("TPPO", "31.71")
-                .namingDestination("31").services("PEMULANGAN", "BANTUAN_HUKUM"));
+        RoutingDecision decision = decide(
+                "prabumulih",
+                CanonicalCase.from("16.74")
+                        .victim("female", LocalDate.of(2001, 8, 17), "16.74")
+                        .violence("TPPO", "31.71")
+                        .namingDestination("31")
+                        .services("PEMULANGAN", "BANTUAN_HUKUM"));
 
         Grant grant = only(decision);
         assertThat(grant.receiver()).isEqualTo("jakarta");
@@ -123,16 +153,18 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void refusesJakartaReferringAKukarDomesticViolenceVictimHomeUntilAnAgreementCoversIt() {
-        CanonicalCase c = CanonicalCase.from("31.71").victim("female", LocalDate.of(1995, 2, 2), "64.02")
-                .violence("FISIK", "31.71").services("RUMAH_AMAN", "PSIKOLOGIS");
+        CanonicalCase c = CanonicalCase.from("31.71")
+                .victim("female", LocalDate.of(1995, 2, 2), "64.02")
+                .violence("FISIK", "31.71")
+                .services("RUMAH_AMAN", "PSIKOLOGIS");
 
         RoutingDecision refused = decide("jakarta", c);
         assertThat(refused.isRouted()).isFalse();
         assertThat(refused.findings()).extracting(Finding::agreementId).containsExactly("tppo-repatriation-2025");
         assertThat(refused.findings()).extracting(Finding::clause).containsExactly(Clause.SCOPE);
 
-        AgreementSet withNewAgreement = SHIPPED.with(new CompiledAgreement(
-                jakartaKukarAgreement(), AgreementStatus.ACTIVE, null, FHIR.newFhirPath()));
+        AgreementSet withNewAgreement = SHIPPED.with(
+                new CompiledAgreement(jakartaKukarAgreement(), AgreementStatus.ACTIVE, null, FHIR.newFhirPath()));
         Grant grant = only(decide("jakarta", c, withNewAgreement));
         assertThat(grant.receiver()).isEqualTo("kukar");
         assertThat(grant.agreementId()).isEqualTo("jakarta-kukar-2026");
@@ -140,8 +172,13 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void refusesPpuChildSexualViolenceCaseToJakartaAfterTheOneWayAgreementExpired() {
-        RoutingDecision decision = decide("ppu", CanonicalCase.from("64.09").on("2026-05-04")
-                .child("64.09").violence("SEKSUAL", "31.74").services("VISUM", "PENEGAKAN_HUKUM"));
+        RoutingDecision decision = decide(
+                "ppu",
+                CanonicalCase.from("64.09")
+                        .on("2026-05-04")
+                        .child("64.09")
+                        .violence("SEKSUAL", "31.74")
+                        .services("VISUM", "PENEGAKAN_HUKUM"));
 
         assertThat(decision.isRouted()).isFalse();
         assertThat(decision.findings()).singleElement().satisfies(f -> {
@@ -153,8 +190,13 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void routesTheSameCaseWhileTheOneWayAgreementWasInForceAndItsConditionHolds() {
-        Grant grant = only(decide("ppu", CanonicalCase.from("64.09").on("2025-09-04")
-                .child("64.09").violence("SEKSUAL", "31.74").services("VISUM", "PENEGAKAN_HUKUM")));
+        Grant grant = only(decide(
+                "ppu",
+                CanonicalCase.from("64.09")
+                        .on("2025-09-04")
+                        .child("64.09")
+                        .violence("SEKSUAL", "31.74")
+                        .services("VISUM", "PENEGAKAN_HUKUM")));
 
         assertThat(grant.receiver()).isEqualTo("jakarta");
         assertThat(grant.agreementId()).isEqualTo("jakarta-ppu-support-2025");
@@ -164,8 +206,13 @@ class AgreementRoutingExamplesTest {
     @Test
     void refusesUnderTheOneWayAgreementWhenItsFhirPathConditionIsFalse() {
         // A child living in Jakarta, abused in PPU: the regions link, but the condition asks for a child from PPU.
-        RoutingDecision decision = decide("ppu", CanonicalCase.from("64.09").on("2025-09-04")
-                .child("31.74").violence("SEKSUAL", "64.09").services("VISUM"));
+        RoutingDecision decision = decide(
+                "ppu",
+                CanonicalCase.from("64.09")
+                        .on("2025-09-04")
+                        .child("31.74")
+                        .violence("SEKSUAL", "64.09")
+                        .services("VISUM"));
 
         assertThat(decision.findings()).extracting(Finding::clause).contains(Clause.CONDITION);
         assertThat(decision.isRouted()).isFalse();
@@ -173,16 +220,25 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void refusesJakartaReferringToPpuBecauseTheAgreementIsOneWay() {
-        RoutingDecision decision = decide("jakarta", CanonicalCase.from("31.74").on("2025-09-04")
-                .child("64.09").violence("SEKSUAL", "31.74").services("VISUM"));
+        RoutingDecision decision = decide(
+                "jakarta",
+                CanonicalCase.from("31.74")
+                        .on("2025-09-04")
+                        .child("64.09")
+                        .violence("SEKSUAL", "31.74")
+                        .services("VISUM"));
 
         assertThat(decision.findings()).extracting(Finding::clause).containsExactly(Clause.DIRECTION);
     }
 
     @Test
     void routesKukarShelterRequestToPpuMarkedSubjectToAvailability() {
-        Grant grant = only(decide("kukar", CanonicalCase.from("64.02")
-                .victim("female", LocalDate.of(1993, 4, 4), "64.09").violence("PSIKIS", "64.02").services("RUMAH_AMAN")));
+        Grant grant = only(decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .victim("female", LocalDate.of(1993, 4, 4), "64.09")
+                        .violence("PSIKIS", "64.02")
+                        .services("RUMAH_AMAN")));
 
         assertThat(grant.receiver()).isEqualTo("ppu");
         assertThat(grant.subjectToAvailability()).containsExactly("RUMAH_AMAN");
@@ -190,20 +246,28 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void routesWhatIsCoveredAndSaysWhatIsNot() {
-        RoutingDecision decision = decide("kukar", CanonicalCase.from("64.02")
-                .victim("female", LocalDate.of(1993, 4, 4), "64.09").violence("FISIK", "64.02")
-                .services("PSIKOLOGIS", "PEMBERDAYAAN_EKONOMI", "PEMULANGAN"));
+        RoutingDecision decision = decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .victim("female", LocalDate.of(1993, 4, 4), "64.09")
+                        .violence("FISIK", "64.02")
+                        .services("PSIKOLOGIS", "PEMBERDAYAAN_EKONOMI", "PEMULANGAN"));
 
         assertThat(only(decision).services()).containsExactly("PSIKOLOGIS");
         assertThat(decision.findings()).extracting(Finding::clause).containsOnly(Clause.SERVICES);
-        assertThat(decision.partialCover()).contains("PEMBERDAYAAN_EKONOMI is not among the agreement's services")
+        assertThat(decision.partialCover())
+                .contains("PEMBERDAYAAN_EKONOMI is not among the agreement's services")
                 .contains("PEMULANGAN is covered only for TPPO cases");
     }
 
     @Test
     void refusesWhenNoneOfTheServicesIsCovered() {
-        RoutingDecision decision = decide("kukar", CanonicalCase.from("64.02")
-                .victim("female", LocalDate.of(1993, 4, 4), "64.09").violence("FISIK", "64.02").services("MEDIASI"));
+        RoutingDecision decision = decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .victim("female", LocalDate.of(1993, 4, 4), "64.09")
+                        .violence("FISIK", "64.02")
+                        .services("MEDIASI"));
 
         assertThat(decision.isRouted()).isFalse();
         assertThat(decision.findings()).extracting(Finding::clause).containsExactly(Clause.SERVICES);
@@ -211,34 +275,52 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void refusesAnAdultManOutsideTppoUnderTheWomenAndChildrenAgreement() {
-        RoutingDecision decision = decide("kukar", CanonicalCase.from("64.02")
-                .victim("male", LocalDate.of(1980, 1, 1), "64.09").violence("FISIK", "64.02").services("PSIKOLOGIS"));
+        RoutingDecision decision = decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .victim("male", LocalDate.of(1980, 1, 1), "64.09")
+                        .violence("FISIK", "64.02")
+                        .services("PSIKOLOGIS"));
 
         assertThat(decision.findings()).extracting(Finding::clause).containsExactly(Clause.SCOPE);
     }
 
     @Test
     void refusesACaseThatDoesNotLinkTheTwoRegions() {
-        // Victim lives in PPU, violence in PPU, reported in Kukar: domicile-incident does not link, domicile-found does.
-        Grant grant = only(decide("kukar", CanonicalCase.from("64.02")
-                .victim("female", LocalDate.of(1990, 1, 1), "64.09").violence("FISIK", "64.09").services("PSIKOLOGIS")));
+        // Victim lives in PPU, violence in PPU, reported in Kukar: domicile-incident does not link, domicile-found
+        // does.
+        Grant grant = only(decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .victim("female", LocalDate.of(1990, 1, 1), "64.09")
+                        .violence("FISIK", "64.09")
+                        .services("PSIKOLOGIS")));
         assertThat(grant.receiver()).isEqualTo("ppu");
 
         // Under the network, only home and exploitation count: found in Kukar is not enough.
-        RoutingDecision decision = decide("kukar", CanonicalCase.from("64.02")
-                .victim("female", LocalDate.of(1990, 1, 1), "16.74").violence("TPPO", "16.74").services("PEMULANGAN"));
+        RoutingDecision decision = decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .victim("female", LocalDate.of(1990, 1, 1), "16.74")
+                        .violence("TPPO", "16.74")
+                        .services("PEMULANGAN"));
         assertThat(decision.findings()).extracting(Finding::clause).containsExactly(Clause.REGIONS);
     }
 
     @Test
     void fansOutToPrabumulihsOneDoorServiceWithDataPerService() {
-        RoutingDecision decision = decide("kukar", CanonicalCase.from("64.02")
-                .victim("female", LocalDate.of(2003, 5, 5), "16.74").violence("TPPO", "64.02")
-                .services("PEMULANGAN", "BANTUAN_HUKUM"));
+        RoutingDecision decision = decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .victim("female", LocalDate.of(2003, 5, 5), "16.74")
+                        .violence("TPPO", "64.02")
+                        .services("PEMULANGAN", "BANTUAN_HUKUM"));
 
-        assertThat(decision.grants()).extracting(Grant::receiver)
+        assertThat(decision.grants())
+                .extracting(Grant::receiver)
                 .containsExactly("prabumulih", "prabumulih-polres", "prabumulih-kejari", "prabumulih-psikiater");
-        assertThat(decision.grants()).allSatisfy(g -> assertThat(g.agreementId()).isEqualTo("tppo-repatriation-2025"));
+        assertThat(decision.grants())
+                .allSatisfy(g -> assertThat(g.agreementId()).isEqualTo("tppo-repatriation-2025"));
         Grant psychiatrist = decision.grants().get(3);
         assertThat(psychiatrist.via()).isEqualTo("prabumulih");
         assertThat(psychiatrist.services()).containsExactly("PSIKOLOGIS");
@@ -249,23 +331,42 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void setsTheResponseTimeByUrgencyAndService() {
-        Grant urgent = only(decide("kukar", CanonicalCase.from("64.02").urgency("TINGGI")
-                .victim("female", LocalDate.of(1990, 1, 1), "64.09").violence("FISIK", "64.02").services("PSIKOLOGIS")));
+        Grant urgent = only(decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .urgency("TINGGI")
+                        .victim("female", LocalDate.of(1990, 1, 1), "64.09")
+                        .violence("FISIK", "64.02")
+                        .services("PSIKOLOGIS")));
         assertThat(urgent.respondWithin()).isEqualTo(Duration.ofHours(2));
 
-        Grant normal = only(decide("kukar", CanonicalCase.from("64.02")
-                .victim("female", LocalDate.of(1990, 1, 1), "64.09").violence("FISIK", "64.02").services("PSIKOLOGIS")));
+        Grant normal = only(decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .victim("female", LocalDate.of(1990, 1, 1), "64.09")
+                        .violence("FISIK", "64.02")
+                        .services("PSIKOLOGIS")));
         assertThat(normal.respondWithin()).isEqualTo(Duration.ofHours(24));
 
-        Grant repatriation = only(decide("prabumulih", CanonicalCase.from("16.74").urgency("TINGGI")
-                .victim("female", LocalDate.of(2001, 8, 17), "16.74").violence("TPPO", "31.71").services("PEMULANGAN")));
+        Grant repatriation = only(decide(
+                "prabumulih",
+                CanonicalCase.from("16.74")
+                        .urgency("TINGGI")
+                        .victim("female", LocalDate.of(2001, 8, 17), "16.74")
+                        .violence("TPPO", "31.71")
+                        .services("PEMULANGAN")));
         assertThat(repatriation.respondWithin()).isEqualTo(Duration.ofHours(6));
     }
 
     @Test
     void refusesWhenTheVictimRefusedSharingAndNoLegalObligationApplies() {
-        RoutingDecision decision = decide("kukar", CanonicalCase.from("64.02").consentRefused()
-                .victim("female", LocalDate.of(1990, 1, 1), "64.09").violence("FISIK", "64.02").services("PSIKOLOGIS"));
+        RoutingDecision decision = decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .consentRefused()
+                        .victim("female", LocalDate.of(1990, 1, 1), "64.09")
+                        .violence("FISIK", "64.02")
+                        .services("PSIKOLOGIS"));
 
         assertThat(decision.findings()).extracting(Finding::clause).containsExactly(Clause.CONSENT);
         assertThat(decision.refusal()).contains("refused sharing");
@@ -273,8 +374,15 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void routesAChildWhoseParentIsTheSuspectOnTheReceiversLegalObligation() {
-        Grant grant = only(decide("kukar", CanonicalCase.from("64.02").consentRefused().legalObligation()
-                .perpetrator("ORANG_TUA").child("64.09").violence("FISIK", "64.02").services("PSIKOLOGIS")));
+        Grant grant = only(decide(
+                "kukar",
+                CanonicalCase.from("64.02")
+                        .consentRefused()
+                        .legalObligation()
+                        .perpetrator("ORANG_TUA")
+                        .child("64.09")
+                        .violence("FISIK", "64.02")
+                        .services("PSIKOLOGIS")));
 
         assertThat(grant.receiver()).isEqualTo("ppu");
     }
@@ -283,23 +391,34 @@ class AgreementRoutingExamplesTest {
     void refusesUnderASuspendedOrNotYetSignedAgreement() {
         AgreementSet suspended = new AgreementSet(List.of(new CompiledAgreement(
                 example("pks-kukar-ppu-2024"), AgreementStatus.SUSPENDED, null, FHIR.newFhirPath())));
-        CanonicalCase c = CanonicalCase.from("64.02").victim("female", LocalDate.of(1990, 1, 1), "64.09")
-                .violence("FISIK", "64.02").services("PSIKOLOGIS");
+        CanonicalCase c = CanonicalCase.from("64.02")
+                .victim("female", LocalDate.of(1990, 1, 1), "64.09")
+                .violence("FISIK", "64.02")
+                .services("PSIKOLOGIS");
         assertThat(decide("kukar", c, suspended).refusal()).contains("it is suspended");
 
-        AgreementSet draft = new AgreementSet(List.of(new CompiledAgreement(
-                example("pks-kukar-ppu-2024"), AgreementStatus.DRAFT, null, FHIR.newFhirPath())));
+        AgreementSet draft = new AgreementSet(List.of(
+                new CompiledAgreement(example("pks-kukar-ppu-2024"), AgreementStatus.DRAFT, null, FHIR.newFhirPath())));
         assertThat(decide("kukar", c, draft).refusal()).contains("not every party has signed");
     }
 
     @Test
     void routesUnderATerminatedAgreementOnlyReferralsDatedBeforeItsEnd() {
         AgreementSet terminated = new AgreementSet(List.of(new CompiledAgreement(
-                example("pks-kukar-ppu-2024"), AgreementStatus.TERMINATED, LocalDate.of(2025, 7, 1), FHIR.newFhirPath())));
-        CanonicalCase before = CanonicalCase.from("64.02").on("2025-06-30").victim("female", LocalDate.of(1990, 1, 1), "64.09")
-                .violence("FISIK", "64.02").services("PSIKOLOGIS");
-        CanonicalCase after = CanonicalCase.from("64.02").on("2025-07-01").victim("female", LocalDate.of(1990, 1, 1), "64.09")
-                .violence("FISIK", "64.02").services("PSIKOLOGIS");
+                example("pks-kukar-ppu-2024"),
+                AgreementStatus.TERMINATED,
+                LocalDate.of(2025, 7, 1),
+                FHIR.newFhirPath())));
+        CanonicalCase before = CanonicalCase.from("64.02")
+                .on("2025-06-30")
+                .victim("female", LocalDate.of(1990, 1, 1), "64.09")
+                .violence("FISIK", "64.02")
+                .services("PSIKOLOGIS");
+        CanonicalCase after = CanonicalCase.from("64.02")
+                .on("2025-07-01")
+                .victim("female", LocalDate.of(1990, 1, 1), "64.09")
+                .violence("FISIK", "64.02")
+                .services("PSIKOLOGIS");
 
         assertThat(decide("kukar", before, terminated).isRouted()).isTrue();
         assertThat(decide("kukar", after, terminated).refusal()).contains("terminated with effect from 2025-07-01");
@@ -307,8 +426,12 @@ class AgreementRoutingExamplesTest {
 
     @Test
     void refusesWhenNoAgreementExistsBetweenTheRegions() {
-        RoutingDecision decision = decide("ppu", CanonicalCase.from("64.09")
-                .victim("female", LocalDate.of(1990, 1, 1), "16.74").violence("FISIK", "64.09").services("PSIKOLOGIS"));
+        RoutingDecision decision = decide(
+                "ppu",
+                CanonicalCase.from("64.09")
+                        .victim("female", LocalDate.of(1990, 1, 1), "16.74")
+                        .violence("FISIK", "64.09")
+                        .services("PSIKOLOGIS"));
 
         assertThat(decision.findings()).singleElement().satisfies(f -> {
             assertThat(f.clause()).isEqualTo(Clause.NO_AGREEMENT);
@@ -318,10 +441,26 @@ class AgreementRoutingExamplesTest {
 
     static AgreementDocument jakartaKukarAgreement() {
         AgreementDocument base = example("pks-kukar-ppu-2024");
-        return new AgreementDocument("jakarta-kukar-2026", 1, "Jakarta–Kukar (test)", List.of("TEST/1"), null, null,
-                LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31),
-                List.of(new AgreementDocument.Party("jakarta", "31", null), new AgreementDocument.Party("kukar", "64.02", null)),
-                List.of(), base.scope(), base.services(), base.dataAlways(), base.consent(), base.responseTimes(), null,
-                List.of(), List.of());
+        return new AgreementDocument(
+                "jakarta-kukar-2026",
+                1,
+                "Jakarta–Kukar (test)",
+                List.of("TEST/1"),
+                null,
+                null,
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2027, 12, 31),
+                List.of(
+                        new AgreementDocument.Party("jakarta", "31", null),
+                        new AgreementDocument.Party("kukar", "64.02", null)),
+                List.of(),
+                base.scope(),
+                base.services(),
+                base.dataAlways(),
+                base.consent(),
+                base.responseTimes(),
+                null,
+                List.of(),
+                List.of());
     }
 }

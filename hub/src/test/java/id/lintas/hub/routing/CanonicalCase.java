@@ -109,12 +109,16 @@ public final class CanonicalCase {
         Bundles.add(bundle, task);
         task.setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
         task.getCode().addCoding(new Coding(Canonical.CS_REFERRAL_KIND, "RUJUKAN", null));
-        task.addIdentifier().setSystem(Canonical.SID_SOURCE_CASE_PREFIX + "test").setValue("CASE-" + System.nanoTime());
+        task.addIdentifier()
+                .setSystem(Canonical.SID_SOURCE_CASE_PREFIX + "test")
+                .setValue("CASE-" + System.nanoTime());
         task.setAuthoredOn(Date.from(authoredOn.toInstant()));
         task.addExtension(new Extension(Canonical.EXT_URGENCY, new Coding(Canonical.CS_URGENCY, urgency, null)));
-        task.addExtension(new Extension(Canonical.EXT_REPORTING_REGION, new Coding(Canonical.CS_REGION, reportingRegion, null)));
+        task.addExtension(
+                new Extension(Canonical.EXT_REPORTING_REGION, new Coding(Canonical.CS_REGION, reportingRegion, null)));
         if (requested != null) {
-            task.addExtension(new Extension(Canonical.EXT_REQUESTED_DESTINATION, new Coding(Canonical.CS_REGION, requested, null)));
+            task.addExtension(new Extension(
+                    Canonical.EXT_REQUESTED_DESTINATION, new Coding(Canonical.CS_REGION, requested, null)));
         }
         task.addNote().setText("Kronologi sintetis: korban (nama samaran Wulan Fiktif) bercerita kepada petugas.");
 
@@ -125,10 +129,13 @@ public final class CanonicalCase {
         patient.setGender(Enumerations.AdministrativeGender.fromCode(gender));
         patient.setBirthDate(java.sql.Date.valueOf(birthDate));
         patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("+6281200000001");
-        patient.addAddress().addLine("Jl. Contoh Sintetis No. 1")
-                .addExtension(AdministrativeCode.of(RegionTable.standard().byKemendagri(domicile).orElseThrow()));
+        patient.addAddress()
+                .addLine("Jl. Contoh Sintetis No. 1")
+                .addExtension(AdministrativeCode.of(
+                        RegionTable.standard().byKemendagri(domicile).orElseThrow()));
         task.setFor(victim);
-        task.addInput().setType(new CodeableConcept(new Coding(Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_VICTIM, null)))
+        task.addInput()
+                .setType(new CodeableConcept(new Coding(Canonical.CS_TASK_INPUT, Canonical.TASK_INPUT_VICTIM, null)))
                 .setValue(victim);
 
         for (String form : forms.isEmpty() ? List.of("FISIK") : forms) {
@@ -137,7 +144,8 @@ public final class CanonicalCase {
             condition.getCode().addCoding(new Coding(Canonical.CS_VIOLENCE_FORM, form, null));
             condition.setSubject(victim);
             condition.setOnset(new DateTimeType("2025-05"));
-            condition.addExtension(new Extension(Canonical.EXT_INCIDENT_REGION, new Coding(Canonical.CS_REGION, incidentRegion, null)));
+            condition.addExtension(new Extension(
+                    Canonical.EXT_INCIDENT_REGION, new Coding(Canonical.CS_REGION, incidentRegion, null)));
         }
         for (String service : services) {
             ServiceRequest request = new ServiceRequest();
@@ -149,8 +157,10 @@ public final class CanonicalCase {
         Bundles.add(bundle, perpetrator);
         perpetrator.setPatient(victim);
         perpetrator.addName().setText("Pelaku Fiktif");
-        perpetrator.addRelationship(new CodeableConcept(new Coding(Canonical.CS_RELATIONSHIP, perpetratorRelation, null)));
-        perpetrator.addRelationship(new CodeableConcept(new Coding(Canonical.CS_PERSON_ROLE, Canonical.ROLE_PERPETRATOR, null)));
+        perpetrator.addRelationship(
+                new CodeableConcept(new Coding(Canonical.CS_RELATIONSHIP, perpetratorRelation, null)));
+        perpetrator.addRelationship(
+                new CodeableConcept(new Coding(Canonical.CS_PERSON_ROLE, Canonical.ROLE_PERPETRATOR, null)));
 
         Consent consent = new Consent();
         Bundles.add(bundle, consent);
@@ -158,7 +168,8 @@ public final class CanonicalCase {
         consent.setPatient(victim);
         consent.addPerformer(victim);
         consent.setPolicyRule(new CodeableConcept(new Coding(Canonical.CS_LAWFUL_BASIS, consentBasis, null)));
-        consent.getProvision().setType(consentPermit ? Consent.ConsentProvisionType.PERMIT : Consent.ConsentProvisionType.DENY);
+        consent.getProvision()
+                .setType(consentPermit ? Consent.ConsentProvisionType.PERMIT : Consent.ConsentProvisionType.DENY);
         return bundle;
     }
 }

@@ -26,10 +26,22 @@ import org.junit.jupiter.api.Test;
 class FormatCheckTest {
 
     private static final Map<String, RegionAdapter> ADAPTERS = new HashMap<>();
-    private static final Participant KUKAR = new Participant("kukar", "DP3A Kabupaten Kutai Kartanegara", "64.02", ZoneId.of("Asia/Makassar"));
+    private static final Participant KUKAR =
+            new Participant("kukar", "DP3A Kabupaten Kutai Kartanegara", "64.02", ZoneId.of("Asia/Makassar"));
     private static final Map<String, Connected> RECEIVERS = Map.of(
-            "ppu", connected(new Participant("ppu", "UPTD PPA Kabupaten Penajam Paser Utara", "64.09", ZoneId.of("Asia/Makassar")), "ppu-csv"),
-            "prabumulih", connected(new Participant("prabumulih", "DP2KBPPPA Kota Prabumulih", "16.74", ZoneId.of("Asia/Jakarta")), "prabumulih-xml"));
+            "ppu",
+                    connected(
+                            new Participant(
+                                    "ppu",
+                                    "UPTD PPA Kabupaten Penajam Paser Utara",
+                                    "64.09",
+                                    ZoneId.of("Asia/Makassar")),
+                            "ppu-csv"),
+            "prabumulih",
+                    connected(
+                            new Participant(
+                                    "prabumulih", "DP2KBPPPA Kota Prabumulih", "16.74", ZoneId.of("Asia/Jakarta")),
+                            "prabumulih-xml"));
 
     private static Connected connected(Participant participant, String format) {
         if (ADAPTERS.isEmpty()) {
@@ -42,19 +54,34 @@ class FormatCheckTest {
 
     /** Kukar's TPPO sample: the incident is known only to the month ({@code 00-06-2025}). */
     private static Bundle monthOnlyIncident() throws Exception {
-        byte[] sample = Files.readAllBytes(Path.of(System.getProperty("lintas.shared.dir", "../../shared"),
-                "domain", "regions", "kukar-json", "samples", "referral-tppo-to-ppu.json"));
-        return ((MessageReader) ADAPTERS.get("kukar-json")).readReferral(sample, KUKAR).bundle();
+        byte[] sample = Files.readAllBytes(Path.of(
+                System.getProperty("lintas.shared.dir", "../../shared"),
+                "domain",
+                "regions",
+                "kukar-json",
+                "samples",
+                "referral-tppo-to-ppu.json"));
+        return ((MessageReader) ADAPTERS.get("kukar-json"))
+                .readReferral(sample, KUKAR)
+                .bundle();
     }
 
     private static Grant grant(String receiver) {
-        return new Grant("test-agreement", 1, receiver, null, List.of("PSIKOLOGIS", "PEMULANGAN"), List.of(),
-                EnumSet.allOf(DataCategory.class), Duration.ofHours(24));
+        return new Grant(
+                "test-agreement",
+                1,
+                receiver,
+                null,
+                List.of("PSIKOLOGIS", "PEMULANGAN"),
+                List.of(),
+                EnumSet.allOf(DataCategory.class),
+                Duration.ofHours(24));
     }
 
     @Test
     void dropsTheReceiverWhoseFormatNeedsAFullIncidentDateAndKeepsTheOthers() throws Exception {
-        RoutingDecision decided = new RoutingDecision("64.09 (victim's home)", List.of(grant("ppu"), grant("prabumulih")), List.of());
+        RoutingDecision decided =
+                new RoutingDecision("64.09 (victim's home)", List.of(grant("ppu"), grant("prabumulih")), List.of());
 
         RoutingDecision checked = check.check(KUKAR, monthOnlyIncident(), decided);
 
@@ -69,7 +96,8 @@ class FormatCheckTest {
 
     @Test
     void refusesTheReferralWhenNoReceiverCanCarryIt() throws Exception {
-        RoutingDecision decided = new RoutingDecision("16.74 (named by the sender)", List.of(grant("prabumulih")), List.of());
+        RoutingDecision decided =
+                new RoutingDecision("16.74 (named by the sender)", List.of(grant("prabumulih")), List.of());
 
         RoutingDecision checked = check.check(KUKAR, monthOnlyIncident(), decided);
 
@@ -79,8 +107,9 @@ class FormatCheckTest {
 
     @Test
     void leavesARefusalAsItIs() throws Exception {
-        RoutingDecision refused = RoutingDecision.refused("16.74", new Finding(
-                "prabumulih", null, 0, Clause.NO_AGREEMENT, "no agreement between kukar and prabumulih"));
+        RoutingDecision refused = RoutingDecision.refused(
+                "16.74",
+                new Finding("prabumulih", null, 0, Clause.NO_AGREEMENT, "no agreement between kukar and prabumulih"));
 
         assertThat(check.check(KUKAR, monthOnlyIncident(), refused)).isSameAs(refused);
     }

@@ -59,16 +59,27 @@ class ClientAssertionReplayIT extends HubIntegrationTest {
         assertThat(credentials.requestToken("prabumulih", used).statusCode()).isEqualTo(200);
 
         assertThatThrownBy(() -> freshInstance("prabumulih").decode(used))
-                .isInstanceOf(JwtValidationException.class).hasMessageContaining("already used");
-        String unused = credentials.assertion("prabumulih", key, UUID.randomUUID().toString());
-        assertThat(freshInstance("prabumulih").decode(unused).getSubject()).as("a fresh assertion is accepted").isEqualTo("prabumulih");
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("already used");
+        String unused =
+                credentials.assertion("prabumulih", key, UUID.randomUUID().toString());
+        assertThat(freshInstance("prabumulih").decode(unused).getSubject())
+                .as("a fresh assertion is accepted")
+                .isEqualTo("prabumulih");
     }
 
     @Test
     void expiredAssertionIdsAreForgotten() {
         jdbc.sql("insert into client_assertion_jti (participant_id, jti, expires_at) values ('kukar', ?, ?)")
-                .params("it-expired-" + System.nanoTime(), Timestamp.from(Instant.now().minusSeconds(5))).update();
-        assertThat(new ClientAssertionKeys(jdbc, Clock.systemUTC()).purgeExpired()).isPositive();
-        assertThat(jdbc.sql("select count(*) from client_assertion_jti where expires_at < now()").query(Integer.class).single()).isZero();
+                .params(
+                        "it-expired-" + System.nanoTime(),
+                        Timestamp.from(Instant.now().minusSeconds(5)))
+                .update();
+        assertThat(new ClientAssertionKeys(jdbc, Clock.systemUTC()).purgeExpired())
+                .isPositive();
+        assertThat(jdbc.sql("select count(*) from client_assertion_jti where expires_at < now()")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }

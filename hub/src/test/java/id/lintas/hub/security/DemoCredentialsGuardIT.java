@@ -19,15 +19,19 @@ class DemoCredentialsGuardIT extends HubIntegrationTest {
 
     @Test
     void startsWithoutDemoCredentials() {
-        assertThatCode(() -> new DemoCredentialsGuard(new MockEnvironment(), jdbc, null)).doesNotThrowAnyException();
+        assertThatCode(() -> new DemoCredentialsGuard(new MockEnvironment(), jdbc, null))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void refusesADemoAccountOutsideTheDemoProfile() {
-        jdbc.sql("insert into users (username, password, enabled, demo) values ('it-demo-admin', '{noop}x', true, true)").update();
+        jdbc.sql(
+                        "insert into users (username, password, enabled, demo) values ('it-demo-admin', '{noop}x', true, true)")
+                .update();
 
         assertThatThrownBy(() -> new DemoCredentialsGuard(new MockEnvironment(), jdbc, null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 demo accounts");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1 demo accounts");
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
         assertThatCode(() -> new DemoCredentialsGuard(demo, jdbc, null)).doesNotThrowAnyException();
@@ -36,11 +40,15 @@ class DemoCredentialsGuardIT extends HubIntegrationTest {
     @Test
     void refusesAKeyTheDemoSetupRegisteredUntilItIsRevoked() {
         jdbc.sql("insert into participant_key (participant_id, kid, jwk, registered_by, purpose)"
-                + " values ('kukar', 'it-demo-client', '{}', 'demo-setup', 'CLIENT')").update();
+                        + " values ('kukar', 'it-demo-client', '{}', 'demo-setup', 'CLIENT')")
+                .update();
         assertThatThrownBy(() -> new DemoCredentialsGuard(new MockEnvironment(), jdbc, null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 demo keys");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1 demo keys");
 
-        jdbc.sql("update participant_key set revoked_at = now() where kid = 'it-demo-client'").update();
-        assertThatCode(() -> new DemoCredentialsGuard(new MockEnvironment(), jdbc, null)).doesNotThrowAnyException();
+        jdbc.sql("update participant_key set revoked_at = now() where kid = 'it-demo-client'")
+                .update();
+        assertThatCode(() -> new DemoCredentialsGuard(new MockEnvironment(), jdbc, null))
+                .doesNotThrowAnyException();
     }
 }

@@ -31,11 +31,13 @@ class FailedLoginsIT extends HubIntegrationTest {
     private final AtomicInteger checks = new AtomicInteger();
 
     private FailedLogins instance(int failures, int addressFailures) {
-        return new FailedLogins(new LoginFailures(jdbc, new SecurityProperties.Lockout(failures, addressFailures, Duration.ofMinutes(15)), clock));
+        return new FailedLogins(new LoginFailures(
+                jdbc, new SecurityProperties.Lockout(failures, addressFailures, Duration.ofMinutes(15)), clock));
     }
 
     /** A request through the filter; the credentials check behind it answers {@code checkAnswers}. */
-    private MockHttpServletResponse call(FailedLogins filter, MockHttpServletRequest request, int checkAnswers) throws Exception {
+    private MockHttpServletResponse call(FailedLogins filter, MockHttpServletRequest request, int checkAnswers)
+            throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, (req, res) -> {
             checks.incrementAndGet();
@@ -47,8 +49,11 @@ class FailedLoginsIT extends HubIntegrationTest {
     private static MockHttpServletRequest basic(String address, String account, String password) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/agreements");
         request.setRemoteAddr(address);
-        request.addHeader(HttpHeaders.AUTHORIZATION, "Basic "
-                + Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        request.addHeader(
+                HttpHeaders.AUTHORIZATION,
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8)));
         return request;
     }
 
@@ -61,7 +66,9 @@ class FailedLoginsIT extends HubIntegrationTest {
         FailedLogins filter = instance(3, 1000);
         String account = "it-guessed-" + System.nanoTime();
         for (int i = 0; i < 3; i++) {
-            assertThat(call(filter, basic(address(), account, "guess-" + i), 401).getStatus()).isEqualTo(401);
+            assertThat(call(filter, basic(address(), account, "guess-" + i), 401)
+                            .getStatus())
+                    .isEqualTo(401);
         }
         assertThat(checks).hasValue(3);
 
@@ -72,9 +79,14 @@ class FailedLoginsIT extends HubIntegrationTest {
         assertThat(checks).as("the password was not checked while locked").hasValue(3);
 
         clock.advance(Duration.ofSeconds(2));
-        assertThat(call(filter, basic(address(), account, "the-right-one"), 200).getStatus()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from login_failure where key = ?").param("account:" + account).query(Integer.class).single())
-                .as("a success clears the account's failures").isZero();
+        assertThat(call(filter, basic(address(), account, "the-right-one"), 200).getStatus())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from login_failure where key = ?")
+                        .param("account:" + account)
+                        .query(Integer.class)
+                        .single())
+                .as("a success clears the account's failures")
+                .isZero();
     }
 
     @Test
@@ -84,7 +96,8 @@ class FailedLoginsIT extends HubIntegrationTest {
         call(filter, basic(address(), account, "a"), 401);
         call(filter, basic(address(), account, "b"), 401);
         for (String expected : new String[] {"1", "2", "4", "8"}) {
-            assertThat(call(filter, basic(address(), account, "c"), 401).getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo(expected);
+            assertThat(call(filter, basic(address(), account, "c"), 401).getHeader(HttpHeaders.RETRY_AFTER))
+                    .isEqualTo(expected);
             clock.advance(Duration.ofSeconds(Long.parseLong(expected)));
             call(filter, basic(address(), account, "c"), 401);
         }
@@ -106,8 +119,10 @@ class FailedLoginsIT extends HubIntegrationTest {
         assertion.addParameter("client_id", "kukar");
         assertion.addParameter("client_assertion", "x.y.z");
         assertThat(call(another, assertion, 401).getStatus()).isEqualTo(429);
-        assertThat(call(another, basic(address(), "it-elsewhere-" + System.nanoTime(), "x"), 401).getStatus())
-                .as("another address is not slowed").isEqualTo(401);
+        assertThat(call(another, basic(address(), "it-elsewhere-" + System.nanoTime(), "x"), 401)
+                        .getStatus())
+                .as("another address is not slowed")
+                .isEqualTo(401);
         assertThat(checks).hasValue(4);
     }
 
@@ -132,11 +147,16 @@ class FailedLoginsIT extends HubIntegrationTest {
         // Java's client, which does not retry by itself (the test template's Apache client honours Retry-After).
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest wrong = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/agreements"))
-                .header(HttpHeaders.AUTHORIZATION, "Basic "
-                        + Base64.getEncoder().encodeToString((account + ":wrong").getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((account + ":wrong").getBytes(StandardCharsets.UTF_8)))
+                .GET()
+                .build();
         for (int i = 0; i < threshold; i++) {
-            assertThat(client.send(wrong, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            assertThat(client.send(wrong, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(401);
         }
         HttpResponse<String> throttled = client.send(wrong, HttpResponse.BodyHandlers.ofString());
         assertThat(throttled.statusCode()).isEqualTo(429);

@@ -12,8 +12,10 @@ class IssuerTest {
     @Test
     void issuerIsRequiredOutsideTheDemo() {
         assertThatThrownBy(() -> SecurityConfiguration.issuer(null, new MockEnvironment()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("lintas.security.issuer is required");
-        assertThatThrownBy(() -> SecurityConfiguration.issuer(" ", new MockEnvironment())).isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lintas.security.issuer is required");
+        assertThatThrownBy(() -> SecurityConfiguration.issuer(" ", new MockEnvironment()))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -25,10 +27,15 @@ class IssuerTest {
 
     @Test
     void aConfiguredIssuerIsAnHttpUrlWithAHost() {
-        assertThat(SecurityConfiguration.issuer("https://lintas.example.go.id/", new MockEnvironment())).isEqualTo("https://lintas.example.go.id");
-        for (String wrong : new String[] {"lintas.example.go.id", "ftp://lintas.example.go.id", "https://lintas.example.go.id/?x=1", "not a url"}) {
-            assertThatThrownBy(() -> SecurityConfiguration.issuer(wrong, new MockEnvironment())).as(wrong)
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("lintas.security.issuer");
+        assertThat(SecurityConfiguration.issuer("https://lintas.example.go.id/", new MockEnvironment()))
+                .isEqualTo("https://lintas.example.go.id");
+        for (String wrong : new String[] {
+            "lintas.example.go.id", "ftp://lintas.example.go.id", "https://lintas.example.go.id/?x=1", "not a url"
+        }) {
+            assertThatThrownBy(() -> SecurityConfiguration.issuer(wrong, new MockEnvironment()))
+                    .as(wrong)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("lintas.security.issuer");
         }
     }
 }

@@ -22,13 +22,17 @@ class RequestLimitsTest {
     }
 
     private static void as(String name) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                name, null, List.of(new SimpleGrantedAuthority(Role.PARTICIPANT.authority()))));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        name, null, List.of(new SimpleGrantedAuthority(Role.PARTICIPANT.authority()))));
     }
 
     private static MockHttpServletResponse call(RateLimits limits) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        limits.doFilter(new MockHttpServletRequest("POST", "/api/v1/participants/kukar/referrals"), response, new MockFilterChain());
+        limits.doFilter(
+                new MockHttpServletRequest("POST", "/api/v1/participants/kukar/referrals"),
+                response,
+                new MockFilterChain());
         return response;
     }
 
@@ -45,7 +49,9 @@ class RequestLimitsTest {
         assertThat(refused.getContentAsString()).contains("rate-limited");
 
         as("ppu");
-        assertThat(call(limits).getStatus()).as("another participant is not slowed by kukar").isEqualTo(200);
+        assertThat(call(limits).getStatus())
+                .as("another participant is not slowed by kukar")
+                .isEqualTo(200);
     }
 
     @Test

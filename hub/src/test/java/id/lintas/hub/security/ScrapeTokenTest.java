@@ -18,14 +18,17 @@ class ScrapeTokenTest {
         Authentication scraper = new ScrapeToken(TOKEN).authenticate(new BearerTokenAuthenticationToken(TOKEN));
 
         assertThat(scraper.isAuthenticated()).isTrue();
-        assertThat(scraper.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly(ScrapeToken.SCRAPER);
+        assertThat(scraper.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly(ScrapeToken.SCRAPER);
     }
 
     @Test
     void anotherTokenAPrefixOrALongerOneIsRefused() {
         ScrapeToken token = new ScrapeToken(TOKEN);
 
-        for (String wrong : new String[] {TOKEN.substring(0, TOKEN.length() - 1), TOKEN + "0", TOKEN.toUpperCase(), "x"}) {
+        for (String wrong :
+                new String[] {TOKEN.substring(0, TOKEN.length() - 1), TOKEN + "0", TOKEN.toUpperCase(), "x"}) {
             assertThatThrownBy(() -> token.authenticate(new BearerTokenAuthenticationToken(wrong)))
                     .isInstanceOf(InvalidBearerTokenException.class);
         }

@@ -9,13 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
@@ -32,7 +32,11 @@ class UnmappedPathsTest {
     static class Web implements WebMvcConfigurer {
         @Bean
         RouterFunction<ServerResponse> unruled() {
-            return RouterFunctions.route().GET("/api/v1/without-a-rule/{id}", request -> ServerResponse.ok().body("reached")).build();
+            return RouterFunctions.route()
+                    .GET(
+                            "/api/v1/without-a-rule/{id}",
+                            request -> ServerResponse.ok().body("reached"))
+                    .build();
         }
 
         @Override
@@ -72,13 +76,17 @@ class UnmappedPathsTest {
     void unknownPathsAndOtherMethodsGoOnToMvcsAnswer() {
         assertThat(granted("GET", "/api/v1/nothing-here")).isTrue();
         assertThat(granted("GET", "/fhir/Patient/1")).isTrue();
-        assertThat(granted("DELETE", "/api/v1/without-a-rule/1")).as("another method: nothing runs for it").isTrue();
+        assertThat(granted("DELETE", "/api/v1/without-a-rule/1"))
+                .as("another method: nothing runs for it")
+                .isTrue();
     }
 
     @Test
     void leavesTheRequestAsItWas() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/without-a-rule/1");
         rule.check(() -> null, new RequestAuthorizationContext(request));
-        assertThat(request.getAttributeNames().hasMoreElements()).as("no attribute of the probe is left behind").isFalse();
+        assertThat(request.getAttributeNames().hasMoreElements())
+                .as("no attribute of the probe is left behind")
+                .isFalse();
     }
 }

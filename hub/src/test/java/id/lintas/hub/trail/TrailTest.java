@@ -22,25 +22,44 @@ class TrailTest {
     }
 
     private static AuditEvent routed(String receiver, Instant due) {
-        return AuditEvent.of(AuditKind.ROUTING_DECIDED).at(ROUTED).withActor(AuditEvent.Actor.system()).withReferral(REFERRAL)
-                .withParties("kukar", receiver).withAgreement("pks-kukar-ppu-2024", 2).withOutcome("ROUTED")
+        return AuditEvent.of(AuditKind.ROUTING_DECIDED)
+                .at(ROUTED)
+                .withActor(AuditEvent.Actor.system())
+                .withReferral(REFERRAL)
+                .withParties("kukar", receiver)
+                .withAgreement("pks-kukar-ppu-2024", 2)
+                .withOutcome("ROUTED")
                 .withDetail("respondBy", due.toString());
     }
 
     private static AuditEvent answered(String receiver, Instant at) {
-        return AuditEvent.of(AuditKind.STATUS_CHANGED).at(at).withActor(receiver, receiver, "PARTICIPANT").withReferral(REFERRAL)
-                .withParties("kukar", receiver).withOutcome("ACCEPTED");
+        return AuditEvent.of(AuditKind.STATUS_CHANGED)
+                .at(at)
+                .withActor(receiver, receiver, "PARTICIPANT")
+                .withReferral(REFERRAL)
+                .withParties("kukar", receiver)
+                .withOutcome("ACCEPTED");
     }
 
     @Test
     void aHandoffAnsweredAfterItsDueTimeIsNotMetAndOneAnsweredInTimeIs() {
         Instant due = ROUTED.plusSeconds(3600);
-        Trail trail = Trail.of(REFERRAL, "kukar", List.of(logged(0, routed("ppu", due)), logged(1, routed("jakarta", due)),
-                logged(2, answered("ppu", due.minusSeconds(60))), logged(3, answered("jakarta", due.plusSeconds(60)))),
-                List.of(), participant -> "ppu".equals(participant) ? "64.09" : "31", due.plusSeconds(7200));
+        Trail trail = Trail.of(
+                REFERRAL,
+                "kukar",
+                List.of(
+                        logged(0, routed("ppu", due)),
+                        logged(1, routed("jakarta", due)),
+                        logged(2, answered("ppu", due.minusSeconds(60))),
+                        logged(3, answered("jakarta", due.plusSeconds(60)))),
+                List.of(),
+                participant -> "ppu".equals(participant) ? "64.09" : "31",
+                due.plusSeconds(7200));
 
-        assertThat(trail.handoffs()).extracting(Trail.Handoff::receiver, Trail.Handoff::met, Trail.Handoff::answer)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ppu", true, "ACCEPTED"),
+        assertThat(trail.handoffs())
+                .extracting(Trail.Handoff::receiver, Trail.Handoff::met, Trail.Handoff::answer)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ppu", true, "ACCEPTED"),
                         org.assertj.core.groups.Tuple.tuple("jakarta", false, "ACCEPTED"));
         assertThat(trail.events().get(0).responseDue()).isEqualTo(due);
         assertThat(trail.events().get(0).index()).isZero();
@@ -52,8 +71,16 @@ class TrailTest {
         Instant due = ROUTED.plusSeconds(3600);
         List<AuditLog.Logged> entries = List.of(logged(0, routed("ppu", due)));
 
-        assertThat(Trail.of(REFERRAL, "kukar", entries, List.of(), p -> null, due.minusSeconds(1)).handoffs().get(0).met()).isNull();
-        assertThat(Trail.of(REFERRAL, "kukar", entries, List.of(), p -> null, due.plusSeconds(1)).handoffs().get(0).met()).isFalse();
+        assertThat(Trail.of(REFERRAL, "kukar", entries, List.of(), p -> null, due.minusSeconds(1))
+                        .handoffs()
+                        .get(0)
+                        .met())
+                .isNull();
+        assertThat(Trail.of(REFERRAL, "kukar", entries, List.of(), p -> null, due.plusSeconds(1))
+                        .handoffs()
+                        .get(0)
+                        .met())
+                .isFalse();
     }
 
     @Test
@@ -64,7 +91,11 @@ class TrailTest {
         assertThat(ppu.covers("kukar", Set.of("jakarta"))).isFalse();
         assertThat(TrailScope.NATIONAL.covers("kukar", Set.of("jakarta"))).isTrue();
         assertThat(ppu.shows(routed("ppu", ROUTED), "kukar")).isTrue();
-        assertThat(ppu.shows(routed("jakarta", ROUTED), "kukar")).as("another receiver's handoff").isFalse();
-        assertThat(new TrailScope("kukar").shows(routed("jakarta", ROUTED), "kukar")).as("the sender sees every handoff").isTrue();
+        assertThat(ppu.shows(routed("jakarta", ROUTED), "kukar"))
+                .as("another receiver's handoff")
+                .isFalse();
+        assertThat(new TrailScope("kukar").shows(routed("jakarta", ROUTED), "kukar"))
+                .as("the sender sees every handoff")
+                .isTrue();
     }
 }

@@ -57,7 +57,9 @@ final class ConditionReader {
             errors.add("Condition", "required: at least one Condition with the form of violence");
         }
         for (Condition source : conditions) {
-            Patient victim = in.resolve(source.getSubject(), Patient.class).filter(victims::contains).orElse(null);
+            Patient victim = in.resolve(source.getSubject(), Patient.class)
+                    .filter(victims::contains)
+                    .orElse(null);
             if (victim == null) {
                 errors.add("Condition.subject", "required: the victim (a Patient in the Bundle)");
                 continue;
@@ -73,7 +75,10 @@ final class ConditionReader {
                 if (!JakartaFhir.CS_JENIS_KEKERASAN.equals(codings.get(i).getSystem())) {
                     continue;
                 }
-                Coding form = codes.toHub(errors, JakartaFhir.LIST_JENIS_KEKERASAN, codings.get(i).getCode(),
+                Coding form = codes.toHub(
+                        errors,
+                        JakartaFhir.LIST_JENIS_KEKERASAN,
+                        codings.get(i).getCode(),
                         "Condition.code.coding[" + i + "]");
                 if (form != null) {
                     what.forms.add(form.getCode());

@@ -35,15 +35,19 @@ final class ConditionWriter {
             }
             Condition condition = new Condition();
             if (incident.region() != null) {
-                String lokasi = Fhir.compact(regions, out.errors(), incident.region().kemendagri(),
+                String lokasi = Fhir.compact(
+                        regions,
+                        out.errors(),
+                        incident.region().kemendagri(),
                         Fhir.extensionPath("Condition", JakartaFhir.EXT_LOKASI_KEJADIAN));
                 if (lokasi != null) {
                     condition.addExtension(JakartaFhir.EXT_LOKASI_KEJADIAN, new CodeType(lokasi));
                 }
             }
-            condition.setClinicalStatus(new CodeableConcept(new Coding(Canonical.CONDITION_CLINICAL, "active", "Active")));
-            condition.setVerificationStatus(new CodeableConcept(
-                    new Coding(Canonical.CONDITION_VERIFICATION, "provisional", "Provisional")));
+            condition.setClinicalStatus(
+                    new CodeableConcept(new Coding(Canonical.CONDITION_CLINICAL, "active", "Active")));
+            condition.setVerificationStatus(
+                    new CodeableConcept(new Coding(Canonical.CONDITION_VERIFICATION, "provisional", "Provisional")));
             condition.setCode(forms(out, incident.forms()));
             condition.setSubject(out.victim(victim));
             if (incident.onset() != null) {
@@ -62,8 +66,11 @@ final class ConditionWriter {
         CodeableConcept code = new CodeableConcept();
         Set<String> written = new LinkedHashSet<>();
         for (int i = 0; i < forms.size(); i++) {
-            String jakarta = codes.fromHub(out.errors(), JakartaFhir.LIST_JENIS_KEKERASAN,
-                    new Coding(Canonical.CS_VIOLENCE_FORM, forms.get(i), null), "Condition.code.coding[" + i + "]");
+            String jakarta = codes.fromHub(
+                    out.errors(),
+                    JakartaFhir.LIST_JENIS_KEKERASAN,
+                    new Coding(Canonical.CS_VIOLENCE_FORM, forms.get(i), null),
+                    "Condition.code.coding[" + i + "]");
             if (jakarta != null && written.add(jakarta)) {
                 code.addCoding(new Coding(JakartaFhir.CS_JENIS_KEKERASAN, jakarta, null));
             }

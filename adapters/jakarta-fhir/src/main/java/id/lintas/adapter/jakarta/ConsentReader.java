@@ -37,8 +37,7 @@ final class ConsentReader {
             boolean permit;
             if (source.hasProvision() && source.getProvision().hasType()) {
                 permit = source.getProvision().getType() == ConsentProvisionType.PERMIT;
-            } else if (source.getStatus() == ConsentState.ACTIVE
-                    || source.getStatus() == ConsentState.REJECTED) {
+            } else if (source.getStatus() == ConsentState.ACTIVE || source.getStatus() == ConsentState.REJECTED) {
                 permit = source.getStatus() == ConsentState.ACTIVE;
             } else {
                 in.errors().add("Consent.provision.type", "required: permit or deny");
@@ -63,9 +62,11 @@ final class ConsentReader {
         if (guardian.isEmpty()) {
             return null;
         }
-        boolean parent = guardian.get().getRelationship().stream().anyMatch(r ->
-                Fhir.codings(r, JakartaFhir.CS_HUBUNGAN).stream().anyMatch(c -> "OT".equalsIgnoreCase(c.getCode()))
-                        || Fhir.codings(r, JakartaFhir.V3_ROLE_CODE).stream().anyMatch(c -> JakartaFhir.ROLE_PARENT.equals(c.getCode())));
+        boolean parent = guardian.get().getRelationship().stream()
+                .anyMatch(r -> Fhir.codings(r, JakartaFhir.CS_HUBUNGAN).stream()
+                                .anyMatch(c -> "OT".equalsIgnoreCase(c.getCode()))
+                        || Fhir.codings(r, JakartaFhir.V3_ROLE_CODE).stream()
+                                .anyMatch(c -> JakartaFhir.ROLE_PARENT.equals(c.getCode())));
         return parent ? GIVER_PARENT : GIVER_GUARDIAN;
     }
 }

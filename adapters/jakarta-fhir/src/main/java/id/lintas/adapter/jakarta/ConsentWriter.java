@@ -20,8 +20,8 @@ final class ConsentWriter {
     void write(Outbound out, id.lintas.contracts.model.Consent terms, int victim, String performer) {
         Consent consent = new Consent();
         consent.setStatus(terms.permit() ? Consent.ConsentState.ACTIVE : Consent.ConsentState.REJECTED);
-        consent.setScope(new CodeableConcept(
-                new Coding(Canonical.CONSENT_SCOPE, Canonical.CONSENT_SCOPE_PRIVACY, null)));
+        consent.setScope(
+                new CodeableConcept(new Coding(Canonical.CONSENT_SCOPE, Canonical.CONSENT_SCOPE_PRIVACY, null)));
         consent.addCategory(new CodeableConcept(new Coding(Canonical.LOINC, Canonical.LOINC_PRIVACY_CONSENT, null)));
         consent.setPatient(out.victim(victim));
         if (terms.date() != null) {
@@ -32,7 +32,8 @@ final class ConsentWriter {
         if (terms.basis() != null) {
             consent.setPolicyRule(new CodeableConcept(codes.hub(Canonical.CS_LAWFUL_BASIS, terms.basis())));
         }
-        consent.getProvision().setType(terms.permit() ? Consent.ConsentProvisionType.PERMIT : Consent.ConsentProvisionType.DENY);
+        consent.getProvision()
+                .setType(terms.permit() ? Consent.ConsentProvisionType.PERMIT : Consent.ConsentProvisionType.DENY);
         out.transaction().post(out.transaction().url("Consent/" + victim), consent);
     }
 }

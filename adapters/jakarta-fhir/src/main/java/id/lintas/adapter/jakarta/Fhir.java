@@ -51,7 +51,8 @@ final class Fhir {
 
     /** An instant written with the offset of a zone ({@code +07:00}). */
     static DateTimeType instant(ZonedDateTime time) {
-        TemporalPrecisionEnum precision = time.getNano() == 0 ? TemporalPrecisionEnum.SECOND : TemporalPrecisionEnum.MILLI;
+        TemporalPrecisionEnum precision =
+                time.getNano() == 0 ? TemporalPrecisionEnum.SECOND : TemporalPrecisionEnum.MILLI;
         return new DateTimeType(Date.from(time.toInstant()), precision, TimeZone.getTimeZone(time.getZone()));
     }
 
@@ -91,14 +92,18 @@ final class Fhir {
         if (concept == null) {
             return Optional.empty();
         }
-        return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).findFirst();
+        return concept.getCoding().stream()
+                .filter(c -> system.equals(c.getSystem()))
+                .findFirst();
     }
 
     static List<Coding> codings(CodeableConcept concept, String system) {
         if (concept == null) {
             return List.of();
         }
-        return concept.getCoding().stream().filter(c -> system.equals(c.getSystem())).toList();
+        return concept.getCoding().stream()
+                .filter(c -> system.equals(c.getSystem()))
+                .toList();
     }
 
     static <T extends Type> Optional<T> extensionValue(DomainResource resource, String url, Class<T> type) {

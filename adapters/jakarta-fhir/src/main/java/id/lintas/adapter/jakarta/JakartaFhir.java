@@ -29,6 +29,7 @@ final class JakartaFhir {
 
     /** The region name of Jakarta's code lists in the ConceptMaps ({@code https://fhir.lintas.or.id/region/jakarta/<list>}). */
     static final String REGION = "jakarta";
+
     static final String LIST_JENIS_RUJUKAN = "jenis-rujukan";
     static final String LIST_PRIORITAS = "prioritas";
     static final String LIST_JENIS_KEKERASAN = "jenis-kekerasan";
@@ -37,6 +38,7 @@ final class JakartaFhir {
 
     /** SATUSEHAT's identifiers and extensions, which Jakarta's resources carry (FORMAT.md). */
     static final String SID_NIK = "https://fhir.kemkes.go.id/id/nik";
+
     static final String EXT_CITIZENSHIP = "https://fhir.kemkes.go.id/r4/StructureDefinition/citizenshipStatus";
     static final String EXT_ADMINISTRATIVE_CODE = "https://fhir.kemkes.go.id/r4/StructureDefinition/administrativeCode";
     static final String PROVINCE = "province";
@@ -45,6 +47,7 @@ final class JakartaFhir {
 
     /** HL7 codes of Jakarta's consent givers and sensitivity label. */
     static final String V3_ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
+
     static final String ROLE_PARENT = "PRN";
     static final String ROLE_GUARDIAN = "GUARD";
     static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";

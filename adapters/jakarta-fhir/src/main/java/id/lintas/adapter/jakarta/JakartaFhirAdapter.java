@@ -1,10 +1,11 @@
 package id.lintas.adapter.jakarta;
 
 import ca.uhn.fhir.context.FhirContext;
-import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.FhirMessageReader;
 import id.lintas.contracts.spi.InboundMessage;
+import id.lintas.contracts.spi.IntakeFields;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
@@ -13,7 +14,6 @@ import id.lintas.contracts.spi.TranslationException;
 import id.lintas.contracts.spi.Transport;
 import id.lintas.contracts.terminology.Terminology;
 import java.util.List;
-import id.lintas.contracts.spi.IntakeFields;
 
 /**
  * The {@code jakarta-fhir} format of UPTD PPA Provinsi DKI Jakarta: FHIR R4 messaging
@@ -76,7 +76,8 @@ public final class JakartaFhirAdapter implements FhirMessageReader {
     }
 
     @Override
-    public OutboundDocument renderReferral(OutboundReferral referral, Participant receiver) throws TranslationException {
+    public OutboundDocument renderReferral(OutboundReferral referral, Participant receiver)
+            throws TranslationException {
         return referralWriter.write(referral, receiver);
     }
 

@@ -51,26 +51,34 @@ final class MessageParser {
         Bundle bundle = parseBundle(body);
         Errors errors = new Errors();
         if (bundle.getType() != Bundle.BundleType.MESSAGE) {
-            errors.add("Bundle.type", "expected 'message' for FHIR messaging, got '"
-                    + (bundle.hasType() ? bundle.getType().toCode() : "") + "'");
+            errors.add(
+                    "Bundle.type",
+                    "expected 'message' for FHIR messaging, got '"
+                            + (bundle.hasType() ? bundle.getType().toCode() : "") + "'");
             errors.throwIfAny();
         }
         if (!bundle.hasEntry() || !(bundle.getEntryFirstRep().getResource() instanceof MessageHeader header)) {
-            throw new TranslationException("Bundle.entry[0].resource", "the first entry of a message must be a MessageHeader");
+            throw new TranslationException(
+                    "Bundle.entry[0].resource", "the first entry of a message must be a MessageHeader");
         }
         String event = null;
-        if (header.getEvent() instanceof Coding coding && JakartaFhir.CS_EVENT.equals(coding.getSystem())
-                && (JakartaFhir.EVENT_REFERRAL.equals(coding.getCode()) || JakartaFhir.EVENT_STATUS.equals(coding.getCode()))) {
+        if (header.getEvent() instanceof Coding coding
+                && JakartaFhir.CS_EVENT.equals(coding.getSystem())
+                && (JakartaFhir.EVENT_REFERRAL.equals(coding.getCode())
+                        || JakartaFhir.EVENT_STATUS.equals(coding.getCode()))) {
             event = coding.getCode();
         } else {
-            errors.add("MessageHeader.eventCoding", "expected " + JakartaFhir.CS_EVENT + " with code "
-                    + JakartaFhir.EVENT_REFERRAL + " or " + JakartaFhir.EVENT_STATUS);
+            errors.add(
+                    "MessageHeader.eventCoding",
+                    "expected " + JakartaFhir.CS_EVENT + " with code " + JakartaFhir.EVENT_REFERRAL + " or "
+                            + JakartaFhir.EVENT_STATUS);
         }
         Task task = null;
         if (header.getFocus().isEmpty()) {
             errors.add("MessageHeader.focus", "required: the Task of the message");
         } else {
-            task = References.resolve(bundle, header.getFocusFirstRep(), Task.class).orElse(null);
+            task = References.resolve(bundle, header.getFocusFirstRep(), Task.class)
+                    .orElse(null);
             if (task == null) {
                 errors.add("MessageHeader.focus", "does not point at a Task in the Bundle");
             }
@@ -111,7 +119,10 @@ final class MessageParser {
             throw new TranslationException("Bundle", "not a FHIR R4 resource in JSON");
         }
         if (!(resource instanceof Bundle bundle)) {
-            throw new TranslationException("Bundle", "expected a Bundle, got a " + fhir.getResourceDefinition(resource).getName());
+            throw new TranslationException(
+                    "Bundle",
+                    "expected a Bundle, got a "
+                            + fhir.getResourceDefinition(resource).getName());
         }
         if (!collector.problems.isEmpty()) {
             Errors errors = new Errors();
@@ -136,7 +147,8 @@ final class MessageParser {
                 }
             }
         } else if (node.isObject()) {
-            if (node.path("resourceType").isTextual() && !node.path("resourceType").asText().isEmpty()) {
+            if (node.path("resourceType").isTextual()
+                    && !node.path("resourceType").asText().isEmpty()) {
                 path = node.path("resourceType").asText();
             }
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
@@ -172,7 +184,8 @@ final class MessageParser {
         }
         if (node.isObject()) {
             String here = node.has("resourceType") && node.get("resourceType").isTextual()
-                    ? node.get("resourceType").asText() : at;
+                    ? node.get("resourceType").asText()
+                    : at;
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
@@ -223,23 +236,34 @@ final class MessageParser {
         @Override
         public void invalidValue(IParseLocation location, String value, String error) {
             String element = name(location);
-            String reason = element != null && CODE_ELEMENTS.contains(element) && value != null
-                    && CODE_SHAPE.matcher(value).matches()
+            String reason = element != null
+                            && CODE_ELEMENTS.contains(element)
+                            && value != null
+                            && CODE_SHAPE.matcher(value).matches()
                     ? "invalid value '" + value + "': not a code of the element's FHIR value set"
                     : "invalid value for this element's FHIR data type";
             problems.add(new Problem(element, value, reason));
         }
 
         @Override
-        public void incorrectJsonType(IParseLocation location, String elementName, BaseJsonLikeValue.ValueType expected,
-                BaseJsonLikeValue.ScalarType expectedScalar, BaseJsonLikeValue.ValueType found,
+        public void incorrectJsonType(
+                IParseLocation location,
+                String elementName,
+                BaseJsonLikeValue.ValueType expected,
+                BaseJsonLikeValue.ScalarType expectedScalar,
+                BaseJsonLikeValue.ValueType found,
                 BaseJsonLikeValue.ScalarType foundScalar) {
-            problems.add(new Problem(elementName, null, "wrong JSON type: expected " + describe(expected, expectedScalar)
-                    + ", found " + describe(found, foundScalar)));
+            problems.add(new Problem(
+                    elementName,
+                    null,
+                    "wrong JSON type: expected " + describe(expected, expectedScalar) + ", found "
+                            + describe(found, foundScalar)));
         }
 
         private static String describe(BaseJsonLikeValue.ValueType type, BaseJsonLikeValue.ScalarType scalar) {
-            return scalar == null ? String.valueOf(type).toLowerCase() : String.valueOf(scalar).toLowerCase();
+            return scalar == null
+                    ? String.valueOf(type).toLowerCase()
+                    : String.valueOf(scalar).toLowerCase();
         }
 
         @Override

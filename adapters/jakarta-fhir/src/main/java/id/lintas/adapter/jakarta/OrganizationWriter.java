@@ -24,7 +24,8 @@ final class OrganizationWriter {
         } else if (party.participantId().equals(out.receiver().id())) {
             region = Fhir.compact(regions, out.errors(), out.receiver().regionKemendagri(), "Organization.identifier");
         } else if (party.participantId().equals(out.outbound().sender().id())) {
-            region = Fhir.compact(regions, out.errors(), out.outbound().sender().regionKemendagri(), "Organization.identifier");
+            region = Fhir.compact(
+                    regions, out.errors(), out.outbound().sender().regionKemendagri(), "Organization.identifier");
         }
         out.transaction().post(url, organization(region, party.participantId(), party.name()));
     }
@@ -39,9 +40,11 @@ final class OrganizationWriter {
     private static Organization organization(String region, String participant, String name) {
         Organization organization = new Organization();
         if (region != null) {
-            organization.addIdentifier(new Identifier().setSystem(JakartaFhir.SID_KODE_WILAYAH).setValue(region));
+            organization.addIdentifier(
+                    new Identifier().setSystem(JakartaFhir.SID_KODE_WILAYAH).setValue(region));
         }
-        organization.addIdentifier(new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue(participant));
+        organization.addIdentifier(
+                new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue(participant));
         if (name != null) {
             organization.setName(name);
         }

@@ -9,8 +9,8 @@ import org.hl7.fhir.r4.model.Reference;
  * One referral being written for Jakarta: the typed referral, the hub's id and sender, the receiver,
  * the transaction and the errors found so far.
  */
-record Outbound(Referral referral, OutboundReferral outbound, Participant receiver, Transaction transaction,
-        Errors errors) {
+record Outbound(
+        Referral referral, OutboundReferral outbound, Participant receiver, Transaction transaction, Errors errors) {
 
     Outbound(Referral referral, OutboundReferral outbound, Participant receiver) {
         this(referral, outbound, receiver, new Transaction(outbound.hubReferralId()), new Errors());

@@ -39,7 +39,9 @@ final class PatientReader {
             in.errors().add("Task.for", "required: the victim (a Patient in the Bundle)");
         }
         first.ifPresent(patients::add);
-        Bundles.all(in.bundle(), Patient.class).stream().filter(p -> !patients.contains(p)).forEach(patients::add);
+        Bundles.all(in.bundle(), Patient.class).stream()
+                .filter(p -> !patients.contains(p))
+                .forEach(patients::add);
         return patients;
     }
 
@@ -55,7 +57,11 @@ final class PatientReader {
                 }
             }
         }
-        String name = source.getName().stream().map(PatientReader::nameText).filter(n -> !n.isBlank()).findFirst().orElse(null);
+        String name = source.getName().stream()
+                .map(PatientReader::nameText)
+                .filter(n -> !n.isBlank())
+                .findFirst()
+                .orElse(null);
         if (name == null) {
             errors.add("Patient.name", "required: the victim's name");
         }
@@ -69,7 +75,9 @@ final class PatientReader {
                 .map(code -> {
                     Citizenship known = Citizenship.ofCode(code.getValue());
                     if (known == null) {
-                        errors.add(Fhir.extensionPath("Patient", JakartaFhir.EXT_CITIZENSHIP), "expected I (WNI) or A (WNA)");
+                        errors.add(
+                                Fhir.extensionPath("Patient", JakartaFhir.EXT_CITIZENSHIP),
+                                "expected I (WNI) or A (WNA)");
                     }
                     return known;
                 })
@@ -91,8 +99,22 @@ final class PatientReader {
             }
         }
         Home home = home(source, errors);
-        return new Victim(nik, name, Fhir.gender(source.getGender()), birthDate, null, phone, home.line(),
-                home.region(), home.district(), citizenship, null, List.of(), null, false, null);
+        return new Victim(
+                nik,
+                name,
+                Fhir.gender(source.getGender()),
+                birthDate,
+                null,
+                phone,
+                home.line(),
+                home.region(),
+                home.district(),
+                citizenship,
+                null,
+                List.of(),
+                null,
+                false,
+                null);
     }
 
     private record Home(String line, Region region, String district) {}
@@ -111,19 +133,28 @@ final class PatientReader {
         Optional<String> province = Fhir.subExtension(home, JakartaFhir.PROVINCE);
         Region region = null;
         if (city.isPresent()) {
-            region = regions.byKemendagriCompact(city.get()).filter(r -> !r.isProvince()).orElse(null);
+            region = regions.byKemendagriCompact(city.get())
+                    .filter(r -> !r.isProvince())
+                    .orElse(null);
             if (region == null) {
-                errors.add(at + ".extension('city').value", "unknown Kemendagri regency/city code '" + city.get() + "'");
+                errors.add(
+                        at + ".extension('city').value", "unknown Kemendagri regency/city code '" + city.get() + "'");
             }
         } else if (province.isPresent()) {
-            region = regions.byKemendagriCompact(province.get()).filter(Region::isProvince).orElse(null);
+            region = regions.byKemendagriCompact(province.get())
+                    .filter(Region::isProvince)
+                    .orElse(null);
             if (region == null) {
-                errors.add(at + ".extension('province').value", "unknown Kemendagri province code '" + province.get() + "'");
+                errors.add(
+                        at + ".extension('province').value",
+                        "unknown Kemendagri province code '" + province.get() + "'");
             }
         }
         String line = home.hasLine() ? home.getLine().get(0).getValue() : null;
         String district = Fhir.subExtension(home, JakartaFhir.DISTRICT).orElse(null);
-        boolean inRegion = region != null && !region.isProvince() && district != null
+        boolean inRegion = region != null
+                && !region.isProvince()
+                && district != null
                 && district.startsWith(region.kemendagriCompact());
         return new Home(line, region, inRegion ? district : null);
     }

@@ -30,12 +30,15 @@ final class PerpetratorReader {
             if (codings.isEmpty()) {
                 in.errors().add("RelatedPerson.relationship", "required: a coding from " + JakartaFhir.CS_HUBUNGAN);
             } else {
-                Coding hub = codes.toHub(in.errors(), JakartaFhir.LIST_HUBUNGAN, codings.get(0).getCode(),
-                        "RelatedPerson.relationship");
+                Coding hub = codes.toHub(
+                        in.errors(), JakartaFhir.LIST_HUBUNGAN, codings.get(0).getCode(), "RelatedPerson.relationship");
                 relationship = hub == null ? null : hub.getCode();
             }
-            String name = source.getName().stream().map(PatientReader::nameText).filter(n -> !n.isBlank())
-                    .findFirst().orElse(null);
+            String name = source.getName().stream()
+                    .map(PatientReader::nameText)
+                    .filter(n -> !n.isBlank())
+                    .findFirst()
+                    .orElse(null);
             perpetrators.add(new Perpetrator(name, Fhir.gender(source.getGender()), null, relationship));
         }
         return perpetrators;

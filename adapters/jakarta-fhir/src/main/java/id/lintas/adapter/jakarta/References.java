@@ -22,8 +22,10 @@ final class References {
             }
             boolean byFullUrl = entry.hasFullUrl()
                     && (target.equals(entry.getFullUrl()) || entry.getFullUrl().endsWith("/" + target));
-            boolean byId = resource.hasIdElement() && resource.getIdElement().hasIdPart()
-                    && target.equals(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+            boolean byId = resource.hasIdElement()
+                    && resource.getIdElement().hasIdPart()
+                    && target.equals(
+                            resource.fhirType() + "/" + resource.getIdElement().getIdPart());
             if (byFullUrl || byId) {
                 return Optional.of(type.cast(resource));
             }

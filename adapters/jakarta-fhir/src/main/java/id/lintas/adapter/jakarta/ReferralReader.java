@@ -77,10 +77,12 @@ final class ReferralReader {
             victims.set(i, victims.get(i).withIncident(Objects.equals(own, incident) ? null : own));
         }
         // Jakarta sends no place: a household perpetrator makes the case domestic violence.
-        boolean sensitive = incidents.byVictim().values().stream().anyMatch(f -> f.forms().contains(Incident.SEXUAL))
-                || perpetratorList.stream().anyMatch(p -> p.relationship() != null && HOUSEHOLD.contains(p.relationship()));
-        return canonical.canonicalReferral(referral
-                .victims(victims.stream().map(v -> v.withSensitive(sensitive)).toList())
+        boolean sensitive =
+                incidents.byVictim().values().stream().anyMatch(f -> f.forms().contains(Incident.SEXUAL))
+                        || perpetratorList.stream()
+                                .anyMatch(p -> p.relationship() != null && HOUSEHOLD.contains(p.relationship()));
+        return canonical.canonicalReferral(referral.victims(
+                        victims.stream().map(v -> v.withSensitive(sensitive)).toList())
                 .perpetrators(perpetratorList)
                 .incident(incident)
                 .chronology(incidents.chronology().isEmpty() ? null : String.join("\n\n", incidents.chronology()))

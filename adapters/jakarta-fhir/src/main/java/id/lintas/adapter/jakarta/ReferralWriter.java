@@ -58,16 +58,22 @@ final class ReferralWriter {
 
         Party sender = referral.sender();
         Party destination = referral.destination();
-        boolean sameParty = sender != null && destination != null
-                && sender.participantId().equals(destination.participantId());
+        boolean sameParty =
+                sender != null && destination != null && sender.participantId().equals(destination.participantId());
         String senderUrl = transaction.url("Organization/sender");
         // Not routed in the canonical Bundle: the receiver, Jakarta itself, is the owner.
-        String ownerUrl = destination == null ? transaction.url(RECEIVER)
+        String ownerUrl = destination == null
+                ? transaction.url(RECEIVER)
                 : sameParty ? senderUrl : transaction.url("Organization/destination");
-        Task task = tasks.write(out, services.isEmpty() ? null : serviceRequestUrl,
-                sender == null ? null : new Reference(senderUrl), new Reference(ownerUrl));
+        Task task = tasks.write(
+                out,
+                services.isEmpty() ? null : serviceRequestUrl,
+                sender == null ? null : new Reference(senderUrl),
+                new Reference(ownerUrl));
         // A redelivery after a lost answer must not create the referral twice: the Task is keyed on the hub's id.
-        transaction.post(transaction.url("Task"), task).getRequest()
+        transaction
+                .post(transaction.url("Task"), task)
+                .getRequest()
                 .setIfNoneExist("identifier=" + JakartaFhir.SID_REFERRAL + "|" + outbound.hubReferralId());
         if (!services.isEmpty()) {
             transaction.post(serviceRequestUrl, serviceRequests.write(services, task));
@@ -82,7 +88,10 @@ final class ReferralWriter {
         List<String> performers = new ArrayList<>();
         for (int i = 0; i < referral.victims().size(); i++) {
             Consent consent = referral.victims().get(i).consent();
-            performers.add(consent == null || consent.byVictim() ? out.victimUrl(i) : relatedPersons.writeGiver(out, consent, i));
+            performers.add(
+                    consent == null || consent.byVictim()
+                            ? out.victimUrl(i)
+                            : relatedPersons.writeGiver(out, consent, i));
         }
         for (int i = 0; i < referral.victims().size(); i++) {
             Consent consent = referral.victims().get(i).consent();
@@ -100,7 +109,9 @@ final class ReferralWriter {
             organizations.writeReceiver(out, ownerUrl);
         }
         out.errors().throwIfAny();
-        byte[] content = fhir.newJsonParser().encodeResourceToString(transaction.bundle()).getBytes(StandardCharsets.UTF_8);
+        byte[] content = fhir.newJsonParser()
+                .encodeResourceToString(transaction.bundle())
+                .getBytes(StandardCharsets.UTF_8);
         return new OutboundDocument(JakartaFhir.TARGET_TRANSACTION, JakartaFhir.MEDIA_TYPE, content);
     }
 }

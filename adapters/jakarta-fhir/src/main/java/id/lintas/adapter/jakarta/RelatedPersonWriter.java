@@ -28,8 +28,11 @@ final class RelatedPersonWriter {
         }
         person.addExtension(JakartaFhir.EXT_PERAN, new CodeType(JakartaFhir.PERAN_TERLAPOR));
         if (perpetrator.relationship() != null) {
-            String code = codes.fromHub(out.errors(), JakartaFhir.LIST_HUBUNGAN,
-                    new Coding(Canonical.CS_RELATIONSHIP, perpetrator.relationship(), null), "RelatedPerson.relationship");
+            String code = codes.fromHub(
+                    out.errors(),
+                    JakartaFhir.LIST_HUBUNGAN,
+                    new Coding(Canonical.CS_RELATIONSHIP, perpetrator.relationship(), null),
+                    "RelatedPerson.relationship");
             if (code != null) {
                 person.addRelationship(new CodeableConcept(new Coding(JakartaFhir.CS_HUBUNGAN, code, null)));
             }
@@ -45,14 +48,18 @@ final class RelatedPersonWriter {
     String writeGiver(Outbound out, Consent consent, int victim) {
         RelatedPerson person = new RelatedPerson();
         person.setPatient(out.victim(victim));
-        if (ConsentReader.GIVER_PARENT.equals(consent.giver()) || ConsentReader.GIVER_GUARDIAN.equals(consent.giver())) {
+        if (ConsentReader.GIVER_PARENT.equals(consent.giver())
+                || ConsentReader.GIVER_GUARDIAN.equals(consent.giver())) {
             boolean parent = ConsentReader.GIVER_PARENT.equals(consent.giver());
-            person.addRelationship(new CodeableConcept(new Coding(JakartaFhir.V3_ROLE_CODE,
-                    parent ? JakartaFhir.ROLE_PARENT : JakartaFhir.ROLE_GUARDIAN, parent ? "parent" : "guardian")));
+            person.addRelationship(new CodeableConcept(new Coding(
+                    JakartaFhir.V3_ROLE_CODE,
+                    parent ? JakartaFhir.ROLE_PARENT : JakartaFhir.ROLE_GUARDIAN,
+                    parent ? "parent" : "guardian")));
         } else {
             // No HL7 role for it: the hub's name of the giver, as text.
-            person.addRelationship(new CodeableConcept().setText(
-                    codes.hub(Canonical.CS_CONSENT_GIVER, consent.giver()).getDisplay()));
+            person.addRelationship(new CodeableConcept()
+                    .setText(codes.hub(Canonical.CS_CONSENT_GIVER, consent.giver())
+                            .getDisplay()));
         }
         String url = out.transaction().url("ConsentGiver/" + victim);
         out.transaction().post(url, person);

@@ -24,8 +24,11 @@ final class ServiceRequestWriter {
         Map<String, Coding> services = new LinkedHashMap<>();
         List<String> requested = out.referral().services();
         for (int i = 0; i < requested.size(); i++) {
-            String code = codes.fromHub(out.errors(), JakartaFhir.LIST_LAYANAN,
-                    new Coding(Canonical.CS_SERVICE, requested.get(i), null), "ServiceRequest.code.coding[" + i + "]");
+            String code = codes.fromHub(
+                    out.errors(),
+                    JakartaFhir.LIST_LAYANAN,
+                    new Coding(Canonical.CS_SERVICE, requested.get(i), null),
+                    "ServiceRequest.code.coding[" + i + "]");
             if (code != null) {
                 services.putIfAbsent(code, new Coding(JakartaFhir.CS_LAYANAN, code, null));
             }

@@ -46,16 +46,21 @@ final class StatusMapper {
         String caseNumber = identifier(task, JakartaFhir.SID_KASUS).orElse(null);
         ReferralStatus status = task.hasStatus() ? STATUS.get(task.getStatus()) : null;
         if (status == null) {
-            errors.add("Task.status", "expected accepted, rejected, completed or cancelled"
-                    + (task.hasStatus() ? ", got '" + task.getStatus().toCode() + "'" : ""));
+            errors.add(
+                    "Task.status",
+                    "expected accepted, rejected, completed or cancelled"
+                            + (task.hasStatus() ? ", got '" + task.getStatus().toCode() + "'" : ""));
         }
         String note = null;
-        if (task.hasStatusReason() && task.getStatusReason().hasText() && !task.getStatusReason().getText().isBlank()) {
+        if (task.hasStatusReason()
+                && task.getStatusReason().hasText()
+                && !task.getStatusReason().getText().isBlank()) {
             note = task.getStatusReason().getText();
         } else if (task.hasNote() && task.getNoteFirstRep().hasText()) {
             note = task.getNoteFirstRep().getText();
         }
-        if (status == ReferralStatus.REJECTED && !(task.hasStatusReason() && task.getStatusReason().hasText())) {
+        if (status == ReferralStatus.REJECTED
+                && !(task.hasStatusReason() && task.getStatusReason().hasText())) {
             errors.add("Task.statusReason.text", "required when the referral is rejected: the reason");
         }
         Instant at = null;
@@ -72,19 +77,24 @@ final class StatusMapper {
 
     private static Optional<String> identifier(Task task, String system) {
         return task.getIdentifier().stream()
-                .filter(id -> system.equals(id.getSystem()) && id.hasValue() && !id.getValue().isBlank())
+                .filter(id -> system.equals(id.getSystem())
+                        && id.hasValue()
+                        && !id.getValue().isBlank())
                 .map(id -> id.getValue().trim())
                 .findFirst();
     }
 
     OutboundDocument write(StatusChange change, Participant recipient) throws TranslationException {
         if (!STATUS.containsValue(change.status())) {
-            throw new TranslationException("Task.status", "Jakarta's status messages carry accepted, rejected, completed or cancelled, not "
-                    + change.status().taskStatus().toCode());
+            throw new TranslationException(
+                    "Task.status",
+                    "Jakarta's status messages carry accepted, rejected, completed or cancelled, not "
+                            + change.status().taskStatus().toCode());
         }
         Bundle bundle = new Bundle().setType(Bundle.BundleType.MESSAGE);
         String seed = "lintas-status:" + change.hubReferralId() + ":" + change.status() + ":" + change.at();
-        bundle.setId(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString());
+        bundle.setId(
+                UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString());
         bundle.setTimestamp(Date.from(change.at()));
 
         String taskUrl = "urn:uuid:" + UUID.nameUUIDFromBytes((seed + ":task").getBytes(StandardCharsets.UTF_8));

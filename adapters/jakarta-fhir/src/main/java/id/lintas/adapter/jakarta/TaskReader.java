@@ -41,13 +41,16 @@ final class TaskReader {
         Task source = in.task();
         Errors errors = in.errors();
         Optional<String> caseNumber = source.getIdentifier().stream()
-                .filter(id -> JakartaFhir.SID_KASUS.equals(id.getSystem()) && id.hasValue() && !id.getValue().isBlank())
+                .filter(id -> JakartaFhir.SID_KASUS.equals(id.getSystem())
+                        && id.hasValue()
+                        && !id.getValue().isBlank())
                 .map(Identifier::getValue)
                 .findFirst();
         if (caseNumber.isPresent()) {
             referral.sourceCaseNumber(caseNumber.get().trim());
             // Jakarta's own identifier, so a case sent back to Jakarta names the case it came from.
-            referral.identifier(new ExternalIdentifier(JakartaFhir.SID_KASUS, caseNumber.get().trim()));
+            referral.identifier(new ExternalIdentifier(
+                    JakartaFhir.SID_KASUS, caseNumber.get().trim()));
         } else {
             errors.add("Task.identifier", "required: Jakarta's case number with system " + JakartaFhir.SID_KASUS);
         }
@@ -59,7 +62,8 @@ final class TaskReader {
         if (kinds.isEmpty()) {
             errors.add("Task.code", "required: a coding from " + JakartaFhir.CS_JENIS_RUJUKAN);
         } else {
-            Coding kind = codes.toHub(errors, JakartaFhir.LIST_JENIS_RUJUKAN, kinds.get(0).getCode(), "Task.code");
+            Coding kind = codes.toHub(
+                    errors, JakartaFhir.LIST_JENIS_RUJUKAN, kinds.get(0).getCode(), "Task.code");
             if (kind != null) {
                 referral.kind(ReferralKind.valueOf(kind.getCode()));
             }
@@ -67,7 +71,8 @@ final class TaskReader {
         if (!source.hasPriority()) {
             errors.add("Task.priority", "required: routine, urgent, asap or stat");
         } else {
-            Coding urgency = codes.toHub(errors, JakartaFhir.LIST_PRIORITAS, source.getPriority().toCode(), "Task.priority");
+            Coding urgency = codes.toHub(
+                    errors, JakartaFhir.LIST_PRIORITAS, source.getPriority().toCode(), "Task.priority");
             if (urgency != null) {
                 referral.urgency(Urgency.valueOf(urgency.getCode()));
             }
@@ -110,7 +115,9 @@ final class TaskReader {
     List<String> services(Inbound in) {
         List<ServiceRequest> requests = new ArrayList<>();
         in.resolve(in.task().getFocus(), ServiceRequest.class).ifPresent(requests::add);
-        Bundles.all(in.bundle(), ServiceRequest.class).stream().filter(r -> !requests.contains(r)).forEach(requests::add);
+        Bundles.all(in.bundle(), ServiceRequest.class).stream()
+                .filter(r -> !requests.contains(r))
+                .forEach(requests::add);
         if (requests.isEmpty()) {
             in.errors().add("Task.focus", "required: the ServiceRequest with the requested services");
             return List.of();
@@ -118,15 +125,20 @@ final class TaskReader {
         Set<String> services = new LinkedHashSet<>();
         for (ServiceRequest request : requests) {
             if (Fhir.codings(request.getCode(), JakartaFhir.CS_LAYANAN).isEmpty()) {
-                in.errors().add("ServiceRequest.code", "required: one coding from " + JakartaFhir.CS_LAYANAN
-                        + " per requested service");
+                in.errors()
+                        .add(
+                                "ServiceRequest.code",
+                                "required: one coding from " + JakartaFhir.CS_LAYANAN + " per requested service");
             }
             for (int i = 0; i < request.getCode().getCoding().size(); i++) {
                 Coding coding = request.getCode().getCoding().get(i);
                 if (!JakartaFhir.CS_LAYANAN.equals(coding.getSystem())) {
                     continue;
                 }
-                Coding service = codes.toHub(in.errors(), JakartaFhir.LIST_LAYANAN, coding.getCode(),
+                Coding service = codes.toHub(
+                        in.errors(),
+                        JakartaFhir.LIST_LAYANAN,
+                        coding.getCode(),
                         "ServiceRequest.code.coding[" + i + "]");
                 if (service != null) {
                     services.add(service.getCode());
@@ -153,8 +165,9 @@ final class TaskReader {
                 .map(Identifier::getValue)
                 .findFirst();
         if (code.isEmpty()) {
-            errors.add("Organization.identifier", "the destination needs an identifier with system "
-                    + JakartaFhir.SID_KODE_WILAYAH);
+            errors.add(
+                    "Organization.identifier",
+                    "the destination needs an identifier with system " + JakartaFhir.SID_KODE_WILAYAH);
             return Optional.empty();
         }
         Optional<Region> region = regions.byKemendagriCompact(code.get());

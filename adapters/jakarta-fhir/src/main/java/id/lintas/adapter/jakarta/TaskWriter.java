@@ -29,8 +29,11 @@ final class TaskWriter {
         Referral referral = out.referral();
         Errors errors = out.errors();
         Task task = new Task();
-        task.addIdentifier(new Identifier().setSystem(JakartaFhir.SID_REFERRAL).setValue(out.outbound().hubReferralId()));
-        if (referral.sender() != null && referral.sourceCaseNumber() != null
+        task.addIdentifier(new Identifier()
+                .setSystem(JakartaFhir.SID_REFERRAL)
+                .setValue(out.outbound().hubReferralId()));
+        if (referral.sender() != null
+                && referral.sourceCaseNumber() != null
                 && !referral.sender().participantId().equals(out.receiver().id())) {
             // The sender's case number, so Jakarta's staff can quote it to the sender.
             task.addIdentifier(new Identifier()
@@ -43,15 +46,21 @@ final class TaskWriter {
         task.setStatus(Task.TaskStatus.REQUESTED);
         task.setIntent(Task.TaskIntent.ORDER);
         if (referral.kind() != null) {
-            String code = codes.fromHub(errors, JakartaFhir.LIST_JENIS_RUJUKAN,
-                    new Coding(Canonical.CS_REFERRAL_KIND, referral.kind().name(), null), "Task.code");
+            String code = codes.fromHub(
+                    errors,
+                    JakartaFhir.LIST_JENIS_RUJUKAN,
+                    new Coding(Canonical.CS_REFERRAL_KIND, referral.kind().name(), null),
+                    "Task.code");
             if (code != null) {
                 task.setCode(new CodeableConcept(new Coding(JakartaFhir.CS_JENIS_RUJUKAN, code, null)));
             }
         }
         if (referral.urgency() != null) {
-            String code = codes.fromHub(errors, JakartaFhir.LIST_PRIORITAS,
-                    new Coding(Canonical.CS_URGENCY, referral.urgency().name(), null), "Task.priority");
+            String code = codes.fromHub(
+                    errors,
+                    JakartaFhir.LIST_PRIORITAS,
+                    new Coding(Canonical.CS_URGENCY, referral.urgency().name(), null),
+                    "Task.priority");
             if (code != null) {
                 task.setPriority(Task.TaskPriority.fromCode(code));
             }

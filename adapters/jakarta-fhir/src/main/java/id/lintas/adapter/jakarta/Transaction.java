@@ -20,8 +20,9 @@ final class Transaction {
 
     /** The fullUrl for a key: the same for the same hub referral and key on every delivery. */
     String url(String key) {
-        return "urn:uuid:" + UUID.nameUUIDFromBytes(
-                ("lintas-referral:" + hubReferralId + ":" + key).getBytes(StandardCharsets.UTF_8));
+        return "urn:uuid:"
+                + UUID.nameUUIDFromBytes(
+                        ("lintas-referral:" + hubReferralId + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     Bundle.BundleEntryComponent post(String url, Resource resource) {

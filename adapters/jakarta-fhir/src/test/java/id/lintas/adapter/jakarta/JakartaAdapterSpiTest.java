@@ -25,7 +25,11 @@ class JakartaAdapterSpiTest {
 
     @Test
     void everySampleIsCoveredByATest() {
-        assertThat(JakartaSamples.all()).containsExactlyInAnyOrder(JakartaSamples.REFERRAL, JakartaSamples.STATUS_ACCEPTED,
-                JakartaSamples.INVALID_NOT_A_MESSAGE, JakartaSamples.INVALID_GENDER);
+        assertThat(JakartaSamples.all())
+                .containsExactlyInAnyOrder(
+                        JakartaSamples.REFERRAL,
+                        JakartaSamples.STATUS_ACCEPTED,
+                        JakartaSamples.INVALID_NOT_A_MESSAGE,
+                        JakartaSamples.INVALID_GENDER);
     }
 }

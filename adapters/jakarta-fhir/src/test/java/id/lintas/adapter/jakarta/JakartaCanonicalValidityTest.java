@@ -26,27 +26,38 @@ class JakartaCanonicalValidityTest {
     void aSexualViolenceCaseWithAGuardiansConsentIsValidToo() throws Exception {
         String json = JakartaSamples.text(JakartaSamples.REFERRAL)
                 .replace("\"code\": \"KP\"", "\"code\": \"KS\"")
-                .replace("\"performer\": [\n          {\n            \"reference\": \"urn:uuid:0b6f6c1a-6a7e-4d0e-9c3b-2a1f0e9d8c04\"",
+                .replace(
+                        "\"performer\": [\n          {\n            \"reference\": \"urn:uuid:0b6f6c1a-6a7e-4d0e-9c3b-2a1f0e9d8c04\"",
                         "\"performer\": [\n          {\n            \"reference\": \"urn:uuid:0b6f6c1a-6a7e-4d0e-9c3b-2a1f0e9d8c0a\"")
-                .replace("\n  ]\n}", ",\n    {\"fullUrl\": \"urn:uuid:0b6f6c1a-6a7e-4d0e-9c3b-2a1f0e9d8c0a\", \"resource\": {"
-                        + "\"resourceType\": \"RelatedPerson\", \"patient\": {\"reference\": \"urn:uuid:0b6f6c1a-6a7e-4d0e-9c3b-2a1f0e9d8c04\"},"
-                        + "\"relationship\": [{\"coding\": [{\"system\": \"https://uptdppa.jakarta.go.id/fhir/CodeSystem/hubungan\", \"code\": \"OT\"}]}]}}\n  ]\n}");
+                .replace(
+                        "\n  ]\n}",
+                        ",\n    {\"fullUrl\": \"urn:uuid:0b6f6c1a-6a7e-4d0e-9c3b-2a1f0e9d8c0a\", \"resource\": {"
+                                + "\"resourceType\": \"RelatedPerson\", \"patient\": {\"reference\": \"urn:uuid:0b6f6c1a-6a7e-4d0e-9c3b-2a1f0e9d8c04\"},"
+                                + "\"relationship\": [{\"coding\": [{\"system\": \"https://uptdppa.jakarta.go.id/fhir/CodeSystem/hubungan\", \"code\": \"OT\"}]}]}}\n  ]\n}");
         CanonicalReferral referral = (CanonicalReferral) JakartaSamples.readText(json);
 
         assertValid(referral.bundle());
         assertThat(referral.bundle().getEntry().stream()
-                .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Patient)
-                .map(e -> (org.hl7.fhir.r4.model.Patient) e.getResource())
-                .findFirst().orElseThrow().getMeta().getSecurityFirstRep().getCode()).isEqualTo("SDV");
+                        .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Patient)
+                        .map(e -> (org.hl7.fhir.r4.model.Patient) e.getResource())
+                        .findFirst()
+                        .orElseThrow()
+                        .getMeta()
+                        .getSecurityFirstRep()
+                        .getCode())
+                .isEqualTo("SDV");
         assertThat(referral.bundle().getEntry().stream()
-                .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.RelatedPerson)
-                .count()).isEqualTo(2);
+                        .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.RelatedPerson)
+                        .count())
+                .isEqualTo(2);
     }
 
     private static void assertValid(Bundle bundle) {
         ValidationReport report = VALIDATOR.validate(bundle);
         assertThat(report.errors())
-                .as("validation errors:%n%s", report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
+                .as(
+                        "validation errors:%n%s",
+                        report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
                 .isEmpty();
     }
 }

@@ -14,8 +14,10 @@ class JakartaDatesTest {
 
     @Test
     void aReportDateWithoutATimeIsRefusedOnTaskAuthoredOn() {
-        String json = JakartaSamples.withReplaced(JakartaSamples.REFERRAL,
-                "\"authoredOn\": \"2025-08-11T09:12:00+07:00\"", "\"authoredOn\": \"2025-08-11\"");
+        String json = JakartaSamples.withReplaced(
+                JakartaSamples.REFERRAL,
+                "\"authoredOn\": \"2025-08-11T09:12:00+07:00\"",
+                "\"authoredOn\": \"2025-08-11\"");
 
         TranslationException e = JakartaSamples.refused(json);
 
@@ -24,11 +26,15 @@ class JakartaDatesTest {
 
     @Test
     void anIncidentTimeWithoutAnOffsetIsRefusedOnTheCondition() {
-        String json = JakartaSamples.withReplaced(JakartaSamples.REFERRAL,
-                "\"onsetDateTime\": \"2025-08-02\"", "\"onsetDateTime\": \"2025-08-02T10:00:00\"");
+        String json = JakartaSamples.withReplaced(
+                JakartaSamples.REFERRAL,
+                "\"onsetDateTime\": \"2025-08-02\"",
+                "\"onsetDateTime\": \"2025-08-02T10:00:00\"");
 
         TranslationException e = JakartaSamples.refused(json);
 
-        assertThat(e.errors()).extracting(FieldError::field).anySatisfy(f -> assertThat(f).startsWith("Condition.onset"));
+        assertThat(e.errors())
+                .extracting(FieldError::field)
+                .anySatisfy(f -> assertThat(f).startsWith("Condition.onset"));
     }
 }

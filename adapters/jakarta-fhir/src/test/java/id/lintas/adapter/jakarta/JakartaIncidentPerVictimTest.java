@@ -43,8 +43,10 @@ class JakartaIncidentPerVictimTest {
                 .build();
         Bundle canonical = CanonicalWriter.standard().write(referral);
 
-        Bundle transaction = JakartaSamples.parse(JakartaSamples.ADAPTER.renderReferral(
-                new OutboundReferral("hub-0999", JakartaSamples.KUKAR, canonical), JakartaSamples.JAKARTA).content());
+        Bundle transaction = JakartaSamples.parse(JakartaSamples.ADAPTER
+                .renderReferral(
+                        new OutboundReferral("hub-0999", JakartaSamples.KUKAR, canonical), JakartaSamples.JAKARTA)
+                .content());
 
         List<String> patients = transaction.getEntry().stream()
                 .filter(e -> e.getResource() instanceof Patient)
@@ -56,14 +58,18 @@ class JakartaIncidentPerVictimTest {
                 .toList();
         assertThat(conditions).hasSize(2);
         assertThat(conditions).extracting(c -> c.getSubject().getReference()).containsExactlyElementsOf(patients);
-        assertThat(conditions).extracting(c -> c.getCode().getCoding().stream().map(Coding::getCode).toList())
+        assertThat(conditions)
+                .extracting(c ->
+                        c.getCode().getCoding().stream().map(Coding::getCode).toList())
                 .containsExactly(List.of("KF"), List.of("KS"));
-        assertThat(conditions).extracting(c -> c.getOnsetDateTimeType().getValueAsString())
+        assertThat(conditions)
+                .extracting(c -> c.getOnsetDateTimeType().getValueAsString())
                 .containsExactly("2025-08-02", "2025-08-03");
     }
 
     private static Victim victim(Gender gender, Consent consent, Incident own) {
-        return new Victim(null, "Korban", gender, null, 20, null, null, null, null, null, null, List.of(), null, false,
-                consent, own);
+        return new Victim(
+                null, "Korban", gender, null, 20, null, null, null, null, null, null, List.of(), null, false, consent,
+                own);
     }
 }

@@ -36,7 +36,8 @@ class JakartaInvalidSamplesTest {
     @Test
     void aPropertyWithoutANameIsRefusedWhereItOccurs() {
         // Found by the fuzz test: HAPI's JSON parser failed on it with StringIndexOutOfBoundsException.
-        String json = JakartaSamples.withReplaced(JakartaSamples.REFERRAL, "\"gender\": \"female\"", "\"\": \"female\"");
+        String json =
+                JakartaSamples.withReplaced(JakartaSamples.REFERRAL, "\"gender\": \"female\"", "\"\": \"female\"");
 
         TranslationException e = JakartaSamples.refused(json);
 
@@ -54,7 +55,8 @@ class JakartaInvalidSamplesTest {
 
     @Test
     void anUnknownEventIsRefusedOnTheMessageHeader() {
-        String json = JakartaSamples.withReplaced(JakartaSamples.REFERRAL, "\"code\": \"rujukan-baru\"", "\"code\": \"rujukan-lama\"");
+        String json = JakartaSamples.withReplaced(
+                JakartaSamples.REFERRAL, "\"code\": \"rujukan-baru\"", "\"code\": \"rujukan-lama\"");
 
         TranslationException e = JakartaSamples.refused(json);
 

@@ -37,7 +37,8 @@ class JakartaReaderFuzzTest {
 
     @AfterAll
     static void report() {
-        System.out.println("Fuzzing Jakarta's readers: " + INPUTS.get() + " inputs tried, " + REFUSED.get() + " refused");
+        System.out.println(
+                "Fuzzing Jakarta's readers: " + INPUTS.get() + " inputs tried, " + REFUSED.get() + " refused");
         assertThat(INPUTS.get()).as("inputs tried").isPositive();
     }
 }

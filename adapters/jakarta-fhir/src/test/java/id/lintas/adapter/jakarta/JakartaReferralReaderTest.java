@@ -60,12 +60,19 @@ class JakartaReferralReaderTest {
 
     @Test
     void regionsAreDottedKemendagriCodes() {
-        assertThat(((Coding) task.getExtensionByUrl(Canonical.EXT_REPORTING_REGION).getValue()).getCode()).isEqualTo("31");
-        assertThat(((Coding) task.getExtensionByUrl(Canonical.EXT_REQUESTED_DESTINATION).getValue()).getCode())
+        assertThat(((Coding) task.getExtensionByUrl(Canonical.EXT_REPORTING_REGION)
+                                .getValue())
+                        .getCode())
+                .isEqualTo("31");
+        assertThat(((Coding) task.getExtensionByUrl(Canonical.EXT_REQUESTED_DESTINATION)
+                                .getValue())
+                        .getCode())
                 .isEqualTo("64.02");
         assertThat(Bundles.all(bundle, Condition.class))
-                .allSatisfy(c -> assertThat(((Coding) c.getExtensionByUrl(Canonical.EXT_INCIDENT_REGION).getValue())
-                        .getCode()).isEqualTo("31.73"));
+                .allSatisfy(c -> assertThat(((Coding) c.getExtensionByUrl(Canonical.EXT_INCIDENT_REGION)
+                                        .getValue())
+                                .getCode())
+                        .isEqualTo("31.73"));
     }
 
     @Test
@@ -82,7 +89,9 @@ class JakartaReferralReaderTest {
     @Test
     void everyFormOfViolenceIsOneConditionWithTheIncidentDate() {
         List<Condition> conditions = Bundles.all(bundle, Condition.class);
-        assertThat(conditions).extracting(c -> c.getCode().getCodingFirstRep().getCode()).containsExactly("FISIK", "PSIKIS");
+        assertThat(conditions)
+                .extracting(c -> c.getCode().getCodingFirstRep().getCode())
+                .containsExactly("FISIK", "PSIKIS");
         assertThat(conditions).allSatisfy(c -> {
             assertThat(c.getOnsetDateTimeType().getValueAsString()).isEqualTo("2025-08-02");
             assertThat(c.getSubject().getReference()).isEqualTo(task.getFor().getReference());
@@ -104,9 +113,13 @@ class JakartaReferralReaderTest {
         assertThat(victim.getGender().toCode()).isEqualTo("female");
         assertThat(victim.getBirthDateElement().getValueAsString()).isEqualTo("1996-03-03");
         assertThat(victim.getTelecomFirstRep().getValue()).isEqualTo("+6285250123456");
-        assertThat(((CodeType) victim.getExtensionByUrl(Canonical.EXT_CITIZENSHIP).getValue()).getValue()).isEqualTo("I");
+        assertThat(((CodeType) victim.getExtensionByUrl(Canonical.EXT_CITIZENSHIP)
+                                .getValue())
+                        .getValue())
+                .isEqualTo("I");
         Extension code = victim.getAddressFirstRep().getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
-        assertThat(code.getExtensionByUrl("province").getValue().primitiveValue()).isEqualTo("64");
+        assertThat(code.getExtensionByUrl("province").getValue().primitiveValue())
+                .isEqualTo("64");
         assertThat(code.getExtensionByUrl("city").getValue().primitiveValue()).isEqualTo("6402");
         assertThat(victim.getAddressFirstRep().getLine()).hasSize(1);
     }
@@ -116,9 +129,11 @@ class JakartaReferralReaderTest {
         List<RelatedPerson> people = Bundles.all(bundle, RelatedPerson.class);
         assertThat(people).hasSize(1);
         RelatedPerson perpetrator = people.get(0);
-        assertThat(perpetrator.getRelationship()).extracting(r -> r.getCodingFirstRep().getCode())
+        assertThat(perpetrator.getRelationship())
+                .extracting(r -> r.getCodingFirstRep().getCode())
                 .containsExactly("MAJIKAN", Canonical.ROLE_PERPETRATOR);
-        assertThat(perpetrator.getPatient().getReference()).isEqualTo(task.getFor().getReference());
+        assertThat(perpetrator.getPatient().getReference())
+                .isEqualTo(task.getFor().getReference());
     }
 
     @Test
@@ -126,7 +141,8 @@ class JakartaReferralReaderTest {
         Consent consent = Bundles.first(bundle, Consent.class).orElseThrow();
         assertThat(consent.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
         assertThat(consent.getProvision().getType()).isEqualTo(Consent.ConsentProvisionType.PERMIT);
-        assertThat(consent.getPerformerFirstRep().getReference()).isEqualTo(task.getFor().getReference());
+        assertThat(consent.getPerformerFirstRep().getReference())
+                .isEqualTo(task.getFor().getReference());
         assertThat(consent.getDateTimeElement().getValueAsString()).isEqualTo("2025-08-11T09:05:00+07:00");
     }
 

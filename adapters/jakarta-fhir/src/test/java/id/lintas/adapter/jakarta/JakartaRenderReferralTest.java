@@ -46,13 +46,17 @@ class JakartaRenderReferralTest {
     }
 
     private static Bundle canonicalFixture() throws IOException {
-        Path fixture = Path.of("..", "..", "contracts", "src", "test", "resources", "canonical", "referral-ppu-tppo.json");
-        return JakartaSamples.FHIR.newJsonParser().parseResource(Bundle.class, Files.readString(fixture, StandardCharsets.UTF_8));
+        Path fixture =
+                Path.of("..", "..", "contracts", "src", "test", "resources", "canonical", "referral-ppu-tppo.json");
+        return JakartaSamples.FHIR
+                .newJsonParser()
+                .parseResource(Bundle.class, Files.readString(fixture, StandardCharsets.UTF_8));
     }
 
     private static Bundle render(Bundle canonical, Participant sender) throws TranslationException {
-        return JakartaSamples.parse(JakartaSamples.ADAPTER.renderReferral(
-                new OutboundReferral("ref-ppu-117", sender, canonical), JakartaSamples.JAKARTA).content());
+        return JakartaSamples.parse(JakartaSamples.ADAPTER
+                .renderReferral(new OutboundReferral("ref-ppu-117", sender, canonical), JakartaSamples.JAKARTA)
+                .content());
     }
 
     private static <T extends Resource> List<T> all(Bundle bundle, Class<T> type) {
@@ -67,9 +71,11 @@ class JakartaRenderReferralTest {
         assertThat(transaction.getEntry()).allSatisfy(entry -> {
             assertThat(entry.getFullUrl()).startsWith("urn:uuid:");
             assertThat(entry.getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.POST);
-            assertThat(entry.getRequest().getUrl()).isEqualTo(entry.getResource().fhirType());
+            assertThat(entry.getRequest().getUrl())
+                    .isEqualTo(entry.getResource().fhirType());
         });
-        assertThat(transaction.getEntry()).extracting(e -> e.getResource().fhirType())
+        assertThat(transaction.getEntry())
+                .extracting(e -> e.getResource().fhirType())
                 .contains("Task", "ServiceRequest", "Patient", "Condition", "RelatedPerson", "Consent", "Organization");
     }
 
@@ -78,13 +84,18 @@ class JakartaRenderReferralTest {
         Bundle transaction = roundTrip();
 
         Bundle.BundleEntryComponent patient = transaction.getEntry().stream()
-                .filter(e -> e.getResource() instanceof Patient).findFirst().orElseThrow();
+                .filter(e -> e.getResource() instanceof Patient)
+                .findFirst()
+                .orElseThrow();
         assertThat(patient.getRequest().getIfNoneExist())
                 .isEqualTo("identifier=https://fhir.kemkes.go.id/id/nik|6402064303960007");
         Bundle.BundleEntryComponent task = transaction.getEntry().stream()
-                .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Task).findFirst().orElseThrow();
+                .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Task)
+                .findFirst()
+                .orElseThrow();
         assertThat(task.getRequest().getIfNoneExist()).startsWith("identifier=urn:lintas:referral|");
-        assertThat(transaction.getEntry().stream().filter(e -> e.getRequest().hasIfNoneExist())).hasSize(2);
+        assertThat(transaction.getEntry().stream().filter(e -> e.getRequest().hasIfNoneExist()))
+                .hasSize(2);
     }
 
     @Test
@@ -92,20 +103,32 @@ class JakartaRenderReferralTest {
         Bundle transaction = roundTrip();
 
         Set<String> conditionSystems = all(transaction, Condition.class).stream()
-                .flatMap(c -> c.getCode().getCoding().stream()).map(Coding::getSystem).collect(Collectors.toSet());
+                .flatMap(c -> c.getCode().getCoding().stream())
+                .map(Coding::getSystem)
+                .collect(Collectors.toSet());
         Set<String> serviceSystems = all(transaction, ServiceRequest.class).stream()
-                .flatMap(r -> r.getCode().getCoding().stream()).map(Coding::getSystem).collect(Collectors.toSet());
+                .flatMap(r -> r.getCode().getCoding().stream())
+                .map(Coding::getSystem)
+                .collect(Collectors.toSet());
         Set<String> relationshipSystems = all(transaction, RelatedPerson.class).stream()
-                .flatMap(p -> p.getRelationship().stream()).flatMap(r -> r.getCoding().stream())
-                .map(Coding::getSystem).collect(Collectors.toSet());
+                .flatMap(p -> p.getRelationship().stream())
+                .flatMap(r -> r.getCoding().stream())
+                .map(Coding::getSystem)
+                .collect(Collectors.toSet());
         assertThat(conditionSystems).containsExactly(JAKARTA_CS + "jenis-kekerasan");
         assertThat(serviceSystems).containsExactly(JAKARTA_CS + "layanan");
         assertThat(relationshipSystems).containsExactly(JAKARTA_CS + "hubungan");
-        assertThat(all(transaction, Condition.class).get(0).getCode().getCoding()).extracting(Coding::getCode)
+        assertThat(all(transaction, Condition.class).get(0).getCode().getCoding())
+                .extracting(Coding::getCode)
                 .containsExactly("KF", "KP");
-        assertThat(all(transaction, ServiceRequest.class).get(0).getCode().getCoding()).extracting(Coding::getCode)
+        assertThat(all(transaction, ServiceRequest.class).get(0).getCode().getCoding())
+                .extracting(Coding::getCode)
                 .containsExactly("RA", "PSI", "RIS");
-        assertThat(all(transaction, RelatedPerson.class).get(0).getRelationshipFirstRep().getCodingFirstRep().getCode())
+        assertThat(all(transaction, RelatedPerson.class)
+                        .get(0)
+                        .getRelationshipFirstRep()
+                        .getCodingFirstRep()
+                        .getCode())
                 .isEqualTo("MJK");
     }
 
@@ -114,8 +137,11 @@ class JakartaRenderReferralTest {
         Bundle transaction = roundTrip();
         Task task = all(transaction, Task.class).get(0);
 
-        assertThat(task.getIdentifier()).extracting(i -> i.getSystem() + "|" + i.getValue())
-                .contains("urn:lintas:referral|ref-jkt-1", "https://uptdppa.jakarta.go.id/fhir/id/kasus|JKT/UPTD/2025/1187");
+        assertThat(task.getIdentifier())
+                .extracting(i -> i.getSystem() + "|" + i.getValue())
+                .contains(
+                        "urn:lintas:referral|ref-jkt-1",
+                        "https://uptdppa.jakarta.go.id/fhir/id/kasus|JKT/UPTD/2025/1187");
         assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
         assertThat(task.getIntent()).isEqualTo(Task.TaskIntent.ORDER);
         assertThat(task.getCode().getCodingFirstRep().getSystem()).isEqualTo(JAKARTA_CS + "jenis-rujukan");
@@ -130,8 +156,11 @@ class JakartaRenderReferralTest {
 
         Condition condition = all(transaction, Condition.class).get(0);
         assertThat(condition.getOnsetDateTimeType().getValueAsString()).isEqualTo("2025-08-02");
-        assertThat(condition.getExtensionByUrl("https://uptdppa.jakarta.go.id/fhir/StructureDefinition/lokasi-kejadian")
-                .getValue().primitiveValue()).isEqualTo("3173");
+        assertThat(condition
+                        .getExtensionByUrl("https://uptdppa.jakarta.go.id/fhir/StructureDefinition/lokasi-kejadian")
+                        .getValue()
+                        .primitiveValue())
+                .isEqualTo("3173");
         assertThat(condition.getNoteFirstRep().getText()).startsWith("Korban bekerja");
 
         Consent consent = all(transaction, Consent.class).get(0);
@@ -142,14 +171,22 @@ class JakartaRenderReferralTest {
     @Test
     void internalReferencesPointAtEntriesOfTheTransaction() throws Exception {
         Bundle transaction = roundTrip();
-        Set<String> fullUrls = transaction.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl)
+        Set<String> fullUrls = transaction.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getFullUrl)
                 .collect(Collectors.toSet());
         Task task = all(transaction, Task.class).get(0);
-        String patientUrl = transaction.getEntry().stream().filter(e -> e.getResource() instanceof Patient)
-                .findFirst().orElseThrow().getFullUrl();
+        String patientUrl = transaction.getEntry().stream()
+                .filter(e -> e.getResource() instanceof Patient)
+                .findFirst()
+                .orElseThrow()
+                .getFullUrl();
 
-        List<Reference> references = List.of(task.getFor(), task.getFocus(), task.getRequester(),
-                all(transaction, Condition.class).get(0).getSubject(), all(transaction, Consent.class).get(0).getPatient(),
+        List<Reference> references = List.of(
+                task.getFor(),
+                task.getFocus(),
+                task.getRequester(),
+                all(transaction, Condition.class).get(0).getSubject(),
+                all(transaction, Consent.class).get(0).getPatient(),
                 all(transaction, Consent.class).get(0).getPerformerFirstRep(),
                 all(transaction, RelatedPerson.class).get(0).getPatient());
         assertThat(references).allSatisfy(r -> assertThat(fullUrls).contains(r.getReference()));
@@ -174,13 +211,17 @@ class JakartaRenderReferralTest {
 
         Task task = all(transaction, Task.class).get(0);
         assertThat(task.getPriority()).isEqualTo(Task.TaskPriority.ASAP);
-        assertThat(task.getIdentifier()).extracting(i -> i.getSystem() + "|" + i.getValue())
+        assertThat(task.getIdentifier())
+                .extracting(i -> i.getSystem() + "|" + i.getValue())
                 .contains("urn:lintas:referral|ref-ppu-117", Canonical.sourceCaseSystem("ppu") + "|PPU/UPTD/2025/117");
-        assertThat(all(transaction, ServiceRequest.class).get(0).getCode().getCoding()).extracting(Coding::getCode)
+        assertThat(all(transaction, ServiceRequest.class).get(0).getCode().getCoding())
+                .extracting(Coding::getCode)
                 .containsExactly("PSI", "HKM", "PLG");
-        assertThat(all(transaction, Condition.class).get(0).getCode().getCoding()).extracting(Coding::getCode)
+        assertThat(all(transaction, Condition.class).get(0).getCode().getCoding())
+                .extracting(Coding::getCode)
                 .containsExactly("TPPO", "EKS");
-        assertThat(transaction.getEntry()).noneMatch(e -> e.getResource().fhirType().equals("Practitioner"));
+        assertThat(transaction.getEntry())
+                .noneMatch(e -> e.getResource().fhirType().equals("Practitioner"));
     }
 
     @Test
@@ -197,7 +238,8 @@ class JakartaRenderReferralTest {
         Bundle transaction = render(canonical, JakartaSamples.PPU);
 
         assertThat(all(transaction, RelatedPerson.class)).isEmpty();
-        assertThat(all(transaction, Condition.class)).allSatisfy(c -> assertThat(c.hasNote()).isFalse());
+        assertThat(all(transaction, Condition.class))
+                .allSatisfy(c -> assertThat(c.hasNote()).isFalse());
         Patient patient = all(transaction, Patient.class).get(0);
         assertThat(patient.hasTelecom()).isFalse();
         assertThat(patient.getAddressFirstRep().hasLine()).isFalse();
@@ -211,7 +253,8 @@ class JakartaRenderReferralTest {
 
         Bundle transaction = render(canonical, JakartaSamples.PPU);
 
-        assertThat(transaction.getEntry()).filteredOn(e -> e.getResource() instanceof Patient)
+        assertThat(transaction.getEntry())
+                .filteredOn(e -> e.getResource() instanceof Patient)
                 .noneMatch(e -> e.getRequest().hasIfNoneExist());
         assertThat(all(transaction, Patient.class)).hasSize(1);
     }
@@ -219,9 +262,14 @@ class JakartaRenderReferralTest {
     @Test
     void aHubServiceJakartaCannotExpressIsAFieldErrorNamingTheCode() throws Exception {
         Bundle canonical = canonicalFixture();
-        Bundles.all(canonical, ServiceRequest.class).get(1).getCode().getCodingFirstRep().setCode("PENDAMPINGAN");
+        Bundles.all(canonical, ServiceRequest.class)
+                .get(1)
+                .getCode()
+                .getCodingFirstRep()
+                .setCode("PENDAMPINGAN");
 
-        TranslationException e = catchThrowableOfType(TranslationException.class, () -> render(canonical, JakartaSamples.PPU));
+        TranslationException e =
+                catchThrowableOfType(TranslationException.class, () -> render(canonical, JakartaSamples.PPU));
 
         assertThat(e).isNotNull();
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("ServiceRequest.code.coding[1]");
@@ -236,17 +284,29 @@ class JakartaRenderReferralTest {
         org.hl7.fhir.r4.model.MessageHeader header = new org.hl7.fhir.r4.model.MessageHeader();
         header.setEvent(new Coding("https://uptdppa.jakarta.go.id/fhir/CodeSystem/event", "rujukan-baru", null));
         header.getSource().setEndpoint("https://uptdppa.jakarta.go.id/fhir");
-        String taskUrl = transaction.getEntry().stream().filter(e -> e.getResource() instanceof Task).findFirst()
-                .orElseThrow().getFullUrl();
+        String taskUrl = transaction.getEntry().stream()
+                .filter(e -> e.getResource() instanceof Task)
+                .findFirst()
+                .orElseThrow()
+                .getFullUrl();
         header.addFocus(new Reference(taskUrl));
-        message.addEntry().setFullUrl("urn:uuid:00000000-0000-4000-8000-000000000001").setResource(header);
-        transaction.getEntry().forEach(e -> message.addEntry().setFullUrl(e.getFullUrl()).setResource(e.getResource()));
-        byte[] body = JakartaSamples.FHIR.newJsonParser().encodeResourceToString(message).getBytes(StandardCharsets.UTF_8);
+        message.addEntry()
+                .setFullUrl("urn:uuid:00000000-0000-4000-8000-000000000001")
+                .setResource(header);
+        transaction
+                .getEntry()
+                .forEach(e -> message.addEntry().setFullUrl(e.getFullUrl()).setResource(e.getResource()));
+        byte[] body = JakartaSamples.FHIR
+                .newJsonParser()
+                .encodeResourceToString(message)
+                .getBytes(StandardCharsets.UTF_8);
 
-        var again = (id.lintas.contracts.spi.CanonicalReferral) JakartaSamples.ADAPTER.readMessage(body, JakartaSamples.JAKARTA);
+        var again = (id.lintas.contracts.spi.CanonicalReferral)
+                JakartaSamples.ADAPTER.readMessage(body, JakartaSamples.JAKARTA);
 
         assertThat(again.sourceReference()).isEqualTo("JKT/UPTD/2025/1187");
-        assertThat(Bundles.all(again.bundle(), Condition.class)).extracting(c -> c.getCode().getCodingFirstRep().getCode())
+        assertThat(Bundles.all(again.bundle(), Condition.class))
+                .extracting(c -> c.getCode().getCodingFirstRep().getCode())
                 .containsExactly("FISIK", "PSIKIS");
         assertThat(Bundles.all(again.bundle(), ServiceRequest.class)).hasSize(3);
     }

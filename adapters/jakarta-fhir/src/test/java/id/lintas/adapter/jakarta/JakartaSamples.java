@@ -35,7 +35,13 @@ final class JakartaSamples {
 
     /** Identifying values in the samples, which no error reason may quote. */
     static final List<String> IDENTIFYING = List.of(
-            "Nur Hasanah", "6402064303960007", "+6285250123456", "085250123456", "Danau Aji", "Linda", "1996-03-03",
+            "Nur Hasanah",
+            "6402064303960007",
+            "+6285250123456",
+            "085250123456",
+            "Danau Aji",
+            "Linda",
+            "1996-03-03",
             "dipukul");
 
     static final JakartaFhirAdapter ADAPTER = new JakartaFhirAdapter();
@@ -53,7 +59,10 @@ final class JakartaSamples {
 
     static List<String> all() {
         try (Stream<Path> files = Files.list(dir())) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,7 +36,9 @@ class JakartaStatusTest {
 
     @Test
     void aRejectionCarriesItsReasonFromStatusReason() throws Exception {
-        String json = JakartaSamples.withReplaced(JakartaSamples.STATUS_ACCEPTED, "\"status\": \"accepted\",",
+        String json = JakartaSamples.withReplaced(
+                JakartaSamples.STATUS_ACCEPTED,
+                "\"status\": \"accepted\",",
                 "\"status\": \"rejected\", \"statusReason\": {\"text\": \"Di luar wilayah layanan\"},");
 
         StatusChange change = (StatusChange) JakartaSamples.readText(json);
@@ -47,7 +49,8 @@ class JakartaStatusTest {
 
     @Test
     void aRejectionWithoutAReasonIsRefused() {
-        String json = JakartaSamples.withReplaced(JakartaSamples.STATUS_ACCEPTED, "\"status\": \"accepted\",", "\"status\": \"rejected\",");
+        String json = JakartaSamples.withReplaced(
+                JakartaSamples.STATUS_ACCEPTED, "\"status\": \"accepted\",", "\"status\": \"rejected\",");
 
         TranslationException e = JakartaSamples.refused(json);
 
@@ -56,7 +59,8 @@ class JakartaStatusTest {
 
     @Test
     void aStatusThatIsNoDecisionIsRefusedOnTaskStatus() {
-        String json = JakartaSamples.withReplaced(JakartaSamples.STATUS_ACCEPTED, "\"status\": \"accepted\",", "\"status\": \"in-progress\",");
+        String json = JakartaSamples.withReplaced(
+                JakartaSamples.STATUS_ACCEPTED, "\"status\": \"accepted\",", "\"status\": \"in-progress\",");
 
         TranslationException e = JakartaSamples.refused(json);
 
@@ -74,7 +78,11 @@ class JakartaStatusTest {
 
     @Test
     void renderStatusIsAMessageForProcessMessageWithTheStatusEvent() throws Exception {
-        StatusChange change = new StatusChange("ref-123", "JKT/UPTD/2025/1187", ReferralStatus.COMPLETED, "Selesai",
+        StatusChange change = new StatusChange(
+                "ref-123",
+                "JKT/UPTD/2025/1187",
+                ReferralStatus.COMPLETED,
+                "Selesai",
                 Instant.parse("2025-08-20T03:00:00Z"));
 
         OutboundDocument document = JakartaSamples.ADAPTER.renderStatus(change, JakartaSamples.JAKARTA);
@@ -88,30 +96,44 @@ class JakartaStatusTest {
         assertThat(event.getSystem()).isEqualTo("https://uptdppa.jakarta.go.id/fhir/CodeSystem/event");
         assertThat(event.getCode()).isEqualTo("status-rujukan");
         Task task = (Task) bundle.getEntry().get(1).getResource();
-        assertThat(header.getFocusFirstRep().getReference()).isEqualTo(bundle.getEntry().get(1).getFullUrl());
-        assertThat(task.getIdentifier()).extracting(i -> i.getSystem() + "|" + i.getValue())
-                .containsExactly("urn:lintas:referral|ref-123", "https://uptdppa.jakarta.go.id/fhir/id/kasus|JKT/UPTD/2025/1187");
+        assertThat(header.getFocusFirstRep().getReference())
+                .isEqualTo(bundle.getEntry().get(1).getFullUrl());
+        assertThat(task.getIdentifier())
+                .extracting(i -> i.getSystem() + "|" + i.getValue())
+                .containsExactly(
+                        "urn:lintas:referral|ref-123",
+                        "https://uptdppa.jakarta.go.id/fhir/id/kasus|JKT/UPTD/2025/1187");
         assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
         assertThat(task.getLastModifiedElement().getValueAsString()).isEqualTo("2025-08-20T10:00:00+07:00");
     }
 
     @Test
     void aRenderedRejectionCarriesTheReasonInStatusReason() throws Exception {
-        StatusChange change = new StatusChange("ref-9", null, ReferralStatus.REJECTED, "Kuota rumah aman penuh",
+        StatusChange change = new StatusChange(
+                "ref-9",
+                null,
+                ReferralStatus.REJECTED,
+                "Kuota rumah aman penuh",
                 Instant.parse("2025-08-20T03:00:00Z"));
 
-        Task task = (Task) JakartaSamples.parse(JakartaSamples.ADAPTER.renderStatus(change, JakartaSamples.JAKARTA).content())
-                .getEntry().get(1).getResource();
+        Task task = (Task) JakartaSamples.parse(JakartaSamples.ADAPTER
+                        .renderStatus(change, JakartaSamples.JAKARTA)
+                        .content())
+                .getEntry()
+                .get(1)
+                .getResource();
 
         assertThat(task.getStatusReason().getText()).isEqualTo("Kuota rumah aman penuh");
         assertThat(task.getIdentifier()).hasSize(1);
     }
 
     @ParameterizedTest
-    @EnumSource(value = ReferralStatus.class, names = {"ACCEPTED", "REJECTED", "COMPLETED", "CANCELLED"})
+    @EnumSource(
+            value = ReferralStatus.class,
+            names = {"ACCEPTED", "REJECTED", "COMPLETED", "CANCELLED"})
     void renderStatusRoundTripsThroughReadMessage(ReferralStatus status) throws Exception {
-        StatusChange change = new StatusChange("ref-42", "JKT/UPTD/2025/1187", status, "Catatan petugas",
-                Instant.parse("2025-08-12T00:58:00.250Z"));
+        StatusChange change = new StatusChange(
+                "ref-42", "JKT/UPTD/2025/1187", status, "Catatan petugas", Instant.parse("2025-08-12T00:58:00.250Z"));
 
         OutboundDocument document = JakartaSamples.ADAPTER.renderStatus(change, JakartaSamples.KUKAR);
         InboundMessage again = JakartaSamples.ADAPTER.readMessage(document.content(), JakartaSamples.JAKARTA);
@@ -123,8 +145,8 @@ class JakartaStatusTest {
     void aRequestedStatusHasNoJakartaMessage() {
         StatusChange change = new StatusChange("ref-1", null, ReferralStatus.REQUESTED, null, Instant.now());
 
-        TranslationException e = catchThrowableOfType(TranslationException.class,
-                () -> JakartaSamples.ADAPTER.renderStatus(change, JakartaSamples.JAKARTA));
+        TranslationException e = catchThrowableOfType(
+                TranslationException.class, () -> JakartaSamples.ADAPTER.renderStatus(change, JakartaSamples.JAKARTA));
 
         assertThat(e).isNotNull();
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("Task.status");

@@ -18,23 +18,46 @@ class JakartaTerminologyTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
-        "jenis-kekerasan, KF, FISIK", "jenis-kekerasan, KP, PSIKIS", "jenis-kekerasan, KS, SEKSUAL",
-        "jenis-kekerasan, EKS, EKSPLOITASI", "jenis-kekerasan, TPPO, TPPO", "jenis-kekerasan, PNL, PENELANTARAN",
+        "jenis-kekerasan, KF, FISIK",
+        "jenis-kekerasan, KP, PSIKIS",
+        "jenis-kekerasan, KS, SEKSUAL",
+        "jenis-kekerasan, EKS, EKSPLOITASI",
+        "jenis-kekerasan, TPPO, TPPO",
+        "jenis-kekerasan, PNL, PENELANTARAN",
         "jenis-kekerasan, LN, LAINNYA",
-        "layanan, PSI, PSIKOLOGIS", "layanan, HKM, BANTUAN_HUKUM", "layanan, MED, KESEHATAN", "layanan, RA, RUMAH_AMAN",
-        "layanan, PLG, PEMULANGAN", "layanan, RHS, REHABILITASI_SOSIAL", "layanan, RIS, REINTEGRASI_SOSIAL",
-        "layanan, PHK, PENEGAKAN_HUKUM", "layanan, LPSK, PERLINDUNGAN_LPSK",
-        "hubungan, OT, ORANG_TUA", "hubungan, KEL, KELUARGA", "hubungan, PSG, PASANGAN", "hubungan, PCR, PACAR_TEMAN",
-        "hubungan, TMN, PACAR_TEMAN", "hubungan, GRU, GURU", "hubungan, MJK, MAJIKAN", "hubungan, RKN, REKAN_KERJA",
-        "hubungan, TTG, TETANGGA", "hubungan, LN, LAINNYA",
-        "jenis-rujukan, rujukan, RUJUKAN", "jenis-rujukan, pelimpahan, PELIMPAHAN",
-        "prioritas, routine, RENDAH", "prioritas, urgent, SEDANG", "prioritas, asap, TINGGI", "prioritas, stat, TINGGI"
+        "layanan, PSI, PSIKOLOGIS",
+        "layanan, HKM, BANTUAN_HUKUM",
+        "layanan, MED, KESEHATAN",
+        "layanan, RA, RUMAH_AMAN",
+        "layanan, PLG, PEMULANGAN",
+        "layanan, RHS, REHABILITASI_SOSIAL",
+        "layanan, RIS, REINTEGRASI_SOSIAL",
+        "layanan, PHK, PENEGAKAN_HUKUM",
+        "layanan, LPSK, PERLINDUNGAN_LPSK",
+        "hubungan, OT, ORANG_TUA",
+        "hubungan, KEL, KELUARGA",
+        "hubungan, PSG, PASANGAN",
+        "hubungan, PCR, PACAR_TEMAN",
+        "hubungan, TMN, PACAR_TEMAN",
+        "hubungan, GRU, GURU",
+        "hubungan, MJK, MAJIKAN",
+        "hubungan, RKN, REKAN_KERJA",
+        "hubungan, TTG, TETANGGA",
+        "hubungan, LN, LAINNYA",
+        "jenis-rujukan, rujukan, RUJUKAN",
+        "jenis-rujukan, pelimpahan, PELIMPAHAN",
+        "prioritas, routine, RENDAH",
+        "prioritas, urgent, SEDANG",
+        "prioritas, asap, TINGGI",
+        "prioritas, stat, TINGGI"
     })
     void everyJakartaCodeOfFormatMdHasAHubCode(String list, String code, String hub) throws Exception {
         Coding coding = TERMINOLOGY.toHub("jakarta", list, code, "field");
 
         assertThat(coding.getCode()).isEqualTo(hub);
-        assertThat(TERMINOLOGY.display(coding.getSystem(), hub)).as("hub code exists").isPresent();
+        assertThat(TERMINOLOGY.display(coding.getSystem(), hub))
+                .as("hub code exists")
+                .isPresent();
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -66,14 +89,16 @@ class JakartaTerminologyTest {
 
         TranslationException e = JakartaSamples.refused(json);
 
-        assertThat(e.errors()).containsExactlyInAnyOrder(
-                new FieldError("Condition.code.coding[1]", "unknown code 'KX'"),
-                new FieldError("RelatedPerson.relationship", "unknown code 'BOS'"));
+        assertThat(e.errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("Condition.code.coding[1]", "unknown code 'KX'"),
+                        new FieldError("RelatedPerson.relationship", "unknown code 'BOS'"));
     }
 
     @Test
     void anUnknownRegionCodeIsAFieldErrorNamingTheExtensionAndTheCode() {
-        String json = JakartaSamples.withReplaced(JakartaSamples.REFERRAL, "\"valueCode\": \"3173\"", "\"valueCode\": \"3179\"");
+        String json = JakartaSamples.withReplaced(
+                JakartaSamples.REFERRAL, "\"valueCode\": \"3173\"", "\"valueCode\": \"3179\"");
 
         TranslationException e = JakartaSamples.refused(json);
 

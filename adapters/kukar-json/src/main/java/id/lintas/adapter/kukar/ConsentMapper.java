@@ -37,7 +37,8 @@ final class ConsentMapper {
         if (share == null || giver == null || date == null) {
             return null;
         }
-        return new Consent(KukarFields.YA.equals(share),
+        return new Consent(
+                KukarFields.YA.equals(share),
                 // Without a stated legal basis Kukar's staff asked for consent: that is the basis.
                 basis == null ? Consent.CONSENT : basis.getCode(),
                 Consent.VICTIM.equals(giver.getCode()) ? null : giver.getCode(),
@@ -53,16 +54,30 @@ final class ConsentMapper {
         String at = KukarFields.PERSETUJUAN;
         ObjectNode json = KukarJson.object();
         json.put(KukarFields.BERBAGI_DATA, consent.permits() ? KukarFields.YA : KukarFields.TIDAK);
-        KukarJson.putIfPresent(json, KukarFields.DIBERIKAN_OLEH, out.code(KukarFields.LIST_DIBERIKAN_OLEH,
-                Canonical.CS_CONSENT_GIVER, consent.giverOrVictim(), FieldReader.path(at, KukarFields.DIBERIKAN_OLEH)));
+        KukarJson.putIfPresent(
+                json,
+                KukarFields.DIBERIKAN_OLEH,
+                out.code(
+                        KukarFields.LIST_DIBERIKAN_OLEH,
+                        Canonical.CS_CONSENT_GIVER,
+                        consent.giverOrVictim(),
+                        FieldReader.path(at, KukarFields.DIBERIKAN_OLEH)));
         if (consent.date() != null) {
-            KukarJson.putIfPresent(json, KukarFields.TGL,
+            KukarJson.putIfPresent(
+                    json,
+                    KukarFields.TGL,
                     KukarFormats.date(out, consent.date(), FieldReader.path(at, KukarFields.TGL), false));
         }
         // Consent is what Kukar assumes when dasar_hukum is absent, so only other bases are written.
         if (consent.basis() != null && !Consent.CONSENT.equals(consent.basis())) {
-            KukarJson.putIfPresent(json, KukarFields.DASAR_HUKUM, out.code(KukarFields.LIST_DASAR_HUKUM,
-                    Canonical.CS_LAWFUL_BASIS, consent.basis(), FieldReader.path(at, KukarFields.DASAR_HUKUM)));
+            KukarJson.putIfPresent(
+                    json,
+                    KukarFields.DASAR_HUKUM,
+                    out.code(
+                            KukarFields.LIST_DASAR_HUKUM,
+                            Canonical.CS_LAWFUL_BASIS,
+                            consent.basis(),
+                            FieldReader.path(at, KukarFields.DASAR_HUKUM)));
         }
         return Optional.of(json);
     }

@@ -33,7 +33,10 @@ final class FieldReader extends JsonFieldReading {
     }
 
     LocalDateTime dateTime(JsonNode parent, String at, String name, Need need) {
-        return parse(text(parent, at, name, need), path(at, name), KukarFormats::parseDateTime,
+        return parse(
+                text(parent, at, name, need),
+                path(at, name),
+                KukarFormats::parseDateTime,
                 KukarFormats.EXPECTED_DATE_TIME);
     }
 
@@ -85,7 +88,10 @@ final class FieldReader extends JsonFieldReading {
 
     /** A phone number as typed, in E.164. */
     String phone(JsonNode parent, String at, String name, Need need) {
-        return phone(text(parent, at, name, need), path(at, name), true,
+        return phone(
+                text(parent, at, name, need),
+                path(at, name),
+                true,
                 "expected an Indonesian phone number such as 0812-3456-7890");
     }
 

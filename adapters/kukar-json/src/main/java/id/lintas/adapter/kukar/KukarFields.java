@@ -63,6 +63,7 @@ final class KukarFields {
 
     /** Code list names: the last segment of {@code Canonical.regionCodeList("kukar", list)}. */
     static final String LIST_JENIS_RUJUKAN = "jenis_rujukan";
+
     static final String LIST_MEDIA_PENGADUAN = "media_pengaduan";
     static final String LIST_URGENSI = "urgensi";
     static final String LIST_JENIS_KELAMIN = "jenis_kelamin";
@@ -83,6 +84,7 @@ final class KukarFields {
 
     /** Kukar's receiving endpoints, relative to the base URL configured per installation. */
     static final String PATH_REFERRAL = "/api/rujukan-masuk";
+
     static final String PATH_STATUS_PREFIX = "/api/rujukan/";
     static final String PATH_STATUS_SUFFIX = "/status";
     static final String MEDIA_TYPE = "application/json";

@@ -20,10 +20,18 @@ import java.util.regex.Pattern;
 final class KukarFormats {
 
     /** Exactly four digits of year: {@code uuuu} alone would also accept {@code +622025}, which FHIR cannot hold. */
-    static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().appendPattern("dd-MM-")
-            .appendValue(ChronoField.YEAR, 4).toFormatter().withResolverStyle(ResolverStyle.STRICT);
-    static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder().appendPattern("dd-MM-")
-            .appendValue(ChronoField.YEAR, 4).appendPattern(" HH:mm").toFormatter().withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+            .appendPattern("dd-MM-")
+            .appendValue(ChronoField.YEAR, 4)
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("dd-MM-")
+            .appendValue(ChronoField.YEAR, 4)
+            .appendPattern(" HH:mm")
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
 
     static final String EXPECTED_DATE = "expected dd-MM-yyyy";
     static final String EXPECTED_DATE_TIME = "expected dd-MM-yyyy HH:mm";
@@ -66,7 +74,8 @@ final class KukarFormats {
         if (monthOnlyAllowed && value.precision() == PartialDateTime.Precision.MONTH) {
             return formatMonthOnly((YearMonth) value.value());
         }
-        LocalDate date = out.date(value, field, monthOnlyAllowed ? "Kukar needs at least the month" : "Kukar needs a full date");
+        LocalDate date =
+                out.date(value, field, monthOnlyAllowed ? "Kukar needs at least the month" : "Kukar needs a full date");
         return date == null ? null : DATE.format(date);
     }
 

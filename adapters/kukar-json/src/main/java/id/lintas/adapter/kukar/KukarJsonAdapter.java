@@ -21,7 +21,10 @@ public final class KukarJsonAdapter extends MessageAdapter {
 
     /** Uses the terminology and region table shipped with the product. */
     public KukarJsonAdapter() {
-        super(FORMAT, KukarFields.REGION, KukarFields.LIST_LAYANAN,
+        super(
+                FORMAT,
+                KukarFields.REGION,
+                KukarFields.LIST_LAYANAN,
                 new Parts(ReferralReader::read, StatusMapper::read, ReferralWriter::write, StatusMapper::write));
     }
 

@@ -26,8 +26,8 @@ final class PerpetratorMapper {
         String name = in.text(perpetrator, at, KukarFields.NAMA, OPTIONAL);
         Coding gender = in.code(perpetrator, at, KukarFields.JK, KukarFields.LIST_JENIS_KELAMIN, OPTIONAL);
         Integer age = in.integer(perpetrator, at, KukarFields.USIA, OPTIONAL, 0, MAX_AGE);
-        return new Perpetrator(name, gender == null ? null : Gender.ofCode(gender.getCode()), age,
-                FieldReader.hubCode(relationship));
+        return new Perpetrator(
+                name, gender == null ? null : Gender.ofCode(gender.getCode()), age, FieldReader.hubCode(relationship));
     }
 
     /** The perpetrators; empty when the receiver may see none. */
@@ -45,13 +45,21 @@ final class PerpetratorMapper {
     private static ObjectNode write(Perpetrator person, String at, RenderContext out) {
         ObjectNode json = KukarJson.object();
         KukarJson.putIfPresent(json, KukarFields.NAMA, person.name());
-        KukarJson.putIfPresent(json, KukarFields.JK,
+        KukarJson.putIfPresent(
+                json,
+                KukarFields.JK,
                 out.gender(KukarFields.LIST_JENIS_KELAMIN, person.gender(), FieldReader.path(at, KukarFields.JK)));
         if (person.age() != null) {
             json.put(KukarFields.USIA, person.age());
         }
-        KukarJson.putIfPresent(json, KukarFields.HUBUNGAN, out.code(KukarFields.LIST_HUBUNGAN, Canonical.CS_RELATIONSHIP,
-                person.relationship(), FieldReader.path(at, KukarFields.HUBUNGAN)));
+        KukarJson.putIfPresent(
+                json,
+                KukarFields.HUBUNGAN,
+                out.code(
+                        KukarFields.LIST_HUBUNGAN,
+                        Canonical.CS_RELATIONSHIP,
+                        person.relationship(),
+                        FieldReader.path(at, KukarFields.HUBUNGAN)));
         return json;
     }
 }

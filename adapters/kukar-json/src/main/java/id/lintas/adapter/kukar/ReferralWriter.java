@@ -36,7 +36,8 @@ final class ReferralWriter {
         PerpetratorMapper.write(referral, out).ifPresent(array -> json.set(KukarFields.PELAKU, array));
         ViolenceMapper.writeIncident(referral, out).ifPresent(incident -> json.set(KukarFields.KEJADIAN, incident));
         ViolenceMapper.writeForms(referral, out).ifPresent(forms -> json.set(KukarFields.BENTUK_KEKERASAN, forms));
-        ServiceRequestMapper.write(referral, out).ifPresent(services -> json.set(KukarFields.LAYANAN_DIMINTA, services));
+        ServiceRequestMapper.write(referral, out)
+                .ifPresent(services -> json.set(KukarFields.LAYANAN_DIMINTA, services));
         TaskMapper.writeDestination(referral, out).ifPresent(destination -> json.set(KukarFields.TUJUAN, destination));
         ConsentMapper.write(referral, out).ifPresent(consent -> json.set(KukarFields.PERSETUJUAN, consent));
         OfficerMapper.write(referral).ifPresent(officer -> json.set(KukarFields.PETUGAS, officer));

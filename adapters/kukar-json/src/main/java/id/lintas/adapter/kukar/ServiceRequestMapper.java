@@ -16,7 +16,8 @@ final class ServiceRequestMapper {
     private ServiceRequestMapper() {}
 
     static List<String> read(JsonNode root, FieldReader in) {
-        return FieldReader.hubCodes(in.codes(root, "", KukarFields.LAYANAN_DIMINTA, KukarFields.LIST_LAYANAN, REQUIRED));
+        return FieldReader.hubCodes(
+                in.codes(root, "", KukarFields.LAYANAN_DIMINTA, KukarFields.LIST_LAYANAN, REQUIRED));
     }
 
     /** The requested services in order; empty when the receiver may see none. */
@@ -25,8 +26,12 @@ final class ServiceRequestMapper {
             return Optional.empty();
         }
         ArrayNode services = KukarJson.MAPPER.createArrayNode();
-        out.codes(KukarFields.LIST_LAYANAN, Canonical.CS_SERVICE, referral.services(),
-                i -> FieldReader.index(KukarFields.LAYANAN_DIMINTA, i)).forEach(services::add);
+        out.codes(
+                        KukarFields.LIST_LAYANAN,
+                        Canonical.CS_SERVICE,
+                        referral.services(),
+                        i -> FieldReader.index(KukarFields.LAYANAN_DIMINTA, i))
+                .forEach(services::add);
         return Optional.of(services);
     }
 }

@@ -42,14 +42,17 @@ final class StatusMapper {
     static OutboundDocument write(StatusChange change, RenderContext out) throws TranslationException {
         ObjectNode json = KukarJson.object();
         json.put(KukarFields.ID_RUJUKAN_HUB, change.hubReferralId());
-        KukarJson.putIfPresent(json, KukarFields.STATUS, out.code(KukarFields.LIST_STATUS,
-                ReferralStatuses.taskStatus(change.status()), KukarFields.STATUS));
+        KukarJson.putIfPresent(
+                json,
+                KukarFields.STATUS,
+                out.code(KukarFields.LIST_STATUS, ReferralStatuses.taskStatus(change.status()), KukarFields.STATUS));
         if (change.note() != null) {
             json.put(KukarFields.CATATAN, change.note());
         }
         json.put(KukarFields.WAKTU, KukarFormats.DATE_TIME.format(out.dateTime(change.at())));
         out.throwIfErrors();
-        String target = KukarFields.PATH_STATUS_PREFIX + pathSegment(change.hubReferralId()) + KukarFields.PATH_STATUS_SUFFIX;
+        String target =
+                KukarFields.PATH_STATUS_PREFIX + pathSegment(change.hubReferralId()) + KukarFields.PATH_STATUS_SUFFIX;
         return new OutboundDocument(target, KukarFields.MEDIA_TYPE, KukarJson.bytes(json));
     }
 
@@ -58,8 +61,13 @@ final class StatusMapper {
         StringBuilder encoded = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 encoded.append(c);
             } else {
                 encoded.append('%').append(String.format("%02X", b & 0xff));

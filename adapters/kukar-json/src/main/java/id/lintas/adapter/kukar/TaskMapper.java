@@ -53,17 +53,35 @@ final class TaskMapper {
         KukarJson.putIfPresent(json, KukarFields.NO_REGISTRASI, referral.sourceCaseNumber());
         json.put(KukarFields.REVISI, referral.revision());
         if (referral.kind() != null) {
-            KukarJson.putIfPresent(json, KukarFields.JENIS_RUJUKAN, out.code(KukarFields.LIST_JENIS_RUJUKAN,
-                    Canonical.CS_REFERRAL_KIND, referral.kind().name(), KukarFields.JENIS_RUJUKAN));
+            KukarJson.putIfPresent(
+                    json,
+                    KukarFields.JENIS_RUJUKAN,
+                    out.code(
+                            KukarFields.LIST_JENIS_RUJUKAN,
+                            Canonical.CS_REFERRAL_KIND,
+                            referral.kind().name(),
+                            KukarFields.JENIS_RUJUKAN));
         }
         if (referral.authoredOn() != null) {
             json.put(KukarFields.TGL_LAPOR, KukarFormats.dateTime(out, referral.authoredOn()));
         }
-        KukarJson.putIfPresent(json, KukarFields.MEDIA_PENGADUAN, out.code(KukarFields.LIST_MEDIA_PENGADUAN,
-                Canonical.CS_INTAKE_CHANNEL, referral.intakeChannel(), KukarFields.MEDIA_PENGADUAN));
+        KukarJson.putIfPresent(
+                json,
+                KukarFields.MEDIA_PENGADUAN,
+                out.code(
+                        KukarFields.LIST_MEDIA_PENGADUAN,
+                        Canonical.CS_INTAKE_CHANNEL,
+                        referral.intakeChannel(),
+                        KukarFields.MEDIA_PENGADUAN));
         if (referral.urgency() != null) {
-            KukarJson.putIfPresent(json, KukarFields.URGENSI, out.code(KukarFields.LIST_URGENSI, Canonical.CS_URGENCY,
-                    referral.urgency().name(), KukarFields.URGENSI));
+            KukarJson.putIfPresent(
+                    json,
+                    KukarFields.URGENSI,
+                    out.code(
+                            KukarFields.LIST_URGENSI,
+                            Canonical.CS_URGENCY,
+                            referral.urgency().name(),
+                            KukarFields.URGENSI));
         }
     }
 
@@ -74,7 +92,11 @@ final class TaskMapper {
     static Optional<ObjectNode> writeDestination(Referral referral, RenderContext out) {
         String field = FieldReader.path(KukarFields.TUJUAN, KukarFields.KODE_WILAYAH);
         Region region = out.destination(referral);
-        String code = region == null ? null : out.known(region, field).map(r -> KukarFormats.bps(out, r, field)).orElse(null);
+        String code = region == null
+                ? null
+                : out.known(region, field)
+                        .map(r -> KukarFormats.bps(out, r, field))
+                        .orElse(null);
         if (code == null) {
             return Optional.empty();
         }

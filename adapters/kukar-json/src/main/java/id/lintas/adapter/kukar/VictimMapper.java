@@ -59,10 +59,22 @@ final class VictimMapper {
         String addressAt = FieldReader.path(at, KukarFields.ALAMAT);
         String street = address == null ? null : in.text(address, addressAt, KukarFields.JALAN, OPTIONAL);
         Region domicile = address == null ? null : in.bpsRegion(address, addressAt, KukarFields.KODE_WILAYAH, REQUIRED);
-        return new Victim(nik, name, gender == null ? null : Gender.ofCode(gender.getCode()), birthDate, age, phone,
-                street, domicile, null, nationality == null ? null : Citizenship.valueOf(nationality),
-                FieldReader.hubCode(education), disability == null ? List.of() : List.of(disability.getCode()),
-                occupation, false, null);
+        return new Victim(
+                nik,
+                name,
+                gender == null ? null : Gender.ofCode(gender.getCode()),
+                birthDate,
+                age,
+                phone,
+                street,
+                domicile,
+                null,
+                nationality == null ? null : Citizenship.valueOf(nationality),
+                FieldReader.hubCode(education),
+                disability == null ? List.of() : List.of(disability.getCode()),
+                occupation,
+                false,
+                null);
     }
 
     private static Coding readDisability(JsonNode victim, String at, FieldReader in) {
@@ -82,12 +94,20 @@ final class VictimMapper {
         ObjectNode json = KukarJson.object();
         KukarJson.putIfPresent(json, KukarFields.NAMA, victim.name());
         KukarJson.putIfPresent(json, KukarFields.NIK, victim.nik());
-        KukarJson.putIfPresent(json, KukarFields.JENIS_KELAMIN, out.gender(KukarFields.LIST_JENIS_KELAMIN,
-                victim.gender(), FieldReader.path(at, KukarFields.JENIS_KELAMIN)));
+        KukarJson.putIfPresent(
+                json,
+                KukarFields.JENIS_KELAMIN,
+                out.gender(
+                        KukarFields.LIST_JENIS_KELAMIN,
+                        victim.gender(),
+                        FieldReader.path(at, KukarFields.JENIS_KELAMIN)));
         writeBirth(victim, at, out, json);
         // Kukar's education codes are numbers.
-        String education = out.code(KukarFields.LIST_PENDIDIKAN, Canonical.CS_EDUCATION,
-                RenderContext.knownEducation(victim), FieldReader.path(at, KukarFields.PENDIDIKAN));
+        String education = out.code(
+                KukarFields.LIST_PENDIDIKAN,
+                Canonical.CS_EDUCATION,
+                RenderContext.knownEducation(victim),
+                FieldReader.path(at, KukarFields.PENDIDIKAN));
         if (education != null) {
             json.put(KukarFields.PENDIDIKAN, Integer.parseInt(education));
         }
@@ -105,8 +125,10 @@ final class VictimMapper {
 
     private static void writeBirth(Victim victim, String at, RenderContext out, ObjectNode json) {
         if (RenderContext.writesBirthDate(victim)) {
-            KukarJson.putIfPresent(json, KukarFields.TGL_LAHIR, KukarFormats.date(
-                    out, victim.birthDate(), FieldReader.path(at, KukarFields.TGL_LAHIR), false));
+            KukarJson.putIfPresent(
+                    json,
+                    KukarFields.TGL_LAHIR,
+                    KukarFormats.date(out, victim.birthDate(), FieldReader.path(at, KukarFields.TGL_LAHIR), false));
         } else if (victim.age() != null) {
             json.put(KukarFields.USIA, victim.age());
         }
@@ -116,8 +138,14 @@ final class VictimMapper {
         String kind = RenderContext.disability(victim);
         // The model says no disability means none.
         json.put(KukarFields.DISABILITAS, kind == null ? KukarFields.TIDAK : KukarFields.YA);
-        KukarJson.putIfPresent(json, KukarFields.JENIS_DISABILITAS, out.code(KukarFields.LIST_JENIS_DISABILITAS,
-                Canonical.CS_DISABILITY, kind, FieldReader.path(at, KukarFields.JENIS_DISABILITAS)));
+        KukarJson.putIfPresent(
+                json,
+                KukarFields.JENIS_DISABILITAS,
+                out.code(
+                        KukarFields.LIST_JENIS_DISABILITAS,
+                        Canonical.CS_DISABILITY,
+                        kind,
+                        FieldReader.path(at, KukarFields.JENIS_DISABILITAS)));
     }
 
     private static void writeAddress(Victim victim, String at, RenderContext out, ObjectNode json) {
@@ -125,8 +153,12 @@ final class VictimMapper {
         KukarJson.putIfPresent(address, KukarFields.JALAN, victim.addressLine());
         String field = FieldReader.path(FieldReader.path(at, KukarFields.ALAMAT), KukarFields.KODE_WILAYAH);
         if (victim.domicile() != null) {
-            KukarJson.putIfPresent(address, KukarFields.KODE_WILAYAH,
-                    out.known(victim.domicile(), field).map(region -> KukarFormats.bps(out, region, field)).orElse(null));
+            KukarJson.putIfPresent(
+                    address,
+                    KukarFields.KODE_WILAYAH,
+                    out.known(victim.domicile(), field)
+                            .map(region -> KukarFormats.bps(out, region, field))
+                            .orElse(null));
         }
         if (!address.isEmpty()) {
             json.set(KukarFields.ALAMAT, address);

@@ -66,8 +66,12 @@ final class ViolenceMapper {
             return Optional.empty();
         }
         ArrayNode forms = KukarJson.MAPPER.createArrayNode();
-        out.codes(KukarFields.LIST_BENTUK_KEKERASAN, Canonical.CS_VIOLENCE_FORM, referral.incident().forms(),
-                i -> FieldReader.index(KukarFields.BENTUK_KEKERASAN, i)).forEach(forms::add);
+        out.codes(
+                        KukarFields.LIST_BENTUK_KEKERASAN,
+                        Canonical.CS_VIOLENCE_FORM,
+                        referral.incident().forms(),
+                        i -> FieldReader.index(KukarFields.BENTUK_KEKERASAN, i))
+                .forEach(forms::add);
         return forms.isEmpty() ? Optional.empty() : Optional.of(forms);
     }
 
@@ -78,15 +82,27 @@ final class ViolenceMapper {
         Incident incident = referral.incident();
         if (incident != null) {
             if (incident.onset() != null) {
-                KukarJson.putIfPresent(json, KukarFields.TGL_KEJADIAN, KukarFormats.date(
-                        out, incident.onset(), FieldReader.path(at, KukarFields.TGL_KEJADIAN), true));
+                KukarJson.putIfPresent(
+                        json,
+                        KukarFields.TGL_KEJADIAN,
+                        KukarFormats.date(out, incident.onset(), FieldReader.path(at, KukarFields.TGL_KEJADIAN), true));
             }
-            KukarJson.putIfPresent(json, KukarFields.TEMPAT, out.code(KukarFields.LIST_TEMPAT, Canonical.CS_INCIDENT_PLACE,
-                    incident.place(), FieldReader.path(at, KukarFields.TEMPAT)));
+            KukarJson.putIfPresent(
+                    json,
+                    KukarFields.TEMPAT,
+                    out.code(
+                            KukarFields.LIST_TEMPAT,
+                            Canonical.CS_INCIDENT_PLACE,
+                            incident.place(),
+                            FieldReader.path(at, KukarFields.TEMPAT)));
             if (incident.region() != null) {
                 String field = FieldReader.path(at, KukarFields.KODE_WILAYAH);
-                KukarJson.putIfPresent(json, KukarFields.KODE_WILAYAH,
-                        out.known(incident.region(), field).map(region -> KukarFormats.bps(out, region, field)).orElse(null));
+                KukarJson.putIfPresent(
+                        json,
+                        KukarFields.KODE_WILAYAH,
+                        out.known(incident.region(), field)
+                                .map(region -> KukarFormats.bps(out, region, field))
+                                .orElse(null));
             }
         }
         KukarJson.putIfPresent(json, KukarFields.KRONOLOGI, referral.chronology());

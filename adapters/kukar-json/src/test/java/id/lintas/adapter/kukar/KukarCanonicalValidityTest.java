@@ -39,8 +39,7 @@ class KukarCanonicalValidityTest {
 
     @Test
     void everyKnownValidSampleIsCovered() throws IOException {
-        assertThat(validReferralSamples())
-                .contains(KukarSamples.TPPO, KukarSamples.CHILD, KukarSamples.TWO_VICTIMS);
+        assertThat(validReferralSamples()).contains(KukarSamples.TPPO, KukarSamples.CHILD, KukarSamples.TWO_VICTIMS);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,8 +62,7 @@ class KukarCanonicalValidityTest {
         rendered.remove("id_rujukan_hub");
         rendered.remove("asal");
 
-        CanonicalReferral again =
-                KukarSamples.ADAPTER.readReferral(KukarSamples.bytes(rendered), KukarSamples.KUKAR);
+        CanonicalReferral again = KukarSamples.ADAPTER.readReferral(KukarSamples.bytes(rendered), KukarSamples.KUKAR);
 
         assertValid(again.bundle(), sample + " after a round trip");
     }
@@ -72,8 +70,9 @@ class KukarCanonicalValidityTest {
     private static void assertValid(Bundle bundle, String what) {
         ValidationReport report = VALIDATOR.validate(bundle);
         assertThat(report.errors())
-                .as("validation errors of %s:%n%s", what,
-                        report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
+                .as(
+                        "validation errors of %s:%n%s",
+                        what, report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
                 .isEmpty();
     }
 }

@@ -12,18 +12,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.TranslationException;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class KukarInvalidReferralTest {
 
     @ParameterizedTest(name = "{0} is refused naming {1}")
-    @CsvSource(delimiter = '|', value = {
-        "invalid-missing-consent.json | persetujuan         | required",
-        "invalid-bad-date.json        | tgl_lapor           | expected dd-MM-yyyy HH:mm",
-        "invalid-unknown-region.json  | tujuan.kode_wilayah | unknown region code '9999' (BPS 2014)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "invalid-missing-consent.json | persetujuan         | required",
+                "invalid-bad-date.json        | tgl_lapor           | expected dd-MM-yyyy HH:mm",
+                "invalid-unknown-region.json  | tujuan.kode_wilayah | unknown region code '9999' (BPS 2014)",
+            })
     void refusesInvalidSampleNamingTheField(String sample, String field, String reason) {
         TranslationException e = refused(KukarSamples.bytes(sample));
 
@@ -45,12 +47,22 @@ class KukarInvalidReferralTest {
         assertThat(refused(new byte[0]).errors()).extracting(FieldError::field).containsExactly("$");
         assertThat(refused("[]".getBytes(StandardCharsets.UTF_8)).errors())
                 .containsExactly(new FieldError("$", "expected a JSON object"));
-        assertThat(refused("{\"a\":1} {\"b\":2}".getBytes(StandardCharsets.UTF_8)).errors())
-                .extracting(FieldError::reason).singleElement().asString().startsWith("malformed JSON");
-        assertThat(refused("{\"revisi\":1,\"revisi\":2}".getBytes(StandardCharsets.UTF_8)).errors())
-                .extracting(FieldError::reason).singleElement().asString().startsWith("malformed JSON");
-        assertThat(refused(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}).errors())
-                .extracting(FieldError::field).containsExactly("$");
+        assertThat(refused("{\"a\":1} {\"b\":2}".getBytes(StandardCharsets.UTF_8))
+                        .errors())
+                .extracting(FieldError::reason)
+                .singleElement()
+                .asString()
+                .startsWith("malformed JSON");
+        assertThat(refused("{\"revisi\":1,\"revisi\":2}".getBytes(StandardCharsets.UTF_8))
+                        .errors())
+                .extracting(FieldError::reason)
+                .singleElement()
+                .asString()
+                .startsWith("malformed JSON");
+        assertThat(refused(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'})
+                        .errors())
+                .extracting(FieldError::field)
+                .containsExactly("$");
     }
 
     @Test
@@ -69,16 +81,19 @@ class KukarInvalidReferralTest {
 
         TranslationException e = refused(KukarSamples.bytes(json));
 
-        assertThat(e.errors()).containsExactlyInAnyOrder(
-                new FieldError("korban[0].tgl_lahir", "expected dd-MM-yyyy"),
-                new FieldError("korban[0].jenis_kelamin", "required"),
-                new FieldError("korban[0].jenis_disabilitas", "required"),
-                new FieldError("pelaku[0].hubungan", "unknown code 'sepupu'"),
-                new FieldError("bentuk_kekerasan[3]", "unknown code 'pemerasan'"),
-                new FieldError("urgensi", "unknown code 'segera'"),
-                new FieldError("kejadian.tgl_kejadian", "expected dd-MM-yyyy (00-MM-yyyy when only the month is known)"),
-                new FieldError("revisi", "expected a number from 1 to 2147483647"),
-                new FieldError("petugas.nip", "expected a NIP of 18 digits"));
+        assertThat(e.errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("korban[0].tgl_lahir", "expected dd-MM-yyyy"),
+                        new FieldError("korban[0].jenis_kelamin", "required"),
+                        new FieldError("korban[0].jenis_disabilitas", "required"),
+                        new FieldError("pelaku[0].hubungan", "unknown code 'sepupu'"),
+                        new FieldError("bentuk_kekerasan[3]", "unknown code 'pemerasan'"),
+                        new FieldError("urgensi", "unknown code 'segera'"),
+                        new FieldError(
+                                "kejadian.tgl_kejadian",
+                                "expected dd-MM-yyyy (00-MM-yyyy when only the month is known)"),
+                        new FieldError("revisi", "expected a number from 1 to 2147483647"),
+                        new FieldError("petugas.nip", "expected a NIP of 18 digits"));
     }
 
     @Test
@@ -99,7 +114,8 @@ class KukarInvalidReferralTest {
 
         assertThatThrownBy(() -> ADAPTER.readReferral(KukarSamples.bytes(json), KUKAR))
                 .isInstanceOf(TranslationException.class)
-                .satisfies(e -> assertThat(((TranslationException) e).errors()).extracting(FieldError::field)
+                .satisfies(e -> assertThat(((TranslationException) e).errors())
+                        .extracting(FieldError::field)
                         .contains("kejadian.tgl_kejadian"));
     }
 
@@ -109,7 +125,8 @@ class KukarInvalidReferralTest {
         ((ObjectNode) json.get("korban").get(0)).remove("tgl_lahir");
 
         assertThat(refused(KukarSamples.bytes(json)).errors())
-                .containsExactly(new FieldError("korban[0].tgl_lahir", "required (or usia when the birth date is unknown)"));
+                .containsExactly(
+                        new FieldError("korban[0].tgl_lahir", "required (or usia when the birth date is unknown)"));
     }
 
     @Test
@@ -119,9 +136,10 @@ class KukarInvalidReferralTest {
         ((ObjectNode) json.get("kejadian")).put("kode_wilayah", "64");
         ((ObjectNode) json.get("korban").get(0).get("alamat")).put("kode_wilayah", "64.09");
 
-        assertThat(refused(KukarSamples.bytes(json)).errors()).containsExactlyInAnyOrder(
-                new FieldError("kejadian.kode_wilayah", "expected a 4-digit BPS 2014 regency code"),
-                new FieldError("korban[0].alamat.kode_wilayah", "expected a 4-digit BPS 2014 regency code"));
+        assertThat(refused(KukarSamples.bytes(json)).errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("kejadian.kode_wilayah", "expected a 4-digit BPS 2014 regency code"),
+                        new FieldError("korban[0].alamat.kode_wilayah", "expected a 4-digit BPS 2014 regency code"));
     }
 
     @Test
@@ -131,10 +149,11 @@ class KukarInvalidReferralTest {
         json.put("bentuk_kekerasan", "tppo");
         json.put("kejadian", "di Tenggarong");
 
-        assertThat(refused(KukarSamples.bytes(json)).errors()).containsExactlyInAnyOrder(
-                new FieldError("korban", "needs at least one entry"),
-                new FieldError("bentuk_kekerasan", "expected an array"),
-                new FieldError("kejadian", "expected an object"));
+        assertThat(refused(KukarSamples.bytes(json)).errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("korban", "needs at least one entry"),
+                        new FieldError("bentuk_kekerasan", "expected an array"),
+                        new FieldError("kejadian", "expected an object"));
     }
 
     @Test
@@ -147,8 +166,8 @@ class KukarInvalidReferralTest {
     }
 
     static TranslationException refused(byte[] body) {
-        TranslationException e = catchThrowableOfType(
-                () -> ADAPTER.readReferral(body, KUKAR), TranslationException.class);
+        TranslationException e =
+                catchThrowableOfType(() -> ADAPTER.readReferral(body, KUKAR), TranslationException.class);
         assertThat(e).as("the message must be refused").isNotNull();
         return e;
     }

@@ -59,8 +59,13 @@ class KukarPrivacyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"invalid-missing-consent.json", "invalid-bad-date.json", "invalid-unknown-region.json",
-        "invalid-not-json.json"})
+    @ValueSource(
+            strings = {
+                "invalid-missing-consent.json",
+                "invalid-bad-date.json",
+                "invalid-unknown-region.json",
+                "invalid-not-json.json"
+            })
     void refusalsOfTheSamplesQuoteNoVictimData(String sample) {
         TranslationException e = refused(KukarSamples.bytes(sample));
 
@@ -68,7 +73,8 @@ class KukarPrivacyTest {
     }
 
     private static TranslationException refused(byte[] body) {
-        TranslationException e = catchThrowableOfType(() -> ADAPTER.readReferral(body, KUKAR), TranslationException.class);
+        TranslationException e =
+                catchThrowableOfType(() -> ADAPTER.readReferral(body, KUKAR), TranslationException.class);
         assertThat(e).isNotNull();
         return e;
     }

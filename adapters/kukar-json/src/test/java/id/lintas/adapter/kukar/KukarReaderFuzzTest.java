@@ -45,7 +45,8 @@ class KukarReaderFuzzTest {
 
     @AfterAll
     static void report() {
-        System.out.println("Fuzzing Kukar's readers: " + INPUTS.get() + " inputs tried, " + REFUSED.get() + " refused with field errors");
+        System.out.println("Fuzzing Kukar's readers: " + INPUTS.get() + " inputs tried, " + REFUSED.get()
+                + " refused with field errors");
         assertThat(INPUTS.get()).as("inputs tried").isPositive();
     }
 }

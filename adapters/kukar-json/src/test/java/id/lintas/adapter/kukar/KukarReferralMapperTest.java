@@ -4,13 +4,13 @@ import static id.lintas.adapter.kukar.KukarSamples.CHILD;
 import static id.lintas.adapter.kukar.KukarSamples.TPPO;
 import static id.lintas.adapter.kukar.KukarSamples.TWO_VICTIMS;
 import static id.lintas.adapter.kukar.KukarSamples.read;
+import static id.lintas.contracts.testing.CanonicalAssertions.administrativeCode;
 import static id.lintas.contracts.testing.CanonicalAssertions.assertProfiles;
 import static id.lintas.contracts.testing.CanonicalAssertions.code;
-import static id.lintas.contracts.testing.CanonicalAssertions.extensionCode;
-import static id.lintas.contracts.testing.CanonicalAssertions.administrativeCode;
-import static id.lintas.contracts.testing.CanonicalAssertions.perpetrators;
 import static id.lintas.contracts.testing.CanonicalAssertions.consentGivers;
+import static id.lintas.contracts.testing.CanonicalAssertions.extensionCode;
 import static id.lintas.contracts.testing.CanonicalAssertions.inputs;
+import static id.lintas.contracts.testing.CanonicalAssertions.perpetrators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
@@ -50,15 +50,20 @@ class KukarReferralMapperTest {
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
         assertThat(bundle.getEntry()).allSatisfy(e -> assertThat(e.getFullUrl()).startsWith("urn:uuid:"));
 
-        assertThat(task.getIdentifierFirstRep().getSystem()).isEqualTo("https://fhir.lintas.or.id/sid/source-case/kukar");
+        assertThat(task.getIdentifierFirstRep().getSystem())
+                .isEqualTo("https://fhir.lintas.or.id/sid/source-case/kukar");
         assertThat(task.getIdentifierFirstRep().getValue()).isEqualTo("KKR/2025/0412");
-        assertThat(((PositiveIntType) task.getExtensionByUrl(Canonical.EXT_REVISION).getValue()).getValue()).isEqualTo(1);
+        assertThat(((PositiveIntType)
+                                task.getExtensionByUrl(Canonical.EXT_REVISION).getValue())
+                        .getValue())
+                .isEqualTo(1);
         assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
         assertThat(task.getIntent()).isEqualTo(Task.TaskIntent.ORDER);
         assertThat(code(task.getCode().getCodingFirstRep())).isEqualTo(Canonical.CS_REFERRAL_KIND + "#RUJUKAN");
         assertThat(task.getPriority()).isEqualTo(Task.TaskPriority.ASAP);
         assertThat(extensionCode(task, Canonical.EXT_URGENCY)).isEqualTo(Canonical.CS_URGENCY + "#TINGGI");
-        assertThat(extensionCode(task, Canonical.EXT_INTAKE_CHANNEL)).isEqualTo(Canonical.CS_INTAKE_CHANNEL + "#PIHAK_LAIN");
+        assertThat(extensionCode(task, Canonical.EXT_INTAKE_CHANNEL))
+                .isEqualTo(Canonical.CS_INTAKE_CHANNEL + "#PIHAK_LAIN");
 
         // 21-07-2025 09:15 WITA, sent without offset.
         assertThat(task.getAuthoredOn().toInstant()).isEqualTo(Instant.parse("2025-07-21T01:15:00Z"));
@@ -70,16 +75,20 @@ class KukarReferralMapperTest {
         assertThat(task.getNoteFirstRep().getText()).startsWith("Korban dijanjikan pekerjaan");
 
         List<ServiceRequest> requests = Bundles.all(bundle, ServiceRequest.class);
-        assertThat(requests).extracting(r -> r.getCode().getCodingFirstRep().getCode())
+        assertThat(requests)
+                .extracting(r -> r.getCode().getCodingFirstRep().getCode())
                 .containsExactly("PSIKOLOGIS", "BANTUAN_HUKUM", "PEMULANGAN", "REINTEGRASI_SOSIAL");
-        assertThat(task.getBasedOn()).extracting(Reference::getReference)
-                .containsExactlyElementsOf(requests.stream().map(r -> Bundles.fullUrl(bundle, r)).toList());
+        assertThat(task.getBasedOn())
+                .extracting(Reference::getReference)
+                .containsExactlyElementsOf(
+                        requests.stream().map(r -> Bundles.fullUrl(bundle, r)).toList());
         assertThat(requests).allSatisfy(r -> {
             assertThat(r.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.ACTIVE);
             assertThat(r.getIntent()).isEqualTo(ServiceRequest.ServiceRequestIntent.ORDER);
             assertThat(r.getCode().getCodingFirstRep().getSystem()).isEqualTo(Canonical.CS_SERVICE);
             assertThat(r.getSubject().getReference()).isEqualTo(task.getFor().getReference());
-            assertThat(r.getRequester().getReference()).isEqualTo(task.getRequester().getReference());
+            assertThat(r.getRequester().getReference())
+                    .isEqualTo(task.getRequester().getReference());
         });
 
         Patient victim = Bundles.all(bundle, Patient.class).get(0);
@@ -91,44 +100,62 @@ class KukarReferralMapperTest {
         assertThat(victim.getGender()).isEqualTo(AdministrativeGender.FEMALE);
         assertThat(victim.getBirthDateElement().getValueAsString()).isEqualTo("1999-03-12");
         assertThat(victim.getTelecomFirstRep().getValue()).isEqualTo("+6281254321098");
-        assertThat(victim.getAddressFirstRep().getLine().get(0).getValue()).isEqualTo("Jl. Provinsi KM 9 RT 07, Nipah-Nipah");
+        assertThat(victim.getAddressFirstRep().getLine().get(0).getValue())
+                .isEqualTo("Jl. Provinsi KM 9 RT 07, Nipah-Nipah");
         assertThat(administrativeCode(victim)).containsEntry("province", "64").containsEntry("city", "6409");
-        assertThat(((CodeType) victim.getExtensionByUrl(Canonical.EXT_CITIZENSHIP).getValue()).getValue()).isEqualTo("I");
+        assertThat(((CodeType) victim.getExtensionByUrl(Canonical.EXT_CITIZENSHIP)
+                                .getValue())
+                        .getValue())
+                .isEqualTo("I");
         assertThat(extensionCode(victim, Canonical.EXT_EDUCATION)).isEqualTo(Canonical.CS_EDUCATION + "#SLTA");
-        assertThat(((StringType) victim.getExtensionByUrl(Canonical.EXT_OCCUPATION).getValue()).getValue()).isEqualTo("Tidak bekerja");
+        assertThat(((StringType) victim.getExtensionByUrl(Canonical.EXT_OCCUPATION)
+                                .getValue())
+                        .getValue())
+                .isEqualTo("Tidak bekerja");
         assertThat(victim.getExtensionsByUrl(Canonical.EXT_DISABILITY)).isEmpty();
         // Trafficking at a workplace: not sexual or domestic violence, so no SDV label.
         assertThat(victim.getMeta().getSecurity()).isEmpty();
 
         List<Condition> conditions = Bundles.all(bundle, Condition.class);
-        assertThat(conditions).extracting(c -> c.getCode().getCodingFirstRep().getCode())
+        assertThat(conditions)
+                .extracting(c -> c.getCode().getCodingFirstRep().getCode())
                 .containsExactly("TPPO", "EKSPLOITASI", "PSIKIS");
         assertThat(conditions).allSatisfy(c -> {
             assertThat(c.getOnsetDateTimeType().getPrecision()).isEqualTo(TemporalPrecisionEnum.MONTH);
             assertThat(c.getOnsetDateTimeType().getValueAsString()).isEqualTo("2025-06");
             // kejadian 6403 (BPS) is Kutai Kartanegara, 64.02 in Kemendagri, not Berau (64.03).
             assertThat(extensionCode(c, Canonical.EXT_INCIDENT_REGION)).isEqualTo(Canonical.CS_REGION + "#64.02");
-            assertThat(extensionCode(c, Canonical.EXT_INCIDENT_PLACE)).isEqualTo(Canonical.CS_INCIDENT_PLACE + "#TEMPAT_KERJA");
+            assertThat(extensionCode(c, Canonical.EXT_INCIDENT_PLACE))
+                    .isEqualTo(Canonical.CS_INCIDENT_PLACE + "#TEMPAT_KERJA");
             assertThat(c.getSubject().getReference()).isEqualTo(Bundles.fullUrl(bundle, victim));
             assertThat(c.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active");
             assertThat(c.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("provisional");
-            assertThat(code(c.getCategoryFirstRep().getCodingFirstRep())).isEqualTo(Canonical.CS_CONDITION_CATEGORY + "#KEKERASAN");
+            assertThat(code(c.getCategoryFirstRep().getCodingFirstRep()))
+                    .isEqualTo(Canonical.CS_CONDITION_CATEGORY + "#KEKERASAN");
         });
 
         List<RelatedPerson> perpetrators = perpetrators(bundle);
-        assertThat(perpetrators).extracting(p -> p.getRelationship().get(0).getCodingFirstRep().getCode())
+        assertThat(perpetrators)
+                .extracting(p -> p.getRelationship().get(0).getCodingFirstRep().getCode())
                 .containsExactly("LAINNYA", "TIDAK_DIKETAHUI");
         assertThat(perpetrators.get(0).getNameFirstRep().getText()).isEqualTo("Herman S.");
         assertThat(perpetrators.get(0).getGender()).isEqualTo(AdministrativeGender.MALE);
-        assertThat(((Age) perpetrators.get(0).getExtensionByUrl(Canonical.EXT_AGE).getValue()).getValue()).isEqualByComparingTo("41");
+        assertThat(((Age) perpetrators
+                                .get(0)
+                                .getExtensionByUrl(Canonical.EXT_AGE)
+                                .getValue())
+                        .getValue())
+                .isEqualByComparingTo("41");
         assertThat(perpetrators.get(1).getExtensionByUrl(Canonical.EXT_AGE)).isNull();
-        assertThat(perpetrators).allSatisfy(p -> assertThat(p.getPatient().getReference()).isEqualTo(Bundles.fullUrl(bundle, victim)));
+        assertThat(perpetrators)
+                .allSatisfy(p -> assertThat(p.getPatient().getReference()).isEqualTo(Bundles.fullUrl(bundle, victim)));
 
         Consent consent = Bundles.all(bundle, Consent.class).get(0);
         assertThat(consent.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
         assertThat(consent.getProvision().getType()).isEqualTo(Consent.ConsentProvisionType.PERMIT);
         assertThat(consent.getPerformerFirstRep().getReference()).isEqualTo(Bundles.fullUrl(bundle, victim));
-        assertThat(code(consent.getPolicyRule().getCodingFirstRep())).isEqualTo(Canonical.CS_LAWFUL_BASIS + "#PERSETUJUAN");
+        assertThat(code(consent.getPolicyRule().getCodingFirstRep()))
+                .isEqualTo(Canonical.CS_LAWFUL_BASIS + "#PERSETUJUAN");
         assertThat(consent.getDateTimeElement().getValueAsString()).isEqualTo("2025-07-21");
         assertThat(consent.getScope().getCodingFirstRep().getCode()).isEqualTo("patient-privacy");
         assertThat(consent.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("59284-0");
@@ -159,31 +186,43 @@ class KukarReferralMapperTest {
 
         assertThat(referral.revision()).as("revisi absent: defaults to 1").isEqualTo(1);
         assertThat(task.getAuthoredOn().toInstant()).isEqualTo(Instant.parse("2025-07-28T06:40:00Z"));
-        assertThat(task.getExtensionByUrl(Canonical.EXT_REQUESTED_DESTINATION)).as("no tujuan: the hub decides").isNull();
+        assertThat(task.getExtensionByUrl(Canonical.EXT_REQUESTED_DESTINATION))
+                .as("no tujuan: the hub decides")
+                .isNull();
         assertThat(task.hasOwner()).isFalse();
-        assertThat(extensionCode(task, Canonical.EXT_INTAKE_CHANNEL)).isEqualTo(Canonical.CS_INTAKE_CHANNEL + "#DATANG");
+        assertThat(extensionCode(task, Canonical.EXT_INTAKE_CHANNEL))
+                .isEqualTo(Canonical.CS_INTAKE_CHANNEL + "#DATANG");
 
         Patient victim = Bundles.all(bundle, Patient.class).get(0);
         assertThat(victim.getTelecom()).isEmpty();
-        assertThat(victim.getMeta().getSecurity()).extracting(Coding::getSystem, Coding::getCode)
+        assertThat(victim.getMeta().getSecurity())
+                .extracting(Coding::getSystem, Coding::getCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Canonical.V3_ACT_CODE, "SDV"));
-        assertThat(victim.getExtensionsByUrl(Canonical.EXT_DISABILITY)).extracting(e -> ((Coding) e.getValue()).getCode())
+        assertThat(victim.getExtensionsByUrl(Canonical.EXT_DISABILITY))
+                .extracting(e -> ((Coding) e.getValue()).getCode())
                 .containsExactly("SENSORIK");
         assertThat(extensionCode(victim, Canonical.EXT_EDUCATION)).isEqualTo(Canonical.CS_EDUCATION + "#SLTP");
 
         List<Condition> conditions = Bundles.all(bundle, Condition.class);
-        assertThat(conditions).extracting(c -> c.getCode().getCodingFirstRep().getCode()).containsExactly("SEKSUAL", "PSIKIS");
+        assertThat(conditions)
+                .extracting(c -> c.getCode().getCodingFirstRep().getCode())
+                .containsExactly("SEKSUAL", "PSIKIS");
         assertThat(conditions.get(0).getOnsetDateTimeType().getPrecision()).isEqualTo(TemporalPrecisionEnum.DAY);
         assertThat(conditions.get(0).getOnsetDateTimeType().getValueAsString()).isEqualTo("2025-07-26");
-        assertThat(extensionCode(conditions.get(0), Canonical.EXT_INCIDENT_PLACE)).isEqualTo(Canonical.CS_INCIDENT_PLACE + "#DARING");
+        assertThat(extensionCode(conditions.get(0), Canonical.EXT_INCIDENT_PLACE))
+                .isEqualTo(Canonical.CS_INCIDENT_PLACE + "#DARING");
 
-        assertThat(perpetrators(bundle)).singleElement().satisfies(p ->
-                assertThat(code(p.getRelationship().get(0).getCodingFirstRep())).isEqualTo(Canonical.CS_RELATIONSHIP + "#PACAR_TEMAN"));
+        assertThat(perpetrators(bundle))
+                .singleElement()
+                .satisfies(p -> assertThat(code(p.getRelationship().get(0).getCodingFirstRep()))
+                        .isEqualTo(Canonical.CS_RELATIONSHIP + "#PACAR_TEMAN"));
 
         RelatedPerson mother = consentGivers(bundle).get(0);
         assertThat(consentGivers(bundle)).hasSize(1);
-        assertThat(code(mother.getRelationship().get(0).getCodingFirstRep())).isEqualTo(Canonical.CS_CONSENT_GIVER + "#ORANG_TUA");
-        assertThat(code(mother.getRelationship().get(1).getCodingFirstRep())).isEqualTo(Canonical.CS_PERSON_ROLE + "#PEMBERI_PERSETUJUAN");
+        assertThat(code(mother.getRelationship().get(0).getCodingFirstRep()))
+                .isEqualTo(Canonical.CS_CONSENT_GIVER + "#ORANG_TUA");
+        assertThat(code(mother.getRelationship().get(1).getCodingFirstRep()))
+                .isEqualTo(Canonical.CS_PERSON_ROLE + "#PEMBERI_PERSETUJUAN");
         assertThat(mother.getPatient().getReference()).isEqualTo(Bundles.fullUrl(bundle, victim));
         assertThat(mother.hasName()).as("a consent giver carries no name").isFalse();
         Consent consent = Bundles.all(bundle, Consent.class).get(0);
@@ -203,12 +242,13 @@ class KukarReferralMapperTest {
         assertThat(referral.revision()).isEqualTo(2);
         assertThat(code(task.getCode().getCodingFirstRep())).isEqualTo(Canonical.CS_REFERRAL_KIND + "#PELIMPAHAN");
         assertThat(task.getPriority()).isEqualTo(Task.TaskPriority.URGENT);
-        assertThat(extensionCode(task, Canonical.EXT_INTAKE_CHANNEL)).isEqualTo(Canonical.CS_INTAKE_CHANNEL + "#PENJANGKAUAN");
+        assertThat(extensionCode(task, Canonical.EXT_INTAKE_CHANNEL))
+                .isEqualTo(Canonical.CS_INTAKE_CHANNEL + "#PENJANGKAUAN");
 
         List<Patient> victims = Bundles.all(bundle, Patient.class);
         assertThat(victims).hasSize(2);
-        assertThat(inputs(task, "VICTIM")).containsExactly(
-                Bundles.fullUrl(bundle, victims.get(0)), Bundles.fullUrl(bundle, victims.get(1)));
+        assertThat(inputs(task, "VICTIM"))
+                .containsExactly(Bundles.fullUrl(bundle, victims.get(0)), Bundles.fullUrl(bundle, victims.get(1)));
         Patient boy = victims.get(0);
         assertThat(boy.hasIdentifier()).as("a child without a NIK").isFalse();
         assertThat(boy.hasBirthDate()).isFalse();
@@ -217,7 +257,8 @@ class KukarReferralMapperTest {
         assertThat(age.getSystem()).isEqualTo("http://unitsofmeasure.org");
         assertThat(age.getCode()).isEqualTo("a");
         assertThat(extensionCode(boy, Canonical.EXT_EDUCATION)).isEqualTo(Canonical.CS_EDUCATION + "#SD");
-        assertThat(extensionCode(victims.get(1), Canonical.EXT_EDUCATION)).isEqualTo(Canonical.CS_EDUCATION + "#TIDAK_SEKOLAH");
+        assertThat(extensionCode(victims.get(1), Canonical.EXT_EDUCATION))
+                .isEqualTo(Canonical.CS_EDUCATION + "#TIDAK_SEKOLAH");
         assertThat(victims.get(1).getBirthDateElement().getValueAsString()).isEqualTo("2015-10-04");
         assertThat(victims).allSatisfy(v -> {
             assertThat(administrativeCode(v)).containsEntry("city", "6409");
@@ -233,8 +274,9 @@ class KukarReferralMapperTest {
                             .map(c -> c.getCode().getCodingFirstRep().getCode()))
                     .containsExactly("PENELANTARAN", "FISIK");
         }
-        assertThat(conditions).allSatisfy(c ->
-                assertThat(extensionCode(c, Canonical.EXT_INCIDENT_REGION)).isEqualTo(Canonical.CS_REGION + "#64.09"));
+        assertThat(conditions)
+                .allSatisfy(c -> assertThat(extensionCode(c, Canonical.EXT_INCIDENT_REGION))
+                        .isEqualTo(Canonical.CS_REGION + "#64.09"));
 
         assertThat(perpetrators(bundle)).singleElement().satisfies(p -> {
             assertThat(p.getRelationship().get(0).getCodingFirstRep().getCode()).isEqualTo("ORANG_TUA");
@@ -243,13 +285,19 @@ class KukarReferralMapperTest {
 
         List<Consent> consents = Bundles.all(bundle, Consent.class);
         assertThat(consents).hasSize(2);
-        assertThat(consentGivers(bundle)).hasSize(2).allSatisfy(g ->
-                assertThat(g.getRelationship().get(0).getCodingFirstRep().getCode()).isEqualTo("PENDAMPING"));
+        assertThat(consentGivers(bundle))
+                .hasSize(2)
+                .allSatisfy(g -> assertThat(
+                                g.getRelationship().get(0).getCodingFirstRep().getCode())
+                        .isEqualTo("PENDAMPING"));
         assertThat(consents).allSatisfy(c -> {
-            assertThat(code(c.getPolicyRule().getCodingFirstRep())).isEqualTo(Canonical.CS_LAWFUL_BASIS + "#KEWAJIBAN_HUKUM");
+            assertThat(code(c.getPolicyRule().getCodingFirstRep()))
+                    .isEqualTo(Canonical.CS_LAWFUL_BASIS + "#KEWAJIBAN_HUKUM");
             assertThat(c.getStatus()).isEqualTo(Consent.ConsentState.ACTIVE);
-            RelatedPerson giver = Bundles.resolve(bundle, c.getPerformerFirstRep(), RelatedPerson.class).orElseThrow();
-            assertThat(giver.getPatient().getReference()).isEqualTo(c.getPatient().getReference());
+            RelatedPerson giver = Bundles.resolve(bundle, c.getPerformerFirstRep(), RelatedPerson.class)
+                    .orElseThrow();
+            assertThat(giver.getPatient().getReference())
+                    .isEqualTo(c.getPatient().getReference());
         });
 
         assertProfiles(bundle);
@@ -260,7 +308,9 @@ class KukarReferralMapperTest {
         var json = KukarSamples.json(TPPO);
         ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("persetujuan")).put("berbagi_data", "Tidak");
 
-        Bundle bundle = KukarSamples.ADAPTER.readReferral(KukarSamples.bytes(json), KukarSamples.KUKAR).bundle();
+        Bundle bundle = KukarSamples.ADAPTER
+                .readReferral(KukarSamples.bytes(json), KukarSamples.KUKAR)
+                .bundle();
 
         Consent consent = Bundles.all(bundle, Consent.class).get(0);
         assertThat(consent.getStatus()).isEqualTo(Consent.ConsentState.REJECTED);

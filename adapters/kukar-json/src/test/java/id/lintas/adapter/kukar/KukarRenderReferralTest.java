@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import id.lintas.contracts.canonical.Bundles;
-import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.OutboundDocument;
@@ -49,7 +49,9 @@ class KukarRenderReferralTest {
         JsonNode rendered = render(bundle);
 
         assertThat(rendered.get("id_rujukan_hub").asText()).isEqualTo(HUB_ID);
-        assertThat(rendered.get("asal").get("kode_wilayah").asText()).as("Kukar 64.02 is 6403 in BPS").isEqualTo("6403");
+        assertThat(rendered.get("asal").get("kode_wilayah").asText())
+                .as("Kukar 64.02 is 6403 in BPS")
+                .isEqualTo("6403");
         assertThat(rendered.get("asal").get("instansi").asText()).isEqualTo("DP3A Kabupaten Kutai Kartanegara");
         ObjectNode expected = normalise(KukarSamples.json(sample));
         ObjectNode actual = normalise((ObjectNode) rendered);
@@ -67,8 +69,9 @@ class KukarRenderReferralTest {
         Bundle bundle = KukarSamples.read(TPPO).bundle();
 
         JsonNode forKukar = render(bundle);
-        JsonNode forWibReceiver = KukarSamples.tree(ADAPTER.renderReferral(
-                new OutboundReferral(HUB_ID, KUKAR, bundle), PRABUMULIH).content());
+        JsonNode forWibReceiver =
+                KukarSamples.tree(ADAPTER.renderReferral(new OutboundReferral(HUB_ID, KUKAR, bundle), PRABUMULIH)
+                        .content());
 
         assertThat(forKukar.at("/korban/0/no_hp").asText()).isEqualTo("081254321098");
         assertThat(forKukar.at("/petugas/telp").asText()).isEqualTo("0541661234");
@@ -78,8 +81,8 @@ class KukarRenderReferralTest {
 
     @Test
     void rendersToKukarEndpointAsJson() throws Exception {
-        OutboundDocument document =
-                ADAPTER.renderReferral(new OutboundReferral(HUB_ID, KUKAR, KukarSamples.read(CHILD).bundle()), PPU);
+        OutboundDocument document = ADAPTER.renderReferral(
+                new OutboundReferral(HUB_ID, KUKAR, KukarSamples.read(CHILD).bundle()), PPU);
 
         assertThat(document.target()).isEqualTo("/api/rujukan-masuk");
         assertThat(document.mediaType()).isEqualTo("application/json");
@@ -108,10 +111,12 @@ class KukarRenderReferralTest {
         victim.getName().clear();
         victim.getAddressFirstRep().getLine().clear();
         Task task = Bundles.task(bundle);
-        task.getExtension().removeIf(e -> e.getUrl().equals(Canonical.EXT_INTAKE_CHANNEL)
-                || e.getUrl().equals(Canonical.EXT_REQUESTED_DESTINATION));
-        bundle.getEntry().removeIf(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Consent
-                || e.getResource() instanceof org.hl7.fhir.r4.model.Practitioner);
+        task.getExtension()
+                .removeIf(e -> e.getUrl().equals(Canonical.EXT_INTAKE_CHANNEL)
+                        || e.getUrl().equals(Canonical.EXT_REQUESTED_DESTINATION));
+        bundle.getEntry()
+                .removeIf(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Consent
+                        || e.getResource() instanceof org.hl7.fhir.r4.model.Practitioner);
 
         JsonNode rendered = render(bundle);
 
@@ -149,13 +154,18 @@ class KukarRenderReferralTest {
         Bundle bundle = KukarSamples.read(TWO_VICTIMS).bundle();
         Task task = Bundles.task(bundle);
         task.getExtension().removeIf(e -> e.getUrl().equals(Canonical.EXT_INTAKE_CHANNEL));
-        task.getIdentifierFirstRep().setSystem(Canonical.sourceCaseSystem("ppu")).setValue("PPU-2025-031");
-        Bundles.first(bundle, org.hl7.fhir.r4.model.Practitioner.class).orElseThrow().getIdentifier().clear();
+        task.getIdentifierFirstRep()
+                .setSystem(Canonical.sourceCaseSystem("ppu"))
+                .setValue("PPU-2025-031");
+        Bundles.first(bundle, org.hl7.fhir.r4.model.Practitioner.class)
+                .orElseThrow()
+                .getIdentifier()
+                .clear();
         Patient boy = Bundles.all(bundle, Patient.class).get(0);
         boy.getExtension().removeIf(e -> e.getUrl().equals(Canonical.EXT_EDUCATION));
 
-        JsonNode rendered = KukarSamples.tree(
-                ADAPTER.renderReferral(new OutboundReferral(HUB_ID, PPU, bundle), KUKAR).content());
+        JsonNode rendered = KukarSamples.tree(ADAPTER.renderReferral(new OutboundReferral(HUB_ID, PPU, bundle), KUKAR)
+                .content());
 
         assertThat(rendered.get("no_registrasi").asText()).isEqualTo("PPU-2025-031");
         assertThat(rendered.has("media_pengaduan")).isFalse();
@@ -171,9 +181,17 @@ class KukarRenderReferralTest {
         Bundle bundle = KukarSamples.read(TPPO).bundle();
         Patient victim = Bundles.all(bundle, Patient.class).get(0);
         ((Coding) victim.getExtensionByUrl(Canonical.EXT_EDUCATION).getValue()).setCode("PERGURUAN_TINGGI");
-        ((Coding) Bundles.all(bundle, org.hl7.fhir.r4.model.Condition.class).get(0)
-                .getExtensionByUrl(Canonical.EXT_INCIDENT_PLACE).getValue()).setCode("LEMBAGA_PENDIDIKAN_KILAT");
-        Bundles.all(bundle, RelatedPerson.class).get(0).getRelationship().get(0).getCodingFirstRep().setCode("PACAR_TEMAN");
+        ((Coding) Bundles.all(bundle, org.hl7.fhir.r4.model.Condition.class)
+                        .get(0)
+                        .getExtensionByUrl(Canonical.EXT_INCIDENT_PLACE)
+                        .getValue())
+                .setCode("LEMBAGA_PENDIDIKAN_KILAT");
+        Bundles.all(bundle, RelatedPerson.class)
+                .get(0)
+                .getRelationship()
+                .get(0)
+                .getCodingFirstRep()
+                .setCode("PACAR_TEMAN");
         victim.addExtension(Canonical.EXT_DISABILITY, new Coding(Canonical.CS_DISABILITY, "FISIK", null));
         victim.addExtension(Canonical.EXT_DISABILITY, new Coding(Canonical.CS_DISABILITY, "SENSORIK", null));
 
@@ -183,30 +201,46 @@ class KukarRenderReferralTest {
         assertThat(rendered.at("/kejadian/tempat").asText()).isEqualTo("lainnya");
         assertThat(rendered.at("/pelaku/0/hubungan").asText()).isEqualTo("pacar");
         assertThat(rendered.at("/korban/0/disabilitas").asText()).isEqualTo("Ya");
-        assertThat(rendered.at("/korban/0/jenis_disabilitas").asText()).as("two kinds together").isEqualTo("ganda");
+        assertThat(rendered.at("/korban/0/jenis_disabilitas").asText())
+                .as("two kinds together")
+                .isEqualTo("ganda");
     }
 
     @Test
     void refusesToRenderHubCodesKukarHasNoEquivalentFor() throws Exception {
         Bundle bundle = KukarSamples.read(TPPO).bundle();
-        Bundles.all(bundle, ServiceRequest.class).get(2).getCode().getCodingFirstRep().setCode("VISUM");
-        ((Coding) Bundles.task(bundle).getExtensionByUrl(Canonical.EXT_INTAKE_CHANNEL).getValue()).setCode("CALL_112");
+        Bundles.all(bundle, ServiceRequest.class)
+                .get(2)
+                .getCode()
+                .getCodingFirstRep()
+                .setCode("VISUM");
+        ((Coding) Bundles.task(bundle)
+                        .getExtensionByUrl(Canonical.EXT_INTAKE_CHANNEL)
+                        .getValue())
+                .setCode("CALL_112");
 
         TranslationException e = catchThrowableOfType(() -> render(bundle), TranslationException.class);
 
-        assertThat(e.errors()).containsExactlyInAnyOrder(
-                new FieldError("layanan_diminta[2]", "code 'VISUM' has no equivalent in kukar's list layanan"),
-                new FieldError("media_pengaduan", "code 'CALL_112' has no equivalent in kukar's list media_pengaduan"));
+        assertThat(e.errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("layanan_diminta[2]", "code 'VISUM' has no equivalent in kukar's list layanan"),
+                        new FieldError(
+                                "media_pengaduan",
+                                "code 'CALL_112' has no equivalent in kukar's list media_pengaduan"));
     }
 
     @Test
     void refusesToRenderARegionWithoutBpsCode() throws Exception {
         Bundle bundle = KukarSamples.read(TPPO).bundle();
-        ((Coding) Bundles.task(bundle).getExtensionByUrl(Canonical.EXT_REQUESTED_DESTINATION).getValue()).setCode("99.99");
+        ((Coding) Bundles.task(bundle)
+                        .getExtensionByUrl(Canonical.EXT_REQUESTED_DESTINATION)
+                        .getValue())
+                .setCode("99.99");
 
         TranslationException e = catchThrowableOfType(() -> render(bundle), TranslationException.class);
 
-        assertThat(e.errors()).containsExactly(new FieldError("tujuan.kode_wilayah", "unknown Kemendagri region '99.99'"));
+        assertThat(e.errors())
+                .containsExactly(new FieldError("tujuan.kode_wilayah", "unknown Kemendagri region '99.99'"));
         assertThat(RegionTable.standard().byKemendagri("99.99")).isEmpty();
     }
 

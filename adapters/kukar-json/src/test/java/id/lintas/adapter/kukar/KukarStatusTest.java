@@ -38,25 +38,32 @@ class KukarStatusTest {
 
     @Test
     void refusesRejectionWithoutReason() {
-        TranslationException e = refused("{\"id_rujukan_hub\":\"R-1\",\"status\":\"ditolak\",\"waktu\":\"22-07-2025 10:02\"}");
+        TranslationException e =
+                refused("{\"id_rujukan_hub\":\"R-1\",\"status\":\"ditolak\",\"waktu\":\"22-07-2025 10:02\"}");
 
-        assertThat(e.errors()).containsExactly(new FieldError("catatan", "required when status is ditolak (the reason)"));
+        assertThat(e.errors())
+                .containsExactly(new FieldError("catatan", "required when status is ditolak (the reason)"));
     }
 
     @Test
     void refusesStatusWithUnknownCodeAndBadTime() {
         TranslationException e = refused("{\"status\":\"diproses\",\"waktu\":\"2025-07-22T10:02\"}");
 
-        assertThat(e.errors()).containsExactlyInAnyOrder(
-                new FieldError("id_rujukan_hub", "required"),
-                new FieldError("status", "unknown code 'diproses'"),
-                new FieldError("waktu", "expected dd-MM-yyyy HH:mm"));
+        assertThat(e.errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("id_rujukan_hub", "required"),
+                        new FieldError("status", "unknown code 'diproses'"),
+                        new FieldError("waktu", "expected dd-MM-yyyy HH:mm"));
     }
 
     @Test
     void rendersStatusForKukarInItsLocalTime() throws Exception {
         StatusChange change = new StatusChange(
-                "7f3c2a10-hub", null, ReferralStatus.REJECTED, "Di luar wilayah layanan", Instant.parse("2025-07-22T02:02:00Z"));
+                "7f3c2a10-hub",
+                null,
+                ReferralStatus.REJECTED,
+                "Di luar wilayah layanan",
+                Instant.parse("2025-07-22T02:02:00Z"));
 
         OutboundDocument document = ADAPTER.renderStatus(change, KUKAR);
 
@@ -71,7 +78,8 @@ class KukarStatusTest {
 
     @Test
     void rendersStatusWithoutNoteAndWithAnEncodedId() throws Exception {
-        StatusChange change = new StatusChange("a/b c", null, ReferralStatus.COMPLETED, null, Instant.parse("2025-08-01T00:00:00Z"));
+        StatusChange change =
+                new StatusChange("a/b c", null, ReferralStatus.COMPLETED, null, Instant.parse("2025-08-01T00:00:00Z"));
 
         OutboundDocument document = ADAPTER.renderStatus(change, KUKAR);
 
@@ -83,7 +91,8 @@ class KukarStatusTest {
     void refusesToRenderAStatusKukarHasNoWordFor() {
         StatusChange change = new StatusChange("R-1", null, ReferralStatus.REQUESTED, null, Instant.now());
 
-        TranslationException e = catchThrowableOfType(() -> ADAPTER.renderStatus(change, KUKAR), TranslationException.class);
+        TranslationException e =
+                catchThrowableOfType(() -> ADAPTER.renderStatus(change, KUKAR), TranslationException.class);
 
         assertThat(e.errors()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("status");
@@ -92,7 +101,8 @@ class KukarStatusTest {
     }
 
     private static ReferralStatus status(String code) throws Exception {
-        String body = "{\"id_rujukan_hub\":\"R-1\",\"status\":\"" + code + "\",\"catatan\":\"x\",\"waktu\":\"22-07-2025 10:02\"}";
+        String body = "{\"id_rujukan_hub\":\"R-1\",\"status\":\"" + code
+                + "\",\"catatan\":\"x\",\"waktu\":\"22-07-2025 10:02\"}";
         return ADAPTER.readStatus(body.getBytes(StandardCharsets.UTF_8), KUKAR).status();
     }
 

@@ -22,20 +22,54 @@ class KukarTerminologyTest {
     /** Every code of every Kukar list, as FORMAT.md version 1 publishes them. */
     private static final Map<String, List<String>> KUKAR_LISTS = Map.ofEntries(
             Map.entry("jenis_rujukan", List.of("rujukan", "pelimpahan")),
-            Map.entry("media_pengaduan", List.of("datang_langsung", "telepon", "whatsapp", "surat_email", "pihak_lain",
-                    "penjangkauan", "rujukan")),
+            Map.entry(
+                    "media_pengaduan",
+                    List.of(
+                            "datang_langsung",
+                            "telepon",
+                            "whatsapp",
+                            "surat_email",
+                            "pihak_lain",
+                            "penjangkauan",
+                            "rujukan")),
             Map.entry("urgensi", List.of("tinggi", "sedang", "rendah")),
             Map.entry("jenis_kelamin", List.of("L", "P")),
             Map.entry("pendidikan", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10")),
             Map.entry("jenis_disabilitas", List.of("fisik", "intelektual", "mental", "sensorik", "ganda")),
-            Map.entry("hubungan", List.of("orang_tua", "keluarga", "suami_istri", "pacar", "teman", "guru", "majikan",
-                    "rekan_kerja", "tetangga", "lainnya", "tidak_diketahui")),
-            Map.entry("tempat", List.of("rumah_tangga", "tempat_kerja", "sekolah", "fasilitas_umum", "daring", "lainnya")),
-            Map.entry("bentuk_kekerasan", List.of("fisik", "psikis", "seksual", "eksploitasi", "tppo", "penelantaran",
-                    "lainnya")),
-            Map.entry("layanan", List.of("pengaduan", "kesehatan", "konseling_psikologis", "bantuan_hukum",
-                    "penegakan_hukum", "rumah_aman", "rehabilitasi_sosial", "reintegrasi_sosial", "pemulangan",
-                    "pendampingan", "pemberdayaan_ekonomi")),
+            Map.entry(
+                    "hubungan",
+                    List.of(
+                            "orang_tua",
+                            "keluarga",
+                            "suami_istri",
+                            "pacar",
+                            "teman",
+                            "guru",
+                            "majikan",
+                            "rekan_kerja",
+                            "tetangga",
+                            "lainnya",
+                            "tidak_diketahui")),
+            Map.entry(
+                    "tempat",
+                    List.of("rumah_tangga", "tempat_kerja", "sekolah", "fasilitas_umum", "daring", "lainnya")),
+            Map.entry(
+                    "bentuk_kekerasan",
+                    List.of("fisik", "psikis", "seksual", "eksploitasi", "tppo", "penelantaran", "lainnya")),
+            Map.entry(
+                    "layanan",
+                    List.of(
+                            "pengaduan",
+                            "kesehatan",
+                            "konseling_psikologis",
+                            "bantuan_hukum",
+                            "penegakan_hukum",
+                            "rumah_aman",
+                            "rehabilitasi_sosial",
+                            "reintegrasi_sosial",
+                            "pemulangan",
+                            "pendampingan",
+                            "pemberdayaan_ekonomi")),
             Map.entry("diberikan_oleh", List.of("korban", "orang_tua", "wali", "pendamping")),
             Map.entry("dasar_hukum", List.of("persetujuan", "kewajiban_hukum")),
             Map.entry("status", List.of("diterima", "ditolak", "selesai", "dibatalkan")));
@@ -58,11 +92,15 @@ class KukarTerminologyTest {
 
     /** Hub codes Kukar cannot express: deliberately absent from hub-to-kukar. */
     private static final Set<String> NO_KUKAR_EQUIVALENT = Set.of(
-            Canonical.CS_SERVICE + "#PENJANGKAUAN", Canonical.CS_SERVICE + "#PENGELOLAAN_KASUS",
-            Canonical.CS_SERVICE + "#MEDIASI", Canonical.CS_SERVICE + "#PERLINDUNGAN_LPSK",
+            Canonical.CS_SERVICE + "#PENJANGKAUAN",
+            Canonical.CS_SERVICE + "#PENGELOLAAN_KASUS",
+            Canonical.CS_SERVICE + "#MEDIASI",
+            Canonical.CS_SERVICE + "#PERLINDUNGAN_LPSK",
             Canonical.CS_SERVICE + "#VISUM",
-            Canonical.CS_INTAKE_CHANNEL + "#CALL_112", Canonical.CS_INTAKE_CHANNEL + "#SAPA_129",
-            Canonical.CS_INTAKE_CHANNEL + "#POS_PENGADUAN", Canonical.CS_INTAKE_CHANNEL + "#PANIC_BUTTON",
+            Canonical.CS_INTAKE_CHANNEL + "#CALL_112",
+            Canonical.CS_INTAKE_CHANNEL + "#SAPA_129",
+            Canonical.CS_INTAKE_CHANNEL + "#POS_PENGADUAN",
+            Canonical.CS_INTAKE_CHANNEL + "#PANIC_BUTTON",
             // Kukar says "unknown education" by leaving pendidikan out; the adapter does that, not the map.
             Canonical.CS_EDUCATION + "#TIDAK_DIKETAHUI");
 
@@ -111,8 +149,8 @@ class KukarTerminologyTest {
 
     @Test
     void codesThatRoundTripUnchangedAreAllButTheLossyOnes() throws Exception {
-        Set<String> lossy = Set.of("pendidikan#2", "pendidikan#6", "pendidikan#7",
-                "pendidikan#9", "pendidikan#10", "hubungan#teman");
+        Set<String> lossy = Set.of(
+                "pendidikan#2", "pendidikan#6", "pendidikan#7", "pendidikan#9", "pendidikan#10", "hubungan#teman");
         for (Map.Entry<String, List<String>> list : KUKAR_LISTS.entrySet()) {
             for (String code : list.getValue()) {
                 Coding hub = terminology.toHub("kukar", list.getKey(), code, "f");

@@ -26,8 +26,12 @@ import org.hl7.fhir.r4.model.Coding;
 final class CellReader {
 
     /** Exactly four digits of year: {@code uuuu} alone would also accept {@code +622025}, which FHIR cannot hold. */
-    static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().appendPattern("dd/MM/")
-            .appendValue(ChronoField.YEAR, 4).toFormatter().withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
+            .appendPattern("dd/MM/")
+            .appendValue(ChronoField.YEAR, 4)
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
+
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
     private final CsvText.Row row;

@@ -35,7 +35,8 @@ final class ConditionMapper {
     /** Sexual violence or violence at home: the victim's record carries the SDV security label. */
     static boolean sensitive(RujukanRow.Incident incident) {
         return incident.forms().stream().anyMatch(f -> SEXUAL.equals(f.getCode()))
-                || (incident.place() != null && HOUSEHOLD.equals(incident.place().getCode()));
+                || (incident.place() != null
+                        && HOUSEHOLD.equals(incident.place().getCode()));
     }
 
     /** The incident cells of one victim's row. */
@@ -46,11 +47,14 @@ final class ConditionMapper {
         cells.put(
                 BENTUK_KEKERASAN,
                 incident.forms().stream()
-                        .map(form -> out.code(LIST_BENTUK_KEKERASAN, Canonical.CS_VIOLENCE_FORM, form, BENTUK_KEKERASAN))
+                        .map(form ->
+                                out.code(LIST_BENTUK_KEKERASAN, Canonical.CS_VIOLENCE_FORM, form, BENTUK_KEKERASAN))
                         .filter(Objects::nonNull)
                         .distinct()
                         .collect(Collectors.joining(", ")));
-        cells.put(TEMPAT_KEJADIAN, out.code(LIST_TEMPAT_KEJADIAN, Canonical.CS_INCIDENT_PLACE, incident.place(), TEMPAT_KEJADIAN));
+        cells.put(
+                TEMPAT_KEJADIAN,
+                out.code(LIST_TEMPAT_KEJADIAN, Canonical.CS_INCIDENT_PLACE, incident.place(), TEMPAT_KEJADIAN));
         Region region = incident.region();
         cells.put(KAB_KOTA_KEJADIAN, out.regionName(region, KAB_KOTA_KEJADIAN));
         PartialDateTime onset = incident.onset();

@@ -18,8 +18,11 @@ final class ConsentMapper {
      * consent date: the report time stands for it, the moment PPU recorded the answer.
      */
     Consent toConsent(RujukanRow.Consent consent, ZonedDateTime recordedAt) {
-        String giver = Consent.VICTIM.equals(consent.giver().getCode()) ? null : consent.giver().getCode();
-        return new Consent(consent.permitted(), Consent.CONSENT, giver, PartialDateTime.of(recordedAt.toOffsetDateTime()));
+        String giver = Consent.VICTIM.equals(consent.giver().getCode())
+                ? null
+                : consent.giver().getCode();
+        return new Consent(
+                consent.permitted(), Consent.CONSENT, giver, PartialDateTime.of(recordedAt.toOffsetDateTime()));
     }
 
     /**
@@ -28,7 +31,12 @@ final class ConsentMapper {
      */
     void render(Consent consent, Rendering out, Rendering.Cells cells) {
         cells.put(PERSETUJUAN, consent.permit() ? YA : TIDAK);
-        cells.put(PEMBERI_PERSETUJUAN, out.code(LIST_PEMBERI_PERSETUJUAN, Canonical.CS_CONSENT_GIVER,
-                consent.giverOrVictim(), PEMBERI_PERSETUJUAN));
+        cells.put(
+                PEMBERI_PERSETUJUAN,
+                out.code(
+                        LIST_PEMBERI_PERSETUJUAN,
+                        Canonical.CS_CONSENT_GIVER,
+                        consent.giverOrVictim(),
+                        PEMBERI_PERSETUJUAN));
     }
 }

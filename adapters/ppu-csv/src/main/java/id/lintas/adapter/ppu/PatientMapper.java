@@ -51,14 +51,17 @@ final class PatientMapper {
             cells.put(TGL_LAHIR_KORBAN, birthDate);
             if (birthDate == null) {
                 out.note("Korban " + victimNumber
-                        + ": Tgl Lahir hanya diketahui sebagian / birth date known only in part: " + victim.birthDate());
+                        + ": Tgl Lahir hanya diketahui sebagian / birth date known only in part: "
+                        + victim.birthDate());
             }
         }
         if (victim.age() != null) {
             cells.put(UMUR_KORBAN, String.valueOf(victim.age()));
         }
         if (victim.education() != null && !UNKNOWN_EDUCATION.equals(victim.education())) {
-            cells.put(PENDIDIKAN_KORBAN, out.code(LIST_PENDIDIKAN, Canonical.CS_EDUCATION, victim.education(), PENDIDIKAN_KORBAN));
+            cells.put(
+                    PENDIDIKAN_KORBAN,
+                    out.code(LIST_PENDIDIKAN, Canonical.CS_EDUCATION, victim.education(), PENDIDIKAN_KORBAN));
         }
         cells.put(DISABILITAS, disability(victim.disabilities(), out));
         cells.put(ALAMAT_KORBAN, victim.addressLine());

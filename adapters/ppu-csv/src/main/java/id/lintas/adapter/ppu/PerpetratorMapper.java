@@ -17,9 +17,13 @@ final class PerpetratorMapper {
     Perpetrator toPerpetrator(RujukanRow.Perpetrator perpetrator) {
         return new Perpetrator(
                 perpetrator.name(),
-                perpetrator.gender() == null ? null : Gender.ofCode(perpetrator.gender().getCode()),
+                perpetrator.gender() == null
+                        ? null
+                        : Gender.ofCode(perpetrator.gender().getCode()),
                 perpetrator.age(),
-                perpetrator.relationship() == null ? Perpetrator.UNKNOWN : perpetrator.relationship().getCode());
+                perpetrator.relationship() == null
+                        ? Perpetrator.UNKNOWN
+                        : perpetrator.relationship().getCode());
     }
 
     /** Whether a RelatedPerson of a canonical Bundle is a perpetrator. */
@@ -34,8 +38,13 @@ final class PerpetratorMapper {
         cells.put(UMUR_PELAKU, perpetrator.age() == null ? null : String.valueOf(perpetrator.age()));
         // PPU writes an unknown relation as an empty cell (see hub-to-ppu.json).
         if (perpetrator.relationship() != null && !Perpetrator.UNKNOWN.equals(perpetrator.relationship())) {
-            cells.put(HUBUNGAN_PELAKU, out.code(LIST_HUBUNGAN_PELAKU, Canonical.CS_RELATIONSHIP,
-                    perpetrator.relationship(), HUBUNGAN_PELAKU));
+            cells.put(
+                    HUBUNGAN_PELAKU,
+                    out.code(
+                            LIST_HUBUNGAN_PELAKU,
+                            Canonical.CS_RELATIONSHIP,
+                            perpetrator.relationship(),
+                            HUBUNGAN_PELAKU));
         }
     }
 

@@ -8,9 +8,11 @@ import id.lintas.contracts.spi.CanonicalField;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.FileBatchReader;
 import id.lintas.contracts.spi.FileRejectedException;
+import id.lintas.contracts.spi.IntakeFields;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
+import id.lintas.contracts.spi.ReceiptTexts;
 import id.lintas.contracts.spi.RowReceipt;
 import id.lintas.contracts.spi.StatusChange;
 import id.lintas.contracts.spi.TranslationException;
@@ -19,8 +21,6 @@ import id.lintas.contracts.terminology.Terminology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import id.lintas.contracts.spi.ReceiptTexts;
-import id.lintas.contracts.spi.IntakeFields;
 
 /**
  * The adapter for UPTD PPA Kabupaten Penajam Paser Utara's CSV batch files ({@code ppu-csv}, FORMAT.md

@@ -27,6 +27,8 @@ enum ReceiptMessages implements ReceiptTexts {
 
     @Override
     public String refused(List<FieldError> errors) {
-        return errors.stream().map(e -> "Kolom '" + e.field() + "': " + e.reason()).collect(Collectors.joining("; "));
+        return errors.stream()
+                .map(e -> "Kolom '" + e.field() + "': " + e.reason())
+                .collect(Collectors.joining("; "));
     }
 }

@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The typed referral of one case from its checked rows (one row per victim), which {@link CanonicalWriter}
@@ -50,7 +50,9 @@ final class ReferralMapper {
         for (RujukanRow row : rows) {
             // Each row says what happened to its victim; one that differs from the first row's is the victim's own.
             Incident own = conditions.toIncident(row.incident());
-            victims.add(patients.toVictim(row.victim(), ConditionMapper.sensitive(row.incident()),
+            victims.add(patients.toVictim(
+                            row.victim(),
+                            ConditionMapper.sensitive(row.incident()),
                             consents.toConsent(row.consent(), first.reportedAt()))
                     .withIncident(Objects.equals(own, incident) ? null : own));
         }

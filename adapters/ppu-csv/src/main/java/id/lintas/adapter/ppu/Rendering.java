@@ -99,7 +99,9 @@ final class Rendering {
 
     /** The Kemendagri name of a region known by its code without dots (SATUSEHAT address). */
     String compactRegionName(Region region, String column) {
-        if (region == null || region.kemendagriCompact() == null || region.kemendagriCompact().isBlank()) {
+        if (region == null
+                || region.kemendagriCompact() == null
+                || region.kemendagriCompact().isBlank()) {
             return null;
         }
         Optional<Region> found = regions.byKemendagriCompact(region.kemendagriCompact());

@@ -68,9 +68,7 @@ final class StatusMapper {
         Rendering.Cells cells = new Rendering.Cells();
         cells.put(NO_REGISTRASI, change.sourceReference());
         cells.put(ID_RUJUKAN_HUB, change.hubReferralId());
-        cells.put(
-                STATUS,
-                out.code(LIST_STATUS, ReferralStatuses.taskStatus(change.status()), STATUS));
+        cells.put(STATUS, out.code(LIST_STATUS, ReferralStatuses.taskStatus(change.status()), STATUS));
         var at = change.at().atZone(out.zone());
         cells.put(TANGGAL, CellReader.DATE.format(at));
         cells.put(JAM, CellReader.TIME.format(at));

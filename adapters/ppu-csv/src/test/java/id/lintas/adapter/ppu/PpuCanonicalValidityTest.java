@@ -58,7 +58,9 @@ class PpuCanonicalValidityTest {
                     new OutboundReferral("hub-" + i, Fixtures.PPU, referral.bundle()), Fixtures.PPU);
             String name = "RUJUKAN_20250722_170" + i + ".csv";
             FileBatch batch = adapter.readFile(name, asRujukan(document.content()), Fixtures.PPU);
-            assertThat(Fixtures.errors(batch)).as("errors reading back %s", name).isEmpty();
+            assertThat(Fixtures.errors(batch))
+                    .as("errors reading back %s", name)
+                    .isEmpty();
             again.addAll(Fixtures.referrals(batch));
             i++;
         }
@@ -71,7 +73,9 @@ class PpuCanonicalValidityTest {
         for (CanonicalReferral referral : referrals) {
             ValidationReport report = VALIDATOR.validate(referral.bundle());
             assertThat(report.errors())
-                    .as("validation errors of %s:%n%s", referral.sourceReference(),
+                    .as(
+                            "validation errors of %s:%n%s",
+                            referral.sourceReference(),
                             report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
                     .isEmpty();
         }
@@ -79,7 +83,11 @@ class PpuCanonicalValidityTest {
 
     /** A RUJUKAN_MASUK file as a RUJUKAN file: PPU's columns only, in PPU's dialect (BOM, CRLF, ';'). */
     private static byte[] asRujukan(byte[] rujukanMasuk) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .setRecordSeparator("\r\n")
+                .get();
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             printer.printRecord(Columns.RUJUKAN_LAYOUT);

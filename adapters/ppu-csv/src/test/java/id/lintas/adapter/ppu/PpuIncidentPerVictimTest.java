@@ -37,8 +37,10 @@ class PpuIncidentPerVictimTest {
         assertThat(forms(bundle, victims.get(0))).containsExactly("FISIK", "PSIKIS");
         assertThat(forms(bundle, victims.get(1))).containsExactly("SEKSUAL");
 
-        byte[] rendered = new PpuCsvAdapter().renderReferral(
-                new id.lintas.contracts.spi.OutboundReferral("hub-118", Fixtures.PPU, bundle), Fixtures.KUKAR).content();
+        byte[] rendered = new PpuCsvAdapter()
+                .renderReferral(
+                        new id.lintas.contracts.spi.OutboundReferral("hub-118", Fixtures.PPU, bundle), Fixtures.KUKAR)
+                .content();
         List<java.util.Map<String, String>> rows = Fixtures.rows(rendered);
         assertThat(rows).extracting(r -> r.get("Bentuk Kekerasan")).containsExactly("Fisik, Psikis", "Seksual");
         assertThat(rows).extracting(r -> r.get("Tempat Kejadian")).containsExactly("Rumah Tangga", "Lainnya");

@@ -49,7 +49,8 @@ class PpuInvalidFilesTest {
     void refusesAFileWithAnUnrelatedHeaderWhole() {
         assertThatThrownBy(() -> Fixtures.read(Fixtures.INVALID_HEADER))
                 .isInstanceOf(FileRejectedException.class)
-                .hasMessage("header does not match RUJUKAN layout: expected column 2 'No Registrasi', found another name");
+                .hasMessage(
+                        "header does not match RUJUKAN layout: expected column 2 'No Registrasi', found another name");
     }
 
     @Test
@@ -96,7 +97,8 @@ class PpuInvalidFilesTest {
 
     @Test
     void refusesAFileWithAnUnterminatedQuoteWithoutQuotingItsContent() {
-        byte[] file = Fixtures.file(Fixtures.rujukanHeader(), GOOD_ROW.replace(";Korban mengalami", ";\"Korban mengalami"));
+        byte[] file =
+                Fixtures.file(Fixtures.rujukanHeader(), GOOD_ROW.replace(";Korban mengalami", ";\"Korban mengalami"));
         assertThatThrownBy(() -> adapter.readFile("RUJUKAN_20250724_0900.csv", file, Fixtures.PPU))
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageStartingWith("file is not a readable CSV")
@@ -116,8 +118,9 @@ class PpuInvalidFilesTest {
         String text = Fixtures.rujukanHeader() + "\n" + GOOD_ROW + "\n\n;;;;\n";
         FileBatch batch =
                 adapter.readFile("RUJUKAN_20250724_0900.csv", text.getBytes(StandardCharsets.UTF_8), Fixtures.PPU);
-        assertThat(batch.items()).singleElement().satisfies(i -> assertThat(i.errors())
-                .isEmpty());
+        assertThat(batch.items())
+                .singleElement()
+                .satisfies(i -> assertThat(i.errors()).isEmpty());
     }
 
     @Test
@@ -230,7 +233,10 @@ class PpuInvalidFilesTest {
                         Fixtures.errors(batch).stream(), Fixtures.errors(invalidSample).stream())
                 .map(FieldError::toString)
                 .toList();
-        assertThat(reasons).isNotEmpty().noneSatisfy(r -> assertThat(r)
-                .containsAnyOf("Wulan", "Sari", "Lina", "Marlina", "6409014", "Jl. Propinsi", "ancam", "dipukul"));
+        assertThat(reasons)
+                .isNotEmpty()
+                .noneSatisfy(r -> assertThat(r)
+                        .containsAnyOf(
+                                "Wulan", "Sari", "Lina", "Marlina", "6409014", "Jl. Propinsi", "ancam", "dipukul"));
     }
 }

@@ -36,7 +36,8 @@ class PpuReaderFuzzTest {
                 assertThat(item.rows()).isNotEmpty();
                 if (item.message() == null) {
                     ROWS_REFUSED.incrementAndGet();
-                    assertThat(item.errors()).isNotEmpty()
+                    assertThat(item.errors())
+                            .isNotEmpty()
                             .allSatisfy(e -> assertThat(e.field()).isNotBlank());
                 }
             }
@@ -48,8 +49,8 @@ class PpuReaderFuzzTest {
 
     @AfterAll
     static void report() {
-        System.out.println("Fuzzing PPU's readers: " + INPUTS.get() + " inputs (files) tried, "
-                + FILES_REFUSED.get() + " refused whole, " + ROWS_REFUSED.get() + " rows refused in the others");
+        System.out.println("Fuzzing PPU's readers: " + INPUTS.get() + " inputs (files) tried, " + FILES_REFUSED.get()
+                + " refused whole, " + ROWS_REFUSED.get() + " rows refused in the others");
         assertThat(INPUTS.get()).as("inputs tried").isPositive();
     }
 }

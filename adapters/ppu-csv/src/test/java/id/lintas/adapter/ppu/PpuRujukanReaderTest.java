@@ -44,8 +44,9 @@ class PpuRujukanReaderTest {
 
     @Test
     void readsThreeRowsAsTwoReferralsOneOfThemWithTwoVictims() {
-        assertThat(batch.items()).hasSize(2).allSatisfy(item -> assertThat(item.errors())
-                .isEmpty());
+        assertThat(batch.items())
+                .hasSize(2)
+                .allSatisfy(item -> assertThat(item.errors()).isEmpty());
         assertThat(batch.items().get(0).rows()).containsExactly(1);
         assertThat(batch.items().get(0).sourceReference()).isEqualTo("PPU/UPTD/2025/117");
         assertThat(batch.items().get(1).rows()).containsExactly(2, 3);
@@ -180,9 +181,10 @@ class PpuRujukanReaderTest {
                 .extracting(e -> coding((Coding) e.getValue()))
                 .containsExactly(Canonical.CS_DISABILITY + "#SENSORIK");
         // Violence at home: both children's records carry the SDV label.
-        assertThat(children).allSatisfy(child -> assertThat(child.getMeta().getSecurity())
-                .extracting(PpuRujukanReaderTest::coding)
-                .containsExactly(Canonical.V3_ACT_CODE + "#SDV"));
+        assertThat(children)
+                .allSatisfy(child -> assertThat(child.getMeta().getSecurity())
+                        .extracting(PpuRujukanReaderTest::coding)
+                        .containsExactly(Canonical.V3_ACT_CODE + "#SDV"));
         Task task = Bundles.task(siblings);
         assertThat(task.getFor().getReference()).isEqualTo(Bundles.fullUrl(siblings, boy));
         assertThat(task.getInput())
@@ -209,9 +211,11 @@ class PpuRujukanReaderTest {
                     .isEqualTo(Bundles.fullUrl(
                             siblings, Bundles.first(siblings, Patient.class).orElseThrow()));
         });
-        assertThat(perpetrators(tppo)).singleElement().satisfies(p -> assertThat(
-                        p.getRelationship().get(0).getCodingFirstRep().getCode())
-                .isEqualTo("MAJIKAN"));
+        assertThat(perpetrators(tppo))
+                .singleElement()
+                .satisfies(p -> assertThat(
+                                p.getRelationship().get(0).getCodingFirstRep().getCode())
+                        .isEqualTo("MAJIKAN"));
     }
 
     @Test

@@ -38,9 +38,11 @@ final class CaseCategory {
         if (code == null || CODES.contains(code)) {
             return;
         }
-        in.error(field, CODE_SHAPE.matcher(code).matches()
-                ? "unknown code '" + code + "'"
-                : "not a code of the list " + PrabumulihFields.KATEGORI_KASUS);
+        in.error(
+                field,
+                CODE_SHAPE.matcher(code).matches()
+                        ? "unknown code '" + code + "'"
+                        : "not a code of the list " + PrabumulihFields.KATEGORI_KASUS);
     }
 
     /** The category of a referral: TPPO first, then a child victim, then a woman victim. */

@@ -27,16 +27,23 @@ final class ConsentMapper {
         if (consent == null) {
             return null;
         }
-        Boolean share = in.bool(in.attribute(consent, AT, PrabumulihFields.DIBERIKAN, REQUIRED),
+        Boolean share = in.bool(
+                in.attribute(consent, AT, PrabumulihFields.DIBERIKAN, REQUIRED),
                 FieldReader.attributePath(AT, PrabumulihFields.DIBERIKAN));
-        Coding giver = in.code(in.attribute(consent, AT, PrabumulihFields.OLEH, REQUIRED),
-                FieldReader.attributePath(AT, PrabumulihFields.OLEH), PrabumulihFields.LIST_PERSETUJUAN_OLEH);
-        LocalDate date = in.date(in.attribute(consent, AT, PrabumulihFields.TANGGAL, REQUIRED),
+        Coding giver = in.code(
+                in.attribute(consent, AT, PrabumulihFields.OLEH, REQUIRED),
+                FieldReader.attributePath(AT, PrabumulihFields.OLEH),
+                PrabumulihFields.LIST_PERSETUJUAN_OLEH);
+        LocalDate date = in.date(
+                in.attribute(consent, AT, PrabumulihFields.TANGGAL, REQUIRED),
                 FieldReader.attributePath(AT, PrabumulihFields.TANGGAL));
         if (share == null || giver == null || date == null) {
             return null;
         }
-        return new Consent(share, Consent.CONSENT, Consent.VICTIM.equals(giver.getCode()) ? null : giver.getCode(),
+        return new Consent(
+                share,
+                Consent.CONSENT,
+                Consent.VICTIM.equals(giver.getCode()) ? null : giver.getCode(),
                 PartialDateTime.of(date));
     }
 
@@ -52,11 +59,20 @@ final class ConsentMapper {
         }
         Element element = XmlDocuments.add(kasus, PrabumulihFields.PERSETUJUAN);
         XmlDocuments.attribute(element, PrabumulihFields.DIBERIKAN, String.valueOf(consent.permits()));
-        XmlDocuments.attribute(element, PrabumulihFields.OLEH, out.code(PrabumulihFields.LIST_PERSETUJUAN_OLEH,
-                Canonical.CS_CONSENT_GIVER, consent.giverOrVictim(), FieldReader.attributePath(AT, PrabumulihFields.OLEH)));
+        XmlDocuments.attribute(
+                element,
+                PrabumulihFields.OLEH,
+                out.code(
+                        PrabumulihFields.LIST_PERSETUJUAN_OLEH,
+                        Canonical.CS_CONSENT_GIVER,
+                        consent.giverOrVictim(),
+                        FieldReader.attributePath(AT, PrabumulihFields.OLEH)));
         if (consent.date() != null) {
-            XmlDocuments.attribute(element, PrabumulihFields.TANGGAL, PrabumulihFormats.date(out, consent.date(),
-                    FieldReader.attributePath(AT, PrabumulihFields.TANGGAL)));
+            XmlDocuments.attribute(
+                    element,
+                    PrabumulihFields.TANGGAL,
+                    PrabumulihFormats.date(
+                            out, consent.date(), FieldReader.attributePath(AT, PrabumulihFields.TANGGAL)));
         }
     }
 }

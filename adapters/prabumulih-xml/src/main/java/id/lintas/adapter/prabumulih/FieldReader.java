@@ -25,6 +25,7 @@ final class FieldReader extends FieldReading {
 
     /** Prabumulih's codes are short, upper case and digits ({@code TIDAK_SEKOLAH}, {@code 106}, {@code G}). */
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z0-9_]{1,15}");
+
     private static final Pattern REGION_CODE = Pattern.compile("\\d{2}|\\d{4}");
 
     FieldReader(Lookups lookups) {
@@ -162,9 +163,11 @@ final class FieldReader extends FieldReading {
         } catch (TranslationException e) {
             // Not shaped like one of Prabumulih's codes: it may be a name typed into the wrong field,
             // so it is not repeated.
-            error(field, CODE_SHAPE.matcher(code).matches()
-                    ? "unknown code '" + code + "'"
-                    : "not a code of the list " + list);
+            error(
+                    field,
+                    CODE_SHAPE.matcher(code).matches()
+                            ? "unknown code '" + code + "'"
+                            : "not a code of the list " + list);
             return null;
         }
     }
@@ -181,8 +184,10 @@ final class FieldReader extends FieldReading {
         List<Coding> codings = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             String elementAt = index(path(at, name), i);
-            codings.add(code(attribute(elements.get(i), elementAt, PrabumulihFields.KODE, Need.REQUIRED),
-                    attributePath(elementAt, PrabumulihFields.KODE), list));
+            codings.add(code(
+                    attribute(elements.get(i), elementAt, PrabumulihFields.KODE, Need.REQUIRED),
+                    attributePath(elementAt, PrabumulihFields.KODE),
+                    list));
         }
         return distinct(codings);
     }
@@ -206,8 +211,10 @@ final class FieldReader extends FieldReading {
 
     /** A phone number as typed, in E.164. */
     String phone(Element parent, String at, String name, Need need) {
-        return phone(text(parent, at, name, need), path(at, name), false,
+        return phone(
+                text(parent, at, name, need),
+                path(at, name),
+                false,
                 "expected an Indonesian phone number such as 0813-7788-1122 or +6281377881122");
     }
-
 }

@@ -18,7 +18,9 @@ final class OrganizationMapper {
         if (region.isPresent()) {
             XmlDocuments.attribute(origin, PrabumulihFields.KOTKAB, region.get().kemendagriCompact());
         } else {
-            out.error(FieldReader.attributePath(FieldReader.path(TaskMapper.ROOT, PrabumulihFields.ASAL), PrabumulihFields.KOTKAB),
+            out.error(
+                    FieldReader.attributePath(
+                            FieldReader.path(TaskMapper.ROOT, PrabumulihFields.ASAL), PrabumulihFields.KOTKAB),
                     "unknown Kemendagri region '" + sender.regionKemendagri() + "'");
         }
         XmlDocuments.attribute(origin, PrabumulihFields.INSTANSI, sender.organisationName());

@@ -72,6 +72,7 @@ final class PrabumulihFields {
 
     /** Code list names: the last segment of {@code Canonical.regionCodeList("prabumulih", list)}. */
     static final String LIST_JENIS_RUJUKAN = "jenis_rujukan";
+
     static final String LIST_MEDIA_PENGADUAN = "media_pengaduan";
     static final String LIST_PRIORITAS = "prioritas";
     static final String LIST_JENIS_KELAMIN = "jenis_kelamin";
@@ -89,11 +90,13 @@ final class PrabumulihFields {
 
     /** Prabumulih's receiving endpoints, relative to the base URL configured per installation. */
     static final String PATH_REFERRAL = "/satulayanan/api/v2/rujukan";
+
     static final String PATH_STATUS = "/satulayanan/api/v2/status";
     static final String MEDIA_TYPE = "application/xml";
 
     /** FHIR's system for identifiers that are URIs; Prabumulih's case uuid is kept as {@code urn:uuid:...}. */
     static final String URI_IDENTIFIER = "urn:ietf:rfc:3986";
+
     static final String URN_UUID = "urn:uuid:";
 
     /** The schema in {@code lintas-contracts}, on the class path. */

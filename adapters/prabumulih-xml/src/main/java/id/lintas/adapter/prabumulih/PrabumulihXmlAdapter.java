@@ -25,7 +25,10 @@ public final class PrabumulihXmlAdapter extends MessageAdapter {
 
     /** Uses the terminology and region table shipped with the product. */
     public PrabumulihXmlAdapter() {
-        super(FORMAT, PrabumulihFields.REGION, PrabumulihFields.LIST_LAYANAN,
+        super(
+                FORMAT,
+                PrabumulihFields.REGION,
+                PrabumulihFields.LIST_LAYANAN,
                 new Parts(ReferralReader::read, StatusMapper::read, ReferralWriter::write, StatusMapper::write));
     }
 
@@ -36,14 +39,16 @@ public final class PrabumulihXmlAdapter extends MessageAdapter {
             case REPORT_DATE -> FieldReader.path(TaskMapper.ROOT, PrabumulihFields.TANGGAL_PELAPORAN);
             case VICTIM_BIRTH_DATE -> FieldReader.path(klien, PrabumulihFields.TANGGAL_LAHIR);
             case VICTIM_AGE -> FieldReader.path(klien, PrabumulihFields.UMUR);
-            case INCIDENT_DATE -> FieldReader.path(FieldReader.path(TaskMapper.ROOT, PrabumulihFields.KEJADIAN),
-                    PrabumulihFields.TANGGAL);
+            case INCIDENT_DATE ->
+                FieldReader.path(
+                        FieldReader.path(TaskMapper.ROOT, PrabumulihFields.KEJADIAN), PrabumulihFields.TANGGAL);
         };
     }
 
     @Override
     public IntakeFields intakeFields() {
-        return new IntakeFields(FieldReader.attributePath(TaskMapper.ROOT, PrabumulihFields.VERSI),
+        return new IntakeFields(
+                FieldReader.attributePath(TaskMapper.ROOT, PrabumulihFields.VERSI),
                 FieldReader.attributePath(StatusMapper.ROOT, PrabumulihFields.ID_RUJUKAN_HUB),
                 FieldReader.attributePath(StatusMapper.ROOT, PrabumulihFields.STATUS));
     }

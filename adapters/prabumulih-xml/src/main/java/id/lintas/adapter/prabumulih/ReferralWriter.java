@@ -43,6 +43,8 @@ final class ReferralWriter {
         out.throwIfErrors();
         XmlDocuments.requireValid(kasus.getOwnerDocument());
         return new OutboundDocument(
-                PrabumulihFields.PATH_REFERRAL, PrabumulihFields.MEDIA_TYPE, XmlDocuments.bytes(kasus.getOwnerDocument()));
+                PrabumulihFields.PATH_REFERRAL,
+                PrabumulihFields.MEDIA_TYPE,
+                XmlDocuments.bytes(kasus.getOwnerDocument()));
     }
 }

@@ -32,20 +32,32 @@ final class SchemaErrors implements ErrorHandler {
 
     private static final Pattern KEY = Pattern.compile("^(cvc-[A-Za-z0-9.\\-]+):");
     private static final Pattern TYPE_OF_FACET = Pattern.compile("for type '([A-Za-z0-9_#.\\-]+)'\\.$");
-    private static final Pattern TYPE_OF_DATATYPE = Pattern.compile("is not a valid value for '([A-Za-z0-9_#.\\-]+)'\\.$");
-    private static final Pattern ATTRIBUTE_VALUE =
-            Pattern.compile("of attribute '([A-Za-z0-9_.\\-:]+)' on element '[^']+' is not valid with respect to its type, '[^']*'\\.$");
-    private static final Pattern ATTRIBUTE_MISSING = Pattern.compile("Attribute '([A-Za-z0-9_.\\-:]+)' must appear on element '[^']+'\\.$");
+    private static final Pattern TYPE_OF_DATATYPE =
+            Pattern.compile("is not a valid value for '([A-Za-z0-9_#.\\-]+)'\\.$");
+    private static final Pattern ATTRIBUTE_VALUE = Pattern.compile(
+            "of attribute '([A-Za-z0-9_.\\-:]+)' on element '[^']+' is not valid with respect to its type, '[^']*'\\.$");
+    private static final Pattern ATTRIBUTE_MISSING =
+            Pattern.compile("Attribute '([A-Za-z0-9_.\\-:]+)' must appear on element '[^']+'\\.$");
     private static final Pattern ATTRIBUTE_NOT_ALLOWED =
             Pattern.compile("Attribute '([A-Za-z0-9_.\\-:]+)' is not allowed to appear in element '[^']+'\\.$");
     private static final Pattern EXPECTED = Pattern.compile("One of '\\{(.+)\\}' is expected\\.$");
     private static final Pattern EXPECTED_NAME = Pattern.compile("(?:\"[^\"]*\":)?([A-Za-z_][A-Za-z0-9_.\\-]*)");
 
     private static final Set<String> FACETS = Set.of(
-            "cvc-datatype-valid.1.2.1", "cvc-datatype-valid.1.2.2", "cvc-datatype-valid.1.2.3", "cvc-pattern-valid",
-            "cvc-enumeration-valid", "cvc-length-valid", "cvc-minLength-valid", "cvc-maxLength-valid",
-            "cvc-minInclusive-valid", "cvc-maxInclusive-valid", "cvc-minExclusive-valid", "cvc-maxExclusive-valid",
-            "cvc-totalDigits-valid", "cvc-fractionDigits-valid");
+            "cvc-datatype-valid.1.2.1",
+            "cvc-datatype-valid.1.2.2",
+            "cvc-datatype-valid.1.2.3",
+            "cvc-pattern-valid",
+            "cvc-enumeration-valid",
+            "cvc-length-valid",
+            "cvc-minLength-valid",
+            "cvc-maxLength-valid",
+            "cvc-minInclusive-valid",
+            "cvc-maxInclusive-valid",
+            "cvc-minExclusive-valid",
+            "cvc-maxExclusive-valid",
+            "cvc-totalDigits-valid",
+            "cvc-fractionDigits-valid");
 
     /** What a value of each type of the schema (and of the XML Schema types it builds on) must look like. */
     private static final Map<String, String> EXPECTATIONS = Map.ofEntries(
@@ -65,7 +77,8 @@ final class SchemaErrors implements ErrorHandler {
             Map.entry("KodeSatuAngka", "expected a one-digit code"),
             Map.entry("KodeDuaAngka", "expected a two-digit code"),
             Map.entry("KodeTigaAngka", "expected a three-digit code"),
-            Map.entry("KodeWilayah",
+            Map.entry(
+                    "KodeWilayah",
                     "expected a Kemendagri region code without dots: 2 digits for a province, 4 for a regency or city (1674)"),
             Map.entry("KodeKecamatan", "expected a Kemendagri district code without dots (6 digits, 167402)"),
             Map.entry("Nik", "expected a NIK of 16 digits"),
@@ -136,7 +149,8 @@ final class SchemaErrors implements ErrorHandler {
             case "cvc-complex-type.2.2" -> add(at, valueFailed ? valueReason : "must hold text only, no elements");
             case "cvc-attribute.3" -> add(attribute(at, ATTRIBUTE_VALUE, message), valueReason);
             case "cvc-complex-type.4" -> add(attribute(at, ATTRIBUTE_MISSING, message), "required");
-            case "cvc-complex-type.3.2.2" -> add(attribute(at, ATTRIBUTE_NOT_ALLOWED, message), "attribute not allowed here");
+            case "cvc-complex-type.3.2.2" ->
+                add(attribute(at, ATTRIBUTE_NOT_ALLOWED, message), "attribute not allowed here");
             case "cvc-complex-type.2.4.a" -> unexpectedElement(element, at, message);
             case "cvc-complex-type.2.4.b" -> incompleteElement(at, message);
             case "cvc-complex-type.2.4.d" -> add(at, "element not allowed here");
@@ -153,10 +167,14 @@ final class SchemaErrors implements ErrorHandler {
      */
     private void unexpectedElement(Element found, String at, String message) {
         List<String> expected = expected(message);
-        if (expected.size() == 1 && found != null && found.getParentNode() instanceof Element parent
+        if (expected.size() == 1
+                && found != null
+                && found.getParentNode() instanceof Element parent
                 && !followedBy(found, expected.get(0))) {
-            add(FieldReader.path(path(parent), expected.get(0)),
-                    "required: missing (<" + found.getLocalName() + "> found where <" + expected.get(0) + "> must come)");
+            add(
+                    FieldReader.path(path(parent), expected.get(0)),
+                    "required: missing (<" + found.getLocalName() + "> found where <" + expected.get(0)
+                            + "> must come)");
         } else {
             add(at, "element not allowed here" + expectedList(expected));
         }

@@ -29,9 +29,12 @@ final class ServiceRequestMapper {
             return;
         }
         Element services = XmlDocuments.add(kasus, PrabumulihFields.LAYANAN_DIMINTA);
-        for (String code : out.codes(PrabumulihFields.LIST_LAYANAN, Canonical.CS_SERVICE, referral.services(),
-                i -> FieldReader.attributePath(FieldReader.index(FieldReader.path(AT, PrabumulihFields.LAYANAN), i),
-                        PrabumulihFields.KODE))) {
+        for (String code : out.codes(
+                PrabumulihFields.LIST_LAYANAN,
+                Canonical.CS_SERVICE,
+                referral.services(),
+                i -> FieldReader.attributePath(
+                        FieldReader.index(FieldReader.path(AT, PrabumulihFields.LAYANAN), i), PrabumulihFields.KODE))) {
             XmlDocuments.attribute(XmlDocuments.add(services, PrabumulihFields.LAYANAN), PrabumulihFields.KODE, code);
         }
     }

@@ -25,13 +25,16 @@ final class StatusMapper {
         Element root = XmlDocuments.parseValid(body, PrabumulihFields.STATUS_RUJUKAN);
         FieldReader in = new FieldReader(lookups);
         String id = in.attribute(root, ROOT, PrabumulihFields.ID_RUJUKAN_HUB, REQUIRED);
-        Coding status = in.code(in.attribute(root, ROOT, PrabumulihFields.STATUS, REQUIRED),
-                FieldReader.attributePath(ROOT, PrabumulihFields.STATUS), PrabumulihFields.LIST_STATUS);
+        Coding status = in.code(
+                in.attribute(root, ROOT, PrabumulihFields.STATUS, REQUIRED),
+                FieldReader.attributePath(ROOT, PrabumulihFields.STATUS),
+                PrabumulihFields.LIST_STATUS);
         String note = in.text(root, ROOT, PrabumulihFields.CATATAN, OPTIONAL);
         if (ReferralStatuses.isRejection(status) && note == null) {
             in.error(FieldReader.path(ROOT, PrabumulihFields.CATATAN), "required when status is DITOLAK (the reason)");
         }
-        LocalDateTime at = in.dateTime(in.attribute(root, ROOT, PrabumulihFields.WAKTU, REQUIRED),
+        LocalDateTime at = in.dateTime(
+                in.attribute(root, ROOT, PrabumulihFields.WAKTU, REQUIRED),
                 FieldReader.attributePath(ROOT, PrabumulihFields.WAKTU));
         in.throwIfErrors();
         return ReferralStatuses.change(id, status, note, at, sender, "prabumulih-to-hub");
@@ -40,10 +43,15 @@ final class StatusMapper {
     static OutboundDocument write(StatusChange change, RenderContext out) throws TranslationException {
         Element root = XmlDocuments.newDocument(PrabumulihFields.STATUS_RUJUKAN);
         XmlDocuments.attribute(root, PrabumulihFields.ID_RUJUKAN_HUB, change.hubReferralId());
-        XmlDocuments.attribute(root, PrabumulihFields.STATUS, out.code(PrabumulihFields.LIST_STATUS,
-                ReferralStatuses.taskStatus(change.status()),
-                FieldReader.attributePath(ROOT, PrabumulihFields.STATUS)));
-        XmlDocuments.attribute(root, PrabumulihFields.WAKTU, PrabumulihFormats.DATE_TIME.format(out.dateTime(change.at())));
+        XmlDocuments.attribute(
+                root,
+                PrabumulihFields.STATUS,
+                out.code(
+                        PrabumulihFields.LIST_STATUS,
+                        ReferralStatuses.taskStatus(change.status()),
+                        FieldReader.attributePath(ROOT, PrabumulihFields.STATUS)));
+        XmlDocuments.attribute(
+                root, PrabumulihFields.WAKTU, PrabumulihFormats.DATE_TIME.format(out.dateTime(change.at())));
         if (change.note() != null && !change.note().isBlank()) {
             XmlDocuments.addText(root, PrabumulihFields.CATATAN, change.note());
         }

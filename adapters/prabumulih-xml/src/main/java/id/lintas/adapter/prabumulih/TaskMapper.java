@@ -37,10 +37,15 @@ final class TaskMapper {
     static Referral.Builder read(Element root, FieldReader in, Participant sender) {
         String uuid = in.attribute(root, ROOT, PrabumulihFields.UUID, REQUIRED);
         String caseNumber = in.attribute(root, ROOT, PrabumulihFields.NO_REG, REQUIRED);
-        Integer revision = in.integer(in.attribute(root, ROOT, PrabumulihFields.VERSI, OPTIONAL),
-                FieldReader.attributePath(ROOT, PrabumulihFields.VERSI), 1, Integer.MAX_VALUE);
-        Coding kind = in.code(root, ROOT, PrabumulihFields.JENIS_RUJUKAN, PrabumulihFields.LIST_JENIS_RUJUKAN, REQUIRED);
-        LocalDateTime reportedAt = in.dateTime(in.text(root, ROOT, PrabumulihFields.TANGGAL_PELAPORAN, REQUIRED),
+        Integer revision = in.integer(
+                in.attribute(root, ROOT, PrabumulihFields.VERSI, OPTIONAL),
+                FieldReader.attributePath(ROOT, PrabumulihFields.VERSI),
+                1,
+                Integer.MAX_VALUE);
+        Coding kind =
+                in.code(root, ROOT, PrabumulihFields.JENIS_RUJUKAN, PrabumulihFields.LIST_JENIS_RUJUKAN, REQUIRED);
+        LocalDateTime reportedAt = in.dateTime(
+                in.text(root, ROOT, PrabumulihFields.TANGGAL_PELAPORAN, REQUIRED),
                 FieldReader.path(ROOT, PrabumulihFields.TANGGAL_PELAPORAN));
         Coding channel =
                 in.code(root, ROOT, PrabumulihFields.MEDIA_PENGADUAN, PrabumulihFields.LIST_MEDIA_PENGADUAN, REQUIRED);
@@ -52,7 +57,8 @@ final class TaskMapper {
         Element referral = in.element(root, ROOT, PrabumulihFields.RUJUKAN, OPTIONAL);
         if (referral != null) {
             String at = FieldReader.path(ROOT, PrabumulihFields.RUJUKAN);
-            destination = in.region(in.text(referral, at, PrabumulihFields.TUJUAN_KOTKAB, REQUIRED),
+            destination = in.region(
+                    in.text(referral, at, PrabumulihFields.TUJUAN_KOTKAB, REQUIRED),
                     FieldReader.path(at, PrabumulihFields.TUJUAN_KOTKAB));
             reason = in.text(referral, at, PrabumulihFields.ALASAN, OPTIONAL);
         }
@@ -82,18 +88,38 @@ final class TaskMapper {
     /** The elements Prabumulih puts before {@code kategori_kasus}. */
     static void writeHeader(Referral referral, Element kasus, RenderContext out) {
         if (referral.kind() != null) {
-            XmlDocuments.addText(kasus, PrabumulihFields.JENIS_RUJUKAN, out.code(PrabumulihFields.LIST_JENIS_RUJUKAN,
-                    Canonical.CS_REFERRAL_KIND, referral.kind().name(), FieldReader.path(ROOT, PrabumulihFields.JENIS_RUJUKAN)));
+            XmlDocuments.addText(
+                    kasus,
+                    PrabumulihFields.JENIS_RUJUKAN,
+                    out.code(
+                            PrabumulihFields.LIST_JENIS_RUJUKAN,
+                            Canonical.CS_REFERRAL_KIND,
+                            referral.kind().name(),
+                            FieldReader.path(ROOT, PrabumulihFields.JENIS_RUJUKAN)));
         }
         if (referral.authoredOn() != null) {
-            XmlDocuments.addText(kasus, PrabumulihFields.TANGGAL_PELAPORAN,
+            XmlDocuments.addText(
+                    kasus,
+                    PrabumulihFields.TANGGAL_PELAPORAN,
                     PrabumulihFormats.DATE_TIME.format(out.dateTime(referral.authoredOn())));
         }
-        XmlDocuments.addText(kasus, PrabumulihFields.MEDIA_PENGADUAN, out.code(PrabumulihFields.LIST_MEDIA_PENGADUAN,
-                Canonical.CS_INTAKE_CHANNEL, referral.intakeChannel(), FieldReader.path(ROOT, PrabumulihFields.MEDIA_PENGADUAN)));
+        XmlDocuments.addText(
+                kasus,
+                PrabumulihFields.MEDIA_PENGADUAN,
+                out.code(
+                        PrabumulihFields.LIST_MEDIA_PENGADUAN,
+                        Canonical.CS_INTAKE_CHANNEL,
+                        referral.intakeChannel(),
+                        FieldReader.path(ROOT, PrabumulihFields.MEDIA_PENGADUAN)));
         if (referral.urgency() != null) {
-            XmlDocuments.addText(kasus, PrabumulihFields.PRIORITAS, out.code(PrabumulihFields.LIST_PRIORITAS,
-                    Canonical.CS_URGENCY, referral.urgency().name(), FieldReader.path(ROOT, PrabumulihFields.PRIORITAS)));
+            XmlDocuments.addText(
+                    kasus,
+                    PrabumulihFields.PRIORITAS,
+                    out.code(
+                            PrabumulihFields.LIST_PRIORITAS,
+                            Canonical.CS_URGENCY,
+                            referral.urgency().name(),
+                            FieldReader.path(ROOT, PrabumulihFields.PRIORITAS)));
         }
     }
 
@@ -128,6 +154,7 @@ final class TaskMapper {
                 .filter(value -> UUID_SHAPE.matcher(value).matches())
                 .findFirst()
                 .orElseGet(() -> UUID.nameUUIDFromBytes(
-                        ("lintas-referral:" + hubReferralId).getBytes(StandardCharsets.UTF_8)).toString());
+                                ("lintas-referral:" + hubReferralId).getBytes(StandardCharsets.UTF_8))
+                        .toString());
     }
 }

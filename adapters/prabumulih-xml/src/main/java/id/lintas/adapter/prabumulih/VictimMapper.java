@@ -30,10 +30,13 @@ final class VictimMapper {
         String name = in.text(klien, at, PrabumulihFields.NAMA, REQUIRED);
         String nik = in.text(klien, at, PrabumulihFields.NIK, OPTIONAL);
         if (nik != null && !IndonesianNumbers.isNik(nik)) {
-            in.error(FieldReader.path(at, PrabumulihFields.NIK), "expected a NIK of 16 digits with a plausible birth date in it");
+            in.error(
+                    FieldReader.path(at, PrabumulihFields.NIK),
+                    "expected a NIK of 16 digits with a plausible birth date in it");
             nik = null;
         }
-        Coding gender = in.code(klien, at, PrabumulihFields.JENIS_KELAMIN, PrabumulihFields.LIST_JENIS_KELAMIN, REQUIRED);
+        Coding gender =
+                in.code(klien, at, PrabumulihFields.JENIS_KELAMIN, PrabumulihFields.LIST_JENIS_KELAMIN, REQUIRED);
         PartialDateTime birthDate = null;
         Integer age = null;
         if (FieldReader.has(klien, PrabumulihFields.TANGGAL_LAHIR)) {
@@ -42,11 +45,14 @@ final class VictimMapper {
         } else if (FieldReader.has(klien, PrabumulihFields.UMUR)) {
             age = in.integer(klien, at, PrabumulihFields.UMUR, REQUIRED, 0, MAX_AGE);
         } else {
-            in.error(FieldReader.path(at, PrabumulihFields.TANGGAL_LAHIR), "required (or umur when the birth date is unknown)");
+            in.error(
+                    FieldReader.path(at, PrabumulihFields.TANGGAL_LAHIR),
+                    "required (or umur when the birth date is unknown)");
         }
         Coding education = in.code(klien, at, PrabumulihFields.PENDIDIKAN, PrabumulihFields.LIST_PENDIDIKAN, OPTIONAL);
         // An empty <disabilitas/> says the victim has none, as an absent one does.
-        Coding disability = in.code(klien, at, PrabumulihFields.DISABILITAS, PrabumulihFields.LIST_DISABILITAS, OPTIONAL);
+        Coding disability =
+                in.code(klien, at, PrabumulihFields.DISABILITAS, PrabumulihFields.LIST_DISABILITAS, OPTIONAL);
         String nationality = in.text(klien, at, PrabumulihFields.KEWARGANEGARAAN, REQUIRED);
         Citizenship citizenship = null;
         if (nationality != null) {
@@ -67,17 +73,31 @@ final class VictimMapper {
             String kotkab = in.attribute(address, addressAt, PrabumulihFields.KOTKAB, REQUIRED);
             domicile = in.region(kotkab, FieldReader.attributePath(addressAt, PrabumulihFields.KOTKAB));
             district = in.attribute(address, addressAt, PrabumulihFields.KECAMATAN, OPTIONAL);
-            if (district != null && (!DISTRICT.matcher(district).matches() || kotkab == null || !district.startsWith(kotkab))) {
-                in.error(FieldReader.attributePath(addressAt, PrabumulihFields.KECAMATAN),
+            if (district != null
+                    && (!DISTRICT.matcher(district).matches() || kotkab == null || !district.startsWith(kotkab))) {
+                in.error(
+                        FieldReader.attributePath(addressAt, PrabumulihFields.KECAMATAN),
                         "expected a Kemendagri district code without dots in the region of kotkab (6 digits that start with it)");
                 district = null;
             }
             street = address.getTextContent().trim();
         }
-        return new Victim(nik, name, gender == null ? null : Gender.ofCode(gender.getCode()), birthDate, age, phone,
-                street == null || street.isEmpty() ? null : street, domicile,
-                domicile == null || domicile.isProvince() ? null : district, citizenship, FieldReader.hubCode(education),
-                disability == null ? List.of() : List.of(disability.getCode()), null, false, null);
+        return new Victim(
+                nik,
+                name,
+                gender == null ? null : Gender.ofCode(gender.getCode()),
+                birthDate,
+                age,
+                phone,
+                street == null || street.isEmpty() ? null : street,
+                domicile,
+                domicile == null || domicile.isProvince() ? null : district,
+                citizenship,
+                FieldReader.hubCode(education),
+                disability == null ? List.of() : List.of(disability.getCode()),
+                null,
+                false,
+                null);
     }
 
     /** Renders one victim as a {@code <klien>} of {@code kasus}, with only what the referral holds. */
@@ -85,14 +105,28 @@ final class VictimMapper {
         Element klien = XmlDocuments.add(kasus, PrabumulihFields.KLIEN);
         XmlDocuments.addText(klien, PrabumulihFields.NAMA, victim.name());
         XmlDocuments.addText(klien, PrabumulihFields.NIK, victim.nik());
-        XmlDocuments.addText(klien, PrabumulihFields.JENIS_KELAMIN, out.gender(PrabumulihFields.LIST_JENIS_KELAMIN,
-                victim.gender(), FieldReader.path(at, PrabumulihFields.JENIS_KELAMIN)));
+        XmlDocuments.addText(
+                klien,
+                PrabumulihFields.JENIS_KELAMIN,
+                out.gender(
+                        PrabumulihFields.LIST_JENIS_KELAMIN,
+                        victim.gender(),
+                        FieldReader.path(at, PrabumulihFields.JENIS_KELAMIN)));
         writeBirth(victim, at, out, klien);
-        XmlDocuments.addText(klien, PrabumulihFields.PENDIDIKAN, out.code(PrabumulihFields.LIST_PENDIDIKAN,
-                Canonical.CS_EDUCATION, RenderContext.knownEducation(victim), FieldReader.path(at, PrabumulihFields.PENDIDIKAN)));
+        XmlDocuments.addText(
+                klien,
+                PrabumulihFields.PENDIDIKAN,
+                out.code(
+                        PrabumulihFields.LIST_PENDIDIKAN,
+                        Canonical.CS_EDUCATION,
+                        RenderContext.knownEducation(victim),
+                        FieldReader.path(at, PrabumulihFields.PENDIDIKAN)));
         writeDisability(victim, at, out, klien);
         if (victim.citizenship() != null) {
-            XmlDocuments.addText(klien, PrabumulihFields.KEWARGANEGARAAN, victim.citizenship().name());
+            XmlDocuments.addText(
+                    klien,
+                    PrabumulihFields.KEWARGANEGARAAN,
+                    victim.citizenship().name());
         }
         // E.164 is one of the two forms Prabumulih accepts (+62... or 08...).
         XmlDocuments.addText(klien, PrabumulihFields.NO_TELP, victim.phone());
@@ -101,8 +135,11 @@ final class VictimMapper {
 
     private static void writeBirth(Victim victim, String at, RenderContext out, Element klien) {
         if (RenderContext.writesBirthDate(victim)) {
-            XmlDocuments.addText(klien, PrabumulihFields.TANGGAL_LAHIR, PrabumulihFormats.date(
-                    out, victim.birthDate(), FieldReader.path(at, PrabumulihFields.TANGGAL_LAHIR)));
+            XmlDocuments.addText(
+                    klien,
+                    PrabumulihFields.TANGGAL_LAHIR,
+                    PrabumulihFormats.date(
+                            out, victim.birthDate(), FieldReader.path(at, PrabumulihFields.TANGGAL_LAHIR)));
         } else if (victim.age() != null) {
             XmlDocuments.addText(klien, PrabumulihFields.UMUR, String.valueOf(victim.age()));
         }
@@ -115,22 +152,31 @@ final class VictimMapper {
             XmlDocuments.add(klien, PrabumulihFields.DISABILITAS);
             return;
         }
-        XmlDocuments.addText(klien, PrabumulihFields.DISABILITAS, out.code(PrabumulihFields.LIST_DISABILITAS,
-                Canonical.CS_DISABILITY, kind, FieldReader.path(at, PrabumulihFields.DISABILITAS)));
+        XmlDocuments.addText(
+                klien,
+                PrabumulihFields.DISABILITAS,
+                out.code(
+                        PrabumulihFields.LIST_DISABILITAS,
+                        Canonical.CS_DISABILITY,
+                        kind,
+                        FieldReader.path(at, PrabumulihFields.DISABILITAS)));
     }
 
     private static void writeAddress(Victim victim, String at, RenderContext out, Element klien) {
         String addressAt = FieldReader.path(at, PrabumulihFields.ALAMAT);
         String kotkab = victim.domicile() == null
                 ? null
-                : PrabumulihFormats.compact(out, victim.domicile(), FieldReader.attributePath(addressAt, PrabumulihFields.KOTKAB));
+                : PrabumulihFormats.compact(
+                        out, victim.domicile(), FieldReader.attributePath(addressAt, PrabumulihFields.KOTKAB));
         String street = victim.addressLine();
         if (kotkab == null && street == null) {
             return;
         }
         Element address = XmlDocuments.add(klien, PrabumulihFields.ALAMAT);
         XmlDocuments.attribute(address, PrabumulihFields.KOTKAB, kotkab);
-        if (kotkab != null && victim.domicileDistrict() != null && victim.domicileDistrict().startsWith(kotkab)) {
+        if (kotkab != null
+                && victim.domicileDistrict() != null
+                && victim.domicileDistrict().startsWith(kotkab)) {
             XmlDocuments.attribute(address, PrabumulihFields.KECAMATAN, victim.domicileDistrict());
         }
         if (street != null) {

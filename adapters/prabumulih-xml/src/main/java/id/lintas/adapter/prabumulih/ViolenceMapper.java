@@ -31,15 +31,16 @@ final class ViolenceMapper {
             return;
         }
         LocalDate date = in.date(incident, AT, PrabumulihFields.TANGGAL, REQUIRED);
-        Coding place =
-                in.code(incident, AT, PrabumulihFields.KATEGORI_LOKASI, PrabumulihFields.LIST_KATEGORI_LOKASI, REQUIRED);
-        Region region = in.region(in.text(incident, AT, PrabumulihFields.KOTKAB, REQUIRED),
+        Coding place = in.code(
+                incident, AT, PrabumulihFields.KATEGORI_LOKASI, PrabumulihFields.LIST_KATEGORI_LOKASI, REQUIRED);
+        Region region = in.region(
+                in.text(incident, AT, PrabumulihFields.KOTKAB, REQUIRED),
                 FieldReader.path(AT, PrabumulihFields.KOTKAB));
         List<String> forms = FieldReader.hubCodes(
                 in.codes(incident, AT, PrabumulihFields.JENIS_KEKERASAN, PrabumulihFields.LIST_JENIS_KEKERASAN));
         referral.chronology(in.text(incident, AT, PrabumulihFields.RINGKASAN, OPTIONAL));
-        referral.incident(new Incident(forms, date == null ? null : PartialDateTime.of(date), region,
-                FieldReader.hubCode(place)));
+        referral.incident(new Incident(
+                forms, date == null ? null : PartialDateTime.of(date), region, FieldReader.hubCode(place)));
     }
 
     /**
@@ -54,14 +55,25 @@ final class ViolenceMapper {
         Element element = XmlDocuments.add(kasus, PrabumulihFields.KEJADIAN);
         if (incident != null) {
             if (incident.onset() != null) {
-                XmlDocuments.addText(element, PrabumulihFields.TANGGAL,
+                XmlDocuments.addText(
+                        element,
+                        PrabumulihFields.TANGGAL,
                         PrabumulihFormats.date(out, incident.onset(), FieldReader.path(AT, PrabumulihFields.TANGGAL)));
             }
-            XmlDocuments.addText(element, PrabumulihFields.KATEGORI_LOKASI, out.code(PrabumulihFields.LIST_KATEGORI_LOKASI,
-                    Canonical.CS_INCIDENT_PLACE, incident.place(), FieldReader.path(AT, PrabumulihFields.KATEGORI_LOKASI)));
+            XmlDocuments.addText(
+                    element,
+                    PrabumulihFields.KATEGORI_LOKASI,
+                    out.code(
+                            PrabumulihFields.LIST_KATEGORI_LOKASI,
+                            Canonical.CS_INCIDENT_PLACE,
+                            incident.place(),
+                            FieldReader.path(AT, PrabumulihFields.KATEGORI_LOKASI)));
             if (incident.region() != null) {
-                XmlDocuments.addText(element, PrabumulihFields.KOTKAB, PrabumulihFormats.compact(
-                        out, incident.region(), FieldReader.path(AT, PrabumulihFields.KOTKAB)));
+                XmlDocuments.addText(
+                        element,
+                        PrabumulihFields.KOTKAB,
+                        PrabumulihFormats.compact(
+                                out, incident.region(), FieldReader.path(AT, PrabumulihFields.KOTKAB)));
             }
             writeForms(incident, out, element);
         }
@@ -70,9 +82,13 @@ final class ViolenceMapper {
 
     private static void writeForms(Incident incident, RenderContext out, Element element) {
         String at = FieldReader.path(AT, PrabumulihFields.JENIS_KEKERASAN);
-        for (String code : out.codes(PrabumulihFields.LIST_JENIS_KEKERASAN, Canonical.CS_VIOLENCE_FORM,
-                incident.forms(), i -> FieldReader.attributePath(FieldReader.index(at, i), PrabumulihFields.KODE))) {
-            XmlDocuments.attribute(XmlDocuments.add(element, PrabumulihFields.JENIS_KEKERASAN), PrabumulihFields.KODE, code);
+        for (String code : out.codes(
+                PrabumulihFields.LIST_JENIS_KEKERASAN,
+                Canonical.CS_VIOLENCE_FORM,
+                incident.forms(),
+                i -> FieldReader.attributePath(FieldReader.index(at, i), PrabumulihFields.KODE))) {
+            XmlDocuments.attribute(
+                    XmlDocuments.add(element, PrabumulihFields.JENIS_KEKERASAN), PrabumulihFields.KODE, code);
         }
     }
 }

@@ -54,6 +54,7 @@ final class XmlDocuments {
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
     /** Parser messages in English whatever the server's locale, so the DOCTYPE refusal is recognised. */
     private static final String LOCALE = "http://apache.org/xml/properties/locale";
+
     private static final String ENTITY_EXPANSION_LIMIT = "jdk.xml.entityExpansionLimit";
     private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
     private static final String INDENT_AMOUNT = "{http://xml.apache.org/xslt}indent-amount";
@@ -91,8 +92,10 @@ final class XmlDocuments {
             throw new TranslationException(PrabumulihFields.DOCUMENT, "the body is empty; expected a " + expected);
         }
         if (body.length > MAX_BYTES) {
-            throw new TranslationException(PrabumulihFields.DOCUMENT,
-                    "the document is larger than " + MAX_BYTES / (1024 * 1024) + " MiB (" + body.length + " bytes); refused unread");
+            throw new TranslationException(
+                    PrabumulihFields.DOCUMENT,
+                    "the document is larger than " + MAX_BYTES / (1024 * 1024) + " MiB (" + body.length
+                            + " bytes); refused unread");
         }
         Document document;
         try {
@@ -114,12 +117,14 @@ final class XmlDocuments {
         }
         Element root = document.getDocumentElement();
         if (!rootName.equals(root.getLocalName())) {
-            throw new TranslationException(PrabumulihFields.DOCUMENT,
-                    "expected a " + expected + ", not <" + root.getLocalName() + ">");
+            throw new TranslationException(
+                    PrabumulihFields.DOCUMENT, "expected a " + expected + ", not <" + root.getLocalName() + ">");
         }
         if (!PrabumulihFields.NAMESPACE.equals(root.getNamespaceURI())) {
-            throw new TranslationException(PrabumulihFields.DOCUMENT, "expected a " + expected + "; <" + rootName + "> is "
-                    + (root.getNamespaceURI() == null ? "in no namespace" : "in another namespace"));
+            throw new TranslationException(
+                    PrabumulihFields.DOCUMENT,
+                    "expected a " + expected + "; <" + rootName + "> is "
+                            + (root.getNamespaceURI() == null ? "in no namespace" : "in another namespace"));
         }
         return document;
     }
@@ -175,7 +180,8 @@ final class XmlDocuments {
         }
         document.setXmlStandalone(true);
         Element root = document.createElementNS(PrabumulihFields.NAMESPACE, rootName);
-        root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, XMLConstants.XMLNS_ATTRIBUTE, PrabumulihFields.NAMESPACE);
+        root.setAttributeNS(
+                XMLConstants.XMLNS_ATTRIBUTE_NS_URI, XMLConstants.XMLNS_ATTRIBUTE, PrabumulihFields.NAMESPACE);
         document.appendChild(root);
         return root;
     }
@@ -267,7 +273,8 @@ final class XmlDocuments {
     private static Schema loadSchema() {
         URL resource = XmlDocuments.class.getClassLoader().getResource(PrabumulihFields.SCHEMA_RESOURCE);
         if (resource == null) {
-            throw new IllegalStateException("missing resource " + PrabumulihFields.SCHEMA_RESOURCE + " (lintas-contracts)");
+            throw new IllegalStateException(
+                    "missing resource " + PrabumulihFields.SCHEMA_RESOURCE + " (lintas-contracts)");
         }
         try (InputStream in = resource.openStream()) {
             SchemaFactory factory = SchemaFactory.newDefaultInstance();

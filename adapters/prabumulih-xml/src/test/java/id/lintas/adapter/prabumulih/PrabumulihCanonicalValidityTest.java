@@ -57,8 +57,9 @@ class PrabumulihCanonicalValidityTest {
     private static void assertValid(Bundle bundle, String what) {
         ValidationReport report = VALIDATOR.validate(bundle);
         assertThat(report.errors())
-                .as("validation errors of %s:%n%s", what,
-                        report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
+                .as(
+                        "validation errors of %s:%n%s",
+                        what, report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
                 .isEmpty();
     }
 }

@@ -39,8 +39,9 @@ class PrabumulihInvalidReferralTest {
     void refusesCaseWithoutKlienNamingTheElement() {
         TranslationException e = refused(PrabumulihSamples.bytes(PrabumulihSamples.INVALID_SCHEMA));
 
-        assertThat(e.errors()).containsExactly(new FieldError(
-                "/kasus/klien", "required: missing (<terlapor> found where <klien> must come)"));
+        assertThat(e.errors())
+                .containsExactly(
+                        new FieldError("/kasus/klien", "required: missing (<terlapor> found where <klien> must come)"));
     }
 
     @Test
@@ -67,15 +68,17 @@ class PrabumulihInvalidReferralTest {
 
         TranslationException e = refused(body);
 
-        assertThat(e.errors()).containsExactlyInAnyOrder(
-                new FieldError("/kasus/@uuid", "required"),
-                new FieldError("/kasus/catatan", "element not allowed here; expected <kategori_kasus>"),
-                new FieldError("/kasus/klien[1]/tanggal_lahir", "expected yyyy-MM-dd (a real calendar date)"),
-                new FieldError("/kasus/terlapor[1]/umur", "expected a whole number"),
-                new FieldError("/kasus/kejadian/kotkab",
-                        "expected a Kemendagri region code without dots: 2 digits for a province, 4 for a regency or city (1674)"),
-                new FieldError("/kasus/layanan_diminta/layanan[1]/@kode", "expected a two-digit code"),
-                new FieldError("/kasus/persetujuan/@tanggal", "expected yyyy-MM-dd"));
+        assertThat(e.errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("/kasus/@uuid", "required"),
+                        new FieldError("/kasus/catatan", "element not allowed here; expected <kategori_kasus>"),
+                        new FieldError("/kasus/klien[1]/tanggal_lahir", "expected yyyy-MM-dd (a real calendar date)"),
+                        new FieldError("/kasus/terlapor[1]/umur", "expected a whole number"),
+                        new FieldError(
+                                "/kasus/kejadian/kotkab",
+                                "expected a Kemendagri region code without dots: 2 digits for a province, 4 for a regency or city (1674)"),
+                        new FieldError("/kasus/layanan_diminta/layanan[1]/@kode", "expected a two-digit code"),
+                        new FieldError("/kasus/persetujuan/@tanggal", "expected yyyy-MM-dd"));
     }
 
     @Test
@@ -95,29 +98,35 @@ class PrabumulihInvalidReferralTest {
                 .replace("<layanan kode=\"11\"/>", "<layanan kode=\"12\"/>")
                 .replace("<tujuan_kotkab>31</tujuan_kotkab>", "<tujuan_kotkab>99</tujuan_kotkab>")
                 .replace("oleh=\"KLIEN\"", "oleh=\"KAKAK\"")
-                .replace("<petugas nip=\"198512302011012004\" nama=\"Eka Putri\" unit=\"Satu Layanan PPA Prabumulih\"/>", "")
+                .replace(
+                        "<petugas nip=\"198512302011012004\" nama=\"Eka Putri\" unit=\"Satu Layanan PPA Prabumulih\"/>",
+                        "")
                 .getBytes(StandardCharsets.UTF_8);
 
         TranslationException e = refused(body);
 
-        assertThat(e.errors()).containsExactlyInAnyOrder(
-                new FieldError("/kasus/media_pengaduan", "required"),
-                new FieldError("/kasus/prioritas", "unknown code '4'"),
-                new FieldError("/kasus/kategori_kasus", "unknown code '400'"),
-                new FieldError("/kasus/klien[1]/nik", "expected a NIK of 16 digits with a plausible birth date in it"),
-                new FieldError("/kasus/klien[1]/pendidikan", "unknown code 'SMK'"),
-                new FieldError("/kasus/klien[1]/no_telp",
-                        "expected an Indonesian phone number such as 0813-7788-1122 or +6281377881122"),
-                new FieldError("/kasus/klien[1]/alamat/@kecamatan",
-                        "expected a Kemendagri district code without dots in the region of kotkab (6 digits that start with it)"),
-                new FieldError("/kasus/terlapor[1]/hubungan", "unknown code '10'"),
-                new FieldError("/kasus/kejadian/kategori_lokasi", "unknown code 'XX'"),
-                new FieldError("/kasus/kejadian/kotkab", "unknown region code '3199' (Kemendagri)"),
-                new FieldError("/kasus/kejadian/jenis_kekerasan[2]/@kode", "unknown code '107'"),
-                new FieldError("/kasus/layanan_diminta/layanan[3]/@kode", "unknown code '12'"),
-                new FieldError("/kasus/rujukan/tujuan_kotkab", "unknown region code '99' (Kemendagri)"),
-                new FieldError("/kasus/persetujuan/@oleh", "unknown code 'KAKAK'"),
-                new FieldError("/kasus/petugas", "required"));
+        assertThat(e.errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("/kasus/media_pengaduan", "required"),
+                        new FieldError("/kasus/prioritas", "unknown code '4'"),
+                        new FieldError("/kasus/kategori_kasus", "unknown code '400'"),
+                        new FieldError(
+                                "/kasus/klien[1]/nik", "expected a NIK of 16 digits with a plausible birth date in it"),
+                        new FieldError("/kasus/klien[1]/pendidikan", "unknown code 'SMK'"),
+                        new FieldError(
+                                "/kasus/klien[1]/no_telp",
+                                "expected an Indonesian phone number such as 0813-7788-1122 or +6281377881122"),
+                        new FieldError(
+                                "/kasus/klien[1]/alamat/@kecamatan",
+                                "expected a Kemendagri district code without dots in the region of kotkab (6 digits that start with it)"),
+                        new FieldError("/kasus/terlapor[1]/hubungan", "unknown code '10'"),
+                        new FieldError("/kasus/kejadian/kategori_lokasi", "unknown code 'XX'"),
+                        new FieldError("/kasus/kejadian/kotkab", "unknown region code '3199' (Kemendagri)"),
+                        new FieldError("/kasus/kejadian/jenis_kekerasan[2]/@kode", "unknown code '107'"),
+                        new FieldError("/kasus/layanan_diminta/layanan[3]/@kode", "unknown code '12'"),
+                        new FieldError("/kasus/rujukan/tujuan_kotkab", "unknown region code '99' (Kemendagri)"),
+                        new FieldError("/kasus/persetujuan/@oleh", "unknown code 'KAKAK'"),
+                        new FieldError("/kasus/petugas", "required"));
     }
 
     @Test
@@ -139,29 +148,44 @@ class PrabumulihInvalidReferralTest {
                 .replace("<tanggal>2025-07-14</tanggal>", "")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(refused(body).errors()).containsExactlyInAnyOrder(
-                new FieldError("/kasus/klien[1]/nama", "required"),
-                new FieldError("/kasus/klien[1]/tanggal_lahir", "required (or umur when the birth date is unknown)"),
-                new FieldError("/kasus/klien[1]/kewarganegaraan", "required"),
-                new FieldError("/kasus/klien[1]/alamat/@kotkab", "required"),
-                new FieldError("/kasus/kejadian/tanggal", "required"));
+        assertThat(refused(body).errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("/kasus/klien[1]/nama", "required"),
+                        new FieldError(
+                                "/kasus/klien[1]/tanggal_lahir", "required (or umur when the birth date is unknown)"),
+                        new FieldError("/kasus/klien[1]/kewarganegaraan", "required"),
+                        new FieldError("/kasus/klien[1]/alamat/@kotkab", "required"),
+                        new FieldError("/kasus/kejadian/tanggal", "required"));
     }
 
     @Test
     void refusesBodiesThatAreNotOneKasusDocument() {
-        assertThat(refused(new byte[0]).errors()).containsExactly(new FieldError("/",
-                "the body is empty; expected a <kasus> document in namespace urn:prabumulih:satulayanan:kasus:2"));
+        assertThat(refused(new byte[0]).errors())
+                .containsExactly(
+                        new FieldError(
+                                "/",
+                                "the body is empty; expected a <kasus> document in namespace urn:prabumulih:satulayanan:kasus:2"));
         assertThat(refused("{\"kasus\": 1}".getBytes(StandardCharsets.UTF_8)).errors())
                 .containsExactly(new FieldError("/", "malformed XML at line 1, column 1"));
-        assertThat(refused(PrabumulihSamples.bytes(PrabumulihSamples.STATUS_COMPLETED)).errors())
-                .containsExactly(new FieldError("/",
-                        "expected a <kasus> document in namespace urn:prabumulih:satulayanan:kasus:2, not <status_rujukan>"));
-        assertThat(refused(edited(CHILD, "xmlns=\"urn:prabumulih:satulayanan:kasus:2\"", "xmlns=\"urn:prabumulih:satulayanan:kasus:1\""))
-                .errors()).containsExactly(new FieldError("/",
-                        "expected a <kasus> document in namespace urn:prabumulih:satulayanan:kasus:2; <kasus> is in another namespace"));
+        assertThat(refused(PrabumulihSamples.bytes(PrabumulihSamples.STATUS_COMPLETED))
+                        .errors())
+                .containsExactly(
+                        new FieldError(
+                                "/",
+                                "expected a <kasus> document in namespace urn:prabumulih:satulayanan:kasus:2, not <status_rujukan>"));
+        assertThat(refused(edited(
+                                CHILD,
+                                "xmlns=\"urn:prabumulih:satulayanan:kasus:2\"",
+                                "xmlns=\"urn:prabumulih:satulayanan:kasus:1\""))
+                        .errors())
+                .containsExactly(
+                        new FieldError(
+                                "/",
+                                "expected a <kasus> document in namespace urn:prabumulih:satulayanan:kasus:2; <kasus> is in another namespace"));
         assertThat(refused(edited(CHILD, "</kasus>", "</kasus><kasus/>")).errors())
                 .extracting(FieldError::field, FieldError::reason)
-                .singleElement().satisfies(t -> assertThat(t.toList()).containsExactly("/", "malformed XML at line 39, column 10"));
+                .singleElement()
+                .satisfies(t -> assertThat(t.toList()).containsExactly("/", "malformed XML at line 39, column 10"));
     }
 
     @Test

@@ -34,8 +34,12 @@ class PrabumulihPrivacyTest {
         // Values typed into the wrong fields, or malformed, as staff under pressure do.
         byte[] body = PrabumulihSamples.text(TPPO)
                 .replace("<nik>" + NIK + "</nik>", "<nik>" + NIK + " " + NAME + "</nik>")
-                .replace("<tanggal_lahir>2000-06-27</tanggal_lahir>", "<tanggal_lahir>27 Juni 2000, " + NAME + "</tanggal_lahir>")
-                .replace("<jenis_kelamin>2</jenis_kelamin>\n    <tanggal_lahir>", "<jenis_kelamin>" + NAME + "</jenis_kelamin>\n    <tanggal_lahir>")
+                .replace(
+                        "<tanggal_lahir>2000-06-27</tanggal_lahir>",
+                        "<tanggal_lahir>27 Juni 2000, " + NAME + "</tanggal_lahir>")
+                .replace(
+                        "<jenis_kelamin>2</jenis_kelamin>\n    <tanggal_lahir>",
+                        "<jenis_kelamin>" + NAME + "</jenis_kelamin>\n    <tanggal_lahir>")
                 .replace("<kewarganegaraan>WNI</kewarganegaraan>", "<kewarganegaraan>" + NAME + "</kewarganegaraan>")
                 .replace("<no_telp>" + PHONE + "</no_telp>", "<no_telp>" + PHONE + " (" + NAME + ")</no_telp>")
                 .replace("kotkab=\"1674\" kecamatan=\"167402\"", "kotkab=\"" + STREET + "\" kecamatan=\"167402\"")
@@ -46,10 +50,18 @@ class PrabumulihPrivacyTest {
 
         TranslationException e = refused(body);
 
-        assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
-                "/kasus/klien[1]/nik", "/kasus/klien[1]/jenis_kelamin", "/kasus/klien[1]/tanggal_lahir",
-                "/kasus/klien[1]/kewarganegaraan", "/kasus/klien[1]/no_telp", "/kasus/klien[1]/alamat/@kotkab",
-                "/kasus/terlapor[1]/hubungan", "/kasus/kejadian/tanggal", "/kasus/petugas/@nip");
+        assertThat(e.errors())
+                .extracting(FieldError::field)
+                .containsExactlyInAnyOrder(
+                        "/kasus/klien[1]/nik",
+                        "/kasus/klien[1]/jenis_kelamin",
+                        "/kasus/klien[1]/tanggal_lahir",
+                        "/kasus/klien[1]/kewarganegaraan",
+                        "/kasus/klien[1]/no_telp",
+                        "/kasus/klien[1]/alamat/@kotkab",
+                        "/kasus/terlapor[1]/hubungan",
+                        "/kasus/kejadian/tanggal",
+                        "/kasus/petugas/@nip");
         assertQuotesNothingOf(e, NAME, NIK, "7788", "1122", STREET, "Juni", CHRONOLOGY, "paman");
     }
 
@@ -62,9 +74,10 @@ class PrabumulihPrivacyTest {
 
         TranslationException e = refused(body);
 
-        assertThat(e.errors()).containsExactlyInAnyOrder(
-                new FieldError("/kasus/klien[1]/pendidikan", "not a code of the list pendidikan"),
-                new FieldError("/kasus/persetujuan/@oleh", "not a code of the list persetujuan_oleh"));
+        assertThat(e.errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError("/kasus/klien[1]/pendidikan", "not a code of the list pendidikan"),
+                        new FieldError("/kasus/persetujuan/@oleh", "not a code of the list persetujuan_oleh"));
         assertQuotesNothingOf(e, "Yuliana", "Safitri");
     }
 
@@ -93,10 +106,12 @@ class PrabumulihPrivacyTest {
     @Test
     void statusErrorsNeverQuoteTheNote() {
         String body = "<status_rujukan xmlns=\"urn:prabumulih:satulayanan:kasus:2\" id_rujukan_hub=\"R-1\""
-                + " status=\"" + NAME.replace(' ', '_') + "\" waktu=\"" + NAME + "\"><catatan>" + NAME + "</catatan></status_rujukan>";
+                + " status=\"" + NAME.replace(' ', '_') + "\" waktu=\"" + NAME + "\"><catatan>" + NAME
+                + "</catatan></status_rujukan>";
 
         TranslationException e = catchThrowableOfType(
-                () -> ADAPTER.readStatus(body.getBytes(StandardCharsets.UTF_8), PRABUMULIH), TranslationException.class);
+                () -> ADAPTER.readStatus(body.getBytes(StandardCharsets.UTF_8), PRABUMULIH),
+                TranslationException.class);
 
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("/status_rujukan/@waktu");
         assertQuotesNothingOf(e, "Yuliana", "Safitri");

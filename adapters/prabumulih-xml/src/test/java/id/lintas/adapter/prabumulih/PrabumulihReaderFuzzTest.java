@@ -42,7 +42,8 @@ class PrabumulihReaderFuzzTest {
 
     @AfterAll
     static void report() {
-        System.out.println("Fuzzing Prabumulih's readers: " + INPUTS.get() + " inputs tried, " + REFUSED.get() + " refused");
+        System.out.println(
+                "Fuzzing Prabumulih's readers: " + INPUTS.get() + " inputs tried, " + REFUSED.get() + " refused");
         assertThat(INPUTS.get()).as("inputs tried").isPositive();
     }
 }

@@ -72,7 +72,9 @@ class PrabumulihRenderReferralTest {
         assertThat(actual.get("/kasus/petugas/@unit")).isEqualTo("DP2KBPPPA Kota Prabumulih");
         expected.remove("/kasus/petugas/@unit");
         // A phone is kept in E.164 (+62...), one of the two forms FORMAT.md allows.
-        expected.computeIfPresent("/kasus/klien[1]/no_telp", (k, v) -> "+62" + v.replaceAll("\\D", "").substring(1));
+        expected.computeIfPresent(
+                "/kasus/klien[1]/no_telp",
+                (k, v) -> "+62" + v.replaceAll("\\D", "").substring(1));
         assertThat(actual).containsAllEntriesOf(expected);
         assertThat(expected).as("the comparison covers the sample").hasSizeGreaterThan(30);
     }
@@ -80,7 +82,9 @@ class PrabumulihRenderReferralTest {
     @Test
     void rendersToPrabumulihsReferralEndpointAsXml() throws Exception {
         OutboundDocument document = ADAPTER.renderReferral(
-                new OutboundReferral(HUB_ID, PRABUMULIH, PrabumulihSamples.read(CHILD).bundle()), PRABUMULIH);
+                new OutboundReferral(
+                        HUB_ID, PRABUMULIH, PrabumulihSamples.read(CHILD).bundle()),
+                PRABUMULIH);
 
         assertThat(document.target()).isEqualTo("/satulayanan/api/v2/rujukan");
         assertThat(document.mediaType()).isEqualTo("application/xml");
@@ -97,7 +101,8 @@ class PrabumulihRenderReferralTest {
         assertThat(xpath(dom(render(bundle, PRABUMULIH, PRABUMULIH)), "/p:kasus/p:tanggal_pelaporan"))
                 .isEqualTo("2025-07-16T10:20:00");
         assertThat(xpath(dom(render(bundle, PRABUMULIH, KUKAR)), "/p:kasus/p:tanggal_pelaporan"))
-                .as("WITA").isEqualTo("2025-07-16T11:20:00");
+                .as("WITA")
+                .isEqualTo("2025-07-16T11:20:00");
     }
 
     @Test
@@ -107,10 +112,13 @@ class PrabumulihRenderReferralTest {
         Bundle bundle = PrabumulihSamples.read(CHILD).bundle();
         Task task = Bundles.task(bundle);
         task.getIdentifier().clear();
-        task.addIdentifier(new Identifier().setSystem(Canonical.sourceCaseSystem("kukar")).setValue("KKR/2025/0412"));
+        task.addIdentifier(
+                new Identifier().setSystem(Canonical.sourceCaseSystem("kukar")).setValue("KKR/2025/0412"));
         task.getExtension().removeIf(e -> e.getUrl().equals(Canonical.EXT_INTAKE_CHANNEL));
         Patient child = Bundles.all(bundle, Patient.class).get(0);
-        child.getAddressFirstRep().getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE).getExtension()
+        child.getAddressFirstRep()
+                .getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE)
+                .getExtension()
                 .removeIf(e -> e.getUrl().equals("district"));
         Bundles.first(bundle, Practitioner.class).orElseThrow().getIdentifier().clear();
 
@@ -121,9 +129,15 @@ class PrabumulihRenderReferralTest {
         assertThat(xpath(body, "/p:kasus/@no_reg")).isEqualTo("KKR/2025/0412");
         String uuid = xpath(body, "/p:kasus/@uuid");
         assertThat(uuid).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-        assertThat(xpath(dom(render(bundle, KUKAR, PRABUMULIH)), "/p:kasus/@uuid")).as("same referral, same id").isEqualTo(uuid);
-        assertThat(xpath(dom(ADAPTER.renderReferral(new OutboundReferral("another", KUKAR, bundle), PRABUMULIH).content()),
-                "/p:kasus/@uuid")).as("another referral, another id").isNotEqualTo(uuid);
+        assertThat(xpath(dom(render(bundle, KUKAR, PRABUMULIH)), "/p:kasus/@uuid"))
+                .as("same referral, same id")
+                .isEqualTo(uuid);
+        assertThat(xpath(
+                        dom(ADAPTER.renderReferral(new OutboundReferral("another", KUKAR, bundle), PRABUMULIH)
+                                .content()),
+                        "/p:kasus/@uuid"))
+                .as("another referral, another id")
+                .isNotEqualTo(uuid);
         assertThat(count(body, "/p:kasus/p:media_pengaduan")).isZero();
         assertThat(xpath(body, "/p:kasus/p:asal/@kotkab")).isEqualTo("6402");
         assertThat(xpath(body, "/p:kasus/p:asal/@instansi")).isEqualTo("DP3A Kabupaten Kutai Kartanegara");
@@ -144,36 +158,48 @@ class PrabumulihRenderReferralTest {
         Task task = Bundles.task(bundle);
         task.getNote().clear();
         task.setReasonCode(null);
-        bundle.getEntry().removeIf(e -> e.getResource() instanceof Consent
-                || e.getResource() instanceof Practitioner
-                || e.getResource() instanceof RelatedPerson);
+        bundle.getEntry()
+                .removeIf(e -> e.getResource() instanceof Consent
+                        || e.getResource() instanceof Practitioner
+                        || e.getResource() instanceof RelatedPerson);
 
         byte[] rendered = render(bundle, PRABUMULIH, PRABUMULIH);
         Document body = dom(rendered);
 
         assertThat(PrabumulihSamples.schemaProblems(rendered)).isEmpty();
-        for (String absent : List.of("p:klien/p:nik", "p:klien/p:no_telp", "p:klien/p:nama", "p:terlapor",
-                "p:kejadian/p:ringkasan", "p:rujukan/p:alasan", "p:persetujuan", "p:petugas")) {
+        for (String absent : List.of(
+                "p:klien/p:nik",
+                "p:klien/p:no_telp",
+                "p:klien/p:nama",
+                "p:terlapor",
+                "p:kejadian/p:ringkasan",
+                "p:rujukan/p:alasan",
+                "p:persetujuan",
+                "p:petugas")) {
             assertThat(count(body, "/p:kasus/" + absent)).as(absent).isZero();
         }
         assertThat(xpath(body, "/p:kasus/p:klien/p:alamat/@kotkab")).isEqualTo("1674");
         assertThat(xpath(body, "/p:kasus/p:klien/p:alamat")).isEmpty();
         assertThat(new String(rendered, StandardCharsets.UTF_8))
-                .doesNotContain("Yuliana").doesNotContain("Lestari").doesNotContain("1674026706000005");
+                .doesNotContain("Yuliana")
+                .doesNotContain("Lestari")
+                .doesNotContain("1674026706000005");
     }
 
     @Test
     void takesTheDestinationFromTheOrganisationTheHubRoutedTo() throws Exception {
         Bundle bundle = PrabumulihSamples.read(TPPO).bundle();
         Organization jakartaSelatan = new Organization();
-        jakartaSelatan.addIdentifier(new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue("jakarta"));
+        jakartaSelatan.addIdentifier(
+                new Identifier().setSystem(Canonical.SID_PARTICIPANT).setValue("jakarta"));
         Extension administrativeCode = new Extension(Canonical.EXT_ADMINISTRATIVE_CODE);
         administrativeCode.addExtension("province", new CodeType("31"));
         administrativeCode.addExtension("city", new CodeType("3174"));
         jakartaSelatan.addAddress().addExtension(administrativeCode);
         Bundles.task(bundle).setOwner(Bundles.add(bundle, jakartaSelatan));
 
-        assertThat(xpath(dom(render(bundle, PRABUMULIH, PRABUMULIH)), "/p:kasus/p:rujukan/p:tujuan_kotkab")).isEqualTo("3174");
+        assertThat(xpath(dom(render(bundle, PRABUMULIH, PRABUMULIH)), "/p:kasus/p:rujukan/p:tujuan_kotkab"))
+                .isEqualTo("3174");
     }
 
     @Test
@@ -190,12 +216,20 @@ class PrabumulihRenderReferralTest {
         assertThat(category(bundle)).as("a woman of 35").isEqualTo("100");
 
         victim.setBirthDateElement(new DateType("2007-07-20"));
-        assertThat(category(bundle)).as("a girl who turns 18 the day after the report").isEqualTo("200");
+        assertThat(category(bundle))
+                .as("a girl who turns 18 the day after the report")
+                .isEqualTo("200");
 
         victim.setBirthDateElement(new DateType("2007-07-19"));
-        assertThat(category(bundle)).as("a woman who turned 18 on the day of the report").isEqualTo("100");
+        assertThat(category(bundle))
+                .as("a woman who turned 18 on the day of the report")
+                .isEqualTo("100");
 
-        Bundles.all(bundle, Condition.class).get(0).getCode().getCodingFirstRep().setCode("TPPO");
+        Bundles.all(bundle, Condition.class)
+                .get(0)
+                .getCode()
+                .getCodingFirstRep()
+                .setCode("TPPO");
         assertThat(category(bundle)).as("trafficking comes first").isEqualTo("300");
     }
 
@@ -207,36 +241,60 @@ class PrabumulihRenderReferralTest {
         ((Coding) victim.getExtensionByUrl(Canonical.EXT_EDUCATION).getValue()).setCode("PERGURUAN_TINGGI");
         victim.addExtension(Canonical.EXT_DISABILITY, new Coding(Canonical.CS_DISABILITY, "FISIK", null));
         victim.addExtension(Canonical.EXT_DISABILITY, new Coding(Canonical.CS_DISABILITY, "SENSORIK", null));
-        ((Coding) Bundles.all(bundle, Condition.class).get(0).getExtensionByUrl(Canonical.EXT_INCIDENT_PLACE).getValue())
+        ((Coding) Bundles.all(bundle, Condition.class)
+                        .get(0)
+                        .getExtensionByUrl(Canonical.EXT_INCIDENT_PLACE)
+                        .getValue())
                 .setCode("LEMBAGA_PENDIDIKAN_KILAT");
-        Bundles.all(bundle, RelatedPerson.class).get(0).getRelationship().get(0).getCodingFirstRep().setCode("TIDAK_DIKETAHUI");
+        Bundles.all(bundle, RelatedPerson.class)
+                .get(0)
+                .getRelationship()
+                .get(0)
+                .getCodingFirstRep()
+                .setCode("TIDAK_DIKETAHUI");
         ((Coding) task.getExtensionByUrl(Canonical.EXT_INTAKE_CHANNEL).getValue()).setCode("CALL_112");
         task.getCode().getCodingFirstRep().setCode("PELIMPAHAN");
 
         Document body = dom(render(bundle, JAKARTA, PRABUMULIH));
 
         assertThat(xpath(body, "/p:kasus/p:klien/p:pendidikan")).isEqualTo("S1");
-        assertThat(xpath(body, "/p:kasus/p:klien/p:disabilitas")).as("two kinds together").isEqualTo("GANDA");
+        assertThat(xpath(body, "/p:kasus/p:klien/p:disabilitas"))
+                .as("two kinds together")
+                .isEqualTo("GANDA");
         assertThat(xpath(body, "/p:kasus/p:kejadian/p:kategori_lokasi")).isEqualTo("LN");
         assertThat(xpath(body, "/p:kasus/p:terlapor/p:hubungan")).isEqualTo("99");
-        assertThat(xpath(body, "/p:kasus/p:media_pengaduan")).as("a 112 call is a phone complaint").isEqualTo("B");
+        assertThat(xpath(body, "/p:kasus/p:media_pengaduan"))
+                .as("a 112 call is a phone complaint")
+                .isEqualTo("B");
         assertThat(xpath(body, "/p:kasus/p:jenis_rujukan")).isEqualTo("PELIMPAHAN");
-        assertThat(xpath(body, "/p:kasus/p:asal/@kotkab")).as("a province without dots").isEqualTo("31");
+        assertThat(xpath(body, "/p:kasus/p:asal/@kotkab"))
+                .as("a province without dots")
+                .isEqualTo("31");
     }
 
     @Test
     void refusesToRenderHubCodesPrabumulihHasNoEquivalentFor() throws Exception {
         Bundle bundle = PrabumulihSamples.read(TPPO).bundle();
-        Bundles.all(bundle, ServiceRequest.class).get(1).getCode().getCodingFirstRep().setCode("VISUM");
-        ((Coding) Bundles.task(bundle).getExtensionByUrl(Canonical.EXT_INTAKE_CHANNEL).getValue()).setCode("PANIC_BUTTON");
+        Bundles.all(bundle, ServiceRequest.class)
+                .get(1)
+                .getCode()
+                .getCodingFirstRep()
+                .setCode("VISUM");
+        ((Coding) Bundles.task(bundle)
+                        .getExtensionByUrl(Canonical.EXT_INTAKE_CHANNEL)
+                        .getValue())
+                .setCode("PANIC_BUTTON");
 
         TranslationException e = refusedToRender(bundle);
 
-        assertThat(e.errors()).containsExactlyInAnyOrder(
-                new FieldError("/kasus/layanan_diminta/layanan[2]/@kode",
-                        "code 'VISUM' has no equivalent in prabumulih's list layanan"),
-                new FieldError("/kasus/media_pengaduan",
-                        "code 'PANIC_BUTTON' has no equivalent in prabumulih's list media_pengaduan"));
+        assertThat(e.errors())
+                .containsExactlyInAnyOrder(
+                        new FieldError(
+                                "/kasus/layanan_diminta/layanan[2]/@kode",
+                                "code 'VISUM' has no equivalent in prabumulih's list layanan"),
+                        new FieldError(
+                                "/kasus/media_pengaduan",
+                                "code 'PANIC_BUTTON' has no equivalent in prabumulih's list media_pengaduan"));
     }
 
     @Test
@@ -244,8 +302,10 @@ class PrabumulihRenderReferralTest {
         Bundle bundle = PrabumulihSamples.read(TPPO).bundle();
         Bundles.all(bundle, Condition.class).forEach(c -> c.setOnset(new DateTimeType("2025-05")));
 
-        assertThat(refusedToRender(bundle).errors()).containsExactly(new FieldError("/kasus/kejadian/tanggal",
-                "the date is known only to the month; Prabumulih needs a full date (yyyy-MM-dd)"));
+        assertThat(refusedToRender(bundle).errors())
+                .containsExactly(new FieldError(
+                        "/kasus/kejadian/tanggal",
+                        "the date is known only to the month; Prabumulih needs a full date (yyyy-MM-dd)"));
     }
 
     @Test
@@ -254,14 +314,19 @@ class PrabumulihRenderReferralTest {
         bundle.getEntry().removeIf(e -> e.getResource() instanceof ServiceRequest);
         Bundles.task(bundle).getBasedOn().clear();
 
-        assertThat(refusedToRender(bundle).errors()).containsExactly(new FieldError(
-                "/kasus/layanan_diminta", "required: missing (<rujukan> found where <layanan_diminta> must come)"));
+        assertThat(refusedToRender(bundle).errors())
+                .containsExactly(new FieldError(
+                        "/kasus/layanan_diminta",
+                        "required: missing (<rujukan> found where <layanan_diminta> must come)"));
     }
 
     @Test
     void refusesToRenderARegionTheTableDoesNotKnow() throws Exception {
         Bundle bundle = PrabumulihSamples.read(TPPO).bundle();
-        ((Coding) Bundles.task(bundle).getExtensionByUrl(Canonical.EXT_REQUESTED_DESTINATION).getValue()).setCode("99.99");
+        ((Coding) Bundles.task(bundle)
+                        .getExtensionByUrl(Canonical.EXT_REQUESTED_DESTINATION)
+                        .getValue())
+                .setCode("99.99");
 
         assertThat(refusedToRender(bundle).errors())
                 .containsExactly(new FieldError("/kasus/rujukan/tujuan_kotkab", "unknown Kemendagri region '99.99'"));
@@ -272,7 +337,8 @@ class PrabumulihRenderReferralTest {
     }
 
     private static TranslationException refusedToRender(Bundle bundle) {
-        TranslationException e = catchThrowableOfType(() -> render(bundle, PRABUMULIH, PRABUMULIH), TranslationException.class);
+        TranslationException e =
+                catchThrowableOfType(() -> render(bundle, PRABUMULIH, PRABUMULIH), TranslationException.class);
         assertThat(e).as("rendering must be refused").isNotNull();
         return e;
     }
@@ -280,7 +346,10 @@ class PrabumulihRenderReferralTest {
     /** Every attribute and every text-only element of a document by path ({@code /kasus/klien[1]/nama}). */
     static Map<String, String> flatten(Document document) {
         Map<String, String> values = new LinkedHashMap<>();
-        flatten(document.getDocumentElement(), "/" + document.getDocumentElement().getLocalName(), values);
+        flatten(
+                document.getDocumentElement(),
+                "/" + document.getDocumentElement().getLocalName(),
+                values);
         return values;
     }
 

@@ -69,7 +69,10 @@ final class PrabumulihSamples {
     /** Every sample file name, sorted. */
     static List<String> all() {
         try (Stream<Path> files = Files.list(dir())) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".xml")).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".xml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,12 +115,13 @@ final class PrabumulihSamples {
     }
 
     static byte[] render(Bundle bundle, Participant sender, Participant receiver) throws TranslationException {
-        return ADAPTER.renderReferral(new OutboundReferral("hub-ref-1", sender, bundle), receiver).content();
+        return ADAPTER.renderReferral(new OutboundReferral("hub-ref-1", sender, bundle), receiver)
+                .content();
     }
 
     static TranslationException refused(byte[] body) {
-        TranslationException e = catchThrowableOfType(
-                () -> ADAPTER.readReferral(body, PRABUMULIH), TranslationException.class);
+        TranslationException e =
+                catchThrowableOfType(() -> ADAPTER.readReferral(body, PRABUMULIH), TranslationException.class);
         assertThat(e).as("the document must be refused").isNotNull();
         return e;
     }

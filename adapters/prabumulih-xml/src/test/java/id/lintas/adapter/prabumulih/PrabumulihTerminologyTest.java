@@ -52,9 +52,12 @@ class PrabumulihTerminologyTest {
 
     /** Hub codes Prabumulih cannot express: deliberately absent from hub-to-prabumulih. */
     private static final Set<String> NO_PRABUMULIH_EQUIVALENT = Set.of(
-            Canonical.CS_SERVICE + "#PENJANGKAUAN", Canonical.CS_SERVICE + "#PENGELOLAAN_KASUS",
-            Canonical.CS_SERVICE + "#MEDIASI", Canonical.CS_SERVICE + "#PENDAMPINGAN",
-            Canonical.CS_SERVICE + "#PEMBERDAYAAN_EKONOMI", Canonical.CS_SERVICE + "#VISUM",
+            Canonical.CS_SERVICE + "#PENJANGKAUAN",
+            Canonical.CS_SERVICE + "#PENGELOLAAN_KASUS",
+            Canonical.CS_SERVICE + "#MEDIASI",
+            Canonical.CS_SERVICE + "#PENDAMPINGAN",
+            Canonical.CS_SERVICE + "#PEMBERDAYAAN_EKONOMI",
+            Canonical.CS_SERVICE + "#VISUM",
             Canonical.CS_INTAKE_CHANNEL + "#PANIC_BUTTON",
             // Prabumulih says "unknown education" by leaving pendidikan out; the adapter does that, not the map.
             Canonical.CS_EDUCATION + "#TIDAK_DIKETAHUI");
@@ -78,7 +81,8 @@ class PrabumulihTerminologyTest {
 
     @Test
     void codesOutsideFormatMdAreUnknown() {
-        assertThatThrownBy(() -> terminology.toHub("prabumulih", "layanan", "12", "/kasus/layanan_diminta/layanan[1]/@kode"))
+        assertThatThrownBy(() ->
+                        terminology.toHub("prabumulih", "layanan", "12", "/kasus/layanan_diminta/layanan[1]/@kode"))
                 .isInstanceOf(TranslationException.class)
                 .hasMessage("/kasus/layanan_diminta/layanan[1]/@kode: unknown code '12'");
         assertThatThrownBy(() -> terminology.toHub("prabumulih", "media_pengaduan", "H", "f"))
@@ -139,7 +143,10 @@ class PrabumulihTerminologyTest {
                 .filter(a -> a.format().equals("prabumulih-xml"))
                 .toList();
 
-        assertThat(adapters).singleElement().isInstanceOf(PrabumulihXmlAdapter.class).isInstanceOf(MessageReader.class);
+        assertThat(adapters)
+                .singleElement()
+                .isInstanceOf(PrabumulihXmlAdapter.class)
+                .isInstanceOf(MessageReader.class);
         assertThat(adapters.get(0).transport()).isEqualTo(Transport.HTTP);
     }
 }

@@ -61,8 +61,10 @@ class PrabumulihXmlHardeningTest {
     @Test
     void neverReadsAFileAnExternalEntityPointsAt(@TempDir Path dir) throws Exception {
         Path secret = Files.writeString(dir.resolve("rahasia.txt"), SECRET);
-        byte[] body = withDoctype("<!DOCTYPE kasus [ <!ENTITY rahasia SYSTEM \"" + secret.toUri() + "\"> ]>",
-                "<nama>Dimas Saputra</nama>", "<nama>&rahasia;</nama>");
+        byte[] body = withDoctype(
+                "<!DOCTYPE kasus [ <!ENTITY rahasia SYSTEM \"" + secret.toUri() + "\"> ]>",
+                "<nama>Dimas Saputra</nama>",
+                "<nama>&rahasia;</nama>");
 
         TranslationException e = refused(body);
 
@@ -73,8 +75,10 @@ class PrabumulihXmlHardeningTest {
 
     @Test
     void neverConnectsForAnExternalEntity() throws Exception {
-        byte[] body = withDoctype("<!DOCTYPE kasus [ <!ENTITY rahasia SYSTEM \"" + url + "\"> ]>",
-                "<nama>Dimas Saputra</nama>", "<nama>&rahasia;</nama>");
+        byte[] body = withDoctype(
+                "<!DOCTYPE kasus [ <!ENTITY rahasia SYSTEM \"" + url + "\"> ]>",
+                "<nama>Dimas Saputra</nama>",
+                "<nama>&rahasia;</nama>");
 
         assertDoctypeRefusal(refused(body));
         assertNoConnection();
@@ -83,15 +87,16 @@ class PrabumulihXmlHardeningTest {
     @Test
     void neverConnectsForAnExternalDtdOrParameterEntity() throws Exception {
         assertDoctypeRefusal(refused(withDoctype("<!DOCTYPE kasus SYSTEM \"" + url + "\">", "", "")));
-        assertDoctypeRefusal(refused(withDoctype(
-                "<!DOCTYPE kasus [ <!ENTITY % luar SYSTEM \"" + url + "\"> %luar; ]>", "", "")));
+        assertDoctypeRefusal(
+                refused(withDoctype("<!DOCTYPE kasus [ <!ENTITY % luar SYSTEM \"" + url + "\"> %luar; ]>", "", "")));
         assertNoConnection();
     }
 
     @Test
     void neverConnectsForASchemaLocationOrXInclude() throws Exception {
         byte[] body = PrabumulihSamples.text(CHILD)
-                .replace("xmlns=\"urn:prabumulih:satulayanan:kasus:2\"",
+                .replace(
+                        "xmlns=\"urn:prabumulih:satulayanan:kasus:2\"",
                         "xmlns=\"urn:prabumulih:satulayanan:kasus:2\""
                                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
                                 + " xmlns:xi=\"http://www.w3.org/2001/XInclude\""
@@ -102,8 +107,10 @@ class PrabumulihXmlHardeningTest {
         TranslationException e = refused(body);
 
         // The schema is the adapter's own; the XInclude is an element the schema does not allow.
-        assertThat(e.errors()).contains(new FieldError("/kasus/kejadian/ringkasan", "must hold text only, no elements"))
-                .extracting(FieldError::field).containsOnly("/kasus/kejadian/ringkasan");
+        assertThat(e.errors())
+                .contains(new FieldError("/kasus/kejadian/ringkasan", "must hold text only, no elements"))
+                .extracting(FieldError::field)
+                .containsOnly("/kasus/kejadian/ringkasan");
         assertNoConnection();
     }
 
@@ -112,21 +119,28 @@ class PrabumulihXmlHardeningTest {
     void refusesEntityExpansionBombsBeforeExpandingAnything() {
         StringBuilder doctype = new StringBuilder("<!DOCTYPE kasus [ <!ENTITY a0 \"ha\">");
         for (int i = 1; i <= 10; i++) {
-            doctype.append(" <!ENTITY a").append(i).append(" \"")
-                    .append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+            doctype.append(" <!ENTITY a")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&a" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         doctype.append(" ]>");
 
-        assertDoctypeRefusal(refused(withDoctype(doctype.toString(), "<nama>Dimas Saputra</nama>", "<nama>&a10;</nama>")));
+        assertDoctypeRefusal(
+                refused(withDoctype(doctype.toString(), "<nama>Dimas Saputra</nama>", "<nama>&a10;</nama>")));
     }
 
     @Test
     void refusesStatusDocumentsWithADoctypeToo() throws Exception {
-        byte[] body = withDoctype(PrabumulihSamples.STATUS_COMPLETED,
+        byte[] body = withDoctype(
+                PrabumulihSamples.STATUS_COMPLETED,
                 "<!DOCTYPE status_rujukan [ <!ENTITY rahasia SYSTEM \"" + url + "\"> ]>",
-                "<catatan>", "<catatan>&rahasia;");
+                "<catatan>",
+                "<catatan>&rahasia;");
 
-        TranslationException e = catchThrowableOfType(() -> ADAPTER.readStatus(body, PRABUMULIH), TranslationException.class);
+        TranslationException e =
+                catchThrowableOfType(() -> ADAPTER.readStatus(body, PRABUMULIH), TranslationException.class);
 
         assertDoctypeRefusal(e);
         assertNoConnection();
@@ -136,15 +150,17 @@ class PrabumulihXmlHardeningTest {
     void refusesDocumentsOverOneMebibyteUnread() {
         byte[] body = new byte[XmlDocuments.MAX_BYTES + 1];
 
-        assertThat(refused(body).errors()).containsExactly(
-                new FieldError("/", "the document is larger than 1 MiB (1048577 bytes); refused unread"));
+        assertThat(refused(body).errors())
+                .containsExactly(
+                        new FieldError("/", "the document is larger than 1 MiB (1048577 bytes); refused unread"));
     }
 
     @Test
     void acceptsADocumentJustUnderTheLimit() throws Exception {
         String sample = PrabumulihSamples.text(CHILD);
         String padding = " ".repeat(XmlDocuments.MAX_BYTES - sample.getBytes(StandardCharsets.UTF_8).length - 20);
-        byte[] body = sample.replace("</kasus>", "<!--" + padding + "--></kasus>").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                sample.replace("</kasus>", "<!--" + padding + "--></kasus>").getBytes(StandardCharsets.UTF_8);
 
         assertThat(body.length).isLessThanOrEqualTo(XmlDocuments.MAX_BYTES);
         assertThat(ADAPTER.readReferral(body, PRABUMULIH).sourceReference()).isEqualTo("PBM-SL-2025-0081");
@@ -153,7 +169,8 @@ class PrabumulihXmlHardeningTest {
     @Test
     void refusesDeeplyNestedDocumentsWithAParserLimit() {
         String nested = "<a>".repeat(100) + "</a>".repeat(100);
-        byte[] body = PrabumulihSamples.text(CHILD).replace("<ringkasan>", "<ringkasan>" + nested)
+        byte[] body = PrabumulihSamples.text(CHILD)
+                .replace("<ringkasan>", "<ringkasan>" + nested)
                 .getBytes(StandardCharsets.UTF_8);
 
         assertThat(refused(body).errors()).singleElement().satisfies(error -> {
@@ -190,7 +207,8 @@ class PrabumulihXmlHardeningTest {
     /** Any attempt to fetch would have left a connection in the server's backlog. */
     private void assertNoConnection() throws IOException {
         server.setSoTimeout((int) Duration.ofMillis(300).toMillis());
-        assertThatThrownBy(server::accept).as("the parser connected to the URL in the document")
+        assertThatThrownBy(server::accept)
+                .as("the parser connected to the URL in the document")
                 .isInstanceOf(SocketTimeoutException.class);
     }
 }

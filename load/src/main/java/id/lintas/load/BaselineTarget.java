@@ -35,7 +35,7 @@ final class BaselineTarget implements Target {
         this.base = "http://127.0.0.1:" + port;
         this.dataDir = settings.workDir().resolve("baseline-data").toAbsolutePath();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), settings.heap(),
-                "-cp", System.getProperty("java.class.path"), Baseline.class.getName(), Integer.toString(port),
+                "-D" + LoadHarness.NODELAY + "=true", "-cp", System.getProperty("java.class.path"), Baseline.class.getName(), Integer.toString(port),
                 dataDir.toString(), receivers.base() + "/kukar", receivers.base() + "/fhir",
                 Integer.toString(settings.baselineConsumers()));
         this.process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The load harness of issue 17: the hub jar, then the sum-of-parts baseline, under the same load from
@@ -18,9 +19,14 @@ import java.util.Random;
  */
 public final class LoadHarness {
 
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
     private LoadHarness() {}
 
     public static void main(String[] args) throws Exception {
+        // The JDK's HTTP server leaves Nagle on: its answers' headers and body, written apart, then wait
+        // for the client's delayed ACK (40 ms). Off, as servers the hub delivers to have it off.
+        System.setProperty(NODELAY, "true");
         LoadSettings settings;
         try {
             settings = LoadSettings.parse(args);
@@ -39,14 +45,30 @@ public final class LoadHarness {
         List<Row> rows = new ArrayList<>();
         Instant began = Instant.now();
         Random random = new Random();
+        // Interrupted (Ctrl-C): the system under load and its database are stopped, not left running.
+        AtomicReference<Target> current = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Target running = current.getAndSet(null);
+            if (running != null) {
+                running.close();
+            }
+        }));
         try (Receivers receivers = new Receivers(tracker)) {
             for (String system : settings.systems()) {
                 String tag = "LD" + Character.toUpperCase(system.charAt(0)) + letters(random, 4);
                 Workload workload = new Workload(settings.sharedDir(), tag, settings.ppuRows());
                 System.out.println("starting " + system + " ...");
                 Instant starting = Instant.now();
-                try (Target target = "hub".equals(system) ? new HubTarget(settings, receivers, http)
-                        : new BaselineTarget(settings, receivers, http)) {
+                Target started;
+                try {
+                    started = "hub".equals(system) ? new HubTarget(settings, receivers, http)
+                            : new BaselineTarget(settings, receivers, http);
+                } catch (IOException e) {
+                    System.out.println(system + " did not start: " + e.getMessage());
+                    continue;
+                }
+                current.set(started);
+                try (Target target = started) {
                     System.out.printf("%s ready in %.1fs%n", system, Duration.between(starting, Instant.now()).toMillis() / 1000.0);
                     receivers.watchOutbox(target.ppuOutbox());
                     for (EntryPoint entry : settings.entries()) {
@@ -58,6 +80,8 @@ public final class LoadHarness {
                             System.out.println(line[1] + (backlog > 0 ? "   (backlog at start: " + backlog + ")" : ""));
                         }
                     }
+                } finally {
+                    current.set(null);
                 }
             }
         }

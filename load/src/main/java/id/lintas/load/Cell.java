@@ -81,8 +81,16 @@ final class Cell {
             Thread.sleep(200);
         }
         List<Tracker.Track> measured = tracker.measured(id);
-        long[] answerTimes = measured.stream().filter(t -> t.answered != 0).mapToLong(t -> t.answered - t.sent).toArray();
-        long[] lags = measured.stream().filter(t -> t.delivered != 0 && (t.file || t.answered != 0)).mapToLong(Tracker.Track::lag).toArray();
+        long end = start + (long) (seconds * 1e9);
+        // A file takes longer than a window: its rows are timed when their receipt or delivery falls in the window.
+        List<Tracker.Track> answeredSet = entry == EntryPoint.PPU_FILE
+                ? tracker.all(id).stream().filter(t -> t.answered >= start && t.answered <= end).toList()
+                : measured.stream().filter(t -> t.answered != 0).toList();
+        List<Tracker.Track> deliveredSet = entry == EntryPoint.PPU_FILE
+                ? tracker.all(id).stream().filter(t -> t.delivered >= start && t.delivered <= end).toList()
+                : measured.stream().filter(t -> t.delivered != 0 && t.answered != 0).toList();
+        long[] answerTimes = answeredSet.stream().mapToLong(t -> t.answered - t.sent).toArray();
+        long[] lags = deliveredSet.stream().mapToLong(Tracker.Track::lag).toArray();
         int undelivered = (int) measured.stream().filter(t -> t.delivered == 0).count();
         return new Row(target.name(), entry.label(), concurrency, answers / seconds, deliveries / seconds,
                 percentiles(answerTimes), percentiles(lags), measured.size(), undelivered, errors.get(),

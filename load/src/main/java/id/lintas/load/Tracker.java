@@ -99,6 +99,11 @@ final class Tracker {
         return cases.values().stream().filter(t -> t.answered != 0 && t.delivered == 0).count();
     }
 
+    /** Every case of the cell. */
+    List<Track> all(String cell) {
+        return cases.values().stream().filter(t -> t.cell.equals(cell)).toList();
+    }
+
     /** Cases of the cell sent in its measurement window. */
     List<Track> measured(String cell) {
         List<Track> found = new ArrayList<>();

@@ -44,7 +44,7 @@ record LoadSettings(Path hubJar, Path sharedDir, Path workDir, List<EntryPoint> 
               --drain SECONDS         default 30
               --ppu-rows N            rows of each PPU export, default 10000
               --heap OPTION           default -Xmx1g (hub and baseline alike)
-              --baseline-consumers N  default 4
+              --baseline-consumers N  default 16
               --systems LIST          hub,baseline (default both)
               --hub-arg ARG           passed to the hub (repeatable), e.g. --hub-arg=--logging.level.root=WARN
             """;
@@ -61,7 +61,7 @@ record LoadSettings(Path hubJar, Path sharedDir, Path workDir, List<EntryPoint> 
         long drain = 30;
         int ppuRows = 10_000;
         String heap = "-Xmx1g";
-        int consumers = 4;
+        int consumers = 16;
         List<String> systems = List.of("hub", "baseline");
         List<String> hubArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {

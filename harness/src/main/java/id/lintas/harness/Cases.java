@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * cases. Jakarta's sample, a domestic-violence case no demo agreement covers, becomes a TPPO case
  * (its physical-violence code turned into {@code TPPO}) so the TPPO network routes it home to Kukar.
  */
-final class Cases {
+public final class Cases {
 
     /** What one sending carries: one case, or for PPU one export file of two cases. */
-    record Unit(EntryPoint entry, List<String> caseNumbers, byte[] body, String fileName) {}
+    public record Unit(EntryPoint entry, List<String> caseNumbers, byte[] body, String fileName) {}
 
     private static final Pattern PPU_CASE = Pattern.compile("PPU/UPTD/2025/\\d+");
 
@@ -33,7 +33,7 @@ final class Cases {
     private final String tag;
     private final ObjectMapper json = new ObjectMapper();
 
-    Cases(Path sharedDir, String tag) {
+    public Cases(Path sharedDir, String tag) {
         this.samples = sharedDir.resolve("domain").resolve("regions");
         this.tag = tag;
     }
@@ -54,14 +54,14 @@ final class Cases {
         return units;
     }
 
-    private Unit kukar(int n) throws IOException {
+    public Unit kukar(int n) throws IOException {
         ObjectNode referral = (ObjectNode) json.readTree(sample("kukar-json", "referral-tppo-to-ppu.json"));
         String caseNumber = "KKR/" + tag + "/" + n;
         referral.put("no_registrasi", caseNumber);
         return new Unit(EntryPoint.KUKAR_HTTP, List.of(caseNumber), json.writeValueAsBytes(referral), null);
     }
 
-    private Unit prabumulih(int n) throws IOException {
+    public Unit prabumulih(int n) throws IOException {
         String caseNumber = "PBM-SL-" + tag + "-" + n;
         String xml = sample("prabumulih-xml", "kasus-tppo-jakarta.xml")
                 .replaceFirst("no_reg=\"[^\"]*\"", "no_reg=\"" + caseNumber + "\"")
@@ -71,7 +71,7 @@ final class Cases {
         return new Unit(EntryPoint.PRABUMULIH_XML, List.of(caseNumber), xml.getBytes(StandardCharsets.UTF_8), null);
     }
 
-    private Unit jakarta(int n) throws IOException {
+    public Unit jakarta(int n) throws IOException {
         ObjectNode message = (ObjectNode) json.readTree(sample("jakarta-fhir", "message-rujukan-baru-kukar.json"));
         String caseNumber = "JKT/" + tag + "/" + n;
         message.put("id", "msg-" + tag.toLowerCase() + "-" + n);
@@ -111,7 +111,8 @@ final class Cases {
                 fileName);
     }
 
-    private String sample(String region, String name) throws IOException {
+    /** A published sample's text: {@code domain/regions/<region>/samples/<name>}. */
+    public String sample(String region, String name) throws IOException {
         Path file = samples.resolve(region).resolve("samples").resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new IOException(

@@ -1,7 +1,7 @@
 package id.lintas.harness;
 
 /** The four regions' ways in, each with the receiver its cases are routed to under the demo agreements. */
-enum EntryPoint {
+public enum EntryPoint {
     /** Kukar's JSON over HTTP; a TPPO victim living in PPU goes to PPU's outbox (PKS Kukar–PPU). */
     KUKAR_HTTP("kukar-http", "kukar", "ppu"),
     /** PPU's CSV file drop; both cases of the sample file go to Kukar's webhook (PKS Kukar–PPU). */
@@ -21,17 +21,17 @@ enum EntryPoint {
         this.receiver = receiver;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
     /** The participant that sends through this entry point (its token, its referrals). */
-    String sender() {
+    public String sender() {
         return sender;
     }
 
     /** The participant its cases must reach. */
-    String receiver() {
+    public String receiver() {
         return receiver;
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * (SIGSTOP). The embedded PostgreSQL is not the JVM's child (pg_ctl detaches it), so it is found by
  * its data directory on its command line, and its backends as that process's descendants.
  */
-final class HubProcess implements AutoCloseable {
+public final class HubProcess implements AutoCloseable {
 
     private final List<String> command;
     private final Path dataDir;
@@ -30,7 +30,7 @@ final class HubProcess implements AutoCloseable {
     private Process process;
     private Instant startedAt;
 
-    HubProcess(Path jar, Path dataDir, int port, List<String> properties, String heap, Path log) {
+    public HubProcess(Path jar, Path dataDir, int port, List<String> properties, String heap, Path log) {
         this.dataDir = dataDir.toAbsolutePath();
         this.log = log;
         this.readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
@@ -51,7 +51,7 @@ final class HubProcess implements AutoCloseable {
      *
      * @return the time from process start to ready, or empty when it exited or was not ready within the limit
      */
-    Optional<Duration> startAndAwaitReady(Duration limit) throws IOException, InterruptedException {
+    public Optional<Duration> startAndAwaitReady(Duration limit) throws IOException, InterruptedException {
         startedAt = Instant.now();
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -132,9 +132,19 @@ final class HubProcess implements AutoCloseable {
         return database.size();
     }
 
+    /** The JVM's process id (for its CPU time and heap), or -1 before the first start. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** The postmaster of this data directory and all its backends. */
-    List<ProcessHandle> database() {
-        String marker = dataDir.resolve("postgres").toString();
+    public List<ProcessHandle> database() {
+        return databaseOf(dataDir.resolve("postgres"));
+    }
+
+    /** The postmaster whose data directory is {@code postgresDir} (on its command line) and all its backends. */
+    public static List<ProcessHandle> databaseOf(Path postgresDir) {
+        String marker = postgresDir.toAbsolutePath().toString();
         List<ProcessHandle> found = new ArrayList<>();
         ProcessHandle.allProcesses()
                 .filter(p -> p.info()

@@ -26,7 +26,7 @@ import java.util.zip.ZipEntry;
  * region's demo client key (read from the hub jar), whose audience is the hub's configured issuer,
  * exchanged at {@code /oauth2/token}; a token is renewed a minute before it runs out or when refused.
  */
-final class Tokens {
+public final class Tokens {
 
     private static final Duration MARGIN = Duration.ofSeconds(60);
 
@@ -39,7 +39,7 @@ final class Tokens {
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
-    Tokens(HttpClient http, String issuer, Path hubJar) throws IOException {
+    public Tokens(HttpClient http, String issuer, Path hubJar) throws IOException {
         this.http = http;
         this.issuer = issuer;
         this.endpoint = URI.create(issuer + "/oauth2/token");
@@ -60,7 +60,7 @@ final class Tokens {
     }
 
     /** A valid token of the participant's system. */
-    String token(String participant) throws IOException, InterruptedException {
+    public String token(String participant) throws IOException, InterruptedException {
         Token token = tokens.get(participant);
         if (token != null && Instant.now().isBefore(token.renewAt())) {
             return token.value();
@@ -88,7 +88,7 @@ final class Tokens {
         return fresh.value();
     }
 
-    void invalidate(String participant) {
+    public void invalidate(String participant) {
         tokens.remove(participant);
     }
 }

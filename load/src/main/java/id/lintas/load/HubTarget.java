@@ -1,0 +1,94 @@
+package id.lintas.load;
+
+import id.lintas.harness.HubProcess;
+import id.lintas.harness.Tokens;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The hub jar as a region's systems see it: {@code java -Xmx1g -jar lintas-hub.jar}, demo profile,
+ * embedded PostgreSQL and Artemis, a fresh data directory, Kukar's and Jakarta's servers pointed at
+ * the harness's {@link Receivers}; tokens by the client-credentials flow with {@code private_key_jwt}
+ * (the demo client keys inside the jar), as the crash harness gets them.
+ */
+final class HubTarget implements Target {
+
+    private final HubProcess hub;
+    private final Tokens tokens;
+    private final String base;
+    private final Path dataDir;
+
+    HubTarget(LoadSettings settings, Receivers receivers, HttpClient http) throws IOException, InterruptedException {
+        int port = freePort();
+        this.base = "http://127.0.0.1:" + port;
+        this.dataDir = settings.workDir().resolve("hub-data");
+        List<String> properties =
+                new ArrayList<>(List.of("--spring.profiles.active=demo", "--lintas.security.issuer=" + base));
+        properties.addAll(receivers.hubEndpointProperties());
+        properties.addAll(settings.hubArgs());
+        this.hub = new HubProcess(
+                settings.hubJar(),
+                dataDir,
+                port,
+                properties,
+                settings.heap(),
+                settings.workDir().resolve("hub.log"));
+        if (hub.startAndAwaitReady(Duration.ofMinutes(4)).isEmpty()) {
+            hub.close();
+            throw new IOException("the hub did not become ready within 4 minutes; see "
+                    + settings.workDir().resolve("hub.log"));
+        }
+        this.tokens = new Tokens(http, base, settings.hubJar());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "hub";
+    }
+
+    @Override
+    public String base() {
+        return base;
+    }
+
+    @Override
+    public String token(String participant) throws IOException, InterruptedException {
+        return tokens.token(participant);
+    }
+
+    @Override
+    public void invalidate(String participant) {
+        tokens.invalidate(participant);
+    }
+
+    @Override
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public long pid() {
+        return hub.pid();
+    }
+
+    @Override
+    public List<ProcessHandle> database() {
+        return hub.database();
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+    }
+}

@@ -1,0 +1,141 @@
+package id.lintas.load;
+
+import id.lintas.harness.EntryPoint;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The load harness of issue 17: the hub jar, then the sum-of-parts baseline, under the same load from
+ * the same driver, one table. Prints figures only; it passes or fails nothing.
+ */
+public final class LoadHarness {
+
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    private LoadHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        // The JDK's HTTP server leaves Nagle on: its answers' headers and body, written apart, then wait
+        // for the client's delayed ACK (40 ms). Off, as servers the hub delivers to have it off.
+        System.setProperty(NODELAY, "true");
+        LoadSettings settings;
+        try {
+            settings = LoadSettings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path work = Files.createDirectories(settings.workDir());
+        String machine = machine();
+        System.out.println("Load harness, work folder " + work.toAbsolutePath());
+        System.out.println(machine);
+        Tracker tracker = new Tracker();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        List<Row> rows = new ArrayList<>();
+        Instant began = Instant.now();
+        Random random = new Random();
+        // Interrupted (Ctrl-C): the system under load and its database are stopped, not left running.
+        AtomicReference<Target> current = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Target running = current.getAndSet(null);
+            if (running != null) {
+                running.close();
+            }
+        }));
+        try (Receivers receivers = new Receivers(tracker)) {
+            for (String system : settings.systems()) {
+                String tag = "LD" + Character.toUpperCase(system.charAt(0)) + letters(random, 4);
+                Workload workload = new Workload(settings.sharedDir(), tag, settings.ppuRows());
+                System.out.println("starting " + system + " ...");
+                Instant starting = Instant.now();
+                Target started;
+                try {
+                    started = "hub".equals(system)
+                            ? new HubTarget(settings, receivers, http)
+                            : new BaselineTarget(settings, receivers, http);
+                } catch (IOException e) {
+                    System.out.println(system + " did not start: " + e.getMessage());
+                    continue;
+                }
+                current.set(started);
+                try (Target target = started) {
+                    System.out.printf(
+                            "%s ready in %.1fs%n",
+                            system, Duration.between(starting, Instant.now()).toMillis() / 1000.0);
+                    receivers.watchOutbox(target.ppuOutbox());
+                    for (EntryPoint entry : settings.entries()) {
+                        for (int concurrency : settings.concurrencies()) {
+                            long backlog = tracker.owed();
+                            Row row = new Cell(target, workload, tracker, http, settings, entry, concurrency).run();
+                            rows.add(row);
+                            String[] line = Table.format(List.of(row)).split("\n");
+                            System.out.println(line[1] + (backlog > 0 ? "   (backlog at start: " + backlog + ")" : ""));
+                        }
+                    }
+                } finally {
+                    current.set(null);
+                }
+            }
+        }
+        String table = Table.format(rows);
+        String report = machine + "\n" + describe(settings) + "\n" + table + "load at end: " + loadAverage()
+                + ", deliveries of no case of this run: " + tracker.unknownDeliveries() + ", run took "
+                + Duration.between(began, Instant.now()).toSeconds() + "s\n";
+        System.out.println();
+        System.out.print(report);
+        Files.writeString(work.resolve("table.txt"), report, StandardCharsets.UTF_8);
+    }
+
+    private static String describe(LoadSettings s) {
+        return "warm-up " + s.warmup().toSeconds() + "s, window " + s.measure().toSeconds() + "s, drain up to "
+                + s.drain().toSeconds() + "s per line; PPU files of " + s.ppuRows() + " rows; heap " + s.heap()
+                + "; baseline consumers " + s.baselineConsumers();
+    }
+
+    /** The machine, as the table's reader needs it: cores, CPU model, JDK, load average at the start. */
+    static String machine() {
+        String model = "unknown CPU";
+        try {
+            model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse(model);
+        } catch (IOException e) {
+            // not Linux: the model stays unknown
+        }
+        return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + model + ", JDK "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + ", load at start "
+                + loadAverage();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String letters(Random random, int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append((char) ('A' + random.nextInt(26)));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,149 @@
+package id.lintas.load;
+
+import id.lintas.harness.EntryPoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run's settings. The full run: every entry point at concurrency 1, 4 and 16, a 10,000-row PPU
+ * file, 10 s warm-up and 20 s measurement per line. {@code --quick}: a smoke run of a few seconds per
+ * line at concurrency 4 and a 200-row file.
+ *
+ * @param hubJar the hub's executable jar
+ * @param sharedDir the folder holding {@code domain/regions/*}/samples
+ * @param workDir the run's folder: data directories and logs of the hub and the baseline
+ * @param entries the entry points, in this order (PPU's file last: its backlog is the longest)
+ * @param concurrencies senders in flight, each line
+ * @param warmup load before each line's window, not measured
+ * @param measure each line's measurement window
+ * @param drain the longest wait after a window for the window's referrals to be delivered
+ * @param ppuRows rows (one case each) of each PPU export
+ * @param heap the heap option of both child JVMs
+ * @param baselineConsumers the baseline's delivery consumers
+ * @param systems {@code hub}, {@code baseline}, or both, run in that order
+ * @param hubArgs settings given to the hub besides the harness's own
+ */
+record LoadSettings(
+        Path hubJar,
+        Path sharedDir,
+        Path workDir,
+        List<EntryPoint> entries,
+        List<Integer> concurrencies,
+        Duration warmup,
+        Duration measure,
+        Duration drain,
+        int ppuRows,
+        String heap,
+        int baselineConsumers,
+        List<String> systems,
+        List<String> hubArgs) {
+
+    static final String USAGE = """
+            java -jar load/target/lintas-load.jar [options]
+              --quick                 smoke run: 3 s warm-up, 5 s window, concurrency 4, 200-row PPU file
+              --hub-jar PATH          default hub/target/lintas-hub.jar
+              --shared-dir PATH       default ../shared (holds domain/regions)
+              --work-dir PATH         default load/target/load-<time>
+              --entries LIST          kukar-http,prabumulih-xml,jakarta-fhir,ppu-file (default all, in this order)
+              --concurrency LIST      default 1,4,16
+              --warmup SECONDS        default 10
+              --measure SECONDS       default 20
+              --drain SECONDS         default 30
+              --ppu-rows N            rows of each PPU export, default 10000
+              --heap OPTION           default -Xmx1g (hub and baseline alike)
+              --baseline-consumers N  default 16
+              --systems LIST          hub,baseline (default both)
+              --hub-arg ARG           passed to the hub (repeatable), e.g. --hub-arg=--logging.level.root=WARN
+            """;
+
+    static LoadSettings parse(String[] args) {
+        Path hubJar = Path.of("hub/target/lintas-hub.jar");
+        Path shared = Path.of("../shared");
+        Path work = Path.of(
+                "load/target/load-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        List<EntryPoint> entries =
+                List.of(EntryPoint.KUKAR_HTTP, EntryPoint.PRABUMULIH_XML, EntryPoint.JAKARTA_FHIR, EntryPoint.PPU_FILE);
+        List<Integer> concurrencies = List.of(1, 4, 16);
+        long warmup = 10;
+        long measure = 20;
+        long drain = 30;
+        int ppuRows = 10_000;
+        String heap = "-Xmx1g";
+        int consumers = 16;
+        List<String> systems = List.of("hub", "baseline");
+        List<String> hubArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            boolean quick = name.equals("--quick");
+            boolean help = name.equals("--help");
+            String value = quick || help
+                    ? null
+                    : arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : next(args, ++i, name);
+            switch (name) {
+                case "--help" -> throw new IllegalArgumentException(USAGE);
+                case "--quick" -> {
+                    warmup = 3;
+                    measure = 5;
+                    drain = 15;
+                    concurrencies = List.of(4);
+                    ppuRows = 200;
+                }
+                case "--hub-jar" -> hubJar = Path.of(value);
+                case "--shared-dir" -> shared = Path.of(value);
+                case "--work-dir" -> work = Path.of(value);
+                case "--entries" ->
+                    entries = List.of(value.split(",")).stream()
+                            .map(LoadSettings::entry)
+                            .toList();
+                case "--concurrency" ->
+                    concurrencies = List.of(value.split(",")).stream()
+                            .map(Integer::parseInt)
+                            .toList();
+                case "--warmup" -> warmup = Long.parseLong(value);
+                case "--measure" -> measure = Long.parseLong(value);
+                case "--drain" -> drain = Long.parseLong(value);
+                case "--ppu-rows" -> ppuRows = Integer.parseInt(value);
+                case "--heap" -> heap = value;
+                case "--baseline-consumers" -> consumers = Integer.parseInt(value);
+                case "--systems" -> systems = List.of(value.split(","));
+                case "--hub-arg" -> hubArgs.add(value);
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        return new LoadSettings(
+                hubJar,
+                shared,
+                work,
+                entries,
+                concurrencies,
+                Duration.ofSeconds(warmup),
+                Duration.ofSeconds(measure),
+                Duration.ofSeconds(drain),
+                ppuRows,
+                heap,
+                consumers,
+                systems,
+                List.copyOf(hubArgs));
+    }
+
+    private static String next(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    private static EntryPoint entry(String label) {
+        for (EntryPoint entry : EntryPoint.values()) {
+            if (entry.label().equals(label)) {
+                return entry;
+            }
+        }
+        throw new IllegalArgumentException("unknown entry point " + label + "\n" + USAGE);
+    }
+}

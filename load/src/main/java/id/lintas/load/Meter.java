@@ -1,0 +1,125 @@
+package id.lintas.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a process costs, read from outside it: CPU time from {@code /proc/<pid>/stat} (user + system,
+ * plus its waited-for children's, so backends that ended still count), GC time from {@code jstat},
+ * heap from {@code jcmd} (before and after a full GC).
+ */
+final class Meter {
+
+    /** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    private static final Pattern MAX_HEAP = Pattern.compile("MaxHeapSize=(\\d+)");
+
+    private Meter() {}
+
+    /** CPU time in milliseconds of the processes (each with its ended children), -1 for one that is gone. */
+    static double cpuMillis(List<ProcessHandle> processes) {
+        double total = 0;
+        for (ProcessHandle process : processes) {
+            try {
+                total += ticks(Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat")))
+                        * 1000.0
+                        / TICKS_PER_SECOND;
+            } catch (IOException gone) {
+                // A backend that ended between the listing and the read: its time is in its parent's children's.
+            }
+        }
+        return total;
+    }
+
+    /** utime + stime + cutime + cstime of one {@code /proc/<pid>/stat} line. */
+    static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+        // fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17.
+        return Long.parseLong(fields[11])
+                + Long.parseLong(fields[12])
+                + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
+    }
+
+    /** Seconds the JVM spent in GC so far (jstat's GCT), or -1. */
+    static double gcSeconds(long pid) {
+        List<String> lines = run(List.of(tool("jstat"), "-gcutil", Long.toString(pid)));
+        if (lines.size() < 2) {
+            return -1;
+        }
+        String[] header = lines.get(0).trim().split("\\s+");
+        String[] values = lines.get(1).trim().split("\\s+");
+        for (int i = 0; i < header.length && i < values.length; i++) {
+            if ("GCT".equals(header[i])) {
+                return parse(values[i]);
+            }
+        }
+        return -1;
+    }
+
+    /** Heap in MB: used now, used after a full GC, and the maximum; -1 where jcmd gave nothing. */
+    static long[] heapMb(long pid) {
+        long used = heapUsedKb(pid);
+        run(List.of(tool("jcmd"), Long.toString(pid), "GC.run"));
+        long live = heapUsedKb(pid);
+        long max = -1;
+        for (String line : run(List.of(tool("jcmd"), Long.toString(pid), "VM.flags"))) {
+            Matcher m = MAX_HEAP.matcher(line);
+            if (m.find()) {
+                max = Long.parseLong(m.group(1)) / (1024 * 1024);
+            }
+        }
+        return new long[] {used < 0 ? -1 : used / 1024, live < 0 ? -1 : live / 1024, max};
+    }
+
+    static long heapUsedKb(long pid) {
+        for (String line : run(List.of(tool("jcmd"), Long.toString(pid), "GC.heap_info"))) {
+            Matcher m = HEAP.matcher(line);
+            if (m.find()) {
+                return Long.parseLong(m.group(2));
+            }
+        }
+        return -1;
+    }
+
+    private static double parse(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String tool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
+    private static List<String> run(List<String> command) {
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> lines =
+                    new ArrayList<>(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .toList());
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            return lines;
+        } catch (IOException e) {
+            return new ArrayList<>();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ArrayList<>();
+        }
+    }
+}

@@ -76,9 +76,9 @@ public final class CanonicalWriter {
         return STANDARD;
     }
 
-    /** The referral as an adapter hands it to the hub: case number, revision and the Bundle. */
+    /** The referral as an adapter hands it to the hub: case number, revision, the Bundle and its model. */
     public CanonicalReferral canonicalReferral(Referral referral) {
-        return new CanonicalReferral(referral.sourceCaseNumber(), referral.revision(), write(referral));
+        return new CanonicalReferral(referral.sourceCaseNumber(), referral.revision(), write(referral), referral);
     }
 
     /** The canonical Bundle of a referral, with fresh urn:uuid entry ids. */

@@ -30,6 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RegionServers implements AutoCloseable {
 
+    /**
+     * The JDK's HTTP server leaves Nagle's algorithm on unless this is true: an answer's headers and
+     * body, written apart, then wait for the hub's delayed ACK (40 ms a delivery). Read once per JVM,
+     * when the first server is made; the load harness turns it off the same way.
+     */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
     /** How a receiver behaves at the moment. */
     enum Mode {
         NORMAL,
@@ -62,6 +69,9 @@ final class RegionServers implements AutoCloseable {
 
     RegionServers(Ledger ledger) throws IOException {
         this.ledger = ledger;
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/kukar/", gated("kukar", this::kukar));

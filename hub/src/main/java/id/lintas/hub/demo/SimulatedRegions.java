@@ -41,6 +41,14 @@ class SimulatedRegions implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedRegions.class);
 
+    /**
+     * The JDK's HTTP server leaves Nagle's algorithm on unless this is true: an answer's headers and
+     * body, written apart, then wait for the hub's delayed ACK (40 ms each delivery to a simulated
+     * region). Read once per JVM when its first server is made; these are the hub's only JDK HTTP
+     * servers, and a value set at launch is kept.
+     */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
     private static final String CAPABILITY_STATEMENT =
             "{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\","
                     + "\"date\":\"2025-01-01\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\",\"format\":[\"json\"],"
@@ -57,6 +65,9 @@ class SimulatedRegions implements DisposableBean {
     });
 
     SimulatedRegions(ParticipantDirectory participants) {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         List<Connected> simulated = new ArrayList<>(participants.withTransport(Transport.HTTP));
         simulated.addAll(participants.withTransport(Transport.FHIR));
         for (Connected participant : simulated) {

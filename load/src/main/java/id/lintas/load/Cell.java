@@ -36,7 +36,12 @@ final class Cell {
     private final String id;
     private final AtomicLong errors = new AtomicLong();
     private volatile int phase;
+    private Pressure pressure;
 
+    /**
+     * A line; {@code purpose} keeps its cases apart from other lines' in the tracker ({@code ""} for the
+     * table's lines, {@code "/seed"} for the intakes stored referrals are copied from).
+     */
     Cell(
             Target target,
             Workload workload,
@@ -44,7 +49,8 @@ final class Cell {
             HttpClient http,
             LoadSettings settings,
             EntryPoint entry,
-            int concurrency) {
+            int concurrency,
+            String purpose) {
         this.target = target;
         this.workload = workload;
         this.tracker = tracker;
@@ -52,7 +58,7 @@ final class Cell {
         this.settings = settings;
         this.entry = entry;
         this.concurrency = concurrency;
-        this.id = target.name() + "/" + entry.label() + "/" + concurrency;
+        this.id = target.name() + "/" + entry.label() + "/" + concurrency + purpose;
     }
 
     Row run() throws InterruptedException {
@@ -68,6 +74,7 @@ final class Cell {
         double cpu0 = Meter.cpuMillis(jvm);
         double db0 = Meter.cpuMillis(target.database());
         double gc0 = Meter.gcSeconds(pid);
+        long[] collections0 = Meter.gcCounts(pid);
         long start = System.nanoTime();
         phase = 1;
         Thread.sleep(settings.measure().toMillis());
@@ -78,6 +85,7 @@ final class Cell {
         double cpu = Meter.cpuMillis(jvm) - cpu0;
         double db = Meter.cpuMillis(target.database()) - db0;
         double gc = Meter.gcSeconds(pid) - gc0;
+        long[] collections = Meter.gcCounts(pid);
         long[] heap = Meter.heapMb(pid);
         senders.shutdown();
         long giveUp = System.nanoTime() + settings.drain().toNanos();
@@ -105,6 +113,17 @@ final class Cell {
                 answeredSet.stream().mapToLong(t -> t.answered - t.sent).toArray();
         long[] lags = deliveredSet.stream().mapToLong(Tracker.Track::lag).toArray();
         int undelivered = (int) measured.stream().filter(t -> t.delivered == 0).count();
+        double gcPercent = gc < 0 ? -1 : gc * 100 / seconds;
+        pressure = new Pressure(
+                target.name(),
+                entry.label(),
+                concurrency,
+                gcPercent,
+                difference(collections0[0], collections[0]),
+                difference(collections0[1], collections[1]),
+                difference(collections0[2], collections[2]),
+                heap[1],
+                heap[2]);
         return new Row(
                 target.name(),
                 entry.label(),
@@ -118,10 +137,19 @@ final class Cell {
                 errors.get(),
                 deliveries == 0 ? -1 : cpu / deliveries,
                 deliveries == 0 ? -1 : db / deliveries,
-                gc < 0 ? -1 : gc * 100 / seconds,
+                gcPercent,
                 heap[0],
                 heap[1],
                 heap[2]);
+    }
+
+    /** The heap and collections of the last {@link #run}. */
+    Pressure pressure() {
+        return pressure;
+    }
+
+    private static long difference(long before, long after) {
+        return before < 0 || after < 0 ? -1 : after - before;
     }
 
     private static long[] percentiles(long[] values) {

@@ -22,11 +22,19 @@ final class HubTarget implements Target {
     private final Tokens tokens;
     private final String base;
     private final Path dataDir;
+    private final String name;
 
-    HubTarget(LoadSettings settings, Receivers receivers, HttpClient http) throws IOException, InterruptedException {
+    /**
+     * A fresh hub; {@code stored} only names it ({@code hub+1000000}), its folder and its log: the
+     * referrals are stored by {@link StoredReferrals} once it is ready.
+     */
+    HubTarget(LoadSettings settings, Receivers receivers, HttpClient http, long stored)
+            throws IOException, InterruptedException {
         int port = freePort();
+        String suffix = stored == 0 ? "" : "-" + stored;
+        this.name = stored == 0 ? "hub" : "hub+" + stored;
         this.base = "http://127.0.0.1:" + port;
-        this.dataDir = settings.workDir().resolve("hub-data");
+        this.dataDir = settings.workDir().resolve("hub-data" + suffix);
         List<String> properties =
                 new ArrayList<>(List.of("--spring.profiles.active=demo", "--lintas.security.issuer=" + base));
         properties.addAll(receivers.hubEndpointProperties());
@@ -37,11 +45,11 @@ final class HubTarget implements Target {
                 port,
                 properties,
                 settings.heap(),
-                settings.workDir().resolve("hub.log"));
+                settings.workDir().resolve("hub" + suffix + ".log"));
         if (hub.startAndAwaitReady(Duration.ofMinutes(4)).isEmpty()) {
             hub.close();
             throw new IOException("the hub did not become ready within 4 minutes; see "
-                    + settings.workDir().resolve("hub.log"));
+                    + settings.workDir().resolve("hub" + suffix + ".log"));
         }
         this.tokens = new Tokens(http, base, settings.hubJar());
     }
@@ -54,7 +62,7 @@ final class HubTarget implements Target {
 
     @Override
     public String name() {
-        return "hub";
+        return name;
     }
 
     @Override

@@ -26,6 +26,9 @@ import java.util.List;
  * @param baselineConsumers the baseline's delivery consumers
  * @param systems {@code hub}, {@code baseline}, or both, run in that order
  * @param hubArgs settings given to the hub besides the harness's own
+ * @param stored referrals stored in the hub's database before its lines, one fresh hub per size
+ *     ({@link StoredReferrals}); the baseline stores nothing and runs once
+ * @param reads operator reads ({@code GET /api/v1/referrals/{id}}) timed after each hub's lines
  */
 record LoadSettings(
         Path hubJar,
@@ -40,7 +43,9 @@ record LoadSettings(
         String heap,
         int baselineConsumers,
         List<String> systems,
-        List<String> hubArgs) {
+        List<String> hubArgs,
+        List<Long> stored,
+        int reads) {
 
     static final String USAGE = """
             java -jar load/target/lintas-load.jar [options]
@@ -55,9 +60,13 @@ record LoadSettings(
               --drain SECONDS         default 30
               --ppu-rows N            rows of each PPU export, default 10000
               --heap OPTION           default -Xmx1g (hub and baseline alike)
+              --xmx SIZE              the same as --heap -Xmx<SIZE>, e.g. --xmx 512m
               --baseline-consumers N  default 16
               --systems LIST          hub,baseline (default both)
               --hub-arg ARG           passed to the hub (repeatable), e.g. --hub-arg=--logging.level.root=WARN
+              --stored LIST           referrals stored before the hub's lines, a fresh hub each, e.g. 0,1000000
+                                      (default 0): copies of real intakes made in SQL, see docs/performance.md
+              --reads N               timed GET /api/v1/referrals/{id} after each hub's lines, default 200
             """;
 
     static LoadSettings parse(String[] args) {
@@ -76,6 +85,8 @@ record LoadSettings(
         int consumers = 16;
         List<String> systems = List.of("hub", "baseline");
         List<String> hubArgs = new ArrayList<>();
+        List<Long> stored = List.of(0L);
+        int reads = 200;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -109,6 +120,12 @@ record LoadSettings(
                 case "--drain" -> drain = Long.parseLong(value);
                 case "--ppu-rows" -> ppuRows = Integer.parseInt(value);
                 case "--heap" -> heap = value;
+                case "--xmx" -> heap = "-Xmx" + value;
+                case "--stored" ->
+                    stored = List.of(value.split(",")).stream()
+                            .map(n -> Long.parseLong(n.replace("_", "")))
+                            .toList();
+                case "--reads" -> reads = Integer.parseInt(value);
                 case "--baseline-consumers" -> consumers = Integer.parseInt(value);
                 case "--systems" -> systems = List.of(value.split(","));
                 case "--hub-arg" -> hubArgs.add(value);
@@ -128,7 +145,29 @@ record LoadSettings(
                 heap,
                 consumers,
                 systems,
-                List.copyOf(hubArgs));
+                List.copyOf(hubArgs),
+                stored,
+                reads);
+    }
+
+    /** The same run's settings for the few seconds of real intakes that seed the stored referrals. */
+    LoadSettings seeding() {
+        return new LoadSettings(
+                hubJar,
+                sharedDir,
+                workDir,
+                entries,
+                concurrencies,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(4),
+                Duration.ofSeconds(60),
+                ppuRows,
+                heap,
+                baselineConsumers,
+                systems,
+                hubArgs,
+                stored,
+                reads);
     }
 
     private static String next(String[] args, int i, String name) {

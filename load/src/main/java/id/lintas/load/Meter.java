@@ -52,14 +52,32 @@ final class Meter {
 
     /** Seconds the JVM spent in GC so far (jstat's GCT), or -1. */
     static double gcSeconds(long pid) {
+        return gcutil(pid, "GCT");
+    }
+
+    /**
+     * Collections so far, from jstat: young (YGC), full (FGC) and concurrent cycles (CGC, G1's marking
+     * started when the old generation fills), -1 for one jstat did not give. Full collections of a G1
+     * heap happen only when it ran out of room: under a heap cap they are the sign of thrashing.
+     */
+    static long[] gcCounts(long pid) {
         List<String> lines = run(List.of(tool("jstat"), "-gcutil", Long.toString(pid)));
+        return new long[] {(long) column(lines, "YGC"), (long) column(lines, "FGC"), (long) column(lines, "CGC")};
+    }
+
+    private static double gcutil(long pid, String name) {
+        return column(run(List.of(tool("jstat"), "-gcutil", Long.toString(pid))), name);
+    }
+
+    /** One column of {@code jstat -gcutil}'s output (a header line, a value line), or -1. */
+    static double column(List<String> lines, String name) {
         if (lines.size() < 2) {
             return -1;
         }
         String[] header = lines.get(0).trim().split("\\s+");
         String[] values = lines.get(1).trim().split("\\s+");
         for (int i = 0; i < header.length && i < values.length; i++) {
-            if ("GCT".equals(header[i])) {
+            if (name.equals(header[i])) {
                 return parse(values[i]);
             }
         }

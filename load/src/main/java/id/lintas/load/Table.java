@@ -47,7 +47,24 @@ final class Table {
                 r.heapUsedMb() + ">" + r.heapLiveMb() + "/" + r.heapMaxMb()
             };
         }
-        int[] widths = new int[HEADER.length];
+        return grid(cells, 2);
+    }
+
+    /**
+     * The header and the lines in fixed-width columns, two spaces apart: the first {@code left} columns
+     * left-aligned, the others right-aligned.
+     */
+    static String grid(String[] header, List<String[]> lines, int left) {
+        String[][] cells = new String[lines.size() + 1][];
+        cells[0] = header;
+        for (int i = 0; i < lines.size(); i++) {
+            cells[i + 1] = lines.get(i);
+        }
+        return grid(cells, left);
+    }
+
+    private static String grid(String[][] cells, int left) {
+        int[] widths = new int[cells[0].length];
         for (String[] line : cells) {
             for (int c = 0; c < line.length; c++) {
                 widths[c] = Math.max(widths[c], line[c].length());
@@ -57,10 +74,9 @@ final class Table {
         for (String[] line : cells) {
             StringBuilder text = new StringBuilder();
             for (int c = 0; c < line.length; c++) {
-                boolean left = c < 2;
                 String cell = line[c];
                 String pad = " ".repeat(widths[c] - cell.length());
-                text.append(c == 0 ? "" : "  ").append(left ? cell + pad : pad + cell);
+                text.append(c == 0 ? "" : "  ").append(c < left ? cell + pad : pad + cell);
             }
             out.append(text.toString().stripTrailing()).append('\n');
         }

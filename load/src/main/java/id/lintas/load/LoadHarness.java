@@ -155,13 +155,14 @@ public final class LoadHarness {
             String line = String.format(
                     java.util.Locale.ROOT,
                     "%s: stored %d referrals (copies of %d real ones) in %.0fs, then vacuum analyze %.0fs; rows %s;"
-                            + " database %s",
+                            + " not copied %s; database %s",
                     target.name(),
                     made.referrals(),
                     made.seeds(),
                     made.took().toMillis() / 1000.0,
                     made.analysed().toMillis() / 1000.0,
                     made.rows(),
+                    made.notCopied(),
                     store.databaseSize());
             System.out.println(line);
             return line;

@@ -80,6 +80,7 @@ class StoredReferralsTest {
                 .containsEntry("inbound_message", (long) COPIES)
                 .containsEntry("audit_entry", 12L * 2 + 11);
         assertThat(progress).containsExactly(10L, 20L, 23L);
+        assertThat(generated.notCopied()).containsExactly("audit_pending");
         assertThat(count("select count(distinct source_reference) from referral"))
                 .isEqualTo(2 + COPIES);
         assertThat(count("select count(*) from referral where source_reference like 'KKR-2026-0001~G%'"))

@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.mapping.IndonesianNumbers;
 import id.lintas.contracts.mapping.RenderContext;
+import id.lintas.contracts.mapping.VictimIdentity;
 import id.lintas.contracts.model.Citizenship;
-import id.lintas.contracts.model.Gender;
-import id.lintas.contracts.model.PartialDateTime;
 import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.region.Region;
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,31 +22,20 @@ final class VictimMapper {
 
     private static final Set<String> YES_NO = orderedSet(KukarFields.YA, KukarFields.TIDAK);
     private static final Set<String> NATIONALITIES = orderedSet(KukarFields.WNI, KukarFields.WNA);
-    private static final int MAX_AGE = 130;
+    private static final VictimIdentity.Names IDENTITY = new VictimIdentity.Names(
+            KukarFields.NAMA,
+            KukarFields.NIK,
+            KukarFields.JENIS_KELAMIN,
+            KukarFields.LIST_JENIS_KELAMIN,
+            KukarFields.TGL_LAHIR,
+            KukarFields.USIA,
+            "expected a NIK of 16 digits");
 
     private VictimMapper() {}
 
     /** Reads one victim; it may be incomplete when the reader collected errors. */
     static Victim read(JsonNode victim, String at, FieldReader in) {
-        String name = in.text(victim, at, KukarFields.NAMA, REQUIRED);
-        String nik = in.text(victim, at, KukarFields.NIK, OPTIONAL);
-        if (nik != null && !IndonesianNumbers.isNik(nik)) {
-            in.error(FieldReader.path(at, KukarFields.NIK), "expected a NIK of 16 digits");
-            nik = null;
-        }
-        Coding gender = in.code(victim, at, KukarFields.JENIS_KELAMIN, KukarFields.LIST_JENIS_KELAMIN, REQUIRED);
-        PartialDateTime birthDate = null;
-        Integer age = null;
-        boolean hasBirthDate = FieldReader.has(victim, KukarFields.TGL_LAHIR);
-        if (hasBirthDate) {
-            // The model keeps the birth date when known; an age sent beside it adds nothing.
-            LocalDate date = in.date(victim, at, KukarFields.TGL_LAHIR, REQUIRED);
-            birthDate = date == null ? null : PartialDateTime.of(date);
-        } else if (FieldReader.has(victim, KukarFields.USIA)) {
-            age = in.integer(victim, at, KukarFields.USIA, REQUIRED, 0, MAX_AGE);
-        } else {
-            in.error(FieldReader.path(at, KukarFields.TGL_LAHIR), "required (or usia when the birth date is unknown)");
-        }
+        VictimIdentity identity = VictimIdentity.read(in, victim, at, IDENTITY);
         Coding education = in.code(victim, at, KukarFields.PENDIDIKAN, KukarFields.LIST_PENDIDIKAN, OPTIONAL);
         String occupation = in.text(victim, at, KukarFields.PEKERJAAN, OPTIONAL);
         Coding disability = readDisability(victim, at, in);
@@ -59,12 +46,7 @@ final class VictimMapper {
         String addressAt = FieldReader.path(at, KukarFields.ALAMAT);
         String street = address == null ? null : in.text(address, addressAt, KukarFields.JALAN, OPTIONAL);
         Region domicile = address == null ? null : in.bpsRegion(address, addressAt, KukarFields.KODE_WILAYAH, REQUIRED);
-        return new Victim(
-                nik,
-                name,
-                gender == null ? null : Gender.ofCode(gender.getCode()),
-                birthDate,
-                age,
+        return identity.victim(
                 phone,
                 street,
                 domicile,
@@ -72,9 +54,7 @@ final class VictimMapper {
                 nationality == null ? null : Citizenship.valueOf(nationality),
                 FieldReader.hubCode(education),
                 disability == null ? List.of() : List.of(disability.getCode()),
-                occupation,
-                false,
-                null);
+                occupation);
     }
 
     private static Coding readDisability(JsonNode victim, String at, FieldReader in) {

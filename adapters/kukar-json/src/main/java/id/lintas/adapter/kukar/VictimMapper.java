@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.mapping.IndonesianNumbers;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.mapping.VictimIdentity;
 import id.lintas.contracts.model.Citizenship;
@@ -71,10 +72,10 @@ final class VictimMapper {
 
     /** Renders one victim with only what the referral holds. */
     static ObjectNode write(Victim victim, String at, RenderContext out) {
-        ObjectNode json = KukarJson.object();
-        KukarJson.putIfPresent(json, KukarFields.NAMA, victim.name());
-        KukarJson.putIfPresent(json, KukarFields.NIK, victim.nik());
-        KukarJson.putIfPresent(
+        ObjectNode json = JsonDocuments.object();
+        JsonDocuments.putIfPresent(json, KukarFields.NAMA, victim.name());
+        JsonDocuments.putIfPresent(json, KukarFields.NIK, victim.nik());
+        JsonDocuments.putIfPresent(
                 json,
                 KukarFields.JENIS_KELAMIN,
                 out.gender(
@@ -91,7 +92,7 @@ final class VictimMapper {
         if (education != null) {
             json.put(KukarFields.PENDIDIKAN, Integer.parseInt(education));
         }
-        KukarJson.putIfPresent(json, KukarFields.PEKERJAAN, victim.occupation());
+        JsonDocuments.putIfPresent(json, KukarFields.PEKERJAAN, victim.occupation());
         writeDisability(victim, at, out, json);
         if (victim.citizenship() != null) {
             json.put(KukarFields.KEWARGANEGARAAN, victim.citizenship().name());
@@ -105,7 +106,7 @@ final class VictimMapper {
 
     private static void writeBirth(Victim victim, String at, RenderContext out, ObjectNode json) {
         if (RenderContext.writesBirthDate(victim)) {
-            KukarJson.putIfPresent(
+            JsonDocuments.putIfPresent(
                     json,
                     KukarFields.TGL_LAHIR,
                     KukarFormats.date(out, victim.birthDate(), FieldReader.path(at, KukarFields.TGL_LAHIR), false));
@@ -118,7 +119,7 @@ final class VictimMapper {
         String kind = RenderContext.disability(victim);
         // The model says no disability means none.
         json.put(KukarFields.DISABILITAS, kind == null ? KukarFields.TIDAK : KukarFields.YA);
-        KukarJson.putIfPresent(
+        JsonDocuments.putIfPresent(
                 json,
                 KukarFields.JENIS_DISABILITAS,
                 out.code(
@@ -129,11 +130,11 @@ final class VictimMapper {
     }
 
     private static void writeAddress(Victim victim, String at, RenderContext out, ObjectNode json) {
-        ObjectNode address = KukarJson.object();
-        KukarJson.putIfPresent(address, KukarFields.JALAN, victim.addressLine());
+        ObjectNode address = JsonDocuments.object();
+        JsonDocuments.putIfPresent(address, KukarFields.JALAN, victim.addressLine());
         String field = FieldReader.path(FieldReader.path(at, KukarFields.ALAMAT), KukarFields.KODE_WILAYAH);
         if (victim.domicile() != null) {
-            KukarJson.putIfPresent(
+            JsonDocuments.putIfPresent(
                     address,
                     KukarFields.KODE_WILAYAH,
                     out.known(victim.domicile(), field)

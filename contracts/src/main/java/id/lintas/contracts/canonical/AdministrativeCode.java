@@ -9,17 +9,20 @@ import org.hl7.fhir.r4.model.Extension;
 /**
  * SATUSEHAT's administrativeCode address extension, the one place the canonical model writes and
  * reads it: sub-extensions {@code province} and {@code city} with Kemendagri codes without dots.
+ * Package-private: only {@link CanonicalWriter} and {@link CanonicalReader} know the canonical
+ * Bundle's extensions (a region whose format carries the same SATUSEHAT extension, as Jakarta's
+ * does, writes it as part of its own format).
  */
-public final class AdministrativeCode {
+final class AdministrativeCode {
 
-    public static final String PROVINCE = "province";
-    public static final String CITY = "city";
-    public static final String DISTRICT = "district";
+    static final String PROVINCE = "province";
+    static final String CITY = "city";
+    static final String DISTRICT = "district";
 
     private AdministrativeCode() {}
 
     /** The extension for a province, or a regency/city with its province. */
-    public static Extension of(Region region) {
+    static Extension of(Region region) {
         Extension extension = new Extension(Canonical.EXT_ADMINISTRATIVE_CODE);
         extension.addExtension(PROVINCE, new CodeType(region.province().replace(".", "")));
         if (!region.isProvince()) {
@@ -29,7 +32,7 @@ public final class AdministrativeCode {
     }
 
     /** The extension for a region with a district (kecamatan, Kemendagri without dots) below it, when known. */
-    public static Extension of(Region region, String district) {
+    static Extension of(Region region, String district) {
         Extension extension = of(region);
         if (district != null) {
             extension.addExtension(DISTRICT, new CodeType(district));
@@ -38,7 +41,7 @@ public final class AdministrativeCode {
     }
 
     /** The district (kecamatan) code the address's extension names, without dots. */
-    public static Optional<String> district(Address address) {
+    static Optional<String> district(Address address) {
         Extension extension = address.getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
         Extension sub = extension == null ? null : extension.getExtensionByUrl(DISTRICT);
         return sub != null && sub.hasValue()
@@ -47,7 +50,7 @@ public final class AdministrativeCode {
     }
 
     /** The most precise code (regency/city, else province) the address's extension names, without dots. */
-    public static Optional<String> mostPrecise(Address address) {
+    static Optional<String> mostPrecise(Address address) {
         Extension extension = address.getExtensionByUrl(Canonical.EXT_ADMINISTRATIVE_CODE);
         if (extension == null) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package id.lintas.hub.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.spi.Transport;
 import id.lintas.hub.Endpoints;
 import id.lintas.hub.ingest.Ingest;
@@ -92,7 +93,7 @@ class FhirController {
         Bundle response = new Bundle().setType(Bundle.BundleType.MESSAGE);
         response.setTimestamp(new Date());
         MessageHeader header = new MessageHeader();
-        header.setEvent(new Coding("https://fhir.lintas.or.id/CodeSystem/event", "response", null));
+        header.setEvent(new Coding(Canonical.CS + "event", "response", null));
         header.getSource().setEndpoint("urn:lintas:hub");
         header.getResponse()
                 .setCode(MessageHeader.ResponseType.OK)
@@ -150,7 +151,7 @@ class FhirController {
         CapabilityStatement.CapabilityStatementMessagingComponent messaging = statement.addMessaging();
         messaging.setDocumentation(
                 "Message Bundles of regions that speak FHIR; each event is translated by that region's adapter "
-                        + "to the hub's canonical referral (profiles under https://fhir.lintas.or.id/StructureDefinition/).");
+                        + "to the hub's canonical referral (profiles under " + Canonical.SD + ").");
         participants.withTransport(Transport.FHIR).stream()
                 .flatMap(p -> p.adapter().fhirMessageReader().stream())
                 .flatMap(reader -> reader.messageDefinitions().stream())

@@ -4,6 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.FieldProblem;
 import id.lintas.hub.agreement.DataCategory;
 import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.audit.AuditEvent;
@@ -18,6 +20,10 @@ import id.lintas.hub.referral.ReferralRoute;
 import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.Role;
 import id.lintas.hub.security.SecurityLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +40,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReferralController {
 
-    /** The most same-victim referrals one record lists; {@code sameVictimReferralsMore} says there are more. */
+    /**
+     * The most same-victim referrals one record lists ({@code sameVictimReferralsMore} says there are
+     * more, {@code sameVictimReferralsNext} links to the next page), and a page's default size.
+     */
     static final int SAME_VICTIM_LIMIT = 50;
+
+    /** The largest page of same-victim referrals one call may ask for. */
+    static final int SAME_VICTIM_MAX_PAGE = 200;
 
     private final ReferralRepository referrals;
     private final DeliveryRepository deliveries;
@@ -109,11 +121,10 @@ class ReferralController {
                         .toList();
             }
             view.put("routes", routes);
-            List<String> sameVictim = sameVictim(r.id(), caller);
-            view.put(
-                    "sameVictimReferrals",
-                    sameVictim.size() > SAME_VICTIM_LIMIT ? sameVictim.subList(0, SAME_VICTIM_LIMIT) : sameVictim);
-            view.put("sameVictimReferralsMore", sameVictim.size() > SAME_VICTIM_LIMIT);
+            SameVictimPage sameVictim = sameVictimPage(r.id(), caller, null, SAME_VICTIM_LIMIT);
+            view.put("sameVictimReferrals", sameVictim.referrals());
+            view.put("sameVictimReferralsMore", sameVictim.next() != null);
+            view.put("sameVictimReferralsNext", sameVictim.next());
         } else {
             view.put("routes", routes);
             history =
@@ -155,14 +166,84 @@ class ReferralController {
     }
 
     /**
-     * Other referrals of the same victim (matched by the keyed hash of the NIK), for a region's system and
-     * only those it sent or received: ids only, the newest {@link #SAME_VICTIM_LIMIT} (a victim referred
-     * thousands of times made every read of the record list them all).
+     * A page of the other referrals of the same victim.
+     *
+     * @param referrals their ids, newest first
+     * @param next the link to the next page; null on the last one
      */
-    private List<String> sameVictim(UUID id, Caller caller) {
-        return referrals.sameVictim(id, caller.party(), SAME_VICTIM_LIMIT + 1).stream()
+    record SameVictimPage(List<String> referrals, String next) {}
+
+    /**
+     * Other referrals of the same victim (matched by the keyed hash of the NIK), for a region's system and
+     * only those it sent or received: ids only, a page at a time, newest first. A victim referred
+     * thousands of times made every read of the record list them all; the record lists the first page
+     * and links to this one, which pages on by keyset (the last id of a page), so a page costs the same
+     * however far into the list it is and does not shift when a new referral of the victim comes in.
+     */
+    @GetMapping("/api/v1/referrals/{id}/same-victim")
+    @Operation(
+            summary = "Other referrals of the same victim that the calling region sent or received, newest first, a"
+                    + " page at a time; `next` links to the next page (null on the last)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "`after` is not a referral id or `limit` is not from 1 to 200: `errors` names the field")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such referral, or the calling region neither sent nor received it")
+    SameVictimPage sameVictim(
+            @PathVariable String id,
+            @Parameter(description = "The last referral id of the page before; absent for the first page")
+                    @RequestParam(required = false)
+                    String after,
+            @Parameter(description = "The most ids in the page, from 1 to 200") @RequestParam(defaultValue = "50")
+                    int limit) {
+        ReferralRecord r = referrals.find(parse(id)).orElseThrow(() -> new ReferralNotFoundException(id));
+        Caller caller = Caller.required();
+        boolean involved = caller.isParticipant(r.senderId())
+                || referrals.routes(r.id()).stream().anyMatch(route -> caller.isParticipant(route.participantId()));
+        if (!involved) {
+            SecurityLog.refused("same-victim referrals of " + id, "neither its sender nor a receiver");
+            throw new ReferralNotFoundException(id);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        UUID cursor = null;
+        if (after != null) {
+            try {
+                cursor = UUID.fromString(after);
+            } catch (IllegalArgumentException e) {
+                // Reported below.
+            }
+            if (cursor == null || !referrals.exists(cursor)) {
+                errors.add(new FieldError("after", "expected the id of a referral of the page before"));
+            }
+        }
+        if (limit < 1 || limit > SAME_VICTIM_MAX_PAGE) {
+            errors.add(new FieldError("limit", "expected a whole number from 1 to " + SAME_VICTIM_MAX_PAGE));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldProblem(400, "invalid-parameter", "Invalid parameter", "A parameter is refused.", errors);
+        }
+        SameVictimPage page = sameVictimPage(r.id(), caller, cursor, limit);
+        // Which referrals share a victim is a disclosure: on record before the answer leaves.
+        AuditEvent read = AuditEvent.of(AuditKind.REFERRAL_READ)
+                .withActor(caller.name(), caller.party(), caller.actingRole())
+                .withReferral(r.id())
+                .withOutcome("DISCLOSED")
+                .withDetail("copy", "SAME_VICTIM_LINKS");
+        transactions.executeWithoutResult(tx -> audit.append(read));
+        return page;
+    }
+
+    private SameVictimPage sameVictimPage(UUID id, Caller caller, UUID after, int limit) {
+        List<String> ids = referrals.sameVictim(id, caller.party(), after, limit + 1).stream()
                 .map(UUID::toString)
                 .toList();
+        if (ids.size() <= limit) {
+            return new SameVictimPage(ids, null);
+        }
+        List<String> page = ids.subList(0, limit);
+        return new SameVictimPage(
+                page, "/api/v1/referrals/" + id + "/same-victim?after=" + page.get(limit - 1) + "&limit=" + limit);
     }
 
     /** Receivers that have not answered within their agreement's response time. */

@@ -138,20 +138,31 @@ public class ReferralRepository {
     }
 
     /**
-     * Other referrals of one of this referral's victims, matched by the keyed hash of the NIK.
+     * Other referrals of one of this referral's victims, matched by the keyed hash of the NIK, newest
+     * first ({@code created_at}, then id, both descending), at most {@code limit}: a keyset page.
      *
      * @param participantId when not null, only those this participant sent or received
+     * @param after when not null, only those after this one in that order (the last id of the page before)
      */
-    /** Other referrals of the same victim that the participant sent or received, newest first, at most {@code limit}. */
-    public List<UUID> sameVictim(UUID referralId, String participantId, int limit) {
+    public List<UUID> sameVictim(UUID referralId, String participantId, UUID after, int limit) {
         return jdbc.sql("select o.id from referral o where o.id in (select b.referral_id from referral_identity a"
                         + " join referral_identity b on a.nik_hash = b.nik_hash and b.referral_id <> a.referral_id"
                         + " where a.referral_id = ?) and (cast(? as text) is null or o.sender_id = ?"
                         + " or exists (select 1 from referral_route r where r.referral_id = o.id and r.participant_id = ?))"
-                        + " order by o.created_at desc, o.id limit ?")
-                .params(referralId, participantId, participantId, participantId, limit)
+                        + " and (cast(? as uuid) is null"
+                        + " or (o.created_at, o.id) < (select c.created_at, c.id from referral c where c.id = ?))"
+                        + " order by o.created_at desc, o.id desc limit ?")
+                .params(referralId, participantId, participantId, participantId, after, after, limit)
                 .query(UUID.class)
                 .list();
+    }
+
+    public boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from referral where id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public void updateStatus(UUID id, String status) {

@@ -206,6 +206,10 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.ADMIN.name(), Role.PARTICIPANT.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/referrals/overdue")
                         .hasAnyRole(Role.OPERATOR.name(), Role.AUDITOR.name())
+                        // Links between referrals of one victim are for the regions that handle them, not for
+                        // operators.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/referrals/*/same-victim")
+                        .hasRole(Role.PARTICIPANT.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/referrals", "/api/v1/referrals/*")
                         .hasAnyRole(Role.PARTICIPANT.name(), Role.OPERATOR.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/v1/deliveries", "/api/v1/deliveries/**")

@@ -1,8 +1,8 @@
 package id.lintas.hub.routing;
 
-import id.lintas.contracts.canonical.AdministrativeCode;
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -131,7 +132,7 @@ public final class CanonicalCase {
         patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("+6281200000001");
         patient.addAddress()
                 .addLine("Jl. Contoh Sintetis No. 1")
-                .addExtension(AdministrativeCode.of(
+                .addExtension(administrativeCode(
                         RegionTable.standard().byKemendagri(domicile).orElseThrow()));
         task.setFor(victim);
         task.addInput()
@@ -171,5 +172,15 @@ public final class CanonicalCase {
         consent.getProvision()
                 .setType(consentPermit ? Consent.ConsentProvisionType.PERMIT : Consent.ConsentProvisionType.DENY);
         return bundle;
+    }
+
+    /** The canonical address extension, written as a sender's Bundle would carry it (SATUSEHAT's shape). */
+    private static Extension administrativeCode(Region region) {
+        Extension extension = new Extension(Canonical.EXT_ADMINISTRATIVE_CODE);
+        extension.addExtension("province", new CodeType(region.province().replace(".", "")));
+        if (!region.isProvince()) {
+            extension.addExtension("city", new CodeType(region.kemendagriCompact()));
+        }
+        return extension;
     }
 }

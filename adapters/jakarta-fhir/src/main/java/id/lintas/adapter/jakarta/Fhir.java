@@ -16,6 +16,7 @@ import java.util.TimeZone;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -30,6 +31,23 @@ final class Fhir {
     private static final Pattern OFFSET = Pattern.compile(".*T.*(Z|[+-]\\d{2}:\\d{2})$");
 
     private Fhir() {}
+
+    /**
+     * SATUSEHAT's administrativeCode extension, as Jakarta's Patients carry it (FORMAT.md): the province,
+     * the regency/city unless the region is a province, the district when known; Kemendagri codes without dots.
+     */
+    static Extension administrativeCode(Region region, String district) {
+        Extension extension = new Extension(JakartaFhir.EXT_ADMINISTRATIVE_CODE);
+        extension.addExtension(
+                JakartaFhir.PROVINCE, new CodeType(region.province().replace(".", "")));
+        if (!region.isProvince()) {
+            extension.addExtension(JakartaFhir.CITY, new CodeType(region.kemendagriCompact()));
+        }
+        if (district != null) {
+            extension.addExtension(JakartaFhir.DISTRICT, new CodeType(district));
+        }
+        return extension;
+    }
 
     static Optional<String> subExtension(Address address, String name) {
         Extension extension = address.getExtensionByUrl(JakartaFhir.EXT_ADMINISTRATIVE_CODE);

@@ -1,6 +1,5 @@
 package id.lintas.adapter.jakarta;
 
-import id.lintas.contracts.canonical.AdministrativeCode;
 import id.lintas.contracts.model.Victim;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
@@ -55,7 +54,7 @@ final class PatientWriter {
             }
             if (victim.domicile() != null) {
                 address.setCountry("ID");
-                address.addExtension(AdministrativeCode.of(victim.domicile(), victim.domicileDistrict()));
+                address.addExtension(Fhir.administrativeCode(victim.domicile(), victim.domicileDistrict()));
             }
         }
         Bundle.BundleEntryComponent entry = out.transaction().post(out.victimUrl(index), patient);

@@ -6,6 +6,7 @@ import static id.lintas.contracts.mapping.Need.REQUIRED;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Consent;
 import id.lintas.contracts.model.PartialDateTime;
@@ -52,9 +53,9 @@ final class ConsentMapper {
             return Optional.empty();
         }
         String at = KukarFields.PERSETUJUAN;
-        ObjectNode json = KukarJson.object();
+        ObjectNode json = JsonDocuments.object();
         json.put(KukarFields.BERBAGI_DATA, consent.permits() ? KukarFields.YA : KukarFields.TIDAK);
-        KukarJson.putIfPresent(
+        JsonDocuments.putIfPresent(
                 json,
                 KukarFields.DIBERIKAN_OLEH,
                 out.code(
@@ -63,14 +64,14 @@ final class ConsentMapper {
                         consent.giverOrVictim(),
                         FieldReader.path(at, KukarFields.DIBERIKAN_OLEH)));
         if (consent.date() != null) {
-            KukarJson.putIfPresent(
+            JsonDocuments.putIfPresent(
                     json,
                     KukarFields.TGL,
                     KukarFormats.date(out, consent.date(), FieldReader.path(at, KukarFields.TGL), false));
         }
         // Consent is what Kukar assumes when dasar_hukum is absent, so only other bases are written.
         if (consent.basis() != null && !Consent.CONSENT.equals(consent.basis())) {
-            KukarJson.putIfPresent(
+            JsonDocuments.putIfPresent(
                     json,
                     KukarFields.DASAR_HUKUM,
                     out.code(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.lintas.contracts.mapping.JsonFieldReading;
 import id.lintas.contracts.mapping.Lookups;
 import id.lintas.contracts.mapping.Need;
+import id.lintas.contracts.mapping.RecordReading;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.spi.TranslationException;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import org.hl7.fhir.r4.model.Coding;
  * paths ({@code korban[0].nik}), collecting every field error (see {@link JsonFieldReading}). Only
  * values that are shaped like codes are repeated in reasons, so staff can see which code was wrong.
  */
-final class FieldReader extends JsonFieldReading {
+final class FieldReader extends JsonFieldReading implements RecordReading<JsonNode> {
 
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9_]{1,40}");
     private static final Pattern BPS_REGENCY = Pattern.compile("\\d{4}");
@@ -28,7 +29,18 @@ final class FieldReader extends JsonFieldReading {
         super(lookups, KukarFields.REGION);
     }
 
-    LocalDate date(JsonNode parent, String at, String name, Need need) {
+    @Override
+    public boolean hasField(JsonNode record, String name) {
+        return has(record, name);
+    }
+
+    @Override
+    public String fieldPath(String at, String name) {
+        return path(at, name);
+    }
+
+    @Override
+    public LocalDate date(JsonNode parent, String at, String name, Need need) {
         return parse(text(parent, at, name, need), path(at, name), KukarFormats::parseDate, KukarFormats.EXPECTED_DATE);
     }
 
@@ -41,7 +53,8 @@ final class FieldReader extends JsonFieldReading {
     }
 
     /** A code of one of Kukar's lists, translated to the hub's coding by the ConceptMap. */
-    Coding code(JsonNode parent, String at, String name, String list, Need need) {
+    @Override
+    public Coding code(JsonNode parent, String at, String name, String list, Need need) {
         String field = path(at, name);
         JsonNode node = present(parent, name);
         if (node == null) {

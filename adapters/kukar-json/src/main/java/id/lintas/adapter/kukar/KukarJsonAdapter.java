@@ -25,7 +25,7 @@ public final class KukarJsonAdapter extends MessageAdapter {
                 FORMAT,
                 KukarFields.REGION,
                 KukarFields.LIST_LAYANAN,
-                new Parts(ReferralReader::read, StatusMapper::read, ReferralWriter::write, StatusMapper::write));
+                new Parts(ReferralReader.READING, StatusMapper::read, ReferralWriter::write, StatusMapper::write));
     }
 
     @Override

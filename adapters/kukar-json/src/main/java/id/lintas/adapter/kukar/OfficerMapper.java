@@ -6,6 +6,7 @@ import static id.lintas.contracts.mapping.Need.REQUIRED;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.mapping.IndonesianNumbers;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.model.Officer;
 import id.lintas.contracts.model.Referral;
 import java.util.Optional;
@@ -37,9 +38,9 @@ final class OfficerMapper {
         if (officer == null) {
             return Optional.empty();
         }
-        ObjectNode json = KukarJson.object();
-        KukarJson.putIfPresent(json, KukarFields.NAMA, officer.name());
-        KukarJson.putIfPresent(json, KukarFields.NIP, officer.nip());
+        ObjectNode json = JsonDocuments.object();
+        JsonDocuments.putIfPresent(json, KukarFields.NAMA, officer.name());
+        JsonDocuments.putIfPresent(json, KukarFields.NIP, officer.nip());
         if (officer.phone() != null) {
             json.put(KukarFields.TELP, IndonesianNumbers.toNational(officer.phone()));
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Gender;
 import id.lintas.contracts.model.Perpetrator;
@@ -35,7 +36,7 @@ final class PerpetratorMapper {
         if (referral.perpetrators().isEmpty()) {
             return Optional.empty();
         }
-        ArrayNode array = KukarJson.MAPPER.createArrayNode();
+        ArrayNode array = JsonDocuments.MAPPER.createArrayNode();
         for (int i = 0; i < referral.perpetrators().size(); i++) {
             array.add(write(referral.perpetrators().get(i), FieldReader.index(KukarFields.PELAKU, i), out));
         }
@@ -43,16 +44,16 @@ final class PerpetratorMapper {
     }
 
     private static ObjectNode write(Perpetrator person, String at, RenderContext out) {
-        ObjectNode json = KukarJson.object();
-        KukarJson.putIfPresent(json, KukarFields.NAMA, person.name());
-        KukarJson.putIfPresent(
+        ObjectNode json = JsonDocuments.object();
+        JsonDocuments.putIfPresent(json, KukarFields.NAMA, person.name());
+        JsonDocuments.putIfPresent(
                 json,
                 KukarFields.JK,
                 out.gender(KukarFields.LIST_JENIS_KELAMIN, person.gender(), FieldReader.path(at, KukarFields.JK)));
         if (person.age() != null) {
             json.put(KukarFields.USIA, person.age());
         }
-        KukarJson.putIfPresent(
+        JsonDocuments.putIfPresent(
                 json,
                 KukarFields.HUBUNGAN,
                 out.code(

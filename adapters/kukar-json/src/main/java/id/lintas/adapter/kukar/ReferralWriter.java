@@ -3,6 +3,7 @@ package id.lintas.adapter.kukar;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.region.Region;
@@ -24,7 +25,7 @@ final class ReferralWriter {
     static OutboundDocument write(OutboundReferral outbound, RenderContext out) throws TranslationException {
         Referral referral = CanonicalReader.standard().read(outbound.bundle());
 
-        ObjectNode json = KukarJson.object();
+        ObjectNode json = JsonDocuments.object();
         json.put(KukarFields.ID_RUJUKAN_HUB, outbound.hubReferralId());
         TaskMapper.write(referral, json, out);
         if (!referral.victims().isEmpty()) {
@@ -44,20 +45,20 @@ final class ReferralWriter {
         json.set(KukarFields.ASAL, origin(outbound.sender(), out));
 
         out.throwIfErrors();
-        return new OutboundDocument(KukarFields.PATH_REFERRAL, KukarFields.MEDIA_TYPE, KukarJson.bytes(json));
+        return new OutboundDocument(KukarFields.PATH_REFERRAL, KukarFields.MEDIA_TYPE, JsonDocuments.bytes(json));
     }
 
     /** Kukar's {@code asal}: the sending region as a BPS code and the sending organisation's name. */
     private static ObjectNode origin(Participant sender, RenderContext out) {
-        ObjectNode origin = KukarJson.object();
+        ObjectNode origin = JsonDocuments.object();
         String field = FieldReader.path(KukarFields.ASAL, KukarFields.KODE_WILAYAH);
         Optional<Region> region = out.regions().byKemendagri(sender.regionKemendagri());
         if (region.isPresent()) {
-            KukarJson.putIfPresent(origin, KukarFields.KODE_WILAYAH, KukarFormats.bps(out, region.get(), field));
+            JsonDocuments.putIfPresent(origin, KukarFields.KODE_WILAYAH, KukarFormats.bps(out, region.get(), field));
         } else {
             out.error(field, "unknown Kemendagri region '" + sender.regionKemendagri() + "'");
         }
-        KukarJson.putIfPresent(origin, KukarFields.INSTANSI, sender.organisationName());
+        JsonDocuments.putIfPresent(origin, KukarFields.INSTANSI, sender.organisationName());
         return origin;
     }
 }

@@ -5,6 +5,7 @@ import static id.lintas.contracts.mapping.Need.REQUIRED;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Referral;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ServiceRequestMapper {
         if (referral.services().isEmpty()) {
             return Optional.empty();
         }
-        ArrayNode services = KukarJson.MAPPER.createArrayNode();
+        ArrayNode services = JsonDocuments.MAPPER.createArrayNode();
         out.codes(
                         KukarFields.LIST_LAYANAN,
                         Canonical.CS_SERVICE,

@@ -4,6 +4,7 @@ import static id.lintas.contracts.mapping.Need.OPTIONAL;
 import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.Lookups;
 import id.lintas.contracts.mapping.ReferralStatuses;
 import id.lintas.contracts.mapping.RenderContext;
@@ -23,7 +24,7 @@ final class StatusMapper {
     private StatusMapper() {}
 
     static StatusChange read(byte[] body, Participant sender, Lookups lookups) throws TranslationException {
-        ObjectNode root = KukarJson.parseObject(body);
+        ObjectNode root = JsonDocuments.parseObject(body, KukarFields.ROOT);
         FieldReader in = new FieldReader(lookups);
         String id = in.text(root, "", KukarFields.ID_RUJUKAN_HUB, REQUIRED);
         if (id != null && id.length() > MAX_ID) {
@@ -40,9 +41,9 @@ final class StatusMapper {
     }
 
     static OutboundDocument write(StatusChange change, RenderContext out) throws TranslationException {
-        ObjectNode json = KukarJson.object();
+        ObjectNode json = JsonDocuments.object();
         json.put(KukarFields.ID_RUJUKAN_HUB, change.hubReferralId());
-        KukarJson.putIfPresent(
+        JsonDocuments.putIfPresent(
                 json,
                 KukarFields.STATUS,
                 out.code(KukarFields.LIST_STATUS, ReferralStatuses.taskStatus(change.status()), KukarFields.STATUS));
@@ -53,7 +54,7 @@ final class StatusMapper {
         out.throwIfErrors();
         String target =
                 KukarFields.PATH_STATUS_PREFIX + pathSegment(change.hubReferralId()) + KukarFields.PATH_STATUS_SUFFIX;
-        return new OutboundDocument(target, KukarFields.MEDIA_TYPE, KukarJson.bytes(json));
+        return new OutboundDocument(target, KukarFields.MEDIA_TYPE, JsonDocuments.bytes(json));
     }
 
     /** Percent-encodes everything but RFC 3986 unreserved characters, so an id stays one path segment. */

@@ -6,6 +6,7 @@ import static id.lintas.contracts.mapping.Need.REQUIRED;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.model.ReferralKind;
@@ -50,10 +51,10 @@ final class TaskMapper {
 
     /** Writes the top-level fields Kukar puts before {@code korban}. */
     static void write(Referral referral, ObjectNode json, RenderContext out) {
-        KukarJson.putIfPresent(json, KukarFields.NO_REGISTRASI, referral.sourceCaseNumber());
+        JsonDocuments.putIfPresent(json, KukarFields.NO_REGISTRASI, referral.sourceCaseNumber());
         json.put(KukarFields.REVISI, referral.revision());
         if (referral.kind() != null) {
-            KukarJson.putIfPresent(
+            JsonDocuments.putIfPresent(
                     json,
                     KukarFields.JENIS_RUJUKAN,
                     out.code(
@@ -65,7 +66,7 @@ final class TaskMapper {
         if (referral.authoredOn() != null) {
             json.put(KukarFields.TGL_LAPOR, KukarFormats.dateTime(out, referral.authoredOn()));
         }
-        KukarJson.putIfPresent(
+        JsonDocuments.putIfPresent(
                 json,
                 KukarFields.MEDIA_PENGADUAN,
                 out.code(
@@ -74,7 +75,7 @@ final class TaskMapper {
                         referral.intakeChannel(),
                         KukarFields.MEDIA_PENGADUAN));
         if (referral.urgency() != null) {
-            KukarJson.putIfPresent(
+            JsonDocuments.putIfPresent(
                     json,
                     KukarFields.URGENSI,
                     out.code(
@@ -100,7 +101,7 @@ final class TaskMapper {
         if (code == null) {
             return Optional.empty();
         }
-        ObjectNode destination = KukarJson.object();
+        ObjectNode destination = JsonDocuments.object();
         destination.put(KukarFields.KODE_WILAYAH, code);
         return Optional.of(destination);
     }

@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.mapping.IndonesianNumbers;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.RenderContext;
+import id.lintas.contracts.mapping.VictimIdentity;
 import id.lintas.contracts.model.Citizenship;
-import id.lintas.contracts.model.Gender;
-import id.lintas.contracts.model.PartialDateTime;
 import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.region.Region;
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,31 +23,20 @@ final class VictimMapper {
 
     private static final Set<String> YES_NO = orderedSet(KukarFields.YA, KukarFields.TIDAK);
     private static final Set<String> NATIONALITIES = orderedSet(KukarFields.WNI, KukarFields.WNA);
-    private static final int MAX_AGE = 130;
+    private static final VictimIdentity.Names IDENTITY = new VictimIdentity.Names(
+            KukarFields.NAMA,
+            KukarFields.NIK,
+            KukarFields.JENIS_KELAMIN,
+            KukarFields.LIST_JENIS_KELAMIN,
+            KukarFields.TGL_LAHIR,
+            KukarFields.USIA,
+            "expected a NIK of 16 digits");
 
     private VictimMapper() {}
 
     /** Reads one victim; it may be incomplete when the reader collected errors. */
     static Victim read(JsonNode victim, String at, FieldReader in) {
-        String name = in.text(victim, at, KukarFields.NAMA, REQUIRED);
-        String nik = in.text(victim, at, KukarFields.NIK, OPTIONAL);
-        if (nik != null && !IndonesianNumbers.isNik(nik)) {
-            in.error(FieldReader.path(at, KukarFields.NIK), "expected a NIK of 16 digits");
-            nik = null;
-        }
-        Coding gender = in.code(victim, at, KukarFields.JENIS_KELAMIN, KukarFields.LIST_JENIS_KELAMIN, REQUIRED);
-        PartialDateTime birthDate = null;
-        Integer age = null;
-        boolean hasBirthDate = FieldReader.has(victim, KukarFields.TGL_LAHIR);
-        if (hasBirthDate) {
-            // The model keeps the birth date when known; an age sent beside it adds nothing.
-            LocalDate date = in.date(victim, at, KukarFields.TGL_LAHIR, REQUIRED);
-            birthDate = date == null ? null : PartialDateTime.of(date);
-        } else if (FieldReader.has(victim, KukarFields.USIA)) {
-            age = in.integer(victim, at, KukarFields.USIA, REQUIRED, 0, MAX_AGE);
-        } else {
-            in.error(FieldReader.path(at, KukarFields.TGL_LAHIR), "required (or usia when the birth date is unknown)");
-        }
+        VictimIdentity identity = VictimIdentity.read(in, victim, at, IDENTITY);
         Coding education = in.code(victim, at, KukarFields.PENDIDIKAN, KukarFields.LIST_PENDIDIKAN, OPTIONAL);
         String occupation = in.text(victim, at, KukarFields.PEKERJAAN, OPTIONAL);
         Coding disability = readDisability(victim, at, in);
@@ -59,12 +47,7 @@ final class VictimMapper {
         String addressAt = FieldReader.path(at, KukarFields.ALAMAT);
         String street = address == null ? null : in.text(address, addressAt, KukarFields.JALAN, OPTIONAL);
         Region domicile = address == null ? null : in.bpsRegion(address, addressAt, KukarFields.KODE_WILAYAH, REQUIRED);
-        return new Victim(
-                nik,
-                name,
-                gender == null ? null : Gender.ofCode(gender.getCode()),
-                birthDate,
-                age,
+        return identity.victim(
                 phone,
                 street,
                 domicile,
@@ -72,9 +55,7 @@ final class VictimMapper {
                 nationality == null ? null : Citizenship.valueOf(nationality),
                 FieldReader.hubCode(education),
                 disability == null ? List.of() : List.of(disability.getCode()),
-                occupation,
-                false,
-                null);
+                occupation);
     }
 
     private static Coding readDisability(JsonNode victim, String at, FieldReader in) {
@@ -91,10 +72,10 @@ final class VictimMapper {
 
     /** Renders one victim with only what the referral holds. */
     static ObjectNode write(Victim victim, String at, RenderContext out) {
-        ObjectNode json = KukarJson.object();
-        KukarJson.putIfPresent(json, KukarFields.NAMA, victim.name());
-        KukarJson.putIfPresent(json, KukarFields.NIK, victim.nik());
-        KukarJson.putIfPresent(
+        ObjectNode json = JsonDocuments.object();
+        JsonDocuments.putIfPresent(json, KukarFields.NAMA, victim.name());
+        JsonDocuments.putIfPresent(json, KukarFields.NIK, victim.nik());
+        JsonDocuments.putIfPresent(
                 json,
                 KukarFields.JENIS_KELAMIN,
                 out.gender(
@@ -111,7 +92,7 @@ final class VictimMapper {
         if (education != null) {
             json.put(KukarFields.PENDIDIKAN, Integer.parseInt(education));
         }
-        KukarJson.putIfPresent(json, KukarFields.PEKERJAAN, victim.occupation());
+        JsonDocuments.putIfPresent(json, KukarFields.PEKERJAAN, victim.occupation());
         writeDisability(victim, at, out, json);
         if (victim.citizenship() != null) {
             json.put(KukarFields.KEWARGANEGARAAN, victim.citizenship().name());
@@ -125,7 +106,7 @@ final class VictimMapper {
 
     private static void writeBirth(Victim victim, String at, RenderContext out, ObjectNode json) {
         if (RenderContext.writesBirthDate(victim)) {
-            KukarJson.putIfPresent(
+            JsonDocuments.putIfPresent(
                     json,
                     KukarFields.TGL_LAHIR,
                     KukarFormats.date(out, victim.birthDate(), FieldReader.path(at, KukarFields.TGL_LAHIR), false));
@@ -138,7 +119,7 @@ final class VictimMapper {
         String kind = RenderContext.disability(victim);
         // The model says no disability means none.
         json.put(KukarFields.DISABILITAS, kind == null ? KukarFields.TIDAK : KukarFields.YA);
-        KukarJson.putIfPresent(
+        JsonDocuments.putIfPresent(
                 json,
                 KukarFields.JENIS_DISABILITAS,
                 out.code(
@@ -149,11 +130,11 @@ final class VictimMapper {
     }
 
     private static void writeAddress(Victim victim, String at, RenderContext out, ObjectNode json) {
-        ObjectNode address = KukarJson.object();
-        KukarJson.putIfPresent(address, KukarFields.JALAN, victim.addressLine());
+        ObjectNode address = JsonDocuments.object();
+        JsonDocuments.putIfPresent(address, KukarFields.JALAN, victim.addressLine());
         String field = FieldReader.path(FieldReader.path(at, KukarFields.ALAMAT), KukarFields.KODE_WILAYAH);
         if (victim.domicile() != null) {
-            KukarJson.putIfPresent(
+            JsonDocuments.putIfPresent(
                     address,
                     KukarFields.KODE_WILAYAH,
                     out.known(victim.domicile(), field)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Incident;
 import id.lintas.contracts.model.PartialDateTime;
@@ -65,7 +66,7 @@ final class ViolenceMapper {
         if (referral.incident() == null) {
             return Optional.empty();
         }
-        ArrayNode forms = KukarJson.MAPPER.createArrayNode();
+        ArrayNode forms = JsonDocuments.MAPPER.createArrayNode();
         out.codes(
                         KukarFields.LIST_BENTUK_KEKERASAN,
                         Canonical.CS_VIOLENCE_FORM,
@@ -77,17 +78,17 @@ final class ViolenceMapper {
 
     /** Kukar's {@code kejadian}: date, place, region and chronology; nothing when the receiver may see none of it. */
     static Optional<ObjectNode> writeIncident(Referral referral, RenderContext out) {
-        ObjectNode json = KukarJson.object();
+        ObjectNode json = JsonDocuments.object();
         String at = KukarFields.KEJADIAN;
         Incident incident = referral.incident();
         if (incident != null) {
             if (incident.onset() != null) {
-                KukarJson.putIfPresent(
+                JsonDocuments.putIfPresent(
                         json,
                         KukarFields.TGL_KEJADIAN,
                         KukarFormats.date(out, incident.onset(), FieldReader.path(at, KukarFields.TGL_KEJADIAN), true));
             }
-            KukarJson.putIfPresent(
+            JsonDocuments.putIfPresent(
                     json,
                     KukarFields.TEMPAT,
                     out.code(
@@ -97,7 +98,7 @@ final class ViolenceMapper {
                             FieldReader.path(at, KukarFields.TEMPAT)));
             if (incident.region() != null) {
                 String field = FieldReader.path(at, KukarFields.KODE_WILAYAH);
-                KukarJson.putIfPresent(
+                JsonDocuments.putIfPresent(
                         json,
                         KukarFields.KODE_WILAYAH,
                         out.known(incident.region(), field)
@@ -105,7 +106,7 @@ final class ViolenceMapper {
                                 .orElse(null));
             }
         }
-        KukarJson.putIfPresent(json, KukarFields.KRONOLOGI, referral.chronology());
+        JsonDocuments.putIfPresent(json, KukarFields.KRONOLOGI, referral.chronology());
         return json.isEmpty() ? Optional.empty() : Optional.of(json);
     }
 }

@@ -2,6 +2,7 @@ package id.lintas.adapter.kukar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.Participant;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class KukarSamples {
 
     static ObjectNode json(String name) {
         try {
-            return (ObjectNode) KukarJson.MAPPER.readTree(bytes(name));
+            return (ObjectNode) JsonDocuments.MAPPER.readTree(bytes(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +56,7 @@ final class KukarSamples {
 
     static byte[] bytes(JsonNode json) {
         try {
-            return KukarJson.MAPPER.writeValueAsBytes(json);
+            return JsonDocuments.MAPPER.writeValueAsBytes(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,7 +64,7 @@ final class KukarSamples {
 
     static JsonNode tree(byte[] content) {
         try {
-            return KukarJson.MAPPER.readTree(content);
+            return JsonDocuments.MAPPER.readTree(content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

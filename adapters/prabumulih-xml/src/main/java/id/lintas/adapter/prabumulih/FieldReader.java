@@ -3,6 +3,7 @@ package id.lintas.adapter.prabumulih;
 import id.lintas.contracts.mapping.FieldReading;
 import id.lintas.contracts.mapping.Lookups;
 import id.lintas.contracts.mapping.Need;
+import id.lintas.contracts.mapping.RecordReading;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.spi.TranslationException;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ import org.w3c.dom.Node;
  * are: {@code /kasus/klien[1]/tanggal_lahir}, {@code /kasus/persetujuan/@oleh}. Only unknown values
  * that are shaped like Prabumulih's codes are repeated in reasons, so staff can see which code was wrong.
  */
-final class FieldReader extends FieldReading {
+final class FieldReader extends FieldReading implements RecordReading<Element> {
 
     /** Prabumulih's codes are short, upper case and digits ({@code TIDAK_SEKOLAH}, {@code 106}, {@code G}). */
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z0-9_]{1,15}");
@@ -30,6 +31,16 @@ final class FieldReader extends FieldReading {
 
     FieldReader(Lookups lookups) {
         super(lookups, PrabumulihFields.REGION);
+    }
+
+    @Override
+    public boolean hasField(Element record, String name) {
+        return has(record, name);
+    }
+
+    @Override
+    public String fieldPath(String at, String name) {
+        return path(at, name);
     }
 
     static String path(String parent, String name) {
@@ -75,7 +86,8 @@ final class FieldReader extends FieldReading {
     }
 
     /** An element's text, trimmed; an empty element counts as absent. */
-    String text(Element parent, String at, String name, Need need) {
+    @Override
+    public String text(Element parent, String at, String name, Need need) {
         Element element = element(parent, at, name, need);
         if (element == null) {
             return null;
@@ -101,7 +113,8 @@ final class FieldReader extends FieldReading {
         return value;
     }
 
-    Integer integer(Element parent, String at, String name, Need need, int min, int max) {
+    @Override
+    public Integer integer(Element parent, String at, String name, Need need, int min, int max) {
         return integer(text(parent, at, name, need), path(at, name), min, max);
     }
 
@@ -121,7 +134,8 @@ final class FieldReader extends FieldReading {
         return null;
     }
 
-    LocalDate date(Element parent, String at, String name, Need need) {
+    @Override
+    public LocalDate date(Element parent, String at, String name, Need need) {
         return date(text(parent, at, name, need), path(at, name));
     }
 
@@ -149,7 +163,8 @@ final class FieldReader extends FieldReading {
     }
 
     /** An element's code, translated to the hub's coding by the ConceptMap. */
-    Coding code(Element parent, String at, String name, String list, Need need) {
+    @Override
+    public Coding code(Element parent, String at, String name, String list, Need need) {
         return code(text(parent, at, name, need), path(at, name), list);
     }
 

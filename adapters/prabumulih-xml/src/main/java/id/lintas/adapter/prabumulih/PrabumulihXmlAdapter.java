@@ -29,7 +29,7 @@ public final class PrabumulihXmlAdapter extends MessageAdapter {
                 FORMAT,
                 PrabumulihFields.REGION,
                 PrabumulihFields.LIST_LAYANAN,
-                new Parts(ReferralReader::read, StatusMapper::read, ReferralWriter::write, StatusMapper::write));
+                new Parts(ReferralReader.READING, StatusMapper::read, ReferralWriter::write, StatusMapper::write));
     }
 
     @Override

@@ -4,14 +4,11 @@ import static id.lintas.contracts.mapping.Need.OPTIONAL;
 import static id.lintas.contracts.mapping.Need.REQUIRED;
 
 import id.lintas.contracts.canonical.Canonical;
-import id.lintas.contracts.mapping.IndonesianNumbers;
 import id.lintas.contracts.mapping.RenderContext;
+import id.lintas.contracts.mapping.VictimIdentity;
 import id.lintas.contracts.model.Citizenship;
-import id.lintas.contracts.model.Gender;
-import id.lintas.contracts.model.PartialDateTime;
 import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.region.Region;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Coding;
@@ -21,34 +18,20 @@ import org.w3c.dom.Element;
 final class VictimMapper {
 
     private static final Pattern DISTRICT = Pattern.compile("\\d{6}");
-    private static final int MAX_AGE = 130;
+    private static final VictimIdentity.Names IDENTITY = new VictimIdentity.Names(
+            PrabumulihFields.NAMA,
+            PrabumulihFields.NIK,
+            PrabumulihFields.JENIS_KELAMIN,
+            PrabumulihFields.LIST_JENIS_KELAMIN,
+            PrabumulihFields.TANGGAL_LAHIR,
+            PrabumulihFields.UMUR,
+            "expected a NIK of 16 digits with a plausible birth date in it");
 
     private VictimMapper() {}
 
     /** Reads one victim; it may be incomplete when the reader collected errors. */
     static Victim read(Element klien, String at, FieldReader in) {
-        String name = in.text(klien, at, PrabumulihFields.NAMA, REQUIRED);
-        String nik = in.text(klien, at, PrabumulihFields.NIK, OPTIONAL);
-        if (nik != null && !IndonesianNumbers.isNik(nik)) {
-            in.error(
-                    FieldReader.path(at, PrabumulihFields.NIK),
-                    "expected a NIK of 16 digits with a plausible birth date in it");
-            nik = null;
-        }
-        Coding gender =
-                in.code(klien, at, PrabumulihFields.JENIS_KELAMIN, PrabumulihFields.LIST_JENIS_KELAMIN, REQUIRED);
-        PartialDateTime birthDate = null;
-        Integer age = null;
-        if (FieldReader.has(klien, PrabumulihFields.TANGGAL_LAHIR)) {
-            LocalDate date = in.date(klien, at, PrabumulihFields.TANGGAL_LAHIR, REQUIRED);
-            birthDate = date == null ? null : PartialDateTime.of(date);
-        } else if (FieldReader.has(klien, PrabumulihFields.UMUR)) {
-            age = in.integer(klien, at, PrabumulihFields.UMUR, REQUIRED, 0, MAX_AGE);
-        } else {
-            in.error(
-                    FieldReader.path(at, PrabumulihFields.TANGGAL_LAHIR),
-                    "required (or umur when the birth date is unknown)");
-        }
+        VictimIdentity identity = VictimIdentity.read(in, klien, at, IDENTITY);
         Coding education = in.code(klien, at, PrabumulihFields.PENDIDIKAN, PrabumulihFields.LIST_PENDIDIKAN, OPTIONAL);
         // An empty <disabilitas/> says the victim has none, as an absent one does.
         Coding disability =
@@ -82,12 +65,7 @@ final class VictimMapper {
             }
             street = address.getTextContent().trim();
         }
-        return new Victim(
-                nik,
-                name,
-                gender == null ? null : Gender.ofCode(gender.getCode()),
-                birthDate,
-                age,
+        return identity.victim(
                 phone,
                 street == null || street.isEmpty() ? null : street,
                 domicile,
@@ -95,8 +73,6 @@ final class VictimMapper {
                 citizenship,
                 FieldReader.hubCode(education),
                 disability == null ? List.of() : List.of(disability.getCode()),
-                null,
-                false,
                 null);
     }
 

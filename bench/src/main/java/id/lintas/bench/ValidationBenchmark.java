@@ -34,7 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ValidationBenchmark {
 
-
     /** Where the JVM parses HL7's OID registry: once ({@code shared}) or for every validation. */
     @Param({"shared", "per-instance"})
     public String oidRegistry;
@@ -51,7 +50,8 @@ public class ValidationBenchmark {
         System.setProperty("lintas.oid-registry.per-instance", String.valueOf(oidRegistry.equals("per-instance")));
         validator = lookups.equals("lock-free") ? new CanonicalValidator() : CanonicalValidator.withChainLookups();
         validator.warmUp();
-        canonical = new KukarJsonAdapter().readReferral(IntakeBenchmark.sample("referral-tppo-to-ppu.json"), IntakeBenchmark.KUKAR);
+        canonical = new KukarJsonAdapter()
+                .readReferral(IntakeBenchmark.sample("referral-tppo-to-ppu.json"), IntakeBenchmark.KUKAR);
         int before = OIDUtilities.registryLoads();
         if (!validator.validate(canonical).isValid()) {
             throw new IllegalStateException("the sample must be valid");

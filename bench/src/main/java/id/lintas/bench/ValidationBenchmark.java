@@ -5,7 +5,6 @@ import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.validation.CanonicalValidator;
 import id.lintas.contracts.validation.ValidationReport;
 import java.util.concurrent.TimeUnit;
-import org.hl7.fhir.utilities.OIDUtilities;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,10 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * HAPI's full validation where it stays (ADR 0011; the cheap check intake uses instead is
- * {@code IntakeBenchmark.checkCanonicalReferral}), for Kukar's TPPO sample, with the OID registry parsed
- * once per JVM ({@code shared}, Lintas' patch) or once per validation ({@code per-instance}, upstream),
- * and with StructureDefinition lookups lock-free or through HAPI's chain lock, on one thread and on
- * four. Prints average time per operation; it asserts nothing.
+ * {@code IntakeBenchmark.checkCanonicalReferral}), for Kukar's TPPO sample, with StructureDefinition
+ * lookups lock-free or through HAPI's chain lock, on one thread and on four. HAPI still parses HL7's
+ * OID registry for every validation (ADR 0011). Prints average time per operation; it asserts nothing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,10 +31,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ValidationBenchmark {
-
-    /** Where the JVM parses HL7's OID registry: once ({@code shared}) or for every validation. */
-    @Param({"shared", "per-instance"})
-    public String oidRegistry;
 
     /** Whether StructureDefinition lookups bypass HAPI's chain lock. */
     @Param({"lock-free", "chain-lock"})
@@ -47,20 +41,13 @@ public class ValidationBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        System.setProperty("lintas.oid-registry.per-instance", String.valueOf(oidRegistry.equals("per-instance")));
         validator = lookups.equals("lock-free") ? new CanonicalValidator() : CanonicalValidator.withChainLookups();
         validator.warmUp();
         canonical = new KukarJsonAdapter()
                 .readReferral(IntakeBenchmark.sample("referral-tppo-to-ppu.json"), IntakeBenchmark.KUKAR);
-        int before = OIDUtilities.registryLoads();
         if (!validator.validate(canonical).isValid()) {
             throw new IllegalStateException("the sample must be valid");
         }
-        System.out.printf(
-                "%nOID registry parsed %d time(s) by one validation (%s); patched class from %s%n",
-                OIDUtilities.registryLoads() - before,
-                oidRegistry,
-                OIDUtilities.class.getProtectionDomain().getCodeSource().getLocation());
     }
 
     @Benchmark

@@ -14,7 +14,6 @@ import id.lintas.contracts.validation.CanonicalValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import org.hl7.fhir.utilities.OIDUtilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,20 +73,6 @@ class FullValidationSampleTest {
     void theRateDefaultsToOneInAThousandAndStaysAShare() {
         assertThat(new ValidationProperties(null).fullSampleRate()).isEqualTo(0.001);
         assertThatThrownBy(() -> new ValidationProperties(1.5)).hasMessageContaining("between 0 and 1");
-    }
-
-    @Test
-    void theHubRunsWithLintasPatchOfTheOidRegistry() {
-        // lintas-contracts comes before org.hl7.fhir.utilities on the hub's classpath (ADR 0011).
-        assertThat(OIDUtilities.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toString())
-                .doesNotContain("org.hl7.fhir.utilities");
-        new OIDUtilities();
-        new OIDUtilities();
-        assertThat(OIDUtilities.registryLoads()).isEqualTo(1);
     }
 
     private double count(String result) {

@@ -8,6 +8,7 @@ import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.validation.CanonicalValidator;
+import id.lintas.contracts.validation.ReferralCheck;
 import id.lintas.contracts.validation.ValidationReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The CPU cost of each intake step for one referral, without I/O: translate a region's message to
- * canonical, validate the Bundle (HAPI, R4 + profiles), render it for the receiving region.
+ * canonical, validate the Bundle (HAPI, R4 + profiles) or check the typed referral (what intake does,
+ * ADR 0011), render it for the receiving region.
  * Prints average time per operation; it asserts nothing.
  */
 @State(Scope.Benchmark)
@@ -38,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class IntakeBenchmark {
 
-    private static final Participant KUKAR =
+    static final Participant KUKAR =
             new Participant("kukar", "DP3A Kabupaten Kutai Kartanegara", "64.02", ZoneId.of("Asia/Makassar"));
     private static final Participant PPU =
             new Participant("ppu", "UPTD PPA Kabupaten Penajam Paser Utara", "64.09", ZoneId.of("Asia/Makassar"));
@@ -46,6 +48,7 @@ public class IntakeBenchmark {
     private KukarJsonAdapter kukar;
     private PpuCsvAdapter ppu;
     private CanonicalValidator validator;
+    private ReferralCheck check;
     private byte[] kukarReferral;
     private byte[] ppuFile;
     private CanonicalReferral canonical;
@@ -56,6 +59,7 @@ public class IntakeBenchmark {
         ppu = new PpuCsvAdapter();
         validator = new CanonicalValidator();
         validator.warmUp();
+        check = new ReferralCheck();
         kukarReferral = sample("referral-tppo-to-ppu.json");
         ppuFile = sample("RUJUKAN_20250722_1600.csv");
         canonical = kukar.readReferral(kukarReferral, KUKAR);
@@ -77,12 +81,17 @@ public class IntakeBenchmark {
     }
 
     @Benchmark
+    public ValidationReport checkCanonicalReferral() {
+        return check.check(canonical.model());
+    }
+
+    @Benchmark
     public OutboundDocument renderForPpu() throws Exception {
         return ppu.renderReferral(
                 new OutboundReferral("00000000-0000-0000-0000-000000000001", KUKAR, canonical.bundle()), PPU);
     }
 
-    private static byte[] sample(String name) {
+    static byte[] sample(String name) {
         try (InputStream in = IntakeBenchmark.class.getResourceAsStream("/samples/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {

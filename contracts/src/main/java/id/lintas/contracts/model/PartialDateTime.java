@@ -77,6 +77,17 @@ public record PartialDateTime(Temporal value) {
         return ((OffsetDateTime) value).toLocalDate();
     }
 
+    /** The last day it can mean ({@code 2025-06} is on or before 30 June 2025). */
+    public LocalDate lastDay() {
+        if (value instanceof Year year) {
+            return year.atDay(year.length());
+        }
+        if (value instanceof YearMonth month) {
+            return month.atEndOfMonth();
+        }
+        return firstDay();
+    }
+
     /** FHIR's text for it, with seconds and offset for an instant. */
     @Override
     public String toString() {

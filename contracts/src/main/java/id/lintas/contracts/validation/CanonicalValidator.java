@@ -10,6 +10,7 @@ import ca.uhn.fhir.validation.ValidationResult;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.terminology.Terminology.FhirResources;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,11 @@ import org.hl7.fhir.r4.model.ValueSet;
 
 /**
  * Checks a canonical Bundle against base FHIR R4 and the Lintas profiles, CodeSystems and
- * ValueSets shipped in {@code fhir/}. Building one is expensive (seconds: it loads the R4 core
- * definitions and generates snapshots); share a single instance, it is thread-safe.
+ * ValueSets shipped in {@code fhir/}: HAPI's full validation, tens of milliseconds a Bundle. A
+ * referral an adapter wrote with {@code CanonicalWriter} needs only {@link ReferralCheck} (ADR 0011);
+ * this one is for Bundles from elsewhere, tests and the hub's sampled safety net. Building one is
+ * expensive (seconds: it loads the R4 core definitions and generates snapshots); share a single
+ * instance, it is thread-safe, and its StructureDefinition lookups take no global lock.
  */
 public final class CanonicalValidator {
 
@@ -44,6 +48,18 @@ public final class CanonicalValidator {
     }
 
     public CanonicalValidator(FhirContext fhir) {
+        this(fhir, true);
+    }
+
+    /**
+     * For benchmarks: a validator whose StructureDefinition lookups go straight to HAPI's chain and its
+     * one lock, as before ADR 0011.
+     */
+    public static CanonicalValidator withChainLookups() {
+        return new CanonicalValidator(FhirContext.forR4Cached(), false);
+    }
+
+    private CanonicalValidator(FhirContext fhir, boolean lockFreeLookups) {
         this.fhir = fhir;
         PrePopulatedValidationSupport lintas = new PrePopulatedValidationSupport(fhir);
         IParser parser = fhir.newJsonParser();
@@ -66,7 +82,8 @@ public final class CanonicalValidator {
                 new SnapshotGeneratingValidationSupport(fhir),
                 new InMemoryTerminologyServerValidationSupport(fhir),
                 new CommonCodeSystemsTerminologyService(fhir));
-        FhirInstanceValidator instanceValidator = new FhirInstanceValidator(chain);
+        FhirInstanceValidator instanceValidator =
+                new FhirInstanceValidator(lockFreeLookups ? new ConcurrentStructureDefinitions(fhir, chain) : chain);
         // Extensions outside our profiles are an error: a region cannot smuggle fields past them.
         instanceValidator.setAnyExtensionsAllowed(false);
         // No terminology server is reachable from a region's office; codes are checked locally.
@@ -112,10 +129,18 @@ public final class CanonicalValidator {
     }
 
     /**
-     * Checks a resource against FHIR R4 and the hub's profiles; a Bundle also against {@link Plausibility}
-     * (dates and ages no case can have), whose findings name a {@code CanonicalField} for the sender's
-     * adapter to put in its own words.
+     * Checks an adapter's referral in full: its Bundle against FHIR R4 and the hub's profiles, its
+     * typed model against {@link Plausibility} (dates and ages no case can have), whose findings name
+     * a {@code CanonicalField} for the sender's adapter to put in its own words.
      */
+    public ValidationReport validate(CanonicalReferral referral) {
+        ValidationReport report = validate(referral.bundle());
+        List<ValidationReport.Issue> errors = new ArrayList<>(report.errors());
+        errors.addAll(plausibility.check(referral.model()));
+        return new ValidationReport(errors, report.warnings());
+    }
+
+    /** Checks a resource against FHIR R4 and the hub's profiles. */
     public ValidationReport validate(IBaseResource resource) {
         ValidationResult result = validator.validateWithResult(resource);
         List<ValidationReport.Issue> errors = new ArrayList<>();
@@ -129,9 +154,6 @@ public final class CanonicalValidator {
             } else if (severity == ResultSeverityEnum.WARNING) {
                 warnings.add(issue);
             }
-        }
-        if (resource instanceof Bundle bundle) {
-            errors.addAll(plausibility.check(bundle));
         }
         return new ValidationReport(errors, warnings);
     }

@@ -3,7 +3,7 @@ package id.lintas.hub.ingest;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.IntakeFields;
 import id.lintas.contracts.spi.StatusChange;
-import id.lintas.contracts.validation.CanonicalValidator;
+import id.lintas.contracts.validation.ReferralCheck;
 import id.lintas.contracts.validation.ValidationReport;
 import id.lintas.hub.delivery.OutboxPublisher;
 import id.lintas.hub.lifecycle.ReferralNotFoundException;
@@ -22,31 +22,43 @@ import org.springframework.stereotype.Service;
 @Service
 public class Intake {
 
-    private final CanonicalValidator validator;
+    private final ReferralCheck check;
+    private final FullValidationSample sample;
     private final ReferralIntake referrals;
     private final StatusService statuses;
     private final OutboxPublisher outbox;
 
-    Intake(CanonicalValidator validator, ReferralIntake referrals, StatusService statuses, OutboxPublisher outbox) {
-        this.validator = validator;
+    Intake(
+            ReferralCheck check,
+            FullValidationSample sample,
+            ReferralIntake referrals,
+            StatusService statuses,
+            OutboxPublisher outbox) {
+        this.check = check;
+        this.sample = sample;
         this.referrals = referrals;
         this.statuses = statuses;
         this.outbox = outbox;
     }
 
     /**
+     * Every referral reaches the hub written by {@code CanonicalWriter} from its typed model, so the cheap
+     * check of the model stands for HAPI's full validation of the Bundle (ADR 0011); a sample is still
+     * validated in full, off this thread.
+     *
      * @throws InvalidMessageException the translation is not a valid canonical referral (base FHIR R4 and
      *     the hub's profiles), with the errors in the sender's words
      * @throws StaleRevisionException an older revision than the hub has, naming the sender's revision field
      */
     public ReferralIntake.Result referral(Connected sender, CanonicalReferral referral) {
-        ValidationReport report = validator.validate(referral.bundle());
+        ValidationReport report = check.check(referral.model());
         if (!report.isValid()) {
             throw new InvalidMessageException(
                     "the message does not translate to a valid canonical referral",
                     report.fieldErrors(sender.adapter()),
                     true);
         }
+        sample.offer(referral);
         ReferralIntake.Result result;
         try {
             result = referrals.record(sender.participant(), referral);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.validation.CanonicalValidator;
+import id.lintas.contracts.validation.ReferralCheck;
 import id.lintas.contracts.validation.ValidationReport;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
 /** Jakarta's valid referral translates to a Bundle HAPI's validator accepts (base R4 and the Lintas profiles) with zero errors. */
@@ -14,11 +14,14 @@ class JakartaCanonicalValidityTest {
 
     private static final CanonicalValidator VALIDATOR = new CanonicalValidator();
 
+    /** What the hub checks instead of full validation (ADR 0011): it must accept every valid case too. */
+    private static final ReferralCheck CHEAP = new ReferralCheck();
+
     @Test
     void theReferralSampleTranslatesToAValidCanonicalReferral() throws Exception {
         CanonicalReferral referral = JakartaSamples.referral();
 
-        assertValid(referral.bundle());
+        assertValid(referral);
         assertThat(referral.bundle().getEntry()).hasSizeGreaterThan(8);
     }
 
@@ -36,7 +39,7 @@ class JakartaCanonicalValidityTest {
                                 + "\"relationship\": [{\"coding\": [{\"system\": \"https://uptdppa.jakarta.go.id/fhir/CodeSystem/hubungan\", \"code\": \"OT\"}]}]}}\n  ]\n}");
         CanonicalReferral referral = (CanonicalReferral) JakartaSamples.readText(json);
 
-        assertValid(referral.bundle());
+        assertValid(referral);
         assertThat(referral.bundle().getEntry().stream()
                         .filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Patient)
                         .map(e -> (org.hl7.fhir.r4.model.Patient) e.getResource())
@@ -52,12 +55,13 @@ class JakartaCanonicalValidityTest {
                 .isEqualTo(2);
     }
 
-    private static void assertValid(Bundle bundle) {
-        ValidationReport report = VALIDATOR.validate(bundle);
+    private static void assertValid(CanonicalReferral referral) {
+        ValidationReport report = VALIDATOR.validate(referral);
         assertThat(report.errors())
                 .as(
                         "validation errors:%n%s",
                         report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
                 .isEmpty();
+        assertThat(CHEAP.check(referral.model()).errors()).as("cheap check").isEmpty();
     }
 }

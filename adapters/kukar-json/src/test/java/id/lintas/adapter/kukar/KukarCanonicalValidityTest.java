@@ -1,17 +1,15 @@
 package id.lintas.adapter.kukar;
 
+import static id.lintas.contracts.testing.CanonicalValidity.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.OutboundReferral;
-import id.lintas.contracts.validation.CanonicalValidator;
-import id.lintas.contracts.validation.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
@@ -23,9 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Lintas profiles), also after a round trip through Kukar's own format.
  */
 class KukarCanonicalValidityTest {
-
-    /** Construction takes seconds; one for the class. */
-    private static final CanonicalValidator VALIDATOR = new CanonicalValidator();
 
     /** The valid referral samples: {@code referral-*.json} (FORMAT.md: {@code invalid-*} are refused, {@code status-*} are no referrals). */
     static List<String> validReferralSamples() throws IOException {
@@ -47,7 +42,7 @@ class KukarCanonicalValidityTest {
     void sampleTranslatesToAValidCanonicalReferral(String sample) throws Exception {
         CanonicalReferral referral = KukarSamples.read(sample);
 
-        assertValid(referral.bundle(), sample);
+        assertValid(referral, sample);
         assertThat(referral.bundle().getEntry()).hasSizeGreaterThan(5);
     }
 
@@ -64,15 +59,6 @@ class KukarCanonicalValidityTest {
 
         CanonicalReferral again = KukarSamples.ADAPTER.readReferral(KukarSamples.bytes(rendered), KukarSamples.KUKAR);
 
-        assertValid(again.bundle(), sample + " after a round trip");
-    }
-
-    private static void assertValid(Bundle bundle, String what) {
-        ValidationReport report = VALIDATOR.validate(bundle);
-        assertThat(report.errors())
-                .as(
-                        "validation errors of %s:%n%s",
-                        what, report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
-                .isEmpty();
+        assertValid(again, sample + " after a round trip");
     }
 }

@@ -2,13 +2,11 @@ package id.lintas.adapter.prabumulih;
 
 import static id.lintas.adapter.prabumulih.PrabumulihSamples.ADAPTER;
 import static id.lintas.adapter.prabumulih.PrabumulihSamples.PRABUMULIH;
+import static id.lintas.contracts.testing.CanonicalValidity.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lintas.contracts.spi.CanonicalReferral;
-import id.lintas.contracts.validation.CanonicalValidator;
-import id.lintas.contracts.validation.ValidationReport;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the Lintas profiles) with zero errors, also after a round trip through Prabumulih's own format.
  */
 class PrabumulihCanonicalValidityTest {
-
-    /** Construction takes seconds; one for the class. */
-    private static final CanonicalValidator VALIDATOR = new CanonicalValidator();
 
     static List<String> validReferrals() {
         return PrabumulihSamples.validReferrals();
@@ -37,7 +32,7 @@ class PrabumulihCanonicalValidityTest {
     void sampleTranslatesToAValidCanonicalReferral(String sample) throws Exception {
         CanonicalReferral referral = PrabumulihSamples.read(sample);
 
-        assertValid(referral.bundle(), sample);
+        assertValid(referral, sample);
         assertThat(referral.bundle().getEntry()).hasSizeGreaterThan(5);
     }
 
@@ -50,16 +45,7 @@ class PrabumulihCanonicalValidityTest {
 
         CanonicalReferral again = ADAPTER.readReferral(rendered, PRABUMULIH);
 
-        assertValid(again.bundle(), sample + " after a round trip");
+        assertValid(again, sample + " after a round trip");
         assertThat(again.bundle().getEntry()).hasSameSizeAs(first.getEntry());
-    }
-
-    private static void assertValid(Bundle bundle, String what) {
-        ValidationReport report = VALIDATOR.validate(bundle);
-        assertThat(report.errors())
-                .as(
-                        "validation errors of %s:%n%s",
-                        what, report.errors().stream().map(Object::toString).collect(Collectors.joining("\n")))
-                .isEmpty();
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +23,6 @@ class CanonicalHomeTest {
 
     private static final Path ROOT = Path.of("..");
     private static final Path CANONICAL = Path.of("contracts/src/main/java/id/lintas/contracts/canonical");
-    /** Plausibility checks a Bundle's age extension; it belongs to another change (branch validity). */
-    private static final Set<Path> KNOWN =
-            Set.of(Path.of("contracts/src/main/java/id/lintas/contracts/validation/Plausibility.java"));
 
     @Test
     void onlyTheCanonicalReaderAndWriterKnowTheBundlesExtensions() throws IOException, IllegalAccessException {
@@ -47,7 +43,7 @@ class CanonicalHomeTest {
                 for (Path file :
                         files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Path relative = ROOT.relativize(file).normalize();
-                    if (relative.startsWith(CANONICAL) || KNOWN.contains(relative)) {
+                    if (relative.startsWith(CANONICAL)) {
                         continue;
                     }
                     String source = Files.readString(file);

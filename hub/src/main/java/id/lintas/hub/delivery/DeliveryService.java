@@ -1,6 +1,8 @@
 package id.lintas.hub.delivery;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.ReferralStatus;
 import id.lintas.contracts.spi.StatusChange;
@@ -210,7 +212,10 @@ public class DeliveryService {
     private OutboundDocument render(DeliveryRecord delivery, ReferralRecord referral, Connected recipient)
             throws TranslationException {
         if (DeliveryRecord.REFERRAL.equals(delivery.kind())) {
-            Bundle stored = fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson());
+            // The stored Bundle is parsed and read into the typed model once; the minimiser and the
+            // receiver's renderer work from the model.
+            Referral stored = CanonicalReader.standard()
+                    .read(fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson()));
             // Fail closed: without the grant its agreement gave this receiver, it gets nothing.
             ReferralRoute route = referrals
                     .route(referral.id(), recipient.id())

@@ -48,6 +48,7 @@ public class ReferralIntake {
     private final FhirContext fhir;
     private final IntakeMeters meters;
     private final AuditLog audit;
+    private final InboundMessageStore inbound;
 
     ReferralIntake(
             ReferralRepository referrals,
@@ -56,8 +57,10 @@ public class ReferralIntake {
             ParticipantDirectory participants,
             FhirContext fhir,
             IntakeMeters meters,
-            AuditLog audit) {
+            AuditLog audit,
+            InboundMessageStore inbound) {
         this.audit = audit;
+        this.inbound = inbound;
         this.referrals = referrals;
         this.deliveries = deliveries;
         this.routing = routing;
@@ -84,8 +87,22 @@ public class ReferralIntake {
             boolean duplicate,
             List<OwedDelivery> deliveryIds) {}
 
+    /**
+     * Records and routes the referral and, when it came as a kept message, that message's outcome, in
+     * one transaction: a referral recorded is never left with its message looking unfinished.
+     *
+     * @param inboundId the kept message it was read from, or null (a row of a file, whose outcome is the file's)
+     */
     @Transactional
-    public Result record(Participant sender, CanonicalReferral referral) {
+    public Result record(Participant sender, CanonicalReferral referral, UUID inboundId) {
+        Result result = record(sender, referral);
+        if (inboundId != null) {
+            inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
+        }
+        return result;
+    }
+
+    private Result record(Participant sender, CanonicalReferral referral) {
         // The typed model and the Bundle's JSON are each made once per referral: the facts, the
         // victims and the routing read the model, the record and the audit commitment share the JSON.
         ReferralFacts facts = ReferralFacts.of(referral.model());

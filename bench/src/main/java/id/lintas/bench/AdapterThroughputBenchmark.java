@@ -4,10 +4,10 @@ import id.lintas.adapter.jakarta.JakartaFhirAdapter;
 import id.lintas.adapter.kukar.KukarJsonAdapter;
 import id.lintas.adapter.ppu.PpuCsvAdapter;
 import id.lintas.adapter.prabumulih.PrabumulihXmlAdapter;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +76,7 @@ public class AdapterThroughputBenchmark {
 
     @Benchmark
     public OutboundDocument canonicalToKukarJson() throws Exception {
-        return kukar.renderReferral(new OutboundReferral(HUB_ID, PPU, fromKukar.bundle()), KUKAR);
+        return kukar.renderReferral(CanonicalReader.standard().outbound(HUB_ID, PPU, fromKukar.bundle()), KUKAR);
     }
 
     @Benchmark
@@ -86,7 +86,7 @@ public class AdapterThroughputBenchmark {
 
     @Benchmark
     public OutboundDocument canonicalToPpuCsv() throws Exception {
-        return ppu.renderReferral(new OutboundReferral(HUB_ID, KUKAR, fromKukar.bundle()), PPU);
+        return ppu.renderReferral(CanonicalReader.standard().outbound(HUB_ID, KUKAR, fromKukar.bundle()), PPU);
     }
 
     @Benchmark
@@ -96,7 +96,8 @@ public class AdapterThroughputBenchmark {
 
     @Benchmark
     public OutboundDocument canonicalToPrabumulihXml() throws Exception {
-        return prabumulih.renderReferral(new OutboundReferral(HUB_ID, KUKAR, fromPrabumulih.bundle()), PRABUMULIH);
+        return prabumulih.renderReferral(
+                CanonicalReader.standard().outbound(HUB_ID, KUKAR, fromPrabumulih.bundle()), PRABUMULIH);
     }
 
     @Benchmark
@@ -106,7 +107,8 @@ public class AdapterThroughputBenchmark {
 
     @Benchmark
     public OutboundDocument canonicalToJakartaTransaction() throws Exception {
-        return jakarta.renderReferral(new OutboundReferral(HUB_ID, PRABUMULIH, fromPrabumulih.bundle()), JAKARTA);
+        return jakarta.renderReferral(
+                CanonicalReader.standard().outbound(HUB_ID, PRABUMULIH, fromPrabumulih.bundle()), JAKARTA);
     }
 
     private static byte[] sample(String name) {

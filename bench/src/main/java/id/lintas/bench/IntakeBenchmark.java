@@ -2,10 +2,10 @@ package id.lintas.bench;
 
 import id.lintas.adapter.kukar.KukarJsonAdapter;
 import id.lintas.adapter.ppu.PpuCsvAdapter;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.validation.CanonicalValidator;
 import id.lintas.contracts.validation.ReferralCheck;
@@ -88,7 +88,8 @@ public class IntakeBenchmark {
     @Benchmark
     public OutboundDocument renderForPpu() throws Exception {
         return ppu.renderReferral(
-                new OutboundReferral("00000000-0000-0000-0000-000000000001", KUKAR, canonical.bundle()), PPU);
+                CanonicalReader.standard().outbound("00000000-0000-0000-0000-000000000001", KUKAR, canonical.bundle()),
+                PPU);
     }
 
     static byte[] sample(String name) {

@@ -60,10 +60,12 @@ public final class Endpoints {
         return "jms:queue:" + RECEIVER_QUEUE_PREFIX + receiverId;
     }
 
-    /** One receiver's queue, consumed in a JMS transaction so a failure goes back to the broker. */
-    public static String receiverConsumer(String receiverId) {
-        return receiverQueue(receiverId)
-                + "?transacted=true&concurrentConsumers={{lintas.delivery.consumers-per-receiver:2}}" + QUIET_FAILURES;
+    /**
+     * One receiver's queue, consumed in a JMS transaction so a failure goes back to the broker, by as
+     * many consumers as that receiver is given.
+     */
+    public static String receiverConsumer(String receiverId, int consumers) {
+        return receiverQueue(receiverId) + "?transacted=true&concurrentConsumers=" + consumers + QUIET_FAILURES;
     }
 
     /** The day folder dropped files are archived under (a {@code DateTimeFormatter} and Camel date pattern). */

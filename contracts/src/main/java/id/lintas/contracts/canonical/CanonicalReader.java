@@ -15,6 +15,8 @@ import id.lintas.contracts.model.Urgency;
 import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.region.Region;
 import id.lintas.contracts.region.RegionTable;
+import id.lintas.contracts.spi.OutboundReferral;
+import id.lintas.contracts.spi.Participant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +64,11 @@ public final class CanonicalReader {
     /** The reader with the region table shipped with the product. */
     public static CanonicalReader standard() {
         return STANDARD;
+    }
+
+    /** A referral read from its canonical Bundle, on its way to a receiver ({@link OutboundReferral}). */
+    public OutboundReferral outbound(String hubReferralId, Participant sender, Bundle bundle) {
+        return new OutboundReferral(hubReferralId, sender, read(bundle));
     }
 
     /** Reads a canonical referral Bundle; it must have its Task. */

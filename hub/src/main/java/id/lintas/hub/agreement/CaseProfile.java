@@ -81,7 +81,14 @@ public record CaseProfile(
 
     /** Reads a canonical referral sent by a participant writing local times in {@code zone}. */
     public static CaseProfile of(Bundle bundle, String senderRegion, ZoneId zone) {
-        Referral referral = CanonicalReader.standard().read(bundle);
+        return of(CanonicalReader.standard().read(bundle), bundle, senderRegion, zone);
+    }
+
+    /**
+     * The profile of a typed referral and the canonical Bundle written from it (for FHIRPath
+     * conditions), sent by a participant writing local times in {@code zone}.
+     */
+    public static CaseProfile of(Referral referral, Bundle bundle, String senderRegion, ZoneId zone) {
         Instant reportedAt =
                 referral.authoredOn() != null ? referral.authoredOn().toInstant() : Instant.now();
         LocalDate date = reportedAt.atZone(zone).toLocalDate();

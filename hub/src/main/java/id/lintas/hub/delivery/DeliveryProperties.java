@@ -1,6 +1,7 @@
 package id.lintas.hub.delivery;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,7 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param relayInterval how often the outbox relay looks for deliveries not yet on the queue
  * @param relayGrace how old an unpublished delivery must be before the relay takes it over
  * @param httpTimeout connect and read timeout towards a region's endpoint
- * @param consumersPerReceiver parallel deliveries to one receiver (each receiver has its own)
+ * @param consumersPerReceiver parallel deliveries to a receiver not named in {@code consumers} (each
+ *     receiver has its own, which intake cannot take: see {@code lintas.intake})
+ * @param consumers parallel deliveries to the receivers named, by participant id, where the default
+ *     does not fit (a receiver whose server answers slowly, or takes only one at a time)
  * @param circuitFailureThreshold transient failures of one receiver within the window that open its circuit
  * @param circuitFailureWindow the window in which failures are counted
  * @param circuitHalfOpenAfter how long an open circuit waits before it lets one delivery probe the receiver
@@ -29,6 +33,7 @@ public record DeliveryProperties(
         Duration relayGrace,
         Duration httpTimeout,
         Integer consumersPerReceiver,
+        Map<String, Integer> consumers,
         Integer circuitFailureThreshold,
         Duration circuitFailureWindow,
         Duration circuitHalfOpenAfter,
@@ -44,12 +49,21 @@ public record DeliveryProperties(
         relayInterval = relayInterval == null ? Duration.ofSeconds(5) : relayInterval;
         relayGrace = relayGrace == null ? Duration.ofSeconds(10) : relayGrace;
         httpTimeout = httpTimeout == null ? Duration.ofSeconds(10) : httpTimeout;
-        consumersPerReceiver = consumersPerReceiver == null ? 2 : consumersPerReceiver;
+        consumersPerReceiver = consumersPerReceiver == null ? 4 : consumersPerReceiver;
+        consumers = consumers == null ? Map.of() : Map.copyOf(consumers);
+        if (consumersPerReceiver < 1 || consumers.values().stream().anyMatch(n -> n == null || n < 1)) {
+            throw new IllegalArgumentException("a receiver needs at least one delivery consumer");
+        }
         circuitFailureThreshold = circuitFailureThreshold == null ? 5 : circuitFailureThreshold;
         circuitFailureWindow = circuitFailureWindow == null ? Duration.ofMinutes(1) : circuitFailureWindow;
         circuitHalfOpenAfter = circuitHalfOpenAfter == null ? Duration.ofSeconds(30) : circuitHalfOpenAfter;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(30) : sweepInterval;
         sweepGrace = sweepGrace == null ? Duration.ofMinutes(2) : sweepGrace;
         maxRedrives = maxRedrives == null ? 5 : maxRedrives;
+    }
+
+    /** The parallel deliveries to one receiver. */
+    public int consumersFor(String receiver) {
+        return consumers.getOrDefault(receiver, consumersPerReceiver);
     }
 }

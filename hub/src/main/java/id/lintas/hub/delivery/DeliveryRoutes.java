@@ -26,16 +26,18 @@ class DeliveryRoutes extends RouteBuilder {
 
     private final ParticipantDirectory participants;
     private final ReceiverCircuits circuits;
+    private final DeliveryProperties properties;
 
-    DeliveryRoutes(ParticipantDirectory participants, ReceiverCircuits circuits) {
+    DeliveryRoutes(ParticipantDirectory participants, ReceiverCircuits circuits, DeliveryProperties properties) {
         this.participants = participants;
         this.circuits = circuits;
+        this.properties = properties;
     }
 
     @Override
     public void configure() {
         for (ParticipantDirectory.Connected receiver : participants.active()) {
-            sendRoute(this, receiver.id(), circuits);
+            sendRoute(this, receiver.id(), circuits, properties);
         }
 
         // What the broker gave up on (its attempt limit is above the hub's): recorded as DEAD, never dropped unseen.
@@ -54,9 +56,10 @@ class DeliveryRoutes extends RouteBuilder {
                 .end();
     }
 
-    /** The receiver's route: its queue, its circuit, its sends. */
-    private static void sendRoute(RouteBuilder builder, String receiver, ReceiverCircuits circuits) {
-        builder.from(Endpoints.receiverConsumer(receiver))
+    /** The receiver's route: its queue, its consumers, its circuit, its sends. */
+    private static void sendRoute(
+            RouteBuilder builder, String receiver, ReceiverCircuits circuits, DeliveryProperties properties) {
+        builder.from(Endpoints.receiverConsumer(receiver, properties.consumersFor(receiver)))
                 .routeId(SEND_ROUTE + receiver)
                 .routePolicy(circuits.policy(receiver))
                 .errorHandler(builder.noErrorHandler())
@@ -77,7 +80,7 @@ class DeliveryRoutes extends RouteBuilder {
             getCamelContext().addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    sendRoute(this, receiver, circuits);
+                    sendRoute(this, receiver, circuits, properties);
                 }
             });
             log.info("Deliveries to {} started", receiver);

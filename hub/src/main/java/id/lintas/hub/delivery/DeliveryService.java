@@ -1,6 +1,8 @@
 package id.lintas.hub.delivery;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.ReferralStatus;
 import id.lintas.contracts.spi.StatusChange;
@@ -79,6 +81,9 @@ public class DeliveryService {
         this.lease = properties.httpTimeout().multipliedBy(2).plusSeconds(10);
     }
 
+    /** A claimed delivery with its referral and the receiver's route (its grant), read in the claim's transaction. */
+    private record Claim(DeliveryRecord delivery, Optional<ReferralRecord> referral, Optional<ReferralRoute> route) {}
+
     /** What became of one message of a receiver's queue. */
     public enum Outcome {
         /** Sent, refused for good, dead, or a copy of a delivery that had ended: the message is done. */
@@ -97,26 +102,32 @@ public class DeliveryService {
      */
     public Outcome deliver(String deliveryId) {
         UUID id = UUID.fromString(deliveryId);
-        Optional<DeliveryRecord> claimed = deliveries.claim(id, claimant, lease);
-        if (claimed.isEmpty()) {
+        // The claim and what the send needs (the referral, the receiver's grant) are one transaction.
+        Claim claim = transactions.execute(tx -> deliveries
+                .claim(id, claimant, lease)
+                .map(d ->
+                        new Claim(d, referrals.find(d.referralId()), referrals.route(d.referralId(), d.recipientId())))
+                .orElse(null));
+        if (claim == null) {
             DeliveryRecord current = deliveries.find(id).orElse(null);
             // Ended (delivered, refused, dead) or unknown: the broker's copy is a duplicate and is dropped.
             return current != null && DeliveryRecord.SENDING.equals(current.state()) ? Outcome.BUSY : Outcome.DONE;
         }
-        DeliveryRecord delivery = claimed.get();
+        DeliveryRecord delivery = claim.delivery();
+        Optional<ReferralRoute> route = claim.route();
         String recipientId = delivery.recipientId();
         OutboundDocument document = null;
         try {
-            ReferralRecord referral = referrals.find(delivery.referralId()).orElseThrow();
+            ReferralRecord referral = claim.referral().orElseThrow();
             Connected recipient = participants.get(recipientId);
             try {
-                document = render(delivery, referral, recipient);
+                document = render(delivery, referral, route, recipient);
                 send(recipient, document, id);
             } catch (TranslationException | PermanentDeliveryException e) {
                 String reason = DeliveryFailures.reason(e);
                 transactions.executeWithoutResult(tx -> {
                     if (deliveries.markEnded(id, DeliveryRecord.FAILED, reason)) {
-                        audit.append(attempt(delivery, "FAILED", e, null));
+                        audit.append(attempt(delivery, route, "FAILED", e, null));
                         referrals.addEvent(
                                 delivery.referralId(),
                                 "DELIVERY_FAILED",
@@ -139,7 +150,7 @@ public class DeliveryService {
             if (delivery.attempts() >= properties.maxAttempts()) {
                 transactions.executeWithoutResult(tx -> {
                     if (deliveries.markEnded(id, DeliveryRecord.DEAD, reason)) {
-                        audit.append(attempt(delivery, "DEAD", e, null));
+                        audit.append(attempt(delivery, route, "DEAD", e, null));
                         referrals.addEvent(
                                 delivery.referralId(),
                                 "DEAD_LETTER",
@@ -160,7 +171,7 @@ public class DeliveryService {
             }
             transactions.executeWithoutResult(tx -> {
                 deliveries.releaseForRetry(id, claimant, reason);
-                audit.append(attempt(delivery, "RETRY", e, null));
+                audit.append(attempt(delivery, route, "RETRY", e, null));
             });
             log.warn(
                     "Delivery {} to {} failed (attempt {} of {}): {}; the broker will redeliver",
@@ -175,7 +186,7 @@ public class DeliveryService {
         OutboundDocument sent = document;
         transactions.executeWithoutResult(tx -> {
             deliveries.markDelivered(id);
-            audit.append(attempt(delivery, "DELIVERED", null, sent.content()));
+            audit.append(attempt(delivery, route, "DELIVERED", null, sent.content()));
             referrals.addEvent(
                     delivery.referralId(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipientId);
         });
@@ -188,7 +199,8 @@ public class DeliveryService {
      * One attempt and its outcome for the audit log: the failure as its type only (a library's message
      * can carry the document), and a keyed commitment of what was sent.
      */
-    private AuditEvent attempt(DeliveryRecord delivery, String outcome, Exception failure, byte[] sent) {
+    private AuditEvent attempt(
+            DeliveryRecord delivery, Optional<ReferralRoute> route, String outcome, Exception failure, byte[] sent) {
         AuditEvent event = AuditEvent.of(AuditKind.DELIVERY_ATTEMPTED)
                 .withActor(AuditEvent.Actor.system())
                 .withReferral(delivery.referralId())
@@ -197,7 +209,6 @@ public class DeliveryService {
                 .withDetail("delivery", delivery.id().toString())
                 .withDetail("attempt", delivery.attempts())
                 .withDetail("document", delivery.kind());
-        Optional<ReferralRoute> route = referrals.route(delivery.referralId(), delivery.recipientId());
         if (route.isPresent()) {
             event = event.withAgreement(route.get().agreementId(), route.get().agreementVersion());
         }
@@ -207,21 +218,23 @@ public class DeliveryService {
         return sent == null ? event : event.withCommitment(audit.commitment(sent));
     }
 
-    private OutboundDocument render(DeliveryRecord delivery, ReferralRecord referral, Connected recipient)
+    private OutboundDocument render(
+            DeliveryRecord delivery, ReferralRecord referral, Optional<ReferralRoute> route, Connected recipient)
             throws TranslationException {
         if (DeliveryRecord.REFERRAL.equals(delivery.kind())) {
-            Bundle stored = fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson());
+            // The stored Bundle is parsed and read into the typed model once; the minimiser and the
+            // receiver's renderer work from the model.
+            Referral stored = CanonicalReader.standard()
+                    .read(fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson()));
             // Fail closed: without the grant its agreement gave this receiver, it gets nothing.
-            ReferralRoute route = referrals
-                    .route(referral.id(), recipient.id())
-                    .orElseThrow(() ->
-                            new PermanentDeliveryException("no agreement grant is recorded for " + recipient.id()));
+            ReferralRoute grant = route.orElseThrow(
+                    () -> new PermanentDeliveryException("no agreement grant is recorded for " + recipient.id()));
             return ReceiverCopy.render(
                     referral.id().toString(),
                     participants.get(referral.senderId()).participant(),
                     stored,
-                    route.data().stream().map(DataCategory::valueOf).toList(),
-                    route.services(),
+                    grant.data().stream().map(DataCategory::valueOf).toList(),
+                    grant.services(),
                     recipient);
         }
         String sourceReference = referral.senderId().equals(recipient.id()) ? referral.sourceReference() : null;

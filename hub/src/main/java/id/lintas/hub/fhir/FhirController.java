@@ -5,6 +5,7 @@ import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.spi.Transport;
 import id.lintas.hub.Endpoints;
 import id.lintas.hub.ingest.Ingest;
+import id.lintas.hub.ingest.IntakeTurns;
 import id.lintas.hub.ingest.ReferralIntake;
 import id.lintas.hub.lifecycle.StatusService;
 import id.lintas.hub.participant.ParticipantDirectory;
@@ -62,12 +63,16 @@ class FhirController {
     private final FhirContext fhir;
     private final AuthorizationServerSettings authorizationServer;
 
+    private final IntakeTurns turns;
+
     FhirController(
             ProducerTemplate producer,
             ParticipantDirectory participants,
             FhirContext fhir,
-            AuthorizationServerSettings authorizationServer) {
+            AuthorizationServerSettings authorizationServer,
+            IntakeTurns turns) {
         this.producer = producer;
+        this.turns = turns;
         this.participants = participants;
         this.fhir = fhir;
         this.authorizationServer = authorizationServer;
@@ -85,7 +90,8 @@ class FhirController {
         headers.put(Ingest.PARTICIPANT, sender);
         headers.put(Ingest.MEDIA_TYPE, contentType);
         Object result;
-        try {
+        // A turn of intake before anything is kept: a refused message leaves nothing behind.
+        try (IntakeTurns.Turn turn = turns.forRequest()) {
             result = producer.requestBodyAndHeaders(Endpoints.INGEST_FHIR_MESSAGE, body, headers);
         } catch (CamelExecutionException e) {
             throw Ingest.stepFailure(e);

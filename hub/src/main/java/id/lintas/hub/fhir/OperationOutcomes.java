@@ -3,6 +3,7 @@ package id.lintas.hub.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.IntakeFields;
+import id.lintas.hub.ingest.IntakeSaturatedException;
 import id.lintas.hub.ingest.InvalidMessageException;
 import id.lintas.hub.ingest.StaleRevisionException;
 import id.lintas.hub.ingest.UnknownParticipantException;
@@ -73,6 +74,17 @@ class OperationOutcomes {
 
     private ResponseEntity<String> conflict(String field, RuntimeException e) {
         return answer(409, OperationOutcome.IssueType.BUSINESSRULE, List.of(new FieldError(field, e.getMessage())));
+    }
+
+    /** Intake at its limit: the sender sends again after {@code Retry-After}. */
+    @ExceptionHandler(IntakeSaturatedException.class)
+    ResponseEntity<String> saturated(IntakeSaturatedException e) {
+        ResponseEntity<String> outcome =
+                answer(503, OperationOutcome.IssueType.THROTTLED, List.of(new FieldError("Bundle", e.getMessage())));
+        return ResponseEntity.status(outcome.getStatusCode())
+                .headers(outcome.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(outcome.getBody());
     }
 
     /** An empty or unreadable body: found by {@code EndpointFuzzIT} (it was a 500). */

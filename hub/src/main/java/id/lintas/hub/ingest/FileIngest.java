@@ -48,6 +48,7 @@ public class FileIngest {
     private final FileDrop files;
     private final long maxFileBytes;
     private final IntakeMeters meters;
+    private final IntakeTurns turns;
 
     FileIngest(
             ParticipantDirectory participants,
@@ -55,7 +56,9 @@ public class FileIngest {
             Intake intake,
             FileDrop files,
             FilesProperties properties,
-            IntakeMeters meters) {
+            IntakeMeters meters,
+            IntakeTurns turns) {
+        this.turns = turns;
         this.participants = participants;
         this.inbound = inbound;
         this.intake = intake;
@@ -186,7 +189,8 @@ public class FileIngest {
 
     /** One item through the same {@link Intake} as an HTTP or FHIR message; its refusal becomes the rows' receipt. */
     private Outcome accept(Connected sender, ReceiptTexts texts, FileBatch.Item item) {
-        try {
+        // A row waits for its turn of intake as long as it takes: its file is in the hub's hands already.
+        try (IntakeTurns.Turn turn = turns.forFileRow()) {
             if (item.message() instanceof CanonicalReferral referral) {
                 ReferralIntake.Result result = intake.referral(sender, referral);
                 return new Outcome(

@@ -164,9 +164,8 @@ public class Ingest {
     public ReferralIntake.Result acceptReferral(
             CanonicalReferral referral, @Header(PARTICIPANT) String participantId, @Header(INBOUND_ID) UUID inboundId) {
         try {
-            ReferralIntake.Result result = intake.referral(participants.get(participantId), referral);
-            inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
-            return result;
+            // The outcome is recorded in the transaction that records the referral.
+            return intake.referral(participants.get(participantId), referral, inboundId);
         } catch (InvalidMessageException e) {
             throw rejected(inboundId, participantId, e);
         } catch (StaleRevisionException e) {

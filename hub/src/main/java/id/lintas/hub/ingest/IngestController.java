@@ -21,8 +21,11 @@ class IngestController {
 
     private final ProducerTemplate producer;
 
-    IngestController(ProducerTemplate producer) {
+    private final IntakeTurns turns;
+
+    IngestController(ProducerTemplate producer, IntakeTurns turns) {
         this.producer = producer;
+        this.turns = turns;
     }
 
     @PostMapping(
@@ -72,7 +75,8 @@ class IngestController {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put(Ingest.PARTICIPANT, participantId);
         headers.put(Ingest.MEDIA_TYPE, contentType);
-        try {
+        // A turn of intake before anything is kept: a refused request leaves nothing behind.
+        try (IntakeTurns.Turn turn = turns.forRequest()) {
             return producer.requestBodyAndHeaders(endpoint, body, headers, type);
         } catch (CamelExecutionException e) {
             throw Ingest.stepFailure(e);

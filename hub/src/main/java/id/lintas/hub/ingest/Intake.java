@@ -10,6 +10,7 @@ import id.lintas.hub.lifecycle.ReferralNotFoundException;
 import id.lintas.hub.lifecycle.StatusChangeRefusedException;
 import id.lintas.hub.lifecycle.StatusService;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,6 +52,16 @@ public class Intake {
      * @throws StaleRevisionException an older revision than the hub has, naming the sender's revision field
      */
     public ReferralIntake.Result referral(Connected sender, CanonicalReferral referral) {
+        return referral(sender, referral, null);
+    }
+
+    /**
+     * As {@link #referral(Connected, CanonicalReferral)}, recording the kept message's outcome (ACCEPTED)
+     * in the transaction that records the referral.
+     *
+     * @param inboundId the kept message the referral was read from
+     */
+    public ReferralIntake.Result referral(Connected sender, CanonicalReferral referral, UUID inboundId) {
         ValidationReport report = check.check(referral.model());
         if (!report.isValid()) {
             throw new InvalidMessageException(
@@ -61,7 +72,7 @@ public class Intake {
         sample.offer(referral);
         ReferralIntake.Result result;
         try {
-            result = referrals.record(sender.participant(), referral);
+            result = referrals.record(sender.participant(), referral, inboundId);
         } catch (StaleRevisionException e) {
             throw e.naming(sender.adapter().intakeFields().revision());
         }

@@ -83,6 +83,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(IntakeSaturatedException.class)
+    ResponseEntity<ProblemDetail> saturated(IntakeSaturatedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "intake-saturated", "Intake at its limit", e.getMessage()));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This caller may not do this.");

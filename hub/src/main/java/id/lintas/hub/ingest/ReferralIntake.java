@@ -1,7 +1,7 @@
 package id.lintas.hub.ingest;
 
 import ca.uhn.fhir.context.FhirContext;
-import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.Participant;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -49,6 +48,7 @@ public class ReferralIntake {
     private final FhirContext fhir;
     private final IntakeMeters meters;
     private final AuditLog audit;
+    private final InboundMessageStore inbound;
 
     ReferralIntake(
             ReferralRepository referrals,
@@ -57,8 +57,10 @@ public class ReferralIntake {
             ParticipantDirectory participants,
             FhirContext fhir,
             IntakeMeters meters,
-            AuditLog audit) {
+            AuditLog audit,
+            InboundMessageStore inbound) {
         this.audit = audit;
+        this.inbound = inbound;
         this.referrals = referrals;
         this.deliveries = deliveries;
         this.routing = routing;
@@ -85,9 +87,26 @@ public class ReferralIntake {
             boolean duplicate,
             List<OwedDelivery> deliveryIds) {}
 
+    /**
+     * Records and routes the referral and, when it came as a kept message, that message's outcome, in
+     * one transaction: a referral recorded is never left with its message looking unfinished.
+     *
+     * @param inboundId the kept message it was read from, or null (a row of a file, whose outcome is the file's)
+     */
     @Transactional
-    public Result record(Participant sender, CanonicalReferral referral) {
-        ReferralFacts facts = ReferralFacts.of(referral.bundle());
+    public Result record(Participant sender, CanonicalReferral referral, UUID inboundId) {
+        Result result = record(sender, referral);
+        if (inboundId != null) {
+            inbound.outcome(inboundId, InboundMessageStore.ACCEPTED, null, result.referralId());
+        }
+        return result;
+    }
+
+    private Result record(Participant sender, CanonicalReferral referral) {
+        // The typed model and the Bundle's JSON are each made once per referral: the facts, the
+        // victims and the routing read the model, the record and the audit commitment share the JSON.
+        ReferralFacts facts = ReferralFacts.of(referral.model());
+        String canonicalJson = json(referral);
         Optional<ReferralRecord> existing = referrals.findBySource(sender.id(), referral.sourceReference());
         UUID id;
         if (existing.isPresent()) {
@@ -98,7 +117,7 @@ public class ReferralIntake {
                         known.id(),
                         sender.id(),
                         known.revision());
-                audit.append(intakeEvent(AuditKind.INTAKE_DUPLICATE, known.id(), sender, referral)
+                audit.append(intakeEvent(AuditKind.INTAKE_DUPLICATE, known.id(), sender, referral, canonicalJson)
                         .withOutcome("DUPLICATE"));
                 return new Result(
                         known.id(),
@@ -116,36 +135,37 @@ public class ReferralIntake {
                         known.id());
             }
             id = known.id();
-            referrals.revise(record(id, sender, referral, facts, known.status()));
+            referrals.revise(record(id, sender, referral, facts, known.status(), canonicalJson));
             referrals.addEvent(id, "REVISED", null, sender.id(), "revision " + referral.revision());
-            audit.append(received(id, sender, referral).withDetail("revised", true));
+            audit.append(received(id, sender, referral, canonicalJson).withDetail("revised", true));
         } else {
             id = UUID.randomUUID();
-            if (!referrals.insert(record(id, sender, referral, facts, "RECEIVED"))) {
+            if (!referrals.insert(record(id, sender, referral, facts, "RECEIVED", canonicalJson))) {
                 // Another request recorded the same case between our lookup and insert: answer as a resend.
                 return record(sender, referral);
             }
             referrals.addEvent(id, "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision());
-            audit.append(received(id, sender, referral));
+            audit.append(received(id, sender, referral, canonicalJson));
         }
-        referrals.recordVictims(id, niks(referral.bundle()));
+        referrals.recordVictims(id, niks(referral.model()));
         meters.received(sender.id());
-        return route(id, sender, referral, facts);
+        return route(id, sender, referral, canonicalJson);
     }
 
     /** The victims' NIKs, kept only as keyed hashes (to find the same victim referred again). */
-    private static List<String> niks(Bundle bundle) {
-        return CanonicalReader.standard().read(bundle).victims().stream()
+    private static List<String> niks(Referral referral) {
+        return referral.victims().stream()
                 .map(Victim::nik)
                 .filter(java.util.Objects::nonNull)
                 .toList();
     }
 
-    private Result route(UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts) {
-        RoutingDecision decision = routing.decide(sender, referral.bundle());
+    /** @param canonicalJson the referral's Bundle as received, before routing names its owner */
+    private Result route(UUID id, Participant sender, CanonicalReferral referral, String canonicalJson) {
+        RoutingDecision decision = routing.decide(sender, referral);
         List<OwedDelivery> owed = new ArrayList<>();
         if (!decision.isRouted()) {
-            referrals.route(id, ReferralStatuses.REFUSED, null, json(referral));
+            referrals.route(id, ReferralStatuses.REFUSED, null, canonicalJson);
             referrals.addEvent(id, "REFUSED", ReferralStatuses.REFUSED, "hub", decision.refusal());
             decision.findings().forEach(finding -> audit.append(notCovered(id, sender, finding, "REFUSED")));
             owed.add(deliveries.addStatus(
@@ -194,17 +214,19 @@ public class ReferralIntake {
     }
 
     /** The audit entry of an intake: the sender's system, and a keyed commitment of the canonical referral it sent. */
-    private AuditEvent intakeEvent(AuditKind kind, UUID id, Participant sender, CanonicalReferral referral) {
+    private AuditEvent intakeEvent(
+            AuditKind kind, UUID id, Participant sender, CanonicalReferral referral, String canonicalJson) {
         return AuditEvent.of(kind)
                 .withActor(sender.id(), sender.id(), "PARTICIPANT")
                 .withReferral(id)
                 .withParties(sender.id(), null)
                 .withDetail("revision", referral.revision())
-                .withCommitment(audit.commitment(json(referral).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                .withCommitment(audit.commitment(canonicalJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    private AuditEvent received(UUID id, Participant sender, CanonicalReferral referral) {
-        return intakeEvent(AuditKind.INTAKE_RECEIVED, id, sender, referral).withOutcome("RECEIVED");
+    private AuditEvent received(UUID id, Participant sender, CanonicalReferral referral, String canonicalJson) {
+        return intakeEvent(AuditKind.INTAKE_RECEIVED, id, sender, referral, canonicalJson)
+                .withOutcome("RECEIVED");
     }
 
     private static AuditEvent routed(UUID id, Participant sender, Grant grant, Instant respondBy) {
@@ -263,7 +285,12 @@ public class ReferralIntake {
     }
 
     private ReferralRecord record(
-            UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts, String status) {
+            UUID id,
+            Participant sender,
+            CanonicalReferral referral,
+            ReferralFacts facts,
+            String status,
+            String canonicalJson) {
         return new ReferralRecord(
                 id,
                 sender.id(),
@@ -277,7 +304,7 @@ public class ReferralIntake {
                 facts.domicileRegion(),
                 facts.incidentRegion(),
                 facts.reportingRegion() != null ? facts.reportingRegion() : sender.regionKemendagri(),
-                json(referral),
+                canonicalJson,
                 facts.reportedAt(),
                 null,
                 null);

@@ -1,11 +1,9 @@
 package id.lintas.hub.referral;
 
-import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.region.Region;
 import java.time.Instant;
-import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * The few facts of a canonical referral that the hub keys, routes and reports on. The three regions
@@ -28,8 +26,8 @@ public record ReferralFacts(
         String reportingRegion,
         Instant reportedAt) {
 
-    public static ReferralFacts of(Bundle bundle) {
-        Referral referral = CanonicalReader.standard().read(bundle);
+    /** The facts of the typed referral the canonical Bundle was written from. */
+    public static ReferralFacts of(Referral referral) {
         Victim first = referral.firstVictim();
         Region domicile = first == null ? null : first.domicileRegency();
         Region incident =

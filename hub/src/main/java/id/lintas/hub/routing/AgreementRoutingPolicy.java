@@ -1,5 +1,8 @@
 package id.lintas.hub.routing;
 
+import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.model.Referral;
+import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.hub.agreement.AgreementRegistry;
 import id.lintas.hub.agreement.AgreementSet;
@@ -44,11 +47,11 @@ public class AgreementRoutingPolicy implements RoutingPolicy {
     }
 
     @Override
-    public RoutingDecision decide(Participant sender, Bundle referral) {
+    public RoutingDecision decide(Participant sender, CanonicalReferral referral) {
+        CaseProfile profile =
+                CaseProfile.of(referral.model(), referral.bundle(), sender.regionKemendagri(), sender.zone());
         return formats.check(
-                sender,
-                referral,
-                router.decide(sender.id(), profile(sender, referral), agreements.current(), directory));
+                sender, referral.model(), router.decide(sender.id(), profile, agreements.current(), directory));
     }
 
     /**
@@ -59,14 +62,9 @@ public class AgreementRoutingPolicy implements RoutingPolicy {
     public RoutingDecision explain(Participant sender, Bundle referral, CompiledAgreement draft) {
         AgreementSet set =
                 draft == null ? agreements.current() : agreements.current().with(draft);
+        Referral model = CanonicalReader.standard().read(referral);
+        CaseProfile profile = CaseProfile.of(model, referral, sender.regionKemendagri(), sender.zone());
         return formats.check(
-                sender,
-                referral,
-                router.decide(
-                        sender.id(), profile(sender, referral), set, directory, draft == null ? null : draft.id()));
-    }
-
-    private static CaseProfile profile(Participant sender, Bundle referral) {
-        return CaseProfile.of(referral, sender.regionKemendagri(), sender.zone());
+                sender, model, router.decide(sender.id(), profile, set, directory, draft == null ? null : draft.id()));
     }
 }

@@ -1,5 +1,6 @@
 package id.lintas.hub.routing;
 
+import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.TranslationException;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * Renders what each receiver is granted in its own format before anything is stored or sent. A
@@ -31,7 +31,7 @@ final class FormatCheck {
         this.receivers = receivers;
     }
 
-    RoutingDecision check(Participant sender, Bundle referral, RoutingDecision decision) {
+    RoutingDecision check(Participant sender, Referral referral, RoutingDecision decision) {
         if (!decision.isRouted()) {
             return decision;
         }

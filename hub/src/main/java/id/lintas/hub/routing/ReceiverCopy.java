@@ -1,5 +1,7 @@
 package id.lintas.hub.routing;
 
+import id.lintas.contracts.model.Party;
+import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.spi.OutboundDocument;
 import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
@@ -8,7 +10,6 @@ import id.lintas.hub.agreement.DataCategory;
 import id.lintas.hub.agreement.DataMinimiser;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
 import java.util.Collection;
-import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * A receiver's copy of a referral: only what its grant gives it (data categories and services), the
@@ -21,19 +22,19 @@ public final class ReceiverCopy {
 
     /**
      * @param referralId the hub's referral id the receiver is given
-     * @param referral the stored canonical referral; not changed
+     * @param referral the canonical referral as its typed model (immutable), read once per referral
      * @throws TranslationException the receiver's format cannot carry the granted copy
      */
     public static OutboundDocument render(
             String referralId,
             Participant sender,
-            Bundle referral,
+            Referral referral,
             Collection<DataCategory> data,
             Collection<String> services,
             Connected receiver)
             throws TranslationException {
-        Bundle granted = DataMinimiser.reduce(referral, data, services);
-        Owners.assign(granted, receiver.participant());
+        Referral granted =
+                DataMinimiser.reduce(referral, data, services).withDestination(Party.of(receiver.participant()));
         return receiver.adapter()
                 .renderReferral(new OutboundReferral(referralId, sender, granted), receiver.participant());
     }

@@ -1,10 +1,11 @@
 package id.lintas.hub.routing;
 
+import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.Participant;
-import org.hl7.fhir.r4.model.Bundle;
 
 /** Decides who receives a referral. The one place routing is decided. */
 public interface RoutingPolicy {
 
-    RoutingDecision decide(Participant sender, Bundle referral);
+    /** Decides from the referral's typed model (and its Bundle for FHIRPath conditions), read once at intake. */
+    RoutingDecision decide(Participant sender, CanonicalReferral referral);
 }

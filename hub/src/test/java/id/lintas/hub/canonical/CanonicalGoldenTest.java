@@ -177,14 +177,31 @@ class CanonicalGoldenTest {
         compare(rendered.file(), rendered.text());
     }
 
+    /**
+     * The typed model an adapter hands over with its Bundle renders, for every receiver, as the Bundle
+     * read again does: the hub checks at intake from the model what it renders at delivery from the
+     * stored Bundle, so what was checked is what is sent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void theAdaptersModelRendersAsItsBundleReadAgain(Rendering rendering) {
+        CanonicalReferral referral = rendering.sample().referral();
+        assertThat(render(rendering, referral.model()).text())
+                .isEqualTo(render(rendering, referral.bundle()).text());
+    }
+
     /** A rendering's golden file and what the receiver's adapter renders from {@code bundle}. */
     record Rendered(Path file, String text) {}
 
     private static Rendered render(Rendering rendering, Bundle bundle) {
+        return render(rendering, CanonicalReader.standard().read(bundle));
+    }
+
+    private static Rendered render(Rendering rendering, Referral referral) {
         Sample sample = rendering.sample();
         Participant receiver = PARTICIPANTS.get(rendering.receiverFormat());
         OutboundReferral outbound = new OutboundReferral(
-                "hub-" + sample.participant() + "-" + sample.name(), PARTICIPANTS.get(sample.format()), bundle);
+                "hub-" + sample.participant() + "-" + sample.name(), PARTICIPANTS.get(sample.format()), referral);
         String base = sample.participant() + "-" + sample.name() + ".to-" + receiver.id();
         try {
             OutboundDocument document = ADAPTERS.get(rendering.receiverFormat()).renderReferral(outbound, receiver);

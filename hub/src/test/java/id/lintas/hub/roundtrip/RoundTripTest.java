@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FhirMessageReader;
 import id.lintas.contracts.spi.FieldError;
@@ -119,8 +120,8 @@ class RoundTripTest {
                     .filter(receiver::carriesService)
                     .toList();
             Bundle granted = DataMinimiser.reduce(referral.bundle(), EnumSet.allOf(DataCategory.class), carried);
-            OutboundReferral outbound =
-                    new OutboundReferral(UUID.randomUUID().toString(), PARTICIPANTS.get(c.sender()), granted);
+            OutboundReferral outbound = CanonicalReader.standard()
+                    .outbound(UUID.randomUUID().toString(), PARTICIPANTS.get(c.sender()), granted);
             String field = CANNOT_CARRY.get(c.toString());
             if (field != null) {
                 assertThatThrownBy(() -> receiver.renderReferral(outbound, PARTICIPANTS.get(c.receiver())))
@@ -144,8 +145,8 @@ class RoundTripTest {
         CanonicalReferral lpsk =
                 read("prabumulih-xml", "kasus-tppo-jakarta.xml").get(0);
         assertThat(requestedServices(lpsk.bundle())).contains("PERLINDUNGAN_LPSK");
-        OutboundReferral outbound =
-                new OutboundReferral(UUID.randomUUID().toString(), PARTICIPANTS.get("prabumulih-xml"), lpsk.bundle());
+        OutboundReferral outbound = CanonicalReader.standard()
+                .outbound(UUID.randomUUID().toString(), PARTICIPANTS.get("prabumulih-xml"), lpsk.bundle());
 
         assertThatThrownBy(() -> receiver.renderReferral(outbound, PARTICIPANTS.get(format)))
                 .isInstanceOf(TranslationException.class)

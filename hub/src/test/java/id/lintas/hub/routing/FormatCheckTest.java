@@ -2,6 +2,7 @@ package id.lintas.hub.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.MessageReader;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.RegionAdapter;
@@ -83,7 +84,7 @@ class FormatCheckTest {
         RoutingDecision decided =
                 new RoutingDecision("64.09 (victim's home)", List.of(grant("ppu"), grant("prabumulih")), List.of());
 
-        RoutingDecision checked = check.check(KUKAR, monthOnlyIncident(), decided);
+        RoutingDecision checked = check.check(KUKAR, CanonicalReader.standard().read(monthOnlyIncident()), decided);
 
         assertThat(checked.grants()).extracting(Grant::receiver).containsExactly("ppu");
         assertThat(checked.findings()).singleElement().satisfies(f -> {
@@ -99,7 +100,7 @@ class FormatCheckTest {
         RoutingDecision decided =
                 new RoutingDecision("16.74 (named by the sender)", List.of(grant("prabumulih")), List.of());
 
-        RoutingDecision checked = check.check(KUKAR, monthOnlyIncident(), decided);
+        RoutingDecision checked = check.check(KUKAR, CanonicalReader.standard().read(monthOnlyIncident()), decided);
 
         assertThat(checked.isRouted()).isFalse();
         assertThat(checked.refusal()).contains("test-agreement v1").contains("/kasus/kejadian/tanggal");
@@ -111,6 +112,7 @@ class FormatCheckTest {
                 "16.74",
                 new Finding("prabumulih", null, 0, Clause.NO_AGREEMENT, "no agreement between kukar and prabumulih"));
 
-        assertThat(check.check(KUKAR, monthOnlyIncident(), refused)).isSameAs(refused);
+        assertThat(check.check(KUKAR, CanonicalReader.standard().read(monthOnlyIncident()), refused))
+                .isSameAs(refused);
     }
 }

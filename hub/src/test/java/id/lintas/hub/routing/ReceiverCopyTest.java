@@ -3,6 +3,7 @@ package id.lintas.hub.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.RegionAdapter;
 import id.lintas.hub.agreement.DataCategory;
@@ -52,7 +53,13 @@ class ReceiverCopyTest {
 
     private static String render(Bundle referral, EnumSet<DataCategory> data) throws Exception {
         return new String(
-                ReceiverCopy.render("7f0c5a9e-0000-4000-8000-000000000001", KUKAR, referral, data, SERVICES, PPU)
+                ReceiverCopy.render(
+                                "7f0c5a9e-0000-4000-8000-000000000001",
+                                KUKAR,
+                                CanonicalReader.standard().read(referral),
+                                data,
+                                SERVICES,
+                                PPU)
                         .content(),
                 StandardCharsets.UTF_8);
     }

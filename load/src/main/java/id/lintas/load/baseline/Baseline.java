@@ -22,11 +22,11 @@ import id.lintas.adapter.jakarta.JakartaFhirAdapter;
 import id.lintas.adapter.kukar.KukarJsonAdapter;
 import id.lintas.adapter.ppu.PpuCsvAdapter;
 import id.lintas.adapter.prabumulih.PrabumulihXmlAdapter;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.InboundMessage;
 import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.RegionAdapter;
 import id.lintas.contracts.spi.RowReceipt;
@@ -239,8 +239,9 @@ public final class Baseline {
                     Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, delivery.bundleJson());
                     OutboundDocument document = adapters.get(delivery.receiver())
                             .renderReferral(
-                                    new OutboundReferral(
-                                            delivery.referralId(), PARTICIPANTS.get(delivery.sender()), bundle),
+                                    CanonicalReader.standard()
+                                            .outbound(
+                                                    delivery.referralId(), PARTICIPANTS.get(delivery.sender()), bundle),
                                     PARTICIPANTS.get(delivery.receiver()));
                     deliver(delivery.receiver(), document);
                     receiver.commit();

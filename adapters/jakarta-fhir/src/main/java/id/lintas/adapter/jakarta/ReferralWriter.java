@@ -1,7 +1,6 @@
 package id.lintas.adapter.jakarta;
 
 import ca.uhn.fhir.context.FhirContext;
-import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.model.Consent;
 import id.lintas.contracts.model.Party;
 import id.lintas.contracts.model.Referral;
@@ -18,7 +17,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 
 /**
- * A canonical referral, read as the typed model by {@link CanonicalReader}, to the {@code transaction}
+ * A referral, as the typed model the hub hands over, to the {@code transaction}
  * Bundle Jakarta's FHIR server takes: POSTs of the Task, ServiceRequest, Conditions, RelatedPersons,
  * Consents and Organizations, and a conditional create of the Patient on its NIK. Codes go out in
  * Jakarta's own code systems. Renders only what the referral holds: the hub has already removed what
@@ -29,7 +28,6 @@ final class ReferralWriter {
     private static final String RECEIVER = "Organization/receiver";
 
     private final FhirContext fhir;
-    private final CanonicalReader canonical;
     private final TaskWriter tasks;
     private final ServiceRequestWriter serviceRequests;
     private final PatientWriter patients = new PatientWriter();
@@ -40,7 +38,6 @@ final class ReferralWriter {
 
     ReferralWriter(FhirContext fhir, Codes codes, RegionTable regions) {
         this.fhir = fhir;
-        this.canonical = new CanonicalReader(regions);
         this.tasks = new TaskWriter(codes);
         this.serviceRequests = new ServiceRequestWriter(codes);
         this.conditions = new ConditionWriter(codes, regions);
@@ -50,7 +47,7 @@ final class ReferralWriter {
     }
 
     OutboundDocument write(OutboundReferral outbound, Participant receiver) throws TranslationException {
-        Referral referral = canonical.read(outbound.bundle());
+        Referral referral = outbound.referral();
         Outbound out = new Outbound(referral, outbound, receiver);
         Transaction transaction = out.transaction();
         String serviceRequestUrl = transaction.url("ServiceRequest");

@@ -2,6 +2,7 @@ package id.lintas.adapter.jakarta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.canonical.CanonicalWriter;
 import id.lintas.contracts.model.Consent;
 import id.lintas.contracts.model.Gender;
@@ -12,7 +13,6 @@ import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.model.ReferralKind;
 import id.lintas.contracts.model.Urgency;
 import id.lintas.contracts.model.Victim;
-import id.lintas.contracts.spi.OutboundReferral;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -45,7 +45,8 @@ class JakartaIncidentPerVictimTest {
 
         Bundle transaction = JakartaSamples.parse(JakartaSamples.ADAPTER
                 .renderReferral(
-                        new OutboundReferral("hub-0999", JakartaSamples.KUKAR, canonical), JakartaSamples.JAKARTA)
+                        CanonicalReader.standard().outbound("hub-0999", JakartaSamples.KUKAR, canonical),
+                        JakartaSamples.JAKARTA)
                 .content());
 
         List<String> patients = transaction.getEntry().stream()

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.TranslationException;
 import java.io.IOException;
@@ -39,7 +39,8 @@ class JakartaRenderReferralTest {
     private static Bundle roundTrip() throws Exception {
         Bundle canonical = JakartaSamples.referral().bundle();
         OutboundDocument document = JakartaSamples.ADAPTER.renderReferral(
-                new OutboundReferral("ref-jkt-1", JakartaSamples.JAKARTA, canonical), JakartaSamples.JAKARTA);
+                CanonicalReader.standard().outbound("ref-jkt-1", JakartaSamples.JAKARTA, canonical),
+                JakartaSamples.JAKARTA);
         assertThat(document.target()).isEmpty();
         assertThat(document.mediaType()).isEqualTo("application/fhir+json");
         return JakartaSamples.parse(document.content());
@@ -55,7 +56,8 @@ class JakartaRenderReferralTest {
 
     private static Bundle render(Bundle canonical, Participant sender) throws TranslationException {
         return JakartaSamples.parse(JakartaSamples.ADAPTER
-                .renderReferral(new OutboundReferral("ref-ppu-117", sender, canonical), JakartaSamples.JAKARTA)
+                .renderReferral(
+                        CanonicalReader.standard().outbound("ref-ppu-117", sender, canonical), JakartaSamples.JAKARTA)
                 .content());
     }
 

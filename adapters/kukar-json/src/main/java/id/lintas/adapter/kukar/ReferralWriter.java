@@ -2,7 +2,6 @@ package id.lintas.adapter.kukar;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.mapping.JsonDocuments;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Referral;
@@ -23,7 +22,7 @@ final class ReferralWriter {
     private ReferralWriter() {}
 
     static OutboundDocument write(OutboundReferral outbound, RenderContext out) throws TranslationException {
-        Referral referral = CanonicalReader.standard().read(outbound.bundle());
+        Referral referral = outbound.referral();
 
         ObjectNode json = JsonDocuments.object();
         json.put(KukarFields.ID_RUJUKAN_HUB, outbound.hubReferralId());

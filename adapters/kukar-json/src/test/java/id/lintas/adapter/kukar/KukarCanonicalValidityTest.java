@@ -4,8 +4,8 @@ import static id.lintas.contracts.testing.CanonicalValidity.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.CanonicalReferral;
-import id.lintas.contracts.spi.OutboundReferral;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,8 @@ class KukarCanonicalValidityTest {
     void sampleRenderedBackToKukarAndReadAgainIsStillValid(String sample) throws Exception {
         Bundle first = KukarSamples.read(sample).bundle();
         ObjectNode rendered = (ObjectNode) KukarSamples.tree(KukarSamples.ADAPTER
-                .renderReferral(new OutboundReferral("hub-1", KukarSamples.KUKAR, first), KukarSamples.KUKAR)
+                .renderReferral(
+                        CanonicalReader.standard().outbound("hub-1", KukarSamples.KUKAR, first), KukarSamples.KUKAR)
                 .content());
         rendered.remove("id_rujukan_hub");
         rendered.remove("asal");

@@ -19,7 +19,6 @@ import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.TranslationException;
 import java.util.Iterator;
 import java.util.Map;
@@ -69,8 +68,8 @@ class KukarRenderReferralTest {
         Bundle bundle = KukarSamples.read(TPPO).bundle();
 
         JsonNode forKukar = render(bundle);
-        JsonNode forWibReceiver =
-                KukarSamples.tree(ADAPTER.renderReferral(new OutboundReferral(HUB_ID, KUKAR, bundle), PRABUMULIH)
+        JsonNode forWibReceiver = KukarSamples.tree(
+                ADAPTER.renderReferral(CanonicalReader.standard().outbound(HUB_ID, KUKAR, bundle), PRABUMULIH)
                         .content());
 
         assertThat(forKukar.at("/korban/0/no_hp").asText()).isEqualTo("081254321098");
@@ -82,7 +81,9 @@ class KukarRenderReferralTest {
     @Test
     void rendersToKukarEndpointAsJson() throws Exception {
         OutboundDocument document = ADAPTER.renderReferral(
-                new OutboundReferral(HUB_ID, KUKAR, KukarSamples.read(CHILD).bundle()), PPU);
+                CanonicalReader.standard()
+                        .outbound(HUB_ID, KUKAR, KukarSamples.read(CHILD).bundle()),
+                PPU);
 
         assertThat(document.target()).isEqualTo("/api/rujukan-masuk");
         assertThat(document.mediaType()).isEqualTo("application/json");
@@ -164,8 +165,9 @@ class KukarRenderReferralTest {
         Patient boy = Bundles.all(bundle, Patient.class).get(0);
         boy.getExtension().removeIf(e -> e.getUrl().equals(Canonical.EXT_EDUCATION));
 
-        JsonNode rendered = KukarSamples.tree(ADAPTER.renderReferral(new OutboundReferral(HUB_ID, PPU, bundle), KUKAR)
-                .content());
+        JsonNode rendered = KukarSamples.tree(
+                ADAPTER.renderReferral(CanonicalReader.standard().outbound(HUB_ID, PPU, bundle), KUKAR)
+                        .content());
 
         assertThat(rendered.get("no_registrasi").asText()).isEqualTo("PPU-2025-031");
         assertThat(rendered.has("media_pengaduan")).isFalse();
@@ -245,7 +247,8 @@ class KukarRenderReferralTest {
     }
 
     private static JsonNode render(Bundle bundle) throws TranslationException {
-        OutboundDocument document = ADAPTER.renderReferral(new OutboundReferral(HUB_ID, KUKAR, bundle), KUKAR);
+        OutboundDocument document =
+                ADAPTER.renderReferral(CanonicalReader.standard().outbound(HUB_ID, KUKAR, bundle), KUKAR);
         return KukarSamples.tree(document.content());
     }
 

@@ -87,7 +87,7 @@ public final class PpuCsvAdapter implements FileBatchReader {
         this.regions = regions;
         this.rujukan = new RujukanReader(terminology, regions);
         this.statuses = new StatusMapper(terminology, regions);
-        this.referrals = new ReferralRenderer(regions);
+        this.referrals = new ReferralRenderer();
     }
 
     @Override

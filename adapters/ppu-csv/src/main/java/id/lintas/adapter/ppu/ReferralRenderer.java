@@ -2,25 +2,21 @@ package id.lintas.adapter.ppu;
 
 import static id.lintas.adapter.ppu.Columns.*;
 
-import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.model.Perpetrator;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.region.Region;
-import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.OutboundReferral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A canonical referral, read as the typed model by {@link CanonicalReader}, as {@code RUJUKAN_MASUK}
- * rows: one row per victim, the case's columns repeated on each. Whatever the referral lacks (the hub
+ * A referral, as the typed model the hub hands over, as {@code RUJUKAN_MASUK} rows: one row per victim, the case's columns repeated on each. Whatever the referral lacks (the hub
  * removes what an agreement does not let PPU see) is an empty cell. Stateless.
  */
 final class ReferralRenderer {
 
-    private final CanonicalReader canonical;
     private final TaskMapper tasks = new TaskMapper();
     private final ServiceRequestMapper services = new ServiceRequestMapper();
     private final PatientMapper patients = new PatientMapper();
@@ -28,12 +24,8 @@ final class ReferralRenderer {
     private final PerpetratorMapper perpetrators = new PerpetratorMapper();
     private final ConsentMapper consents = new ConsentMapper();
 
-    ReferralRenderer(RegionTable regions) {
-        this.canonical = new CanonicalReader(regions);
-    }
-
     List<List<String>> render(OutboundReferral outbound, Rendering out) {
-        Referral referral = canonical.read(outbound.bundle());
+        Referral referral = outbound.referral();
 
         Rendering.Cells shared = new Rendering.Cells();
         tasks.render(referral, out, shared);

@@ -2,10 +2,10 @@ package id.lintas.adapter.ppu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.validation.CanonicalValidator;
 import id.lintas.contracts.validation.ReferralCheck;
 import id.lintas.contracts.validation.ValidationReport;
@@ -59,7 +59,7 @@ class PpuCanonicalValidityTest {
         int i = 0;
         for (CanonicalReferral referral : Fixtures.referrals(Fixtures.read(Fixtures.RUJUKAN))) {
             OutboundDocument document = adapter.renderReferral(
-                    new OutboundReferral("hub-" + i, Fixtures.PPU, referral.bundle()), Fixtures.PPU);
+                    CanonicalReader.standard().outbound("hub-" + i, Fixtures.PPU, referral.bundle()), Fixtures.PPU);
             String name = "RUJUKAN_20250722_170" + i + ".csv";
             FileBatch batch = adapter.readFile(name, asRujukan(document.content()), Fixtures.PPU);
             assertThat(Fixtures.errors(batch))

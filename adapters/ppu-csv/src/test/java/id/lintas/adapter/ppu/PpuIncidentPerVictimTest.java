@@ -39,7 +39,9 @@ class PpuIncidentPerVictimTest {
 
         byte[] rendered = new PpuCsvAdapter()
                 .renderReferral(
-                        new id.lintas.contracts.spi.OutboundReferral("hub-118", Fixtures.PPU, bundle), Fixtures.KUKAR)
+                        id.lintas.contracts.canonical.CanonicalReader.standard()
+                                .outbound("hub-118", Fixtures.PPU, bundle),
+                        Fixtures.KUKAR)
                 .content();
         List<java.util.Map<String, String>> rows = Fixtures.rows(rendered);
         assertThat(rows).extracting(r -> r.get("Bentuk Kekerasan")).containsExactly("Fisik, Psikis", "Seksual");

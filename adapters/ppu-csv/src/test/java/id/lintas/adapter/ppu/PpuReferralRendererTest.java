@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.region.RegionTable;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.RegionAdapter;
 import id.lintas.contracts.spi.TranslationException;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +52,8 @@ class PpuReferralRendererTest {
         List<Map<String, String>> output = new java.util.ArrayList<>();
         for (int i = 0; i < referrals.size(); i++) {
             OutboundDocument document = adapter.renderReferral(
-                    new OutboundReferral(
-                            "hub-" + i, Fixtures.PPU, referrals.get(i).bundle()),
+                    CanonicalReader.standard()
+                            .outbound("hub-" + i, Fixtures.PPU, referrals.get(i).bundle()),
                     Fixtures.PPU);
             assertThat(document.target()).isEqualTo("RUJUKAN_MASUK_hub-" + i + ".csv");
             assertThat(Fixtures.header(document.content())).containsExactlyElementsOf(Columns.RUJUKAN_MASUK_LAYOUT);
@@ -84,7 +84,8 @@ class PpuReferralRendererTest {
     @Test
     void writesBomCrlfAndQuotesValuesHoldingASemicolon() throws Exception {
         Bundle bundle = firstReferral();
-        byte[] content = adapter.renderReferral(new OutboundReferral("h1", Fixtures.PPU, bundle), Fixtures.PPU)
+        byte[] content = adapter.renderReferral(
+                        CanonicalReader.standard().outbound("h1", Fixtures.PPU, bundle), Fixtures.PPU)
                 .content();
 
         String text = new String(content, StandardCharsets.UTF_8);
@@ -99,7 +100,8 @@ class PpuReferralRendererTest {
     @Test
     void writesTimesInTheReceiversZone() throws Exception {
         Bundle bundle = firstReferral();
-        byte[] content = adapter.renderReferral(new OutboundReferral("h1", Fixtures.PPU, bundle), Fixtures.JAKARTA)
+        byte[] content = adapter.renderReferral(
+                        CanonicalReader.standard().outbound("h1", Fixtures.PPU, bundle), Fixtures.JAKARTA)
                 .content();
 
         assertThat(Fixtures.rows(content).get(0))
@@ -118,9 +120,9 @@ class PpuReferralRendererTest {
         victim.setBirthDate(null);
         Bundles.task(bundle).getExtension().removeIf(e -> e.getUrl().equals(Canonical.EXT_REQUESTED_DESTINATION));
 
-        Map<String, String> row = Fixtures.rows(
-                        adapter.renderReferral(new OutboundReferral("h1", Fixtures.PPU, bundle), Fixtures.PPU)
-                                .content())
+        Map<String, String> row = Fixtures.rows(adapter.renderReferral(
+                                CanonicalReader.standard().outbound("h1", Fixtures.PPU, bundle), Fixtures.PPU)
+                        .content())
                 .get(0);
 
         for (String column : List.of(
@@ -148,7 +150,8 @@ class PpuReferralRendererTest {
         RelatedPerson perpetrator = PpuRujukanReaderTest.perpetrators(bundle).get(0);
         perpetrator.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.OTHER);
 
-        assertThatThrownBy(() -> adapter.renderReferral(new OutboundReferral("h1", Fixtures.PPU, bundle), Fixtures.PPU))
+        assertThatThrownBy(() -> adapter.renderReferral(
+                        CanonicalReader.standard().outbound("h1", Fixtures.PPU, bundle), Fixtures.PPU))
                 .isInstanceOf(TranslationException.class)
                 .satisfies(e -> assertThat(((TranslationException) e).errors())
                         .containsExactlyInAnyOrder(
@@ -166,9 +169,9 @@ class PpuReferralRendererTest {
         Patient victim = Bundles.first(bundle, Patient.class).orElseThrow();
         ((Coding) victim.getExtensionByUrl(Canonical.EXT_EDUCATION).getValue()).setCode("TIDAK_DIKETAHUI");
 
-        Map<String, String> row = Fixtures.rows(
-                        adapter.renderReferral(new OutboundReferral("h1", Fixtures.PPU, bundle), Fixtures.PPU)
-                                .content())
+        Map<String, String> row = Fixtures.rows(adapter.renderReferral(
+                                CanonicalReader.standard().outbound("h1", Fixtures.PPU, bundle), Fixtures.PPU)
+                        .content())
                 .get(0);
 
         assertThat(row.get("Hubungan Pelaku")).isEmpty();
@@ -188,9 +191,9 @@ class PpuReferralRendererTest {
         Bundles.add(bundle, second);
         Bundles.all(bundle, Condition.class).forEach(c -> c.setOnset(new DateTimeType("2025-06")));
 
-        Map<String, String> row = Fixtures.rows(
-                        adapter.renderReferral(new OutboundReferral("h1", Fixtures.PPU, bundle), Fixtures.PPU)
-                                .content())
+        Map<String, String> row = Fixtures.rows(adapter.renderReferral(
+                                CanonicalReader.standard().outbound("h1", Fixtures.PPU, bundle), Fixtures.PPU)
+                        .content())
                 .get(0);
 
         assertThat(row.get("Nama Pelaku")).isEqualTo("Joko T.");
@@ -207,8 +210,8 @@ class PpuReferralRendererTest {
     void repeatsTheCasesOnlyPerpetratorOnEveryVictimsRow() throws Exception {
         Bundle siblings =
                 Fixtures.referrals(Fixtures.read(Fixtures.RUJUKAN)).get(1).bundle();
-        List<Map<String, String>> rows =
-                Fixtures.rows(adapter.renderReferral(new OutboundReferral("h2", Fixtures.PPU, siblings), Fixtures.PPU)
+        List<Map<String, String>> rows = Fixtures.rows(
+                adapter.renderReferral(CanonicalReader.standard().outbound("h2", Fixtures.PPU, siblings), Fixtures.PPU)
                         .content());
 
         assertThat(rows).extracting(r -> r.get("Nama Pelaku")).containsExactly("Slamet R.", "Slamet R.");
@@ -232,7 +235,8 @@ class PpuReferralRendererTest {
             Patient victim = Bundles.all(bundle, Patient.class).get(0);
             victim.getNameFirstRep().setText(formula);
 
-            byte[] content = adapter.renderReferral(new OutboundReferral("h1", Fixtures.PPU, bundle), Fixtures.PPU)
+            byte[] content = adapter.renderReferral(
+                            CanonicalReader.standard().outbound("h1", Fixtures.PPU, bundle), Fixtures.PPU)
                     .content();
 
             assertThat(Fixtures.rows(content).get(0).get("Nama Korban"))

@@ -1,6 +1,5 @@
 package id.lintas.adapter.prabumulih;
 
-import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.mapping.RenderContext;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.spi.OutboundDocument;
@@ -20,7 +19,7 @@ final class ReferralWriter {
     private ReferralWriter() {}
 
     static OutboundDocument write(OutboundReferral outbound, RenderContext out) throws TranslationException {
-        Referral referral = CanonicalReader.standard().read(outbound.bundle());
+        Referral referral = outbound.referral();
 
         // Elements are appended in the order of the schema's sequence.
         Element kasus = XmlDocuments.newDocument(PrabumulihFields.KASUS);

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import id.lintas.contracts.canonical.Bundles;
 import id.lintas.contracts.canonical.Canonical;
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.FieldError;
 import id.lintas.contracts.spi.OutboundDocument;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.TranslationException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -82,8 +82,11 @@ class PrabumulihRenderReferralTest {
     @Test
     void rendersToPrabumulihsReferralEndpointAsXml() throws Exception {
         OutboundDocument document = ADAPTER.renderReferral(
-                new OutboundReferral(
-                        HUB_ID, PRABUMULIH, PrabumulihSamples.read(CHILD).bundle()),
+                CanonicalReader.standard()
+                        .outbound(
+                                HUB_ID,
+                                PRABUMULIH,
+                                PrabumulihSamples.read(CHILD).bundle()),
                 PRABUMULIH);
 
         assertThat(document.target()).isEqualTo("/satulayanan/api/v2/rujukan");
@@ -133,7 +136,8 @@ class PrabumulihRenderReferralTest {
                 .as("same referral, same id")
                 .isEqualTo(uuid);
         assertThat(xpath(
-                        dom(ADAPTER.renderReferral(new OutboundReferral("another", KUKAR, bundle), PRABUMULIH)
+                        dom(ADAPTER.renderReferral(
+                                        CanonicalReader.standard().outbound("another", KUKAR, bundle), PRABUMULIH)
                                 .content()),
                         "/p:kasus/@uuid"))
                 .as("another referral, another id")

@@ -3,8 +3,8 @@ package id.lintas.adapter.prabumulih;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.spi.CanonicalReferral;
-import id.lintas.contracts.spi.OutboundReferral;
 import id.lintas.contracts.spi.Participant;
 import id.lintas.contracts.spi.TranslationException;
 import java.io.ByteArrayInputStream;
@@ -115,7 +115,7 @@ final class PrabumulihSamples {
     }
 
     static byte[] render(Bundle bundle, Participant sender, Participant receiver) throws TranslationException {
-        return ADAPTER.renderReferral(new OutboundReferral("hub-ref-1", sender, bundle), receiver)
+        return ADAPTER.renderReferral(CanonicalReader.standard().outbound("hub-ref-1", sender, bundle), receiver)
                 .content();
     }
 

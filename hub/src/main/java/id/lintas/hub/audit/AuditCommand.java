@@ -118,8 +118,15 @@ public final class AuditCommand {
                 .map(note -> new LogVerifier.StoredCheckpoint(-1, note))
                 .toList();
         String failure;
-        if (export.inclusion() != null && !export.inclusion().isEmpty()) {
-            failure = partial(entries, checkpoints, export.inclusion(), key);
+        boolean partial = export.scope() != null
+                ? !AuditService.WHOLE_LOG.equals(export.scope())
+                : export.inclusion() != null && !export.inclusion().isEmpty();
+        if (partial) {
+            failure = partial(entries, checkpoints, export.inclusion() == null ? List.of() : export.inclusion(), key);
+            if (failure == null) {
+                out.println("entries: " + entries.size() + " of a " + export.scope()
+                        + " export, each included in the signed checkpoint");
+            }
         } else {
             LogVerifier.Result result = LogVerifier.verify(entries, checkpoints, key, seen);
             failure = result.ok() ? consistency(export, key) : describe(result);
@@ -171,6 +178,12 @@ public final class AuditCommand {
             List<LogVerifier.StoredCheckpoint> checkpoints,
             List<AuditService.InclusionView> proofs,
             SignedNote.VerifierKey key) {
+        for (int i = 0; i < checkpoints.size(); i++) {
+            if (LogVerifier.Signed.of(checkpoints.get(i).note(), key).isEmpty()) {
+                return "checkpoint " + (i + 1) + " of " + checkpoints.size() + " is not signed by the log's key "
+                        + key.name() + ": it was replaced or changed";
+            }
+        }
         if (entries.size() != proofs.size()) {
             return "the export has " + entries.size() + " entries but " + proofs.size() + " inclusion proofs";
         }
@@ -187,6 +200,10 @@ public final class AuditCommand {
             if (checkpoint == null) {
                 return "entry " + entry.index() + ": no checkpoint of tree size " + proof.size() + " signed by "
                         + key.name();
+            }
+            if (i > 0 && entry.index() <= entries.get(i - 1).index()) {
+                return "first bad entry " + entry.index() + ": it comes after entry "
+                        + entries.get(i - 1).index() + " (an export's entries are in log order, each once)";
             }
             try {
                 EntryEncoding.decode(entry.bytes());

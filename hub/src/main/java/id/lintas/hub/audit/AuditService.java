@@ -37,12 +37,15 @@ public class AuditService {
     /**
      * An export (docs/audit.md, "Export"): what the offline verifier checks.
      *
+     * @param scope {@code log} (the whole log from entry 0), {@code referral} (one referral's entries) or
+     *     {@code party} (the entries of one party's handoffs); only a whole log's entries are contiguous
      * @param checkpoints signed notes with their cosignatures, by tree size
      * @param consistency proofs between consecutive checkpoints
      * @param inclusion proofs of the entries in the latest checkpoint (in a referral's export, whose entries are not the whole log)
      */
     public record Export(
             String format,
+            String scope,
             String origin,
             String verifierKey,
             List<EntryView> entries,
@@ -51,6 +54,11 @@ public class AuditService {
             List<InclusionView> inclusion) {}
 
     static final String EXPORT_FORMAT = "lintas-audit-export/v1";
+    /** The scopes of an export: the whole log, one referral's entries, one party's entries. */
+    public static final String WHOLE_LOG = "log";
+
+    public static final String REFERRAL = "referral";
+    public static final String PARTY = "party";
 
     private final JdbcClient jdbc;
     private final CheckpointSigner signer;
@@ -173,38 +181,66 @@ public class AuditService {
     /** The whole log, its checkpoints and the proofs between them; or one referral's entries with inclusion proofs. */
     @Transactional(readOnly = true)
     public Export export(java.util.UUID referral) {
+        if (referral != null) {
+            return withInclusionProofs(REFERRAL, "e.referral_id = ?", referral);
+        }
         List<Long> sizes = jdbc.sql("select tree_size from audit_checkpoint order by tree_size")
                 .query(Long.class)
                 .list();
-        List<EntryView> entries;
         List<ConsistencyView> consistency = new ArrayList<>();
-        List<InclusionView> inclusion = new ArrayList<>();
         StoredTree tree = new StoredTree(jdbc);
-        if (referral == null) {
-            entries = entryRows("true");
-            for (int i = 1; i < sizes.size(); i++) {
-                consistency.add(new ConsistencyView(
-                        sizes.get(i - 1),
-                        sizes.get(i),
-                        base64(Merkle.consistencyProof(tree, sizes.get(i - 1), sizes.get(i)))));
-            }
-        } else {
-            long latest = sizes.isEmpty() ? 0 : sizes.get(sizes.size() - 1);
-            entries = entryRows("e.referral_id = ? and e.idx < ?", referral, latest);
-            for (EntryView e : entries) {
-                inclusion.add(
-                        new InclusionView(e.index(), latest, base64(Merkle.inclusionProof(tree, e.index(), latest))));
-            }
-            sizes = sizes.isEmpty() ? sizes : List.of(latest);
+        for (int i = 1; i < sizes.size(); i++) {
+            consistency.add(new ConsistencyView(
+                    sizes.get(i - 1),
+                    sizes.get(i),
+                    base64(Merkle.consistencyProof(tree, sizes.get(i - 1), sizes.get(i)))));
         }
-        List<String> checkpoints = sizes.stream().map(this::checkpoint).toList();
         return new Export(
                 EXPORT_FORMAT,
+                WHOLE_LOG,
+                signer.origin(),
+                signer.verifierKey().toString(),
+                entryRows("true"),
+                sizes.stream().map(this::checkpoint).toList(),
+                consistency,
+                List.of());
+    }
+
+    /**
+     * The given entries (those the latest checkpoint covers) with an inclusion proof of each in that checkpoint:
+     * what an auditor limited to one party gets instead of a contiguous range of the log.
+     *
+     * @param scope what the entries are, {@link #PARTY} or {@link #REFERRAL}
+     */
+    @Transactional(readOnly = true)
+    public Export export(String scope, java.util.Collection<Long> indexes) {
+        return withInclusionProofs(scope, "e.idx = any(?)", (Object) indexes.toArray(Long[]::new));
+    }
+
+    private Export withInclusionProofs(String scope, String where, Object... params) {
+        Optional<Long> latest = jdbc.sql("select max(tree_size) from audit_checkpoint")
+                .query(Long.class)
+                .optional();
+        List<EntryView> entries = new ArrayList<>();
+        List<InclusionView> inclusion = new ArrayList<>();
+        if (latest.isPresent()) {
+            Object[] bounded = java.util.Arrays.copyOf(params, params.length + 1);
+            bounded[params.length] = latest.get();
+            StoredTree tree = new StoredTree(jdbc);
+            for (EntryView e : entryRows(where + " and e.idx < ?", bounded)) {
+                entries.add(e);
+                inclusion.add(new InclusionView(
+                        e.index(), latest.get(), base64(Merkle.inclusionProof(tree, e.index(), latest.get()))));
+            }
+        }
+        return new Export(
+                EXPORT_FORMAT,
+                scope,
                 signer.origin(),
                 signer.verifierKey().toString(),
                 entries,
-                checkpoints,
-                consistency,
+                latest.map(this::checkpoint).stream().toList(),
+                List.of(),
                 inclusion);
     }
 

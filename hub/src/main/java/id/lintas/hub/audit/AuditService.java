@@ -3,12 +3,16 @@ package id.lintas.hub.audit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -64,12 +68,14 @@ public class AuditService {
     private final CheckpointSigner signer;
     private final WitnessKeys witnesses;
     private final Clock clock;
+    private final int verifyPage;
 
-    AuditService(JdbcClient jdbc, CheckpointSigner signer, WitnessKeys witnesses) {
+    AuditService(JdbcClient jdbc, CheckpointSigner signer, WitnessKeys witnesses, AuditProperties properties) {
         this.jdbc = jdbc;
         this.signer = signer;
         this.witnesses = witnesses;
         this.clock = Clock.systemUTC();
+        this.verifyPage = properties.verifyPage();
     }
 
     public SignedNote.VerifierKey verifierKey() {
@@ -246,19 +252,69 @@ public class AuditService {
 
     /**
      * Verifies the log as the database holds it now (docs/audit.md, "Verifying"), with the given checkpoints
-     * seen earlier.
+     * seen earlier, reading it in pages of {@code lintas.audit.verify-page} entries.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public LogVerifier.Result verify(List<String> seenEarlier) {
-        List<LogVerifier.Entry> entries = jdbc.sql("select e.idx, e.entry, n.hash from audit_entry e"
-                        + " left join audit_node n on n.level = 0 and n.idx = e.idx order by e.idx")
-                .query((rs, n) -> new LogVerifier.Entry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))
-                .list();
-        List<LogVerifier.StoredCheckpoint> checkpoints = jdbc.sql(
-                        "select tree_size, note from audit_checkpoint order by tree_size")
-                .query((rs, n) -> new LogVerifier.StoredCheckpoint(rs.getLong(1), rs.getString(2)))
-                .list();
+        return verify(seenEarlier, verifyPage);
+    }
+
+    /**
+     * The same, {@code page} entries (and checkpoints) a query: memory holds one page and the tree's right edge.
+     * One snapshot (repeatable read), so what the sequencer adds meanwhile is not half seen.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public LogVerifier.Result verify(List<String> seenEarlier, int page) {
+        Iterator<LogVerifier.Entry> entries = new Pages<>(
+                after -> jdbc.sql("select e.idx, e.entry, n.hash from audit_entry e"
+                                + " left join audit_node n on n.level = 0 and n.idx = e.idx"
+                                + " where e.idx > ? order by e.idx limit ?")
+                        .params(after, page)
+                        .query((rs, n) -> new LogVerifier.Entry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))
+                        .list(),
+                LogVerifier.Entry::index);
+        Iterator<LogVerifier.StoredCheckpoint> checkpoints = new Pages<>(
+                after -> jdbc.sql(
+                                "select tree_size, note from audit_checkpoint where tree_size > ? order by tree_size limit ?")
+                        .params(after, page)
+                        .query((rs, n) -> new LogVerifier.StoredCheckpoint(rs.getLong(1), rs.getString(2)))
+                        .list(),
+                LogVerifier.StoredCheckpoint::storedSize);
         return LogVerifier.verify(entries, checkpoints, signer.verifierKey(), seenEarlier);
+    }
+
+    /** Rows read a page at a time by their key (keyset pagination: each page starts after the last key read). */
+    private static final class Pages<T> implements Iterator<T> {
+        private final LongFunction<List<T>> after;
+        private final ToLongFunction<T> key;
+        private Iterator<T> page = java.util.Collections.emptyIterator();
+        private long last = -1;
+        private boolean done;
+
+        Pages(LongFunction<List<T>> after, ToLongFunction<T> key) {
+            this.after = after;
+            this.key = key;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (!page.hasNext() && !done) {
+                List<T> rows = after.apply(last);
+                done = rows.isEmpty();
+                page = rows.iterator();
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            T row = page.next();
+            last = key.applyAsLong(row);
+            return row;
+        }
     }
 
     /**

@@ -422,6 +422,35 @@ class AuditLogIT extends HubIntegrationTest {
     // --- Tampering directly in the database (done-when of issue 16) ---
 
     @Test
+    void theOnlineVerificationReadsTheLogAPageAtATimeAndStillNamesABadEntryOnALaterPage() {
+        int page = 3;
+        long size = service.size();
+        assertThat(size).as("a log of several pages").isGreaterThan(3L * page);
+        LogVerifier.Result whole = service.verify(List.of(service.checkpoint(SIZES.get(5))), page);
+        assertThat(whole.ok()).as(whole.problem()).isTrue();
+        assertThat(whole.size()).isGreaterThanOrEqualTo(size);
+        assertThat(whole.checkpoints()).as("checkpoints are paged too").isGreaterThan(page);
+
+        long k = MINE.get(7);
+        assertThat(k).as("past the first page").isGreaterThanOrEqualTo(page);
+        LogVerifier.Result tampered = transactions.execute(status -> {
+            asOwnerPastTheTrigger();
+            jdbc.sql("update audit_entry set entry = ? where idx = ?")
+                    .params(
+                            EntryEncoding.encode(
+                                    EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED")),
+                            k)
+                    .update();
+            LogVerifier.Result result = service.verify(List.of(), page);
+            status.setRollbackOnly();
+            return result;
+        });
+        assertThat(tampered.ok()).isFalse();
+        assertThat(tampered.firstBadEntry()).as(tampered.problem()).isEqualTo(k);
+        assertThat(tampered.problem()).contains("does not hash to the leaf");
+    }
+
+    @Test
     void aChangedEntryFailsVerificationNamingIt() {
         long k = MINE.get(4);
         Verdicts verdicts = tampered(() -> {

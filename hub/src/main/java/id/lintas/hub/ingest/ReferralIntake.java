@@ -88,6 +88,8 @@ public class ReferralIntake {
     @Transactional
     public Result record(Participant sender, CanonicalReferral referral) {
         ReferralFacts facts = ReferralFacts.of(referral.bundle());
+        // Encoded once: what is recorded is also what the audit entry's commitment is of.
+        String canonical = json(referral);
         Optional<ReferralRecord> existing = referrals.findBySource(sender.id(), referral.sourceReference());
         UUID id;
         if (existing.isPresent()) {
@@ -98,7 +100,7 @@ public class ReferralIntake {
                         known.id(),
                         sender.id(),
                         known.revision());
-                audit.append(intakeEvent(AuditKind.INTAKE_DUPLICATE, known.id(), sender, referral)
+                audit.append(intakeEvent(AuditKind.INTAKE_DUPLICATE, known.id(), sender, referral, canonical)
                         .withOutcome("DUPLICATE"));
                 return new Result(
                         known.id(),
@@ -116,17 +118,17 @@ public class ReferralIntake {
                         known.id());
             }
             id = known.id();
-            referrals.revise(record(id, sender, referral, facts, known.status()));
+            referrals.revise(record(id, sender, referral, canonical, facts, known.status()));
             referrals.addEvent(id, "REVISED", null, sender.id(), "revision " + referral.revision());
-            audit.append(received(id, sender, referral).withDetail("revised", true));
+            audit.append(received(id, sender, referral, canonical).withDetail("revised", true));
         } else {
             id = UUID.randomUUID();
-            if (!referrals.insert(record(id, sender, referral, facts, "RECEIVED"))) {
+            if (!referrals.insert(record(id, sender, referral, canonical, facts, "RECEIVED"))) {
                 // Another request recorded the same case between our lookup and insert: answer as a resend.
                 return record(sender, referral);
             }
             referrals.addEvent(id, "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision());
-            audit.append(received(id, sender, referral));
+            audit.append(received(id, sender, referral, canonical));
         }
         referrals.recordVictims(id, niks(referral.bundle()));
         meters.received(sender.id());
@@ -194,17 +196,19 @@ public class ReferralIntake {
     }
 
     /** The audit entry of an intake: the sender's system, and a keyed commitment of the canonical referral it sent. */
-    private AuditEvent intakeEvent(AuditKind kind, UUID id, Participant sender, CanonicalReferral referral) {
+    private AuditEvent intakeEvent(
+            AuditKind kind, UUID id, Participant sender, CanonicalReferral referral, String canonical) {
         return AuditEvent.of(kind)
                 .withActor(sender.id(), sender.id(), "PARTICIPANT")
                 .withReferral(id)
                 .withParties(sender.id(), null)
                 .withDetail("revision", referral.revision())
-                .withCommitment(audit.commitment(json(referral).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                .withCommitment(audit.commitment(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    private AuditEvent received(UUID id, Participant sender, CanonicalReferral referral) {
-        return intakeEvent(AuditKind.INTAKE_RECEIVED, id, sender, referral).withOutcome("RECEIVED");
+    private AuditEvent received(UUID id, Participant sender, CanonicalReferral referral, String canonical) {
+        return intakeEvent(AuditKind.INTAKE_RECEIVED, id, sender, referral, canonical)
+                .withOutcome("RECEIVED");
     }
 
     private static AuditEvent routed(UUID id, Participant sender, Grant grant, Instant respondBy) {
@@ -263,7 +267,12 @@ public class ReferralIntake {
     }
 
     private ReferralRecord record(
-            UUID id, Participant sender, CanonicalReferral referral, ReferralFacts facts, String status) {
+            UUID id,
+            Participant sender,
+            CanonicalReferral referral,
+            String canonical,
+            ReferralFacts facts,
+            String status) {
         return new ReferralRecord(
                 id,
                 sender.id(),
@@ -277,7 +286,7 @@ public class ReferralIntake {
                 facts.domicileRegion(),
                 facts.incidentRegion(),
                 facts.reportingRegion() != null ? facts.reportingRegion() : sender.regionKemendagri(),
-                json(referral),
+                canonical,
                 facts.reportedAt(),
                 null,
                 null);

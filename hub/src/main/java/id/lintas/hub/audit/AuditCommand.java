@@ -1,16 +1,25 @@
 package id.lintas.hub.audit;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * {@code java -jar lintas-hub.jar audit verify --export FILE|DIR [--key VKEY] [--seen CHECKPOINT_FILE ...]
@@ -84,13 +93,15 @@ public final class AuditCommand {
             export = export.resolve("export.json");
         }
         try {
-            AuditService.Export read = JSON.readValue(export.toFile(), AuditService.Export.class);
+            AuditService.Export read = withoutEntries(export);
             List<String> earlier = new ArrayList<>();
             for (Path file : seen) {
                 earlier.add(Files.readString(file, StandardCharsets.UTF_8));
             }
-            return verify(read, key, earlier, witnesses, out);
-        } catch (IOException e) {
+            try (FileEntries entries = new FileEntries(export)) {
+                return verify(read, entries, key, earlier, witnesses, out);
+            }
+        } catch (IOException | UncheckedIOException e) {
             err.println("audit verify: " + export + " is not a readable export: " + e.getMessage());
             return 2;
         } catch (IllegalArgumentException e) {
@@ -101,6 +112,20 @@ public final class AuditCommand {
 
     static int verify(
             AuditService.Export export, String vkey, List<String> seen, List<String> witnessKeys, PrintStream out) {
+        return verify(export, export.entries().iterator(), vkey, seen, witnessKeys, out);
+    }
+
+    /**
+     * @param export the export's members but its entries (which are not read from it)
+     * @param entries the export's entries, read once, in order: only the tree's right edge is kept
+     */
+    static int verify(
+            AuditService.Export export,
+            Iterator<AuditService.EntryView> entries,
+            String vkey,
+            List<String> seen,
+            List<String> witnessKeys,
+            PrintStream out) {
         if (!AuditService.EXPORT_FORMAT.equals(export.format())) {
             out.println("FAILED: not an export of format " + AuditService.EXPORT_FORMAT);
             return 1;
@@ -110,19 +135,46 @@ public final class AuditCommand {
             out.println("note: using the export's own verifier key " + key + " (give --key to check whose log it is)");
         }
         Base64.Decoder b64 = Base64.getDecoder();
-        List<LogVerifier.Entry> entries = export.entries().stream()
-                .map(e -> new LogVerifier.Entry(
-                        e.index(), b64.decode(e.entry()), e.leafHash() == null ? null : b64.decode(e.leafHash())))
-                .toList();
-        List<LogVerifier.StoredCheckpoint> checkpoints = export.checkpoints().stream()
-                .map(note -> new LogVerifier.StoredCheckpoint(-1, note))
-                .toList();
+        long[] read = {0};
+        Iterator<LogVerifier.Entry> decoded = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public LogVerifier.Entry next() {
+                AuditService.EntryView e = entries.next();
+                read[0]++;
+                return new LogVerifier.Entry(
+                        e.index(), b64.decode(e.entry()), e.leafHash() == null ? null : b64.decode(e.leafHash()));
+            }
+        };
+        Map<Long, Checkpoint> signed = signedBySize(export.checkpoints(), key);
         String failure;
-        if (export.inclusion() != null && !export.inclusion().isEmpty()) {
-            failure = partial(entries, checkpoints, export.inclusion(), key);
+        boolean partial = export.scope() != null
+                ? !AuditService.WHOLE_LOG.equals(export.scope())
+                : export.inclusion() != null && !export.inclusion().isEmpty();
+        if (partial) {
+            failure = partial(
+                    decoded,
+                    export.checkpoints(),
+                    signed,
+                    export.inclusion() == null ? List.of() : export.inclusion(),
+                    key);
+            if (failure == null) {
+                out.println("entries: " + read[0] + " of a " + export.scope()
+                        + " export, each included in the signed checkpoint");
+            }
         } else {
-            LogVerifier.Result result = LogVerifier.verify(entries, checkpoints, key, seen);
-            failure = result.ok() ? consistency(export, key) : describe(result);
+            LogVerifier.Result result = LogVerifier.verify(
+                    decoded,
+                    export.checkpoints().stream()
+                            .map(note -> new LogVerifier.StoredCheckpoint(-1, note))
+                            .iterator(),
+                    key,
+                    seen);
+            failure = result.ok() ? consistency(export, signed) : describe(result);
             if (failure == null) {
                 out.println("entries: " + result.size() + ", checkpoints: " + result.checkpoints()
                         + " verified, consistency proofs: "
@@ -146,11 +198,21 @@ public final class AuditCommand {
                 + result.problem();
     }
 
+    /** The checkpoints signed by the key, by tree size (the first of a size). */
+    private static Map<Long, Checkpoint> signedBySize(List<String> notes, SignedNote.VerifierKey key) {
+        Map<Long, Checkpoint> bySize = new HashMap<>();
+        for (String note : notes) {
+            LogVerifier.Signed.of(note, key)
+                    .ifPresent(s -> bySize.putIfAbsent(s.checkpoint().size(), s.checkpoint()));
+        }
+        return bySize;
+    }
+
     /** The proofs the hub gave between consecutive checkpoints verify against their signed roots. */
-    private static String consistency(AuditService.Export export, SignedNote.VerifierKey key) {
+    private static String consistency(AuditService.Export export, Map<Long, Checkpoint> signed) {
         for (AuditService.ConsistencyView proof : export.consistency()) {
-            Checkpoint from = signedOfSize(export.checkpoints(), proof.from(), key);
-            Checkpoint to = signedOfSize(export.checkpoints(), proof.to(), key);
+            Checkpoint from = signed.get(proof.from());
+            Checkpoint to = signed.get(proof.to());
             if (from == null || to == null) {
                 return "the consistency proof from " + proof.from() + " to " + proof.to()
                         + " names a checkpoint the export lacks";
@@ -165,25 +227,36 @@ public final class AuditCommand {
         return null;
     }
 
-    /** A referral's export: each entry is canonical and its inclusion proof leads to the signed checkpoint. */
+    /**
+     * A referral's or a party's export: every checkpoint is signed, the entries come in log order, each once,
+     * and each is canonical with an inclusion proof that leads to the signed checkpoint.
+     */
     private static String partial(
-            List<LogVerifier.Entry> entries,
-            List<LogVerifier.StoredCheckpoint> checkpoints,
+            Iterator<LogVerifier.Entry> entries,
+            List<String> checkpoints,
+            Map<Long, Checkpoint> signed,
             List<AuditService.InclusionView> proofs,
             SignedNote.VerifierKey key) {
-        if (entries.size() != proofs.size()) {
-            return "the export has " + entries.size() + " entries but " + proofs.size() + " inclusion proofs";
+        for (int i = 0; i < checkpoints.size(); i++) {
+            if (LogVerifier.Signed.of(checkpoints.get(i), key).isEmpty()) {
+                return "checkpoint " + (i + 1) + " of " + checkpoints.size() + " is not signed by the log's key "
+                        + key.name() + ": it was replaced or changed";
+            }
         }
-        for (int i = 0; i < entries.size(); i++) {
-            LogVerifier.Entry entry = entries.get(i);
+        int i = 0;
+        long previous = -1;
+        for (; entries.hasNext(); i++) {
+            LogVerifier.Entry entry = entries.next();
+            if (i >= proofs.size()) {
+                return "the export has more entries than its " + proofs.size() + " inclusion proofs";
+            }
             AuditService.InclusionView proof = proofs.get(i);
-            Checkpoint checkpoint = checkpoints.stream()
-                    .map(c -> LogVerifier.Signed.of(c.note(), key))
-                    .flatMap(java.util.Optional::stream)
-                    .map(LogVerifier.Signed::checkpoint)
-                    .filter(c -> c.size() == proof.size())
-                    .findFirst()
-                    .orElse(null);
+            if (entry.index() <= previous) {
+                return "first bad entry " + entry.index() + ": it comes after entry " + previous
+                        + " (an export's entries are in log order, each once)";
+            }
+            previous = entry.index();
+            Checkpoint checkpoint = signed.get(proof.size());
             if (checkpoint == null) {
                 return "entry " + entry.index() + ": no checkpoint of tree size " + proof.size() + " signed by "
                         + key.name();
@@ -202,6 +275,9 @@ public final class AuditCommand {
             } catch (IllegalArgumentException | Merkle.ProofException e) {
                 return "first bad entry " + entry.index() + ": " + e.getMessage();
             }
+        }
+        if (i != proofs.size()) {
+            return "the export has " + i + " entries but " + proofs.size() + " inclusion proofs";
         }
         return null;
     }
@@ -227,14 +303,81 @@ public final class AuditCommand {
         return null;
     }
 
-    private static Checkpoint signedOfSize(List<String> notes, long size, SignedNote.VerifierKey key) {
-        return notes.stream()
-                .map(n -> LogVerifier.Signed.of(n, key))
-                .flatMap(java.util.Optional::stream)
-                .map(LogVerifier.Signed::checkpoint)
-                .filter(c -> c.size() == size)
-                .findFirst()
-                .orElse(null);
+    /** The export's members but its entries, which are skipped (a first pass over the file). */
+    private static AuditService.Export withoutEntries(Path file) throws IOException {
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("an export is a JSON object");
+            }
+            ObjectNode members = JSON.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if ("entries".equals(name)) {
+                    parser.skipChildren();
+                } else {
+                    members.set(name, JSON.readTree(parser));
+                }
+            }
+            return JSON.treeToValue(members, AuditService.Export.class);
+        }
+    }
+
+    /** The export's entries, parsed one at a time from the file (a second pass): the log is never held whole. */
+    private static final class FileEntries implements Iterator<AuditService.EntryView>, Closeable {
+        private final JsonParser parser;
+        private boolean inArray;
+        private AuditService.EntryView next;
+
+        FileEntries(Path file) throws IOException {
+            parser = JSON.createParser(file.toFile());
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("an export is a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("entries".equals(name)) {
+                    if (value != JsonToken.START_ARRAY) {
+                        throw new IOException("the export's entries are not an array");
+                    }
+                    inArray = true;
+                    return;
+                }
+                parser.skipChildren();
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && inArray) {
+                try {
+                    if (parser.nextToken() == JsonToken.START_OBJECT) {
+                        next = JSON.readValue(parser, AuditService.EntryView.class);
+                    } else {
+                        inArray = false;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public AuditService.EntryView next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            AuditService.EntryView entry = next;
+            next = null;
+            return entry;
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+        }
     }
 
     private static List<byte[]> decode(List<String> hashes) {

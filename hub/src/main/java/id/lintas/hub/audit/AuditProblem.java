@@ -9,7 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** A refused audit request, answered by Spring MVC as an RFC 9457 problem with {@code errors[{field, reason}]}. */
-class AuditProblem extends ErrorResponseException {
+public class AuditProblem extends ErrorResponseException {
 
     private AuditProblem(HttpStatus status, String type, String title, String field, String reason) {
         super(status, problem(status, type, title, field, reason), null);
@@ -31,6 +31,11 @@ class AuditProblem extends ErrorResponseException {
     static AuditProblem cosignatureRefused(String field, String reason) {
         return new AuditProblem(
                 HttpStatus.UNPROCESSABLE_ENTITY, "cosignature-refused", "Cosignature refused", field, reason);
+    }
+
+    /** The caller's scope does not reach what it asked for (an auditor of one party asking for a range of the whole log). */
+    public static AuditProblem outOfScope(String field, String reason) {
+        return new AuditProblem(HttpStatus.FORBIDDEN, "audit-out-of-scope", "Outside your audit scope", field, reason);
     }
 
     static AuditProblem notFound(String field, String reason) {

@@ -15,10 +15,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     data directory at first start when null
  * @param commitmentKeyset the Tink keyset (JSON) of the HMAC-SHA256 key of payload commitments; generated
  *     likewise when null
+ * @param verifyPage entries (and checkpoints) the online verification reads per query: it holds one page at a
+ *     time, never the whole log
  */
 @ConfigurationProperties("lintas.audit")
 public record AuditProperties(
-        String origin, Duration sealInterval, int sealBatch, Path signingKeyset, Path commitmentKeyset) {
+        String origin,
+        Duration sealInterval,
+        int sealBatch,
+        Path signingKeyset,
+        Path commitmentKeyset,
+        int verifyPage) {
 
     public AuditProperties {
         origin = origin == null || origin.isBlank() ? "lintas.example/audit" : origin;
@@ -28,6 +35,7 @@ public record AuditProperties(
         }
         sealInterval = sealInterval == null ? Duration.ofSeconds(2) : sealInterval;
         sealBatch = sealBatch <= 0 ? 1000 : sealBatch;
+        verifyPage = verifyPage <= 0 ? 1000 : verifyPage;
     }
 
     /**

@@ -3,12 +3,16 @@ package id.lintas.hub.audit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,12 +41,15 @@ public class AuditService {
     /**
      * An export (docs/audit.md, "Export"): what the offline verifier checks.
      *
+     * @param scope {@code log} (the whole log from entry 0), {@code referral} (one referral's entries) or
+     *     {@code party} (the entries of one party's handoffs); only a whole log's entries are contiguous
      * @param checkpoints signed notes with their cosignatures, by tree size
      * @param consistency proofs between consecutive checkpoints
      * @param inclusion proofs of the entries in the latest checkpoint (in a referral's export, whose entries are not the whole log)
      */
     public record Export(
             String format,
+            String scope,
             String origin,
             String verifierKey,
             List<EntryView> entries,
@@ -51,17 +58,24 @@ public class AuditService {
             List<InclusionView> inclusion) {}
 
     static final String EXPORT_FORMAT = "lintas-audit-export/v1";
+    /** The scopes of an export: the whole log, one referral's entries, one party's entries. */
+    public static final String WHOLE_LOG = "log";
+
+    public static final String REFERRAL = "referral";
+    public static final String PARTY = "party";
 
     private final JdbcClient jdbc;
     private final CheckpointSigner signer;
     private final WitnessKeys witnesses;
     private final Clock clock;
+    private final int verifyPage;
 
-    AuditService(JdbcClient jdbc, CheckpointSigner signer, WitnessKeys witnesses) {
+    AuditService(JdbcClient jdbc, CheckpointSigner signer, WitnessKeys witnesses, AuditProperties properties) {
         this.jdbc = jdbc;
         this.signer = signer;
         this.witnesses = witnesses;
         this.clock = Clock.systemUTC();
+        this.verifyPage = properties.verifyPage();
     }
 
     public SignedNote.VerifierKey verifierKey() {
@@ -173,56 +187,134 @@ public class AuditService {
     /** The whole log, its checkpoints and the proofs between them; or one referral's entries with inclusion proofs. */
     @Transactional(readOnly = true)
     public Export export(java.util.UUID referral) {
+        if (referral != null) {
+            return withInclusionProofs(REFERRAL, "e.referral_id = ?", referral);
+        }
         List<Long> sizes = jdbc.sql("select tree_size from audit_checkpoint order by tree_size")
                 .query(Long.class)
                 .list();
-        List<EntryView> entries;
         List<ConsistencyView> consistency = new ArrayList<>();
-        List<InclusionView> inclusion = new ArrayList<>();
         StoredTree tree = new StoredTree(jdbc);
-        if (referral == null) {
-            entries = entryRows("true");
-            for (int i = 1; i < sizes.size(); i++) {
-                consistency.add(new ConsistencyView(
-                        sizes.get(i - 1),
-                        sizes.get(i),
-                        base64(Merkle.consistencyProof(tree, sizes.get(i - 1), sizes.get(i)))));
-            }
-        } else {
-            long latest = sizes.isEmpty() ? 0 : sizes.get(sizes.size() - 1);
-            entries = entryRows("e.referral_id = ? and e.idx < ?", referral, latest);
-            for (EntryView e : entries) {
-                inclusion.add(
-                        new InclusionView(e.index(), latest, base64(Merkle.inclusionProof(tree, e.index(), latest))));
-            }
-            sizes = sizes.isEmpty() ? sizes : List.of(latest);
+        for (int i = 1; i < sizes.size(); i++) {
+            consistency.add(new ConsistencyView(
+                    sizes.get(i - 1),
+                    sizes.get(i),
+                    base64(Merkle.consistencyProof(tree, sizes.get(i - 1), sizes.get(i)))));
         }
-        List<String> checkpoints = sizes.stream().map(this::checkpoint).toList();
         return new Export(
                 EXPORT_FORMAT,
+                WHOLE_LOG,
+                signer.origin(),
+                signer.verifierKey().toString(),
+                entryRows("true"),
+                sizes.stream().map(this::checkpoint).toList(),
+                consistency,
+                List.of());
+    }
+
+    /**
+     * The given entries (those the latest checkpoint covers) with an inclusion proof of each in that checkpoint:
+     * what an auditor limited to one party gets instead of a contiguous range of the log.
+     *
+     * @param scope what the entries are, {@link #PARTY} or {@link #REFERRAL}
+     */
+    @Transactional(readOnly = true)
+    public Export export(String scope, java.util.Collection<Long> indexes) {
+        return withInclusionProofs(scope, "e.idx = any(?)", (Object) indexes.toArray(Long[]::new));
+    }
+
+    private Export withInclusionProofs(String scope, String where, Object... params) {
+        Optional<Long> latest = jdbc.sql("select max(tree_size) from audit_checkpoint")
+                .query(Long.class)
+                .optional();
+        List<EntryView> entries = new ArrayList<>();
+        List<InclusionView> inclusion = new ArrayList<>();
+        if (latest.isPresent()) {
+            Object[] bounded = java.util.Arrays.copyOf(params, params.length + 1);
+            bounded[params.length] = latest.get();
+            StoredTree tree = new StoredTree(jdbc);
+            for (EntryView e : entryRows(where + " and e.idx < ?", bounded)) {
+                entries.add(e);
+                inclusion.add(new InclusionView(
+                        e.index(), latest.get(), base64(Merkle.inclusionProof(tree, e.index(), latest.get()))));
+            }
+        }
+        return new Export(
+                EXPORT_FORMAT,
+                scope,
                 signer.origin(),
                 signer.verifierKey().toString(),
                 entries,
-                checkpoints,
-                consistency,
+                latest.map(this::checkpoint).stream().toList(),
+                List.of(),
                 inclusion);
     }
 
     /**
      * Verifies the log as the database holds it now (docs/audit.md, "Verifying"), with the given checkpoints
-     * seen earlier.
+     * seen earlier, reading it in pages of {@code lintas.audit.verify-page} entries.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public LogVerifier.Result verify(List<String> seenEarlier) {
-        List<LogVerifier.Entry> entries = jdbc.sql("select e.idx, e.entry, n.hash from audit_entry e"
-                        + " left join audit_node n on n.level = 0 and n.idx = e.idx order by e.idx")
-                .query((rs, n) -> new LogVerifier.Entry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))
-                .list();
-        List<LogVerifier.StoredCheckpoint> checkpoints = jdbc.sql(
-                        "select tree_size, note from audit_checkpoint order by tree_size")
-                .query((rs, n) -> new LogVerifier.StoredCheckpoint(rs.getLong(1), rs.getString(2)))
-                .list();
+        return verify(seenEarlier, verifyPage);
+    }
+
+    /**
+     * The same, {@code page} entries (and checkpoints) a query: memory holds one page and the tree's right edge.
+     * One snapshot (repeatable read), so what the sequencer adds meanwhile is not half seen.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public LogVerifier.Result verify(List<String> seenEarlier, int page) {
+        Iterator<LogVerifier.Entry> entries = new Pages<>(
+                after -> jdbc.sql("select e.idx, e.entry, n.hash from audit_entry e"
+                                + " left join audit_node n on n.level = 0 and n.idx = e.idx"
+                                + " where e.idx > ? order by e.idx limit ?")
+                        .params(after, page)
+                        .query((rs, n) -> new LogVerifier.Entry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)))
+                        .list(),
+                LogVerifier.Entry::index);
+        Iterator<LogVerifier.StoredCheckpoint> checkpoints = new Pages<>(
+                after -> jdbc.sql(
+                                "select tree_size, note from audit_checkpoint where tree_size > ? order by tree_size limit ?")
+                        .params(after, page)
+                        .query((rs, n) -> new LogVerifier.StoredCheckpoint(rs.getLong(1), rs.getString(2)))
+                        .list(),
+                LogVerifier.StoredCheckpoint::storedSize);
         return LogVerifier.verify(entries, checkpoints, signer.verifierKey(), seenEarlier);
+    }
+
+    /** Rows read a page at a time by their key (keyset pagination: each page starts after the last key read). */
+    private static final class Pages<T> implements Iterator<T> {
+        private final LongFunction<List<T>> after;
+        private final ToLongFunction<T> key;
+        private Iterator<T> page = java.util.Collections.emptyIterator();
+        private long last = -1;
+        private boolean done;
+
+        Pages(LongFunction<List<T>> after, ToLongFunction<T> key) {
+            this.after = after;
+            this.key = key;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (!page.hasNext() && !done) {
+                List<T> rows = after.apply(last);
+                done = rows.isEmpty();
+                page = rows.iterator();
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            T row = page.next();
+            last = key.applyAsLong(row);
+            return row;
+        }
     }
 
     /**

@@ -227,7 +227,45 @@ public final class Merkle {
         }
     }
 
-    /** The complete subtree hashes of leaves held in memory (the offline verifier, tests). */
+    /**
+     * The root of a tree that grows one leaf at a time, in O(log n) memory: the hashes of the complete subtrees
+     * that make up [0, size) (a compact range, as transparency-dev/merkle calls it; one hash per 1-bit of size,
+     * largest first), so a verifier reading entries in order has the root of every prefix without holding the
+     * leaves.
+     */
+    public static final class CompactRange {
+
+        private final List<byte[]> subtrees = new ArrayList<>();
+        private long size;
+
+        /** Appends the next leaf: merges the subtrees it completes. */
+        public void append(byte[] leafHash) {
+            byte[] hash = leafHash;
+            for (long s = size; (s & 1) == 1; s >>>= 1) {
+                hash = nodeHash(subtrees.remove(subtrees.size() - 1), hash);
+            }
+            subtrees.add(hash);
+            size++;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /** MTH(D[0:size]): the subtrees folded from the smallest, as RFC 9162 splits at the largest power of two. */
+        public byte[] root() {
+            if (size == 0) {
+                return emptyRoot();
+            }
+            byte[] root = subtrees.get(subtrees.size() - 1);
+            for (int i = subtrees.size() - 2; i >= 0; i--) {
+                root = nodeHash(subtrees.get(i), root);
+            }
+            return root;
+        }
+    }
+
+    /** The complete subtree hashes of leaves held in memory (tests). */
     public static Nodes inMemory(List<byte[]> leafHashes) {
         List<List<byte[]>> levels = new ArrayList<>();
         levels.add(new ArrayList<>(leafHashes));

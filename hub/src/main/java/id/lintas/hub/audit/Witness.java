@@ -37,6 +37,16 @@ public final class Witness {
         }
     }
 
+    /**
+     * A witness that resumes where it left off: it cosigns only checkpoints that extend {@code latest}.
+     *
+     * @param latest the checkpoint this witness saw last (kept between runs), or null before its first
+     */
+    public Witness(String name, byte[] seed, SignedNote.VerifierKey log, Checkpoint latest) {
+        this(name, seed, log);
+        this.latest = latest;
+    }
+
     /** The cosigner key (type 0x04), as a vkey and for its JWK. */
     public SignedNote.VerifierKey verifierKey() {
         return key;

@@ -1,5 +1,6 @@
 package id.lintas.hub.trail;
 
+import id.lintas.hub.audit.AuditProblem;
 import id.lintas.hub.audit.AuditService;
 import id.lintas.hub.audit.LogVerifier;
 import id.lintas.hub.security.Caller;
@@ -28,9 +29,11 @@ class AuditController {
     private static final String TEXT = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8";
 
     private final AuditService audit;
+    private final TrailRepository trails;
 
-    AuditController(AuditService audit) {
+    AuditController(AuditService audit, TrailRepository trails) {
         this.audit = audit;
+        this.trails = trails;
     }
 
     @Operation(summary = "The latest signed checkpoint (or the one of tree size 'size') with the cosignatures it has")
@@ -48,6 +51,14 @@ class AuditController {
     @Operation(summary = "Entries [start, end) with their index, exact bytes and leaf hash, base64 (at most 1000)")
     @GetMapping(value = "/api/v1/audit/entries", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AuditService.EntryView> entries(@RequestParam long start, @RequestParam long end) {
+        TrailScope scope = auditorScope();
+        if (!scope.national()) {
+            throw AuditProblem.outOfScope(
+                    "start",
+                    "an auditor of " + scope.party() + " sees only the handoffs " + scope.party()
+                            + " sent or received, and a range of the log holds others': GET /api/v1/audit/export"
+                            + " gives yours, each entry with its inclusion proof in the latest checkpoint");
+        }
         return audit.entries(start, end);
     }
 
@@ -69,7 +80,24 @@ class AuditController {
                     "An export for the offline verifier: the whole log, or one referral's entries with inclusion proofs")
     @GetMapping(value = "/api/v1/audit/export", produces = MediaType.APPLICATION_JSON_VALUE)
     AuditService.Export export(@RequestParam(required = false) UUID referral) {
-        return audit.export(referral);
+        TrailScope scope = auditorScope();
+        if (scope.national()) {
+            return audit.export(referral);
+        }
+        List<Long> visible = trails.candidates(scope.party(), referral).stream()
+                .filter(e -> e.event().referralId() == null || scope.shows(e.event(), e.referralSender()))
+                .map(TrailRepository.Sequenced::index)
+                .toList();
+        if (referral != null && visible.isEmpty()) {
+            throw TrailProblem.notFound(referral.toString());
+        }
+        return audit.export(referral == null ? AuditService.PARTY : AuditService.REFERRAL, visible);
+    }
+
+    /** An auditor's scope (the security configuration lets only auditors reach the log's entries). */
+    private static TrailScope auditorScope() {
+        return TrailScope.of(Caller.required())
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("auditors only"));
     }
 
     @Operation(summary = "Verifies the log as the database holds it now: entries, tree, checkpoint signatures")

@@ -202,7 +202,7 @@ class TrailController {
         }
     }
 
-    @RestControllerAdvice(assignableTypes = TrailController.class)
+    @RestControllerAdvice(assignableTypes = {TrailController.class, AuditController.class})
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Problems {
 

@@ -34,6 +34,35 @@ class TrailRepository {
         return log.ofReferral(referral);
     }
 
+    /** A sequenced entry, and the sender of its referral (null when it is of no referral). */
+    record Sequenced(long index, String referralSender, id.lintas.hub.audit.AuditEvent event) {}
+
+    /**
+     * Sequenced entries an auditor of {@code party} may be shown, before {@link TrailScope#shows} picks among a
+     * referral's: every entry of a referral it sent or was considered as a receiver of (as a trail decides who
+     * sent and who received), and entries of no referral that name it (its keys, its refused messages);
+     * {@code referral} limits them to one referral when not null.
+     */
+    List<Sequenced> candidates(String party, UUID referral) {
+        return jdbc.sql("""
+                        select e.idx, e.entry,
+                          (select s.sender_id from audit_entry s where s.referral_id = e.referral_id
+                             and s.kind in ('INTAKE_RECEIVED', 'ROUTING_DECIDED') and s.sender_id is not null
+                             order by s.idx limit 1) as referral_sender
+                        from audit_entry e
+                        where (cast(:referral as uuid) is null or e.referral_id = :referral)
+                          and ((e.referral_id is null and (e.sender_id = :party or e.receiver_id = :party))
+                            or e.referral_id in (select r.referral_id from audit_entry r
+                                 where (r.kind in ('INTAKE_RECEIVED', 'ROUTING_DECIDED') and r.sender_id = :party)
+                                    or (r.kind = 'ROUTING_DECIDED' and r.receiver_id = :party)))
+                        order by e.idx
+                        """)
+                .param("party", party)
+                .param("referral", referral)
+                .query((rs, n) -> new Sequenced(rs.getLong(1), rs.getString(3), EntryEncoding.decode(rs.getBytes(2))))
+                .list();
+    }
+
     /**
      * What a referral's steps happened under: the lifecycle and signatures of its agreements, the keys of
      * its participants and the changes of the accounts of the people who acted on it, up to {@code until}.

@@ -307,7 +307,148 @@ class AuditLogIT extends HubIntegrationTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("first bad entry " + MINE.get(5));
     }
 
+    @Test
+    void anAuditorOfOnePartySeesOnlyItsHandoffsEntriesEachProvenAgainstTheCheckpoint(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        UUID ours = UUID.randomUUID();
+        UUID theirs = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            audit.append(event(600).withReferral(ours));
+            audit.append(handoff(ours, "kukar", "ppu"));
+            audit.append(event(601).withReferral(theirs).withParties("prabumulih", null));
+            audit.append(handoff(theirs, "prabumulih", "jakarta"));
+        });
+        sequencer.seal();
+        String ppu = credentials.basic("auditor-ppu");
+
+        // A range of the whole log holds other pairs' entries: refused, saying where to go instead.
+        ResponseEntity<String> range = get("/api/v1/audit/entries?start=0&end=1", ppu);
+        assertThat(range.getStatusCode().value()).isEqualTo(403);
+        JsonNode problem = JSON.readTree(range.getBody());
+        assertThat(problem.path("type").asText()).endsWith("audit-out-of-scope");
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("start");
+        assertThat(problem.path("errors").get(0).path("reason").asText()).contains("/api/v1/audit/export");
+        assertThat(get("/api/v1/audit/entries?start=0&end=1", auditor())
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+
+        // Its export: its handoffs' entries only, each with an inclusion proof; the national one has both pairs.
+        String scoped = get("/api/v1/audit/export", ppu).getBody();
+        JsonNode export = JSON.readTree(scoped);
+        assertThat(export.path("scope").asText()).isEqualTo("party");
+        List<UUID> referrals = new ArrayList<>();
+        export.path("entries").forEach(e -> {
+            AuditEvent event = EntryEncoding.decode(
+                    Base64.getDecoder().decode(e.path("entry").asText()));
+            if (event.referralId() == null) {
+                assertThat(List.of(String.valueOf(event.sender()), String.valueOf(event.receiver())))
+                        .as("an entry of no referral names ppu")
+                        .contains("ppu");
+            } else {
+                assertThat(event.receiver() == null || "ppu".equals(event.receiver()) || "ppu".equals(event.sender()))
+                        .as("another receiver's handoff only of a referral ppu sent")
+                        .isTrue();
+            }
+            referrals.add(event.referralId());
+        });
+        assertThat(referrals).contains(ours).doesNotContain(theirs);
+        assertThat(export.path("inclusion").size())
+                .isEqualTo(export.path("entries").size());
+        assertThat(referralsOf(
+                        JSON.readTree(get("/api/v1/audit/export", auditor()).getBody())))
+                .contains(ours, theirs);
+        assertThat(get("/api/v1/audit/export?referral=" + theirs, ppu)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(referralsOf(JSON.readTree(
+                        get("/api/v1/audit/export?referral=" + ours, ppu).getBody())))
+                .containsOnly(ours);
+
+        // The online verification names no entry: a party auditor may ask whether the whole log verifies.
+        ResponseEntity<String> verification = get("/api/v1/audit/verification", ppu);
+        assertThat(verification.getStatusCode().value()).isEqualTo(200);
+        assertThat(JSON.readTree(verification.getBody()).path("ok").asBoolean()).isTrue();
+
+        // The scoped export verifies offline; one of its entries changed does not, and is named.
+        String vkey = get("/api/v1/audit/verifier-key", ppu).getBody().strip();
+        Path file = dir.resolve("ppu.json");
+        Files.writeString(file, scoped);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(AuditCommand.run(
+                        new String[] {"audit", "verify", "--export", file.toString(), "--key", vkey},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        System.err))
+                .as(out.toString(StandardCharsets.UTF_8))
+                .isZero();
+        JsonNode last = export.path("entries").get(export.path("entries").size() - 1);
+        AuditEvent changed = EntryEncoding.decode(
+                        Base64.getDecoder().decode(last.path("entry").asText()))
+                .withOutcome("REFUSED");
+        Files.writeString(
+                file,
+                scoped.replace(
+                        last.path("entry").asText(),
+                        Base64.getEncoder().encodeToString(EntryEncoding.encode(changed))));
+        out.reset();
+        assertThat(AuditCommand.run(
+                        new String[] {"audit", "verify", "--export", file.toString(), "--key", vkey},
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        System.err))
+                .isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("first bad entry " + last.path("index").asLong());
+    }
+
+    private AuditEvent handoff(UUID referral, String sender, String receiver) {
+        return AuditEvent.of(AuditKind.ROUTING_DECIDED)
+                .withActor("hub", null, "SYSTEM")
+                .withReferral(referral)
+                .withParties(sender, receiver)
+                .withAgreement("pks-" + sender + "-" + receiver, 1)
+                .withOutcome("ROUTED");
+    }
+
+    private static List<UUID> referralsOf(JsonNode export) {
+        List<UUID> referrals = new ArrayList<>();
+        export.path("entries")
+                .forEach(e -> referrals.add(EntryEncoding.decode(
+                                Base64.getDecoder().decode(e.path("entry").asText()))
+                        .referralId()));
+        return referrals;
+    }
+
     // --- Tampering directly in the database (done-when of issue 16) ---
+
+    @Test
+    void theOnlineVerificationReadsTheLogAPageAtATimeAndStillNamesABadEntryOnALaterPage() {
+        int page = 3;
+        long size = service.size();
+        assertThat(size).as("a log of several pages").isGreaterThan(3L * page);
+        LogVerifier.Result whole = service.verify(List.of(service.checkpoint(SIZES.get(5))), page);
+        assertThat(whole.ok()).as(whole.problem()).isTrue();
+        assertThat(whole.size()).isGreaterThanOrEqualTo(size);
+        assertThat(whole.checkpoints()).as("checkpoints are paged too").isGreaterThan(page);
+
+        long k = MINE.get(7);
+        assertThat(k).as("past the first page").isGreaterThanOrEqualTo(page);
+        LogVerifier.Result tampered = transactions.execute(status -> {
+            asOwnerPastTheTrigger();
+            jdbc.sql("update audit_entry set entry = ? where idx = ?")
+                    .params(
+                            EntryEncoding.encode(
+                                    EntryEncoding.decode(entryBytes(k)).withOutcome("REFUSED")),
+                            k)
+                    .update();
+            LogVerifier.Result result = service.verify(List.of(), page);
+            status.setRollbackOnly();
+            return result;
+        });
+        assertThat(tampered.ok()).isFalse();
+        assertThat(tampered.firstBadEntry()).as(tampered.problem()).isEqualTo(k);
+        assertThat(tampered.problem()).contains("does not hash to the leaf");
+    }
 
     @Test
     void aChangedEntryFailsVerificationNamingIt() {
@@ -744,7 +885,7 @@ class AuditLogIT extends HubIntegrationTest {
     }
 
     /** Runs {@code java -jar target/lintas-hub.jar ARGS} (built by the package phase before the ITs); its output into out. */
-    private static int runJar(ByteArrayOutputStream out, String... args) throws Exception {
+    static int runJar(ByteArrayOutputStream out, String... args) throws Exception {
         out.reset();
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),

@@ -59,6 +59,17 @@ class MerkleTest {
     }
 
     @Test
+    void aCompactRangeGrownOneLeafAtATimeHasTheRfcsTreeHeadAtEverySize() {
+        Merkle.CompactRange range = new Merkle.CompactRange();
+        assertThat(range.root()).isEqualTo(Rfc9162.mth(List.of()));
+        for (int size = 1; size <= LARGEST; size++) {
+            range.append(LEAF_HASHES.get(size - 1));
+            assertThat(range.size()).isEqualTo(size);
+            assertThat(range.root()).as("size %d", size).isEqualTo(Rfc9162.mth(ENTRIES.subList(0, size)));
+        }
+    }
+
+    @Test
     void everyInclusionProofIsTheRfcsAuditPathAndVerifies() throws Exception {
         for (int size = 1; size <= LARGEST; size++) {
             List<byte[]> tree = ENTRIES.subList(0, size);

@@ -71,7 +71,9 @@ class PrometheusRulesTest {
                         "LintasAnswersOverdue",
                         "LintasReferralsRefusedSpike",
                         "LintasMessagesRejectedSpike",
-                        "LintasLogGrowingFast");
+                        "LintasLogGrowingFast",
+                        "LintasIntakeSaturated",
+                        "LintasCanonicalCheckDisagrees");
         for (Map<String, Object> alert : alerts) {
             String name = (String) alert.get("alert");
             assertThat(alert.get("for")).as(name + ": for").isNotNull();

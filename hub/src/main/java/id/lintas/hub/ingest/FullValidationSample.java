@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The safety net behind validity by construction (ADR 0011): a sampled share of the referrals the
  * cheap check accepted is validated in full by HAPI on one background thread, never on the request's.
  * A finding is a bug in the check or the writer (tests prove the two agree): it is counted
- * ({@code lintas.validation.sampled{result=invalid}}, an alert) and logged with the elements only: a
+ * ({@code lintas.validation.sampled{outcome=invalid}}, an alert) and logged with the elements only: a
  * validator's message can quote a value, and no value of a case is ever logged. When the thread falls behind,
  * samples are dropped and counted, so the net can never slow intake.
  */
@@ -58,7 +58,7 @@ class FullValidationSample {
     private static Counter counter(MeterRegistry meters, String result) {
         return Counter.builder("lintas.validation.sampled")
                 .description("Accepted referrals validated again in full by HAPI, off the hot path")
-                .tag("result", result)
+                .tag("outcome", result)
                 .register(meters);
     }
 

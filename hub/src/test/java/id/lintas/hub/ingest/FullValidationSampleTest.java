@@ -77,7 +77,7 @@ class FullValidationSampleTest {
 
     private double count(String result) {
         return registry.get("lintas.validation.sampled")
-                .tag("result", result)
+                .tag("outcome", result)
                 .counter()
                 .count();
     }

@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class HubTarget implements Target {
 
+    /** Requests a minute per participant: far above what two cores can take in. */
+    static final int RATE_LIMIT = 10_000_000;
+
     private final HubProcess hub;
     private final Tokens tokens;
     private final String base;
@@ -35,8 +38,13 @@ final class HubTarget implements Target {
         this.name = stored == 0 ? "hub" : "hub+" + stored;
         this.base = "http://127.0.0.1:" + port;
         this.dataDir = settings.workDir().resolve("hub-data" + suffix);
-        List<String> properties =
-                new ArrayList<>(List.of("--spring.profiles.active=demo", "--lintas.security.issuer=" + base));
+        // The per-participant fair-use limit (600 requests a minute by default, 429 beyond it) would cap
+        // every line at 10 referrals a second: the harness measures capacity, so it lifts it; a later
+        // --hub-arg can set it again.
+        List<String> properties = new ArrayList<>(List.of(
+                "--spring.profiles.active=demo",
+                "--lintas.security.issuer=" + base,
+                "--lintas.security.rate-limit=" + RATE_LIMIT));
         properties.addAll(receivers.hubEndpointProperties());
         properties.addAll(settings.hubArgs());
         this.hub = new HubProcess(

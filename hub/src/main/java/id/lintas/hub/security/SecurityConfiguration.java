@@ -41,6 +41,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -351,14 +352,16 @@ class SecurityConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
-    /** The hub's tokens: its signature, its issuer, not expired. */
+    /** The hub's tokens: its signature (verified once a token, {@link VerifiedTokens}), its issuer, not expired. */
     @Bean
-    JwtDecoder hubTokens(JWKSource<SecurityContext> tokenKeys, AuthorizationServerSettings settings) {
+    JwtDecoder hubTokens(
+            JWKSource<SecurityContext> tokenKeys, AuthorizationServerSettings settings, SecurityProperties properties) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, tokenKeys));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.getIssuer()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(settings.getIssuer());
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, properties.tokenTimeToLive(), 10_000);
     }
 
     @Bean

@@ -9,10 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
  */
 class FailedLoginsIT extends HubIntegrationTest {
 
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     private final AtomicInteger checks = new AtomicInteger();
 
     private FailedLogins instance(int failures, int addressFailures) {
@@ -161,29 +159,5 @@ class FailedLoginsIT extends HubIntegrationTest {
         HttpResponse<String> throttled = client.send(wrong, HttpResponse.BodyHandlers.ofString());
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue(HttpHeaders.RETRY_AFTER)).isPresent();
-    }
-
-    /** A clock that moves only when told. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -63,7 +63,7 @@ class ParticipantController {
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every change of a participant, oldest first: the values after it, who made it and when")
-    List<ParticipantService.HistoryEntry> history(@PathVariable String id) {
+    List<ParticipantRepository.HistoryEntry> history(@PathVariable String id) {
         return participants.history(id);
     }
 

@@ -40,8 +40,8 @@ class ParticipantRepository {
         }
     }
 
-    /** One recorded change: the participant as it was after it. */
-    record Change(
+    /** One recorded change and the participant as it was after it (also the history API's answer). */
+    record HistoryEntry(
             long version,
             String change,
             Instant changedAt,
@@ -120,12 +120,12 @@ class ParticipantRepository {
                 .update();
     }
 
-    List<Change> history(String id) {
+    List<HistoryEntry> history(String id) {
         return jdbc.sql("""
                         select version, change, changed_at, changed_by, name, region, format, endpoint, zone, status
                         from participant_history where participant_id = ? order by version""")
                 .param(id)
-                .query((rs, n) -> new Change(
+                .query((rs, n) -> new HistoryEntry(
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(),

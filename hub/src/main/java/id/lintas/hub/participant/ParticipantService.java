@@ -53,19 +53,6 @@ class ParticipantService {
             Instant updatedAt,
             String updatedBy) {}
 
-    /** One recorded change and the participant as it was after it. */
-    record HistoryEntry(
-            long version,
-            String change,
-            Instant changedAt,
-            String changedBy,
-            String name,
-            String region,
-            String format,
-            String endpoint,
-            String zone,
-            String status) {}
-
     List<ParticipantView> list() {
         return repository.all().stream().map(this::view).toList();
     }
@@ -74,23 +61,11 @@ class ParticipantService {
         return repository.find(id).map(this::view).orElseThrow(() -> ParticipantProblem.notFound(id));
     }
 
-    List<HistoryEntry> history(String id) {
+    List<ParticipantRepository.HistoryEntry> history(String id) {
         if (repository.find(id).isEmpty()) {
             throw ParticipantProblem.notFound(id);
         }
-        return repository.history(id).stream()
-                .map(c -> new HistoryEntry(
-                        c.version(),
-                        c.change(),
-                        c.changedAt(),
-                        c.changedBy(),
-                        c.name(),
-                        c.region(),
-                        c.format(),
-                        c.endpoint(),
-                        c.zone(),
-                        c.status()))
-                .toList();
+        return repository.history(id);
     }
 
     ParticipantView create(String id, ParticipantRules.Values values, String actor) {

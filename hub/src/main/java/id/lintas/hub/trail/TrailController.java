@@ -6,7 +6,6 @@ import id.lintas.hub.audit.AuditKind;
 import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.security.Caller;
-import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -15,18 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * For auditors (and a participant, for its own referrals): a referral's trail, as JSON or as a FHIR
@@ -199,24 +192,6 @@ class TrailController {
             } catch (DateTimeParseException again) {
                 throw TrailProblem.invalid(field, "an ISO-8601 instant (2026-01-31T00:00:00Z) or date (2026-01-31)");
             }
-        }
-    }
-
-    @RestControllerAdvice(assignableTypes = {TrailController.class, AuditController.class})
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class Problems {
-
-        @ExceptionHandler(TrailProblem.class)
-        ProblemDetail problem(TrailProblem e) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
-            problem.setType(URI.create(id.lintas.hub.platform.ErrorBodies.TYPES + e.type()));
-            problem.setTitle(e.status() == 404 ? "Referral not found" : "Invalid request");
-            problem.setProperty(
-                    "errors",
-                    e.errors().stream()
-                            .map(f -> Map.of("field", f.field(), "reason", f.reason()))
-                            .toList());
-            return problem;
         }
     }
 }

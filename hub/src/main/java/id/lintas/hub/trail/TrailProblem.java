@@ -1,20 +1,14 @@
 package id.lintas.hub.trail;
 
 import id.lintas.contracts.spi.FieldError;
+import id.lintas.hub.FieldProblem;
 import java.util.List;
 
 /** A trail or search request the hub will not answer, as RFC 9457 problem details naming the field. */
-class TrailProblem extends RuntimeException {
+class TrailProblem extends FieldProblem {
 
-    private final int status;
-    private final String type;
-    private final List<FieldError> errors;
-
-    TrailProblem(int status, String type, String detail, List<FieldError> errors) {
-        super(detail);
-        this.status = status;
-        this.type = type;
-        this.errors = List.copyOf(errors);
+    private TrailProblem(int status, String type, String title, String detail, List<FieldError> errors) {
+        super(status, type, title, detail, errors);
     }
 
     /** Not found, or outside the caller's scope: the same answer, so a scope reveals nothing of others' referrals. */
@@ -22,23 +16,17 @@ class TrailProblem extends RuntimeException {
         return new TrailProblem(
                 404,
                 "referral-not-found",
+                "Referral not found",
                 "no referral " + id + " in your scope",
                 List.of(new FieldError("id", "no such referral in your scope")));
     }
 
     static TrailProblem invalid(String field, String reason) {
-        return new TrailProblem(400, "invalid-request", field + ": " + reason, List.of(new FieldError(field, reason)));
-    }
-
-    int status() {
-        return status;
-    }
-
-    String type() {
-        return type;
-    }
-
-    List<FieldError> errors() {
-        return errors;
+        return new TrailProblem(
+                400,
+                "invalid-request",
+                "Invalid request",
+                field + ": " + reason,
+                List.of(new FieldError(field, reason)));
     }
 }

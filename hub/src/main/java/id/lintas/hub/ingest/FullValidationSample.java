@@ -53,6 +53,11 @@ class FullValidationSample {
                     return thread;
                 },
                 (task, executor) -> dropped.increment());
+        if (rate > 0) {
+            // The validator's first use builds snapshots and loads the core terminology (seconds): done
+            // here, on this thread, so neither the hub's start nor the first sampled referral waits for it.
+            worker.execute(validator::warmUp);
+        }
     }
 
     private static Counter counter(MeterRegistry meters, String result) {

@@ -23,10 +23,9 @@ class FhirConfiguration {
         return new ReferralCheck();
     }
 
+    /** Warmed up by its one user, the sampled full validation, on its own thread (not at start-up). */
     @Bean
     CanonicalValidator canonicalValidator() {
-        CanonicalValidator validator = new CanonicalValidator();
-        validator.warmUp();
-        return validator;
+        return new CanonicalValidator();
     }
 }

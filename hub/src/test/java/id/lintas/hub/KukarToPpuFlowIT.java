@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -92,6 +93,66 @@ class KukarToPpuFlowIT extends HubIntegrationTest {
                         .single())
                 .isEqualTo(1);
         assertThat(outboxFiles("ppu", "RUJUKAN_MASUK_" + id)).hasSize(1);
+    }
+
+    /**
+     * PPU imports every file it takes, so a delivery whose file was taken before its outcome was recorded
+     * (a crash, a frozen database) must not be written again when it comes back. The outcome's record
+     * fails here by a trigger in the real database, until PPU has taken the file.
+     */
+    @Test
+    void aFileTakenBeforeItsDeliveryWasRecordedIsNotWrittenAgain() throws Exception {
+        jdbc.sql("create or replace function test_refuse_delivered() returns trigger language plpgsql as"
+                        + " $$ begin if new.state = 'DELIVERED' and new.recipient_id = 'ppu' then"
+                        + " raise exception 'outcome not recorded (test)'; end if; return new; end $$")
+                .update();
+        jdbc.sql("create trigger test_refuse_delivered before update on delivery"
+                        + " for each row execute function test_refuse_delivered()")
+                .update();
+        String id;
+        try {
+            String body = sample("kukar-json", "referral-tppo-to-ppu.json").replace("KKR/2025/0412", "KKR/IT/ONCE-1");
+            id = Samples.json(postKukar("referrals", body).getBody())
+                    .get("referralId")
+                    .asText();
+            Path written = awaitOutboxFile("ppu", "RUJUKAN_MASUK_" + id);
+            Path taken = Files.createTempDirectory("ppu-taken");
+            Files.move(written, taken.resolve(written.getFileName()));
+        } finally {
+            jdbc.sql("drop trigger test_refuse_delivered on delivery").update();
+            jdbc.sql("drop function test_refuse_delivered()").update();
+        }
+        // As after a crash: the holder's lease has run out, so the next redelivery takes it over.
+        jdbc.sql("update delivery set claimed_at = now() - interval '1 hour'"
+                        + " where referral_id = ?::uuid and recipient_id = 'ppu' and state = 'SENDING'")
+                .param(id)
+                .update();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DELIVERED"
+                        .equals(jdbc.sql("select state from delivery where referral_id = ?::uuid and kind = 'REFERRAL'")
+                                .param(id)
+                                .query(String.class)
+                                .single()));
+        assertThat(jdbc.sql("select attempts from delivery where referral_id = ?::uuid and kind = 'REFERRAL'")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .as("the delivery came back after its file was written")
+                .isGreaterThan(1);
+        assertThat(outboxFiles("ppu", "RUJUKAN_MASUK_" + id))
+                .as("the file PPU took is not written again")
+                .isEmpty();
+        try (var markers =
+                Files.list(DATA_DIR.resolve("files").resolve("published").resolve("ppu"))) {
+            assertThat(markers.map(p -> p.getFileName().toString()))
+                    .as("the marker is forgotten once the outcome is recorded")
+                    .doesNotContain(
+                            jdbc.sql("select id::text from delivery where referral_id = ?::uuid and kind = 'REFERRAL'")
+                                    .param(id)
+                                    .query(String.class)
+                                    .single());
+        }
     }
 
     @Test

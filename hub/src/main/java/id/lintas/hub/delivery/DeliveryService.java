@@ -190,6 +190,9 @@ public class DeliveryService {
             referrals.addEvent(
                     delivery.referralId(), "DELIVERED", null, "hub", delivery.kind() + " delivered to " + recipientId);
         });
+        if (participants.get(recipientId).adapter().transport() == Transport.FILE) {
+            files.settled(recipientId, id);
+        }
         log.info("Delivered {} of referral {} to {}", delivery.kind(), delivery.referralId(), recipientId);
         meters.delivered(recipientId, delivery.createdAt());
         return Outcome.DONE;
@@ -250,7 +253,12 @@ public class DeliveryService {
     /** The delivery id is the idempotency key a receiver deduplicates on (docs/adapters.md). */
     private void send(Connected recipient, OutboundDocument document, UUID idempotencyKey) {
         if (recipient.adapter().transport() == Transport.FILE) {
-            files.write(recipient.id(), document);
+            if (!files.publishOnce(recipient.id(), idempotencyKey, document)) {
+                log.info(
+                        "Delivery {} to {} was published to its outbox before the crash or failure that brought it back; not written again",
+                        idempotencyKey,
+                        recipient.id());
+            }
             return;
         }
         URI endpoint = participants

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,11 @@ public class FileDrop {
         }
     }
 
+    /** The hub's own record of the deliveries it has published into a participant's outbox. */
+    Path published(String participantId) {
+        return root.resolve("published").resolve(participantId);
+    }
+
     public Path archive(String participantId) {
         return root.resolve("archive").resolve(participantId);
     }
@@ -63,9 +69,11 @@ public class FileDrop {
             root.resolve("outbox"),
             root.resolve("archive"),
             root.resolve("error"),
+            root.resolve("published"),
             inbox(participantId),
             outbox(participantId),
             archive(participantId),
+            published(participantId),
             root.resolve("error").resolve(participantId)
         }) {
             ownerOnlyDirectory(dir);
@@ -73,8 +81,8 @@ public class FileDrop {
     }
 
     /**
-     * The file name is stable for one document (RUJUKAN_MASUK_&lt;hub id&gt;.csv), so a redelivery
-     * replaces the same file and is the receiver's key to deduplicate on.
+     * Writes a document the hub answers with (a file's receipt or rejection), replacing one of the same
+     * name: written again after a crash, it says the same about the same file.
      */
     public Path write(String participantId, OutboundDocument document) {
         Path dir = outbox(participantId);
@@ -82,20 +90,72 @@ public class FileDrop {
             ownerOnlyDirectory(dir);
             Path target = dir.resolve(Path.of(document.target()).getFileName().toString());
             Path temp = dir.resolve(target.getFileName() + ".tmp");
-            Files.deleteIfExists(temp);
-            if (POSIX) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-            }
-            try (FileChannel out = FileChannel.open(
-                    temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write(ByteBuffer.wrap(document.content()));
-                out.force(true); // on disk before the delivery is recorded as done
-            }
+            writeFlushed(temp, document.content());
             Path moved = Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory(dir);
             return moved;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes one delivery's document into the participant's outbox, at most once. A receiver that takes
+     * files cannot tell a rewritten file from a new one (PPU imports every file it takes), so a redelivery
+     * after a crash, or after the outcome failed to be recorded, must not write the file again once it
+     * was published. The hub keeps an empty marker named by the delivery id: it is made after the
+     * temporary file is on disk and before the rename, so a marker without its temporary file means the
+     * rename was done, and a marker beside it means the crash came before the rename. The file name is
+     * stable for one document (RUJUKAN_MASUK_&lt;hub id&gt;.csv) and the marker holds no data.
+     *
+     * @return false when this delivery's document had been published before, and nothing was written
+     */
+    public boolean publishOnce(String participantId, UUID deliveryId, OutboundDocument document) {
+        Path dir = outbox(participantId);
+        Path markers = published(participantId);
+        try {
+            ownerOnlyDirectory(dir);
+            ownerOnlyDirectory(markers);
+            Path target = dir.resolve(Path.of(document.target()).getFileName().toString());
+            Path temp = dir.resolve(target.getFileName() + ".tmp");
+            Path marker = markers.resolve(deliveryId.toString());
+            if (Files.exists(marker) && !Files.exists(temp)) {
+                return false;
+            }
+            writeFlushed(temp, document.content());
+            if (!Files.exists(marker)) {
+                Files.createFile(marker);
+                syncDirectory(markers);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(dir);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Forgets a delivery's marker once its outcome is recorded: from then on the record, not the marker,
+     * keeps a redelivered message from being sent. A marker left by a crash in between is harmless.
+     */
+    public void settled(String participantId, UUID deliveryId) {
+        try {
+            Files.deleteIfExists(published(participantId).resolve(deliveryId.toString()));
+        } catch (IOException e) {
+            // Stays behind empty; a later redelivery finds the delivery ended in the record first.
+        }
+    }
+
+    private static void writeFlushed(Path temp, byte[] content) throws IOException {
+        Files.deleteIfExists(temp);
+        if (POSIX) {
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        }
+        try (FileChannel out = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(ByteBuffer.wrap(content));
+            out.force(true); // on disk before it is published and the delivery recorded as done
         }
     }
 

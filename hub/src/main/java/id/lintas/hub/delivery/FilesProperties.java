@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * @param root the file-drop root: {@code inbox/<participant>/} is read, {@code outbox/<participant>/}
- *     written, {@code archive/} and {@code error/} kept by the hub
+ *     written, {@code archive/}, {@code error/} and {@code published/} (its empty per-delivery markers)
+ *     kept by the hub
  * @param pollInterval how often inboxes are scanned
  * @param maxFileSize the largest dropped file the hub reads; a larger one is refused unread
  */

@@ -58,8 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own repositories ({@link ReferralRepository}, {@link DeliveryRepository}, the field cipher) on the hub's
  * schema (its Flyway migrations) in an embedded PostgreSQL 17 that is durable as the hub's (fsync,
  * synchronous commit and full-page writes on), through a Hikari pool and Spring's transaction manager, as the
- * hub runs it: find by source, insert, event, victims' keyed hashes, route (the canonical Bundle encoded and
- * encrypted again), route row, event, delivery, commit. With the audit log it also appends, through the hub's
+ * hub runs it: find by source, insert (routed already: the canonical Bundle encoded and encrypted once),
+ * event, victims' keyed hashes, route row, event, delivery, commit. With the audit log it also appends, through the hub's
  * {@link AuditLog}, the INTAKE_RECEIVED entry (with the commitment of the canonical referral as recorded) and
  * the ROUTING_DECIDED entry; {@code ...EncodingTheBundleAgain} makes the commitment of the Bundle encoded once
  * more, as the intake did before. The {@code sideBySide} groups run threads with and without the appends at
@@ -215,8 +215,7 @@ public class IntakeAuditBenchmark {
             if (audited) {
                 audit.append(received(id, encodeAgain ? json() : recorded));
             }
-            referrals.recordVictims(id, NIKS);
-            referrals.route(id, "REQUESTED", "ppu", json());
+            referrals.recordVictims(id, NIKS, false);
             Instant respondBy = Instant.now().plus(Duration.ofDays(3));
             referrals.addRoute(
                     id,
@@ -274,8 +273,8 @@ public class IntakeAuditBenchmark {
                 1,
                 facts.kind(),
                 facts.urgency(),
-                "RECEIVED",
-                null,
+                "REQUESTED",
+                "ppu",
                 facts.requestedRegion(),
                 facts.domicileRegion(),
                 facts.incidentRegion(),

@@ -4,6 +4,7 @@ import com.google.crypto.tink.prf.PrfSet;
 import id.lintas.hub.platform.HubProperties;
 import id.lintas.hub.protect.Keysets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -50,6 +51,27 @@ public class AuditLog {
                 .params(entry, event.referralId())
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Writes the entries of one change in the caller's current transaction, in one statement (one round
+     * trip where {@link #append} takes one each), in the order given: their tickets follow that order.
+     *
+     * @throws IllegalArgumentException when an event cannot be encoded
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into audit_pending (entry, referral_id) values ");
+        List<Object> params = new ArrayList<>(events.size() * 2);
+        for (AuditEvent event : events) {
+            sql.append(params.isEmpty() ? "(?, ?)" : ", (?, ?)");
+            params.add(EntryEncoding.encode(event));
+            params.add(event.referralId());
+        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     /** An HMAC-SHA256 commitment of a payload under the hub's commitment key, for {@link AuditEvent#commitment()}. */

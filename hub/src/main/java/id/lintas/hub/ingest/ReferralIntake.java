@@ -103,53 +103,80 @@ public class ReferralIntake {
     }
 
     private Result record(Participant sender, CanonicalReferral referral) {
-        // The typed model and the Bundle's JSON are each made once per referral: the facts, the
-        // victims and the routing read the model, the record and the audit commitment share the JSON.
+        // The typed model, the routing decision and the Bundle's JSON are each made once per referral,
+        // before the row is written: the row is written once, with its final status and owner, and the
+        // audit commitment is of the JSON it records.
         ReferralFacts facts = ReferralFacts.of(referral.model());
-        String canonicalJson = json(referral);
         Optional<ReferralRecord> existing = referrals.findBySource(sender.id(), referral.sourceReference());
+        if (existing.isPresent() && referral.revision() == existing.get().revision()) {
+            return duplicate(sender, referral, existing.get());
+        }
+        if (existing.isPresent() && referral.revision() < existing.get().revision()) {
+            throw new StaleRevisionException(
+                    "revision " + referral.revision() + " is older than revision "
+                            + existing.get().revision() + " the hub already has for this case",
+                    existing.get().id());
+        }
+        RoutingDecision decision = routing.decide(sender, referral);
+        String status = decision.isRouted() ? ReferralStatuses.REQUESTED : ReferralStatuses.REFUSED;
+        String owner = null;
+        if (decision.isRouted()) {
+            // The first receiver owns the Task in the stored referral; each delivery names its own receiver.
+            owner = decision.grants().get(0).receiver();
+            Owners.assign(referral.bundle(), participants.get(owner).participant());
+        }
+        String canonicalJson = json(referral);
+        // The referral's audit entries are written together, in one statement, once the row is.
+        List<AuditEvent> trail = new ArrayList<>();
         UUID id;
         if (existing.isPresent()) {
-            ReferralRecord known = existing.get();
-            if (referral.revision() == known.revision()) {
-                log.info(
-                        "Referral {} from {}: resend of revision {}, nothing changed",
-                        known.id(),
-                        sender.id(),
-                        known.revision());
-                audit.append(intakeEvent(AuditKind.INTAKE_DUPLICATE, known.id(), sender, referral, canonicalJson)
-                        .withOutcome("DUPLICATE"));
-                return new Result(
-                        known.id(),
-                        known.status(),
-                        known.destinationId() == null ? List.of() : List.of(known.destinationId()),
-                        null,
-                        null,
-                        true,
-                        List.of());
-            }
-            if (referral.revision() < known.revision()) {
-                throw new StaleRevisionException(
-                        "revision " + referral.revision() + " is older than revision " + known.revision()
-                                + " the hub already has for this case",
-                        known.id());
-            }
-            id = known.id();
-            referrals.revise(record(id, sender, referral, facts, known.status(), canonicalJson));
+            id = existing.get().id();
+            referrals.revise(record(id, sender, referral, facts, status, owner, canonicalJson));
             referrals.addEvent(id, "REVISED", null, sender.id(), "revision " + referral.revision());
-            audit.append(received(id, sender, referral, canonicalJson).withDetail("revised", true));
+            trail.add(received(id, sender, referral, canonicalJson).withDetail("revised", true));
+            referrals.recordVictims(id, niks(referral.model()), true);
         } else {
             id = UUID.randomUUID();
-            if (!referrals.insert(record(id, sender, referral, facts, "RECEIVED", canonicalJson))) {
+            if (!referrals.insert(record(id, sender, referral, facts, status, owner, canonicalJson))) {
                 // Another request recorded the same case between our lookup and insert: answer as a resend.
                 return record(sender, referral);
             }
             referrals.addEvent(id, "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision());
-            audit.append(received(id, sender, referral, canonicalJson));
+            trail.add(received(id, sender, referral, canonicalJson));
+            referrals.recordVictims(id, niks(referral.model()), false);
         }
-        referrals.recordVictims(id, niks(referral.model()));
         meters.received(sender.id());
-        return route(id, sender, referral, canonicalJson);
+        Result result =
+                decision.isRouted() ? routed(id, sender, decision, trail) : refused(id, sender, decision, trail);
+        audit.appendAll(trail);
+        return result;
+    }
+
+    /**
+     * A resend of the same case and revision: nothing changes. Its commitment is of the Bundle in the
+     * form the hub records it (its owner named), so it equals the recorded one's when the content is.
+     */
+    private Result duplicate(Participant sender, CanonicalReferral referral, ReferralRecord known) {
+        log.info(
+                "Referral {} from {}: resend of revision {}, nothing changed",
+                known.id(),
+                sender.id(),
+                known.revision());
+        if (known.destinationId() != null) {
+            participants
+                    .find(known.destinationId())
+                    .ifPresent(owner -> Owners.assign(referral.bundle(), owner.participant()));
+        }
+        audit.append(intakeEvent(AuditKind.INTAKE_DUPLICATE, known.id(), sender, referral, json(referral))
+                .withOutcome("DUPLICATE"));
+        return new Result(
+                known.id(),
+                known.status(),
+                known.destinationId() == null ? List.of() : List.of(known.destinationId()),
+                null,
+                null,
+                true,
+                List.of());
     }
 
     /** The victims' NIKs, kept only as keyed hashes (to find the same victim referred again). */
@@ -160,28 +187,22 @@ public class ReferralIntake {
                 .toList();
     }
 
-    /** @param canonicalJson the referral's Bundle as received, before routing names its owner */
-    private Result route(UUID id, Participant sender, CanonicalReferral referral, String canonicalJson) {
-        RoutingDecision decision = routing.decide(sender, referral);
+    private Result refused(UUID id, Participant sender, RoutingDecision decision, List<AuditEvent> trail) {
+        referrals.addEvent(id, "REFUSED", ReferralStatuses.REFUSED, "hub", decision.refusal());
+        decision.findings().forEach(finding -> trail.add(notCovered(id, sender, finding, "REFUSED")));
+        List<OwedDelivery> owed = List.of(deliveries.addStatus(
+                id,
+                sender.id(),
+                ReferralStatus.REJECTED.name(),
+                "Ditolak oleh hub / refused by the hub: " + decision.refusal(),
+                Instant.now()));
+        log.info("Referral {} from {} refused: {}", id, sender.id(), decision.refusal());
+        meters.refused(sender.id());
+        return new Result(id, ReferralStatuses.REFUSED, List.of(), decision.refusal(), null, false, owed);
+    }
+
+    private Result routed(UUID id, Participant sender, RoutingDecision decision, List<AuditEvent> trail) {
         List<OwedDelivery> owed = new ArrayList<>();
-        if (!decision.isRouted()) {
-            referrals.route(id, ReferralStatuses.REFUSED, null, canonicalJson);
-            referrals.addEvent(id, "REFUSED", ReferralStatuses.REFUSED, "hub", decision.refusal());
-            decision.findings().forEach(finding -> audit.append(notCovered(id, sender, finding, "REFUSED")));
-            owed.add(deliveries.addStatus(
-                    id,
-                    sender.id(),
-                    ReferralStatus.REJECTED.name(),
-                    "Ditolak oleh hub / refused by the hub: " + decision.refusal(),
-                    Instant.now()));
-            log.info("Referral {} from {} refused: {}", id, sender.id(), decision.refusal());
-            meters.refused(sender.id());
-            return new Result(id, ReferralStatuses.REFUSED, List.of(), decision.refusal(), null, false, owed);
-        }
-        // The first receiver owns the Task in the stored referral; each delivery names its own receiver.
-        Grant primary = decision.grants().get(0);
-        Owners.assign(referral.bundle(), participants.get(primary.receiver()).participant());
-        referrals.route(id, ReferralStatuses.REQUESTED, primary.receiver(), json(referral));
         Instant routedAt = Instant.now();
         for (Grant grant : decision.grants()) {
             Instant respondBy = grant.respondWithin() == null ? null : routedAt.plus(grant.respondWithin());
@@ -199,14 +220,14 @@ public class ReferralIntake {
                             ReferralStatuses.REQUESTED));
             referrals.addEvent(
                     id, "ROUTED", ReferralStatuses.REQUESTED, "hub", describe(grant, respondBy, decision.target()));
-            audit.append(routed(id, sender, grant, respondBy));
+            trail.add(routed(id, sender, grant, respondBy));
             owed.add(deliveries.addReferral(id, grant.receiver()));
             meters.routed(sender.id(), grant.receiver(), grant.agreementId());
         }
         String partial = decision.partialCover();
         if (partial != null) {
             referrals.addEvent(id, "PARTIAL_COVER", null, "hub", partial);
-            decision.findings().forEach(finding -> audit.append(notCovered(id, sender, finding, "PARTIAL")));
+            decision.findings().forEach(finding -> trail.add(notCovered(id, sender, finding, "PARTIAL")));
         }
         List<String> receivers = decision.grants().stream().map(Grant::receiver).toList();
         log.info("Referral {} from {} routed to {}", id, sender.id(), receivers);
@@ -290,6 +311,7 @@ public class ReferralIntake {
             CanonicalReferral referral,
             ReferralFacts facts,
             String status,
+            String owner,
             String canonicalJson) {
         return new ReferralRecord(
                 id,
@@ -299,7 +321,7 @@ public class ReferralIntake {
                 facts.kind(),
                 facts.urgency(),
                 status,
-                null,
+                owner,
                 facts.requestedRegion(),
                 facts.domicileRegion(),
                 facts.incidentRegion(),

@@ -90,15 +90,17 @@ public class ReferralRepository {
     public void revise(ReferralRecord r) {
         FieldCipher.Sealed canonical = sealed(r.id(), r.canonicalJson());
         jdbc.sql("""
-                        update referral set revision = ?, kind = ?, urgency = ?, requested_region = ?,
-                          domicile_region = ?, incident_region = ?, canonical = null, canonical_enc = ?, canonical_key = ?,
-                          reported_at = ?, updated_at = now()
+                        update referral set revision = ?, kind = ?, urgency = ?, status = ?, destination_id = ?,
+                          requested_region = ?, domicile_region = ?, incident_region = ?, canonical = null,
+                          canonical_enc = ?, canonical_key = ?, reported_at = ?, updated_at = now()
                         where id = ?
                         """)
                 .params(
                         r.revision(),
                         r.kind(),
                         r.urgency(),
+                        r.status(),
+                        r.destinationId(),
                         r.requestedRegion(),
                         r.domicileRegion(),
                         r.incidentRegion(),
@@ -109,32 +111,34 @@ public class ReferralRepository {
                 .update();
     }
 
-    public void route(UUID id, String status, String destinationId, String canonicalJson) {
-        FieldCipher.Sealed canonical = sealed(id, canonicalJson);
-        jdbc.sql(
-                        "update referral set status = ?, destination_id = ?, canonical = null, canonical_enc = ?, canonical_key = ?,"
-                                + " updated_at = now() where id = ?")
-                .params(status, destinationId, canonical.bytes(), canonical.keyId(), id)
-                .update();
-    }
-
     private FieldCipher.Sealed sealed(UUID id, String canonicalJson) {
         return cipher.encrypt(canonicalJson, CANONICAL, id);
     }
 
     /** Replaces the keyed hashes of the referral's victims' NIKs (normalised to digits). */
-    public void recordVictims(UUID referralId, java.util.Collection<String> niks) {
-        jdbc.sql("delete from referral_identity where referral_id = ?")
-                .param(referralId)
-                .update();
-        niks.stream()
+    /**
+     * Records the keyed hashes of the referral's victims' NIKs (normalised to digits), in one statement.
+     *
+     * @param replace true for a revision, whose earlier victims are forgotten first
+     */
+    public void recordVictims(UUID referralId, java.util.Collection<String> niks, boolean replace) {
+        if (replace) {
+            jdbc.sql("delete from referral_identity where referral_id = ?")
+                    .param(referralId)
+                    .update();
+        }
+        List<byte[]> hashes = niks.stream()
                 .map(nik -> nik.replaceAll("\\D", ""))
                 .filter(nik -> !nik.isEmpty())
                 .distinct()
-                .forEach(nik -> jdbc.sql(
-                                "insert into referral_identity (referral_id, nik_hash) values (?, ?) on conflict do nothing")
-                        .params(referralId, cipher.lookupHash(nik))
-                        .update());
+                .map(cipher::lookupHash)
+                .toList();
+        if (hashes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into referral_identity (referral_id, nik_hash) select ?, unnest(?) on conflict do nothing")
+                .params(referralId, hashes.toArray(new byte[0][]))
+                .update();
     }
 
     /**

@@ -112,6 +112,26 @@ class AuditLogIT extends HubIntegrationTest {
     }
 
     @Test
+    void entriesWrittenTogetherKeepTheirOrderAndCommitWithTheChange() {
+        assertThatThrownBy(() -> audit.appendAll(List.of(event(110))))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        UUID referral = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> audit.appendAll(List.of(
+                event(111).withReferral(referral),
+                event(112).withReferral(null),
+                event(113).withReferral(referral))));
+        sequencer.seal();
+
+        List<AuditLog.Logged> trail = audit.ofReferral(referral);
+        assertThat(trail)
+                .extracting(l -> String.valueOf(l.event().details().get("n")))
+                .containsExactly("111", "113");
+        assertThat(trail.get(0).index().orElseThrow())
+                .isLessThan(trail.get(1).index().orElseThrow());
+        assertThat(service.verify(List.of()).ok()).isTrue();
+    }
+
+    @Test
     void concurrentTransactionsGetGapFreeIndexesInTheOrderTheyCommitted() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

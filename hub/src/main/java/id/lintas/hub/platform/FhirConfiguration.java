@@ -11,11 +11,22 @@ import org.springframework.context.annotation.Configuration;
  * validator is off the hot path (ADR 0011); intake uses the cheap {@link ReferralCheck}.
  */
 @Configuration(proxyBeanMethods = false)
-class FhirConfiguration {
+public class FhirConfiguration {
 
     @Bean
     FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
+        return configure(FhirContext.forR4Cached());
+    }
+
+    /**
+     * The hub's parser options. Automatic containment is off: every reference in the Bundles the hub
+     * writes and renders points at an entry by its fullUrl, so HAPI's containment pass, which walks every
+     * resource on every encoding (ADR 0013: 4% of the hub's samples), never contains anything
+     * ({@code CanonicalGoldenTest} holds byte for byte under these options).
+     */
+    public static FhirContext configure(FhirContext fhir) {
+        fhir.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+        return fhir;
     }
 
     @Bean

@@ -20,6 +20,7 @@ import id.lintas.contracts.spi.RegionAdapter;
 import id.lintas.contracts.spi.TranslationException;
 import id.lintas.hub.agreement.DataCategory;
 import id.lintas.hub.agreement.DataMinimiser;
+import id.lintas.hub.platform.FhirConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,9 @@ class CanonicalGoldenTest {
     private static final Map<String, Participant> PARTICIPANTS = participants();
 
     private static final Map<String, RegionAdapter> ADAPTERS = adapters();
-    private static final FhirContext FHIR = FhirContext.forR4Cached();
+    /** The hub's context, as {@code FhirConfiguration} sets it: the goldens hold under the hub's parser options. */
+    private static final FhirContext FHIR = FhirConfiguration.configure(FhirContext.forR4Cached());
+
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     private static final boolean WRITE = Boolean.getBoolean("lintas.golden.write");
     private static final Pattern URN_UUID =

@@ -14,6 +14,7 @@ import id.lintas.hub.audit.AuditKind;
 import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
+import id.lintas.hub.referral.RecentReferrals;
 import id.lintas.hub.referral.ReferralRecord;
 import id.lintas.hub.referral.ReferralRepository;
 import id.lintas.hub.referral.ReferralRoute;
@@ -50,6 +51,7 @@ public class DeliveryService {
     private final TransactionTemplate transactions;
     private final DeliveryMeters meters;
     private final AuditLog audit;
+    private final RecentReferrals recent;
     private final Duration lease;
     /** This hub instance, in claims: another instance takes a claim over only after its lease. */
     private final String claimant = "hub-" + UUID.randomUUID();
@@ -65,8 +67,10 @@ public class DeliveryService {
             DeliveryProperties properties,
             TransactionTemplate transactions,
             DeliveryMeters meters,
-            AuditLog audit) {
+            AuditLog audit,
+            RecentReferrals recent) {
         this.audit = audit;
+        this.recent = recent;
         this.deliveries = deliveries;
         this.referrals = referrals;
         this.participants = participants;
@@ -225,10 +229,11 @@ public class DeliveryService {
             DeliveryRecord delivery, ReferralRecord referral, Optional<ReferralRoute> route, Connected recipient)
             throws TranslationException {
         if (DeliveryRecord.REFERRAL.equals(delivery.kind())) {
-            // The stored Bundle is parsed and read into the typed model once; the minimiser and the
-            // receiver's renderer work from the model.
-            Referral stored = CanonicalReader.standard()
-                    .read(fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson()));
+            // The typed model as recorded: kept by this instance's intake moments ago, or the stored
+            // Bundle parsed and read once; the minimiser and the receiver's renderer work from the model.
+            Referral stored = recent.find(referral.id(), referral.revision())
+                    .orElseGet(() -> CanonicalReader.standard()
+                            .read(fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson())));
             // Fail closed: without the grant its agreement gave this receiver, it gets nothing.
             ReferralRoute grant = route.orElseThrow(
                     () -> new PermanentDeliveryException("no agreement grant is recorded for " + recipient.id()));

@@ -1,6 +1,7 @@
 package id.lintas.hub.ingest;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.model.Party;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.model.Victim;
 import id.lintas.contracts.spi.CanonicalReferral;
@@ -14,6 +15,7 @@ import id.lintas.hub.audit.AuditLog;
 import id.lintas.hub.delivery.DeliveryRepository;
 import id.lintas.hub.delivery.OwedDelivery;
 import id.lintas.hub.participant.ParticipantDirectory;
+import id.lintas.hub.referral.RecentReferrals;
 import id.lintas.hub.referral.ReferralFacts;
 import id.lintas.hub.referral.ReferralRecord;
 import id.lintas.hub.referral.ReferralRepository;
@@ -49,6 +51,7 @@ public class ReferralIntake {
     private final IntakeMeters meters;
     private final AuditLog audit;
     private final InboundMessageStore inbound;
+    private final RecentReferrals recent;
 
     ReferralIntake(
             ReferralRepository referrals,
@@ -58,7 +61,9 @@ public class ReferralIntake {
             FhirContext fhir,
             IntakeMeters meters,
             AuditLog audit,
-            InboundMessageStore inbound) {
+            InboundMessageStore inbound,
+            RecentReferrals recent) {
+        this.recent = recent;
         this.audit = audit;
         this.inbound = inbound;
         this.referrals = referrals;
@@ -118,12 +123,15 @@ public class ReferralIntake {
                     existing.get().id());
         }
         RoutingDecision decision = routing.decide(sender, referral);
+        Referral routedModel = null;
         String status = decision.isRouted() ? ReferralStatuses.REQUESTED : ReferralStatuses.REFUSED;
         String owner = null;
         if (decision.isRouted()) {
             // The first receiver owns the Task in the stored referral; each delivery names its own receiver.
             owner = decision.grants().get(0).receiver();
-            Owners.assign(referral.bundle(), participants.get(owner).participant());
+            Participant destination = participants.get(owner).participant();
+            Owners.assign(referral.bundle(), destination);
+            routedModel = referral.model().withDestination(Party.of(destination));
         }
         String canonicalJson = json(referral);
         // The referral's audit entries are written together, in one statement, once the row is.
@@ -144,6 +152,10 @@ public class ReferralIntake {
             referrals.addEvent(id, "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision());
             trail.add(received(id, sender, referral, canonicalJson));
             referrals.recordVictims(id, niks(referral.model()), false);
+        }
+        if (routedModel != null) {
+            // Its deliveries, moments from now, render from the model instead of parsing the Bundle again.
+            recent.keepAfterCommit(id, referral.revision(), routedModel);
         }
         meters.received(sender.id());
         Result result =

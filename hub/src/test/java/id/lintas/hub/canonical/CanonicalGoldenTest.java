@@ -6,6 +6,7 @@ import ca.uhn.fhir.context.FhirContext;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.canonical.CanonicalWriter;
+import id.lintas.contracts.model.Party;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FhirMessageReader;
@@ -191,6 +192,25 @@ class CanonicalGoldenTest {
         CanonicalReferral referral = rendering.sample().referral();
         assertThat(render(rendering, referral.model()).text())
                 .isEqualTo(render(rendering, referral.bundle()).text());
+    }
+
+    /**
+     * What the intake keeps for delivery ({@code RecentReferrals}: the adapter's model with its owner
+     * named) is what the record holds: the Bundle with the owner assigned, read again, is the same model
+     * and renders, for every receiver, to the same bytes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void theModelKeptForDeliveryIsTheRecordedBundleReadAgain(Rendering rendering) {
+        CanonicalReferral referral = rendering.sample().referral();
+        Party owner = Party.of(PARTICIPANTS.get(rendering.receiverFormat()));
+        Bundle recorded = referral.bundle().copy();
+        CanonicalWriter.standard().assignDestination(recorded, owner);
+        Referral kept = referral.model().withDestination(owner);
+
+        assertThat(kept).isEqualTo(CanonicalReader.standard().read(recorded));
+        assertThat(render(rendering, kept).text())
+                .isEqualTo(render(rendering, recorded).text());
     }
 
     /** A rendering's golden file and what the receiver's adapter renders from {@code bundle}. */

@@ -74,6 +74,42 @@ class PpuToKukarFlowIT extends HubIntegrationTest {
         assertThat(filesUnder(archive("ppu"))).anyMatch(name -> name.startsWith("RUJUKAN_20250722_1600"));
     }
 
+    /** Cases of one file go through intake side by side; the receipt still answers every row, in order. */
+    @Test
+    void everyCaseOfALargerFileIsRecordedOnceAndAnsweredInRowOrder() {
+        String sample = sample("ppu-csv", "RUJUKAN_20250722_1600.csv");
+        String[] lines = sample.split("\r\n");
+        StringBuilder csv = new StringBuilder(lines[0]).append("\r\n");
+        for (int copy = 1; copy <= 10; copy++) {
+            for (int line = 1; line < lines.length; line++) {
+                csv.append(Samples.withCaseSuffix(lines[line], "-M" + copy)).append("\r\n");
+            }
+        }
+        drop("ppu", "RUJUKAN_20250726_1100.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        List<Map<String, String>> receipt =
+                Samples.csvRows(read(awaitOutboxFile("ppu", "HASIL_RUJUKAN_20250726_1100")));
+        int rowsPerCopy = lines.length - 1;
+        assertThat(receipt).hasSize(10 * rowsPerCopy);
+        assertThat(receipt)
+                .extracting(r -> Integer.parseInt(r.get("Baris")))
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(receipt).extracting(r -> r.get("Hasil")).containsOnly("DITERIMA");
+        // The two rows of case 118 in every copy are one referral, as in the sample.
+        assertThat(receipt.stream().map(r -> r.get("ID Rujukan Hub")).distinct())
+                .hasSize(10
+                        * (int) java.util.Arrays.stream(lines)
+                                .skip(1)
+                                .map(l -> l.replaceAll(".*(PPU/UPTD/2025/\\d+).*", "$1"))
+                                .distinct()
+                                .count());
+        assertThat(jdbc.sql("select count(*) from referral where sender_id = 'ppu' and source_reference like '%-M%'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(20);
+    }
+
     @Test
     void badRowsAreRefusedAloneWhileGoodRowsOfTheSameFileGoThrough() {
         String csv = Samples.withCaseSuffix(sample("ppu-csv", "invalid-RUJUKAN_20250724_0900.csv"), "-F2");

@@ -16,6 +16,7 @@ import id.lintas.hub.lifecycle.StatusChangeRefusedException;
 import id.lintas.hub.lifecycle.StatusService;
 import id.lintas.hub.participant.ParticipantDirectory;
 import id.lintas.hub.participant.ParticipantDirectory.Connected;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,6 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Header;
 import org.apache.camel.component.file.FileConstants;
 import org.slf4j.Logger;
@@ -49,6 +55,7 @@ public class FileIngest {
     private final long maxFileBytes;
     private final IntakeMeters meters;
     private final IntakeTurns turns;
+    private final ExecutorService caseWorkers;
 
     FileIngest(
             ParticipantDirectory participants,
@@ -65,6 +72,12 @@ public class FileIngest {
         this.files = files;
         this.maxFileBytes = properties.maxFileSize().toBytes();
         this.meters = meters;
+        AtomicInteger worker = new AtomicInteger();
+        this.caseWorkers = Executors.newFixedThreadPool(properties.caseWorkers(), task -> {
+            Thread thread = new Thread(task, "lintas-file-cases-" + worker.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -150,11 +163,13 @@ public class FileIngest {
             throw e;
         }
         ReceiptTexts texts = reader.receiptTexts();
+        List<FileBatch.Item> items = batch.items();
+        Outcome[] outcomes = outcomes(sender, texts, items);
         List<RowReceipt> receipts = new ArrayList<>();
         List<Map<String, Object>> refused = new ArrayList<>();
-        for (FileBatch.Item item : batch.items()) {
-            Outcome outcome =
-                    item.message() == null ? Outcome.refused(texts, item.errors()) : accept(sender, texts, item);
+        for (int i = 0; i < items.size(); i++) {
+            FileBatch.Item item = items.get(i);
+            Outcome outcome = outcomes[i];
             for (Integer row : item.rows()) {
                 receipts.add(new RowReceipt(
                         row, item.sourceReference(), outcome.referralId(), outcome.accepted(), outcome.message()));
@@ -178,6 +193,56 @@ public class FileIngest {
         inbound.outcome(inboundId, outcome, refused.isEmpty() ? null : refused, null);
         meters.rejected(participantId, "file", refused.size());
         log.info("File {} from {}: {} row(s), {} refused", fileName, participantId, receipts.size(), refused.size());
+    }
+
+    /**
+     * Every item's outcome, by its place in the file. The cases of a file go through intake side by side
+     * ({@code lintas.files.case-workers}), each waiting for its intake turn; the items of one case keep
+     * the file's order (a revision after the one before it, a status change after the one before). A
+     * failure that is not the item's own (the database, the broker) fails the whole file, once every
+     * case under way has ended, so the file is read again later and what was recorded is a resend then.
+     */
+    private Outcome[] outcomes(Connected sender, ReceiptTexts texts, List<FileBatch.Item> items) {
+        Outcome[] outcomes = new Outcome[items.size()];
+        Map<String, List<Integer>> cases = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            FileBatch.Item item = items.get(i);
+            if (item.message() == null) {
+                outcomes[i] = Outcome.refused(texts, item.errors());
+            } else {
+                cases.computeIfAbsent(caseKey(item, i), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<CompletableFuture<Void>> running = new ArrayList<>(cases.size());
+        for (List<Integer> positions : cases.values()) {
+            Runnable oneCase = () -> positions.forEach(i -> outcomes[i] = accept(sender, texts, items.get(i)));
+            running.add(
+                    cases.size() == 1
+                            ? CompletableFuture.runAsync(oneCase, Runnable::run)
+                            : CompletableFuture.runAsync(oneCase, caseWorkers));
+        }
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+        return outcomes;
+    }
+
+    /** Items of one case share a key: status changes by the hub's referral id, referrals by the case number. */
+    private static String caseKey(FileBatch.Item item, int position) {
+        if (item.message() instanceof StatusChange change && change.hubReferralId() != null) {
+            return "referral:" + change.hubReferralId();
+        }
+        return item.sourceReference() == null ? "item:" + position : "case:" + item.sourceReference();
+    }
+
+    @PreDestroy
+    void stop() {
+        caseWorkers.shutdownNow();
     }
 
     private static FileBatchReader fileReader(Connected sender) {

@@ -21,7 +21,7 @@ class FileDropTest {
             "RUJUKAN_MASUK_r1.csv", "text/csv", "No Registrasi\r\nKKR/TEST/1\r\n".getBytes(StandardCharsets.UTF_8));
 
     private FileDrop drop() {
-        return new FileDrop(new FilesProperties(root, null, null));
+        return new FileDrop(new FilesProperties(root, null, null, null));
     }
 
     private Path published() {

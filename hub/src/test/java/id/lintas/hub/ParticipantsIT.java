@@ -189,7 +189,7 @@ class ParticipantsIT extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> queued("berau") > 0);
         assertThat(berau.findAll(postRequestedFor(urlPathEqualTo(KukarStubs.REFERRALS))))
                 .isEmpty();
-        assertThat(deliveryState(referralId, "berau")).isEqualTo("ENQUEUED");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "ENQUEUED".equals(deliveryState(referralId, "berau")));
 
         assertThat(put("berau", "ACTIVE", berau.baseUrl() + "/kukar")
                         .getStatusCode()

@@ -1,8 +1,10 @@
 package id.lintas.bench;
 
+import ca.uhn.fhir.context.FhirContext;
 import id.lintas.adapter.kukar.KukarJsonAdapter;
 import id.lintas.adapter.ppu.PpuCsvAdapter;
 import id.lintas.contracts.canonical.CanonicalReader;
+import id.lintas.contracts.canonical.CompactJson;
 import id.lintas.contracts.spi.CanonicalReferral;
 import id.lintas.contracts.spi.FileBatch;
 import id.lintas.contracts.spi.OutboundDocument;
@@ -29,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The CPU cost of each intake step for one referral, without I/O: translate a region's message to
  * canonical, validate the Bundle (HAPI, R4 + profiles) or check the typed referral (what intake does,
- * ADR 0011), render it for the receiving region.
+ * ADR 0011), write the Bundle's JSON as intake records it (HAPI's parser, or {@code CompactJson}, ADR 0015),
+ * render it for the receiving region.
  * Prints average time per operation; it asserts nothing.
  */
 @State(Scope.Benchmark)
@@ -52,6 +55,8 @@ public class IntakeBenchmark {
     private byte[] kukarReferral;
     private byte[] ppuFile;
     private CanonicalReferral canonical;
+    private FhirContext fhir;
+    private CompactJson compactJson;
 
     @Setup
     public void setUp() throws Exception {
@@ -63,6 +68,19 @@ public class IntakeBenchmark {
         kukarReferral = sample("referral-tppo-to-ppu.json");
         ppuFile = sample("RUJUKAN_20250722_1600.csv");
         canonical = kukar.readReferral(kukarReferral, KUKAR);
+        fhir = FhirContext.forR4Cached();
+        fhir.getParserOptions().setAutoContainReferenceTargetsWithNoId(false); // as the hub's FhirConfiguration
+        compactJson = new CompactJson(fhir);
+    }
+
+    @Benchmark
+    public String bundleJsonByHapi() {
+        return fhir.newJsonParser().encodeResourceToString(canonical.bundle());
+    }
+
+    @Benchmark
+    public String bundleJsonByCompactJson() {
+        return compactJson.write(canonical.bundle());
     }
 
     @Benchmark

@@ -1,6 +1,6 @@
 package id.lintas.hub.ingest;
 
-import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.CompactJson;
 import id.lintas.contracts.model.Party;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.model.Victim;
@@ -47,7 +47,7 @@ public class ReferralIntake {
     private final DeliveryRepository deliveries;
     private final RoutingPolicy routing;
     private final ParticipantDirectory participants;
-    private final FhirContext fhir;
+    private final CompactJson compactJson;
     private final IntakeMeters meters;
     private final AuditLog audit;
     private final InboundMessageStore inbound;
@@ -58,7 +58,7 @@ public class ReferralIntake {
             DeliveryRepository deliveries,
             RoutingPolicy routing,
             ParticipantDirectory participants,
-            FhirContext fhir,
+            CompactJson json,
             IntakeMeters meters,
             AuditLog audit,
             InboundMessageStore inbound,
@@ -70,7 +70,7 @@ public class ReferralIntake {
         this.deliveries = deliveries;
         this.routing = routing;
         this.participants = participants;
-        this.fhir = fhir;
+        this.compactJson = json;
         this.meters = meters;
     }
 
@@ -344,7 +344,8 @@ public class ReferralIntake {
                 null);
     }
 
+    /** The Bundle's JSON as HAPI's parser writes it ({@link CompactJson} falls back to it where it must). */
     private String json(CanonicalReferral referral) {
-        return fhir.newJsonParser().encodeResourceToString(referral.bundle());
+        return compactJson.encode(referral.bundle());
     }
 }

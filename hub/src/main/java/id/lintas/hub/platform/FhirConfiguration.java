@@ -1,6 +1,7 @@
 package id.lintas.hub.platform;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.CompactJson;
 import id.lintas.contracts.validation.CanonicalValidator;
 import id.lintas.contracts.validation.ReferralCheck;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,12 @@ public class FhirConfiguration {
     public static FhirContext configure(FhirContext fhir) {
         fhir.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
         return fhir;
+    }
+
+    /** The canonical Bundle's JSON at intake, as HAPI writes it, without HAPI's per-call set-up (ADR 0015). */
+    @Bean
+    CompactJson compactJson(FhirContext fhir) {
+        return new CompactJson(fhir);
     }
 
     @Bean

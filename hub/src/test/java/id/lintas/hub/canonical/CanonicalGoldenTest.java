@@ -6,6 +6,7 @@ import ca.uhn.fhir.context.FhirContext;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.canonical.CanonicalReader;
 import id.lintas.contracts.canonical.CanonicalWriter;
+import id.lintas.contracts.canonical.CompactJson;
 import id.lintas.contracts.model.Party;
 import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.spi.CanonicalReferral;
@@ -211,6 +212,20 @@ class CanonicalGoldenTest {
         assertThat(kept).isEqualTo(CanonicalReader.standard().read(recorded));
         assertThat(render(rendering, kept).text())
                 .isEqualTo(render(rendering, recorded).text());
+    }
+
+    /**
+     * The JSON the hub records at intake ({@code CompactJson}) is HAPI's for every sample's Bundle, as
+     * sent and with its owner named, and is written without falling back to HAPI's parser.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void theRecordedJsonIsHapisJsonOfTheBundle(Rendering rendering) {
+        Bundle recorded = rendering.sample().referral().bundle().copy();
+        CompactJson compact = new CompactJson(FHIR);
+        assertThat(compact.write(recorded)).isEqualTo(FHIR.newJsonParser().encodeResourceToString(recorded));
+        CanonicalWriter.standard().assignDestination(recorded, Party.of(PARTICIPANTS.get(rendering.receiverFormat())));
+        assertThat(compact.write(recorded)).isEqualTo(FHIR.newJsonParser().encodeResourceToString(recorded));
     }
 
     /** A rendering's golden file and what the receiver's adapter renders from {@code bundle}. */

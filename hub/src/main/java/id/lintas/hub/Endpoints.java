@@ -3,15 +3,6 @@ package id.lintas.hub;
 /** Every Camel endpoint URI the hub uses, in one place. */
 public final class Endpoints {
 
-    /** Translate, validate, record and route one referral sent over HTTP. */
-    public static final String INGEST_REFERRAL = "direct:ingest-referral";
-
-    /** Translate a status change sent over HTTP and apply it to its referral. */
-    public static final String INGEST_STATUS = "direct:ingest-status";
-
-    /** A FHIR message Bundle (a new referral or a status change) from a FHIR-speaking region. */
-    public static final String INGEST_FHIR_MESSAGE = "direct:ingest-fhir-message";
-
     /** The steps of a FHIR message after it was kept: translate, then record a referral or apply a status. */
     public static final String INGEST_FHIR_MESSAGE_STEPS = "direct:ingest-fhir-message-steps";
 

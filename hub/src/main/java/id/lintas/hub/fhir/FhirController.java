@@ -3,7 +3,6 @@ package id.lintas.hub.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import id.lintas.contracts.canonical.Canonical;
 import id.lintas.contracts.spi.Transport;
-import id.lintas.hub.Endpoints;
 import id.lintas.hub.ingest.Ingest;
 import id.lintas.hub.ingest.IntakeTurns;
 import id.lintas.hub.ingest.ReferralIntake;
@@ -13,11 +12,7 @@ import id.lintas.hub.security.Caller;
 import id.lintas.hub.security.Role;
 import id.lintas.hub.security.SecurityLog;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -58,7 +53,7 @@ class FhirController {
 
     static final String SID_REFERRAL = "urn:lintas:referral";
 
-    private final ProducerTemplate producer;
+    private final Ingest ingest;
     private final ParticipantDirectory participants;
     private final FhirContext fhir;
     private final AuthorizationServerSettings authorizationServer;
@@ -66,12 +61,12 @@ class FhirController {
     private final IntakeTurns turns;
 
     FhirController(
-            ProducerTemplate producer,
+            Ingest ingest,
             ParticipantDirectory participants,
             FhirContext fhir,
             AuthorizationServerSettings authorizationServer,
             IntakeTurns turns) {
-        this.producer = producer;
+        this.ingest = ingest;
         this.turns = turns;
         this.participants = participants;
         this.fhir = fhir;
@@ -86,15 +81,10 @@ class FhirController {
             @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
         String sender = sender();
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(Ingest.PARTICIPANT, sender);
-        headers.put(Ingest.MEDIA_TYPE, contentType);
         Object result;
         // A turn of intake before anything is kept: a refused message leaves nothing behind.
         try (IntakeTurns.Turn turn = turns.forRequest()) {
-            result = producer.requestBodyAndHeaders(Endpoints.INGEST_FHIR_MESSAGE, body, headers);
-        } catch (CamelExecutionException e) {
-            throw Ingest.stepFailure(e);
+            result = ingest.message(sender, contentType, body);
         }
         Bundle response = new Bundle().setType(Bundle.BundleType.MESSAGE);
         response.setTimestamp(new Date());

@@ -23,9 +23,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of receiving a message over HTTP or FHIR, each a bean call in the ingest routes: keep the raw
- * message, translate it to canonical, then hand it to {@link Intake} (validate, record and route, publish
- * the deliveries it owes) and keep the outcome.
+ * The steps of receiving a message over HTTP or FHIR: keep the raw message, translate it to canonical, then
+ * hand it to {@link Intake} (validate, record and route, publish the deliveries it owes) and keep the
+ * outcome. A request runs them in turn on its own thread ({@link #referral}, {@link #status},
+ * {@link #message}); the redrive route runs the last two for a kept message whose request died (ADR 0015).
  */
 @Component
 public class Ingest {
@@ -58,6 +59,31 @@ public class Ingest {
             cause = cause.getCause();
         }
         return cause instanceof RuntimeException runtime ? runtime : e;
+    }
+
+    /** A referral in the participant's own format, as its request sent it: kept, translated, accepted. */
+    public ReferralIntake.Result referral(String participantId, String mediaType, byte[] body) {
+        UUID inboundId = keep(body, participantId, mediaType, "REFERRAL");
+        return acceptReferral(translateReferral(body, participantId, inboundId, mediaType), participantId, inboundId);
+    }
+
+    /** A status change in the participant's own format: kept, translated, applied. */
+    public StatusService.Result status(String participantId, String mediaType, byte[] body) {
+        UUID inboundId = keep(body, participantId, mediaType, "STATUS");
+        return acceptStatus(translateStatus(body, participantId, inboundId, mediaType), participantId, inboundId);
+    }
+
+    /**
+     * A FHIR message Bundle: kept, read, and accepted as the referral or the status change its event says.
+     *
+     * @return the referral's {@link ReferralIntake.Result} or the status change's {@link StatusService.Result}
+     */
+    public Object message(String participantId, String mediaType, byte[] body) {
+        UUID inboundId = keep(body, participantId, mediaType, "MESSAGE");
+        InboundMessage message = translateMessage(body, participantId, inboundId);
+        return message instanceof CanonicalReferral referral
+                ? acceptReferral(referral, participantId, inboundId)
+                : acceptStatus((StatusChange) message, participantId, inboundId);
     }
 
     /** Keeps the raw message of an HTTP participant; unknown or file-only participants are refused. */

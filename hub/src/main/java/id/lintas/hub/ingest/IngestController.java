@@ -1,11 +1,8 @@
 package id.lintas.hub.ingest;
 
-import id.lintas.hub.Endpoints;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,12 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IngestController {
 
-    private final ProducerTemplate producer;
+    private final Ingest ingest;
 
     private final IntakeTurns turns;
 
-    IngestController(ProducerTemplate producer, IntakeTurns turns) {
-        this.producer = producer;
+    IngestController(Ingest ingest, IntakeTurns turns) {
+        this.ingest = ingest;
         this.turns = turns;
     }
 
@@ -35,8 +32,11 @@ class IngestController {
             @PathVariable String participantId,
             @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        ReferralIntake.Result result =
-                send(Endpoints.INGEST_REFERRAL, body, participantId, contentType, ReferralIntake.Result.class);
+        ReferralIntake.Result result;
+        // A turn of intake before anything is kept: a refused request leaves nothing behind.
+        try (IntakeTurns.Turn turn = turns.forRequest()) {
+            result = ingest.referral(participantId, contentType, body);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("referralId", result.referralId().toString());
         answer.put("status", result.status());
@@ -59,27 +59,13 @@ class IngestController {
             @PathVariable String participantId,
             @RequestBody byte[] body,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType) {
-        var result = send(
-                Endpoints.INGEST_STATUS,
-                body,
-                participantId,
-                contentType,
-                id.lintas.hub.lifecycle.StatusService.Result.class);
+        id.lintas.hub.lifecycle.StatusService.Result result;
+        try (IntakeTurns.Turn turn = turns.forRequest()) {
+            result = ingest.status(participantId, contentType, body);
+        }
         return ResponseEntity.ok(Map.of(
                 "referralId", result.referralId().toString(),
                 "status", result.status(),
                 "changed", result.changed()));
-    }
-
-    private <T> T send(String endpoint, byte[] body, String participantId, String contentType, Class<T> type) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(Ingest.PARTICIPANT, participantId);
-        headers.put(Ingest.MEDIA_TYPE, contentType);
-        // A turn of intake before anything is kept: a refused request leaves nothing behind.
-        try (IntakeTurns.Turn turn = turns.forRequest()) {
-            return producer.requestBodyAndHeaders(endpoint, body, headers, type);
-        } catch (CamelExecutionException e) {
-            throw Ingest.stepFailure(e);
-        }
     }
 }

@@ -5,30 +5,15 @@ import id.lintas.hub.Endpoints;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** Receiving over HTTP and FHIR: keep -> translate -> intake (validate, record and route, publish). */
+/**
+ * A kept HTTP or FHIR message taken up again without its request: translate -> intake. A live request
+ * runs the same steps on its own thread ({@link Ingest#referral} and the others), without a route.
+ */
 @Component
 class IngestRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(Endpoints.INGEST_REFERRAL)
-                .routeId("ingest-http-referral")
-                // Errors go back to the caller, which answers with problem details; nothing to redeliver.
-                .errorHandler(noErrorHandler())
-                .setHeader("lintasKind", constant("REFERRAL"))
-                .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
-                .bean(Ingest.class, "translateReferral")
-                .id("ingest-translate")
-                .bean(Ingest.class, "acceptReferral")
-                .id("ingest-accept");
-
-        from(Endpoints.INGEST_FHIR_MESSAGE)
-                .routeId("ingest-fhir-message")
-                .errorHandler(noErrorHandler())
-                .setHeader("lintasKind", constant("MESSAGE"))
-                .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
-                .to(Endpoints.INGEST_FHIR_MESSAGE_STEPS);
-
         from(Endpoints.INGEST_FHIR_MESSAGE_STEPS)
                 .routeId("ingest-fhir-message-steps")
                 .errorHandler(noErrorHandler())
@@ -40,16 +25,6 @@ class IngestRoutes extends RouteBuilder {
                 .otherwise()
                 .bean(Ingest.class, "acceptStatus")
                 .end();
-
-        from(Endpoints.INGEST_STATUS)
-                .routeId("ingest-http-status")
-                .errorHandler(noErrorHandler())
-                .setHeader("lintasKind", constant("STATUS"))
-                .setHeader(Ingest.INBOUND_ID, method(Ingest.class, "keep"))
-                .bean(Ingest.class, "translateStatus")
-                .id("ingest-translate-status")
-                .bean(Ingest.class, "acceptStatus")
-                .id("ingest-accept-status");
 
         // A kept message whose request died before it ended, taken up again without its caller (who
         // got no answer and may send again: intake is idempotent on the sender's reference).

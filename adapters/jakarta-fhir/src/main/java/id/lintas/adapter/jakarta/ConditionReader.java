@@ -110,7 +110,7 @@ final class ConditionReader {
         String at = Fhir.extensionPath("Condition", JakartaFhir.EXT_LOKASI_KEJADIAN);
         Optional<CodeType> code = Fhir.extensionValue(source, JakartaFhir.EXT_LOKASI_KEJADIAN, CodeType.class);
         if (code.isEmpty()) {
-            if (source.getExtensionByUrl(JakartaFhir.EXT_LOKASI_KEJADIAN) != null) {
+            if (Fhir.first(source.getExtension(), JakartaFhir.EXT_LOKASI_KEJADIAN) != null) {
                 errors.add(at, "expected a valueCode: the Kemendagri region code without dots");
             }
             return null;

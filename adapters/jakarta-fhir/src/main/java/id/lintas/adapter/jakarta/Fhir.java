@@ -50,11 +50,11 @@ final class Fhir {
     }
 
     static Optional<String> subExtension(Address address, String name) {
-        Extension extension = address.getExtensionByUrl(JakartaFhir.EXT_ADMINISTRATIVE_CODE);
+        Extension extension = first(address.getExtension(), JakartaFhir.EXT_ADMINISTRATIVE_CODE);
         if (extension == null) {
             return Optional.empty();
         }
-        Extension sub = extension.getExtensionByUrl(name);
+        Extension sub = first(extension.getExtension(), name);
         if (sub == null || !sub.hasValue()) {
             return Optional.empty();
         }
@@ -124,8 +124,22 @@ final class Fhir {
                 .toList();
     }
 
+    /**
+     * The first extension of a URL, or null. Several are read as the first, as several Consents or NIKs
+     * of a victim are (HAPI's {@code getExtensionByUrl} throws on a second: a malformed message would
+     * end in an error without a field).
+     */
+    static Extension first(List<Extension> extensions, String url) {
+        for (Extension extension : extensions) {
+            if (url.equals(extension.getUrl())) {
+                return extension;
+            }
+        }
+        return null;
+    }
+
     static <T extends Type> Optional<T> extensionValue(DomainResource resource, String url, Class<T> type) {
-        Extension extension = resource.getExtensionByUrl(url);
+        Extension extension = first(resource.getExtension(), url);
         if (extension == null || !type.isInstance(extension.getValue())) {
             return Optional.empty();
         }

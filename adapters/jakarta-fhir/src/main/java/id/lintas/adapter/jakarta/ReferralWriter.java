@@ -1,6 +1,7 @@
 package id.lintas.adapter.jakarta;
 
 import ca.uhn.fhir.context.FhirContext;
+import id.lintas.contracts.canonical.CompactJson;
 import id.lintas.contracts.model.Consent;
 import id.lintas.contracts.model.Party;
 import id.lintas.contracts.model.Referral;
@@ -27,7 +28,7 @@ final class ReferralWriter {
 
     private static final String RECEIVER = "Organization/receiver";
 
-    private final FhirContext fhir;
+    private final CompactJson json;
     private final TaskWriter tasks;
     private final ServiceRequestWriter serviceRequests;
     private final PatientWriter patients = new PatientWriter();
@@ -37,7 +38,7 @@ final class ReferralWriter {
     private final OrganizationWriter organizations;
 
     ReferralWriter(FhirContext fhir, Codes codes, RegionTable regions) {
-        this.fhir = fhir;
+        this.json = new CompactJson(fhir);
         this.tasks = new TaskWriter(codes);
         this.serviceRequests = new ServiceRequestWriter(codes);
         this.conditions = new ConditionWriter(codes, regions);
@@ -106,9 +107,8 @@ final class ReferralWriter {
             organizations.writeReceiver(out, ownerUrl);
         }
         out.errors().throwIfAny();
-        byte[] content = fhir.newJsonParser()
-                .encodeResourceToString(transaction.bundle())
-                .getBytes(StandardCharsets.UTF_8);
+        // HAPI's JSON, written in one pass (CompactJson); HAPI's parser where that stops.
+        byte[] content = json.encode(transaction.bundle()).getBytes(StandardCharsets.UTF_8);
         return new OutboundDocument(JakartaFhir.TARGET_TRANSACTION, JakartaFhir.MEDIA_TYPE, content);
     }
 }

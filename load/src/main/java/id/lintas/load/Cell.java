@@ -210,7 +210,14 @@ final class Cell {
                 return;
             }
             if (answer.statusCode() != 401) {
-                errors.incrementAndGet();
+                if (errors.incrementAndGet() <= 3) {
+                    // Which answer it was (a 503 of a busy intake, a 400...): the table counts them only.
+                    System.err.println(id + ": answered " + answer.statusCode()
+                            + answer.headers()
+                                    .firstValue("Retry-After")
+                                    .map(s -> ", Retry-After " + s)
+                                    .orElse(""));
+                }
                 Thread.sleep(200);
                 return;
             }

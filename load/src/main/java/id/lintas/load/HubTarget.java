@@ -28,14 +28,14 @@ final class HubTarget implements Target {
     private final String name;
 
     /**
-     * A fresh hub; {@code stored} only names it ({@code hub+1000000}), its folder and its log: the
-     * referrals are stored by {@link StoredReferrals} once it is ready.
+     * A fresh hub of {@code run}'s jar; its stored size only names it ({@code hub+1000000}), its folder
+     * and its log: the referrals are stored by {@link StoredReferrals} once it is ready.
      */
-    HubTarget(LoadSettings settings, Receivers receivers, HttpClient http, long stored)
+    HubTarget(LoadSettings settings, Receivers receivers, HttpClient http, HubRun run)
             throws IOException, InterruptedException {
         int port = freePort();
-        String suffix = stored == 0 ? "" : "-" + stored;
-        this.name = stored == 0 ? "hub" : "hub+" + stored;
+        String suffix = run.suffix();
+        this.name = run.name();
         this.base = "http://127.0.0.1:" + port;
         this.dataDir = settings.workDir().resolve("hub-data" + suffix);
         // The per-participant fair-use limit (600 requests a minute by default, 429 beyond it) would cap
@@ -48,7 +48,7 @@ final class HubTarget implements Target {
         properties.addAll(receivers.hubEndpointProperties());
         properties.addAll(settings.hubArgs());
         this.hub = new HubProcess(
-                settings.hubJar(),
+                run.jar(),
                 dataDir,
                 port,
                 properties,
@@ -59,7 +59,7 @@ final class HubTarget implements Target {
             throw new IOException("the hub did not become ready within 4 minutes; see "
                     + settings.workDir().resolve("hub" + suffix + ".log"));
         }
-        this.tokens = new Tokens(http, base, settings.hubJar());
+        this.tokens = new Tokens(http, base, run.jar());
     }
 
     static int freePort() throws IOException {

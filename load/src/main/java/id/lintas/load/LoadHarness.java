@@ -66,16 +66,21 @@ public final class LoadHarness {
         }));
         try (Receivers receivers = new Receivers(tracker)) {
             for (String system : settings.systems()) {
-                // The baseline stores nothing: it runs once; the hub once per stored size, each a fresh hub.
-                for (long stored : "hub".equals(system) ? settings.stored() : List.of(0L)) {
+                // The baseline stores nothing: it runs once; the hub once per jar, stored size and round,
+                // each a fresh hub.
+                for (HubRun run : "hub".equals(system)
+                        ? HubRun.of(settings)
+                        : java.util.Collections.<HubRun>singletonList(null)) {
+                    long stored = run == null ? 0 : run.stored();
                     String tag = "LD" + Character.toUpperCase(system.charAt(0)) + letters(random, 4);
                     Workload workload = new Workload(settings.sharedDir(), tag, settings.ppuRows());
-                    System.out.println("starting " + system + (stored == 0 ? "" : " to store " + stored) + " ...");
+                    System.out.println("starting " + (run == null ? system : run.name() + " (" + run.jar() + ")")
+                            + (stored == 0 ? "" : " to store " + stored) + " ...");
                     Instant starting = Instant.now();
                     Target started;
                     try {
-                        started = "hub".equals(system)
-                                ? new HubTarget(settings, receivers, http, stored)
+                        started = run != null
+                                ? new HubTarget(settings, receivers, http, run)
                                 : new BaselineTarget(settings, receivers, http);
                     } catch (IOException e) {
                         System.out.println(system + " did not start: " + e.getMessage());
@@ -122,6 +127,12 @@ public final class LoadHarness {
                         ? ""
                         : "\nGET /api/v1/referrals/{id}, one at a time, after the lines\n" + Reads.format(reads))
                 + (stores.isEmpty() ? "" : "\n" + String.join("\n", stores) + "\n")
+                + (settings.compareJar() == null && settings.rounds() == 1
+                        ? ""
+                        : "\nhub jars A (" + settings.hubJar() + ")"
+                                + (settings.compareJar() == null ? "" : " and B (" + settings.compareJar() + ")")
+                                + ", each line over " + settings.rounds() + " round(s): median (least-most)\n"
+                                + Comparison.format(rows))
                 + "\nload at end: " + loadAverage()
                 + ", deliveries of no case of this run: " + tracker.unknownDeliveries() + ", run took "
                 + Duration.between(began, Instant.now()).toSeconds() + "s\n";

@@ -29,6 +29,9 @@ import java.util.List;
  * @param stored referrals stored in the hub's database before its lines, one fresh hub per size
  *     ({@link StoredReferrals}); the baseline stores nothing and runs once
  * @param reads operator reads ({@code GET /api/v1/referrals/{id}}) timed after each hub's lines
+ * @param compareJar a second hub jar run under the same lines, alternated with the first ({@link HubRun}),
+ *     or null
+ * @param rounds how many times each hub jar runs its lines, alternated (one fresh hub each)
  */
 record LoadSettings(
         Path hubJar,
@@ -45,7 +48,9 @@ record LoadSettings(
         List<String> systems,
         List<String> hubArgs,
         List<Long> stored,
-        int reads) {
+        int reads,
+        Path compareJar,
+        int rounds) {
 
     static final String USAGE = """
             java -jar load/target/lintas-load.jar [options]
@@ -67,6 +72,9 @@ record LoadSettings(
               --stored LIST           referrals stored before the hub's lines, a fresh hub each, e.g. 0,1000000
                                       (default 0): copies of real intakes made in SQL, see docs/performance.md
               --reads N               timed GET /api/v1/referrals/{id} after each hub's lines, default 200
+              --compare PATH          a second hub jar (B) run under the same lines as --hub-jar (A), alternated
+              --rounds N              fresh hubs per jar, alternated A B, B A, ... (default 1); with --compare or
+                                      N > 1 a summary gives each line's median and range per jar
             """;
 
     static LoadSettings parse(String[] args) {
@@ -87,6 +95,8 @@ record LoadSettings(
         List<String> hubArgs = new ArrayList<>();
         List<Long> stored = List.of(0L);
         int reads = 200;
+        Path compare = null;
+        int rounds = 1;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -129,8 +139,13 @@ record LoadSettings(
                 case "--baseline-consumers" -> consumers = Integer.parseInt(value);
                 case "--systems" -> systems = List.of(value.split(","));
                 case "--hub-arg" -> hubArgs.add(value);
+                case "--compare" -> compare = Path.of(value);
+                case "--rounds" -> rounds = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1\n" + USAGE);
         }
         return new LoadSettings(
                 hubJar,
@@ -147,7 +162,9 @@ record LoadSettings(
                 systems,
                 List.copyOf(hubArgs),
                 stored,
-                reads);
+                reads,
+                compare,
+                rounds);
     }
 
     /** The same run's settings for the few seconds of real intakes that seed the stored referrals. */
@@ -167,7 +184,9 @@ record LoadSettings(
                 systems,
                 hubArgs,
                 stored,
-                reads);
+                reads,
+                compareJar,
+                rounds);
     }
 
     private static String next(String[] args, int i, String name) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,21 +66,25 @@ final class Comparison {
     }
 
     /** {@code median (least-most)}, or a dash without rounds. */
-    static String spread(List<Row> rows, java.util.function.ToDoubleFunction<Row> figure) {
+    static String spread(List<Row> rows, ToDoubleFunction<Row> figure) {
         if (rows.isEmpty()) {
             return "-";
         }
-        double[] values = rows.stream().mapToDouble(figure).sorted().toArray();
-        return Table.number(median(rows, figure)) + " (" + Table.number(values[0]) + "-"
+        double[] values = sorted(rows, figure);
+        return Table.number(median(values)) + " (" + Table.number(values[0]) + "-"
                 + Table.number(values[values.length - 1]) + ")";
     }
 
-    static double median(List<Row> rows, java.util.function.ToDoubleFunction<Row> figure) {
-        if (rows.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] values = rows.stream().mapToDouble(figure).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    static double median(List<Row> rows, ToDoubleFunction<Row> figure) {
+        return rows.isEmpty() ? Double.NaN : median(sorted(rows, figure));
+    }
+
+    private static double[] sorted(List<Row> rows, ToDoubleFunction<Row> figure) {
+        return rows.stream().mapToDouble(figure).sorted().toArray();
+    }
+
+    private static double median(double[] sorted) {
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -74,6 +74,7 @@ final class Cell {
         double cpu0 = Meter.cpuMillis(jvm);
         double db0 = Meter.cpuMillis(target.database());
         double gc0 = Meter.gcSeconds(pid);
+        double jit0 = Meter.compilerCpuSeconds(pid);
         long[] collections0 = Meter.gcCounts(pid);
         long start = System.nanoTime();
         phase = 1;
@@ -85,6 +86,8 @@ final class Cell {
         double cpu = Meter.cpuMillis(jvm) - cpu0;
         double db = Meter.cpuMillis(target.database()) - db0;
         double gc = Meter.gcSeconds(pid) - gc0;
+        double jit1 = Meter.compilerCpuSeconds(pid);
+        double jitPercent = jit0 < 0 || jit1 < 0 ? -1 : (jit1 - jit0) * 100 / seconds;
         long[] collections = Meter.gcCounts(pid);
         long[] heap = Meter.heapMb(pid);
         senders.shutdown();
@@ -138,6 +141,7 @@ final class Cell {
                 deliveries == 0 ? -1 : cpu / deliveries,
                 deliveries == 0 ? -1 : db / deliveries,
                 gcPercent,
+                jitPercent,
                 heap[0],
                 heap[1],
                 heap[2]);

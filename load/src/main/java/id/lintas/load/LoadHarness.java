@@ -54,6 +54,7 @@ public final class LoadHarness {
         List<Pressure> pressures = new ArrayList<>();
         List<Reads> reads = new ArrayList<>();
         List<String> stores = new ArrayList<>();
+        List<String> warmups = new ArrayList<>();
         Instant began = Instant.now();
         Random random = new Random();
         // Interrupted (Ctrl-C): the system under load and its database are stopped, not left running.
@@ -96,6 +97,9 @@ public final class LoadHarness {
                         if (stored > 0) {
                             stores.add(store(target, workload, tracker, http, settings, stored));
                         }
+                        String warmed = JitWarmup.run(target, workload, tracker, http, settings);
+                        System.out.println(warmed);
+                        warmups.add(warmed);
                         for (EntryPoint entry : settings.entries()) {
                             for (int concurrency : settings.concurrencies()) {
                                 long backlog = tracker.owed();
@@ -120,7 +124,7 @@ public final class LoadHarness {
             }
         }
         String table = Table.format(rows);
-        String report = machine + "\n" + describe(settings) + "\n" + table
+        String report = machine + "\n" + describe(settings) + "\n" + String.join("\n", warmups) + "\n" + table
                 + "\nheap and GC at the cap (thrash: a full GC in the window, gc % >= " + (int) Pressure.THRASH_PERCENT
                 + ", or live >= " + (int) (Pressure.FULL_SHARE * 100) + "% of max)\n" + Pressure.format(pressures)
                 + (reads.isEmpty()
@@ -192,7 +196,8 @@ public final class LoadHarness {
     }
 
     private static String describe(LoadSettings s) {
-        return "warm-up " + s.warmup().toSeconds() + "s, window " + s.measure().toSeconds() + "s, drain up to "
+        return "JIT warm-up up to " + s.jitWarmup().toSeconds() + "s per system, then per line warm-up "
+                + s.warmup().toSeconds() + "s, window " + s.measure().toSeconds() + "s, drain up to "
                 + s.drain().toSeconds() + "s per line; PPU files of " + s.ppuRows() + " rows; heap " + s.heap()
                 + "; baseline consumers " + s.baselineConsumers() + "; stored " + s.stored();
     }

@@ -32,6 +32,8 @@ import java.util.List;
  * @param compareJar a second hub jar run under the same lines, alternated with the first ({@link HubRun}),
  *     or null
  * @param rounds how many times each hub jar runs its lines, alternated (one fresh hub each)
+ * @param jitWarmup the longest load before a system's first line for its JIT compilers to settle
+ *     ({@link JitWarmup}); zero: none
  */
 record LoadSettings(
         Path hubJar,
@@ -50,17 +52,20 @@ record LoadSettings(
         List<Long> stored,
         int reads,
         Path compareJar,
-        int rounds) {
+        int rounds,
+        Duration jitWarmup) {
 
     static final String USAGE = """
             java -jar load/target/lintas-load.jar [options]
-              --quick                 smoke run: 3 s warm-up, 5 s window, concurrency 4, 200-row PPU file
+              --quick                 smoke run: 3 s warm-up, 5 s window, concurrency 4, 200-row PPU file, no JIT warm-up
               --hub-jar PATH          default hub/target/lintas-hub.jar
               --shared-dir PATH       default ../shared (holds domain/regions)
               --work-dir PATH         default load/target/load-<time>
               --entries LIST          kukar-http,prabumulih-xml,jakarta-fhir,ppu-file (default all, in this order)
               --concurrency LIST      default 1,4,16
               --warmup SECONDS        default 10
+              --jit-warmup SECONDS    the longest load before a system's first line, until its JIT compilers
+                                      settle (under 5% of a 10 s round), default 300; 0: none
               --measure SECONDS       default 20
               --drain SECONDS         default 30
               --ppu-rows N            rows of each PPU export, default 10000
@@ -97,6 +102,7 @@ record LoadSettings(
         int reads = 200;
         Path compare = null;
         int rounds = 1;
+        long jitWarmup = 300;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -113,6 +119,7 @@ record LoadSettings(
                     drain = 15;
                     concurrencies = List.of(4);
                     ppuRows = 200;
+                    jitWarmup = 0;
                 }
                 case "--hub-jar" -> hubJar = Path.of(value);
                 case "--shared-dir" -> shared = Path.of(value);
@@ -126,6 +133,7 @@ record LoadSettings(
                             .map(Integer::parseInt)
                             .toList();
                 case "--warmup" -> warmup = Long.parseLong(value);
+                case "--jit-warmup" -> jitWarmup = Long.parseLong(value);
                 case "--measure" -> measure = Long.parseLong(value);
                 case "--drain" -> drain = Long.parseLong(value);
                 case "--ppu-rows" -> ppuRows = Integer.parseInt(value);
@@ -164,20 +172,26 @@ record LoadSettings(
                 stored,
                 reads,
                 compare,
-                rounds);
+                rounds,
+                Duration.ofSeconds(jitWarmup));
     }
 
     /** The same run's settings for the few seconds of real intakes that seed the stored referrals. */
     LoadSettings seeding() {
+        return windows(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(60));
+    }
+
+    /** The same run's settings with other windows (and no JIT warm-up of their own). */
+    LoadSettings windows(Duration warmup, Duration measure, Duration drain) {
         return new LoadSettings(
                 hubJar,
                 sharedDir,
                 workDir,
                 entries,
                 concurrencies,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(4),
-                Duration.ofSeconds(60),
+                warmup,
+                measure,
+                drain,
                 ppuRows,
                 heap,
                 baselineConsumers,
@@ -186,7 +200,8 @@ record LoadSettings(
                 stored,
                 reads,
                 compareJar,
-                rounds);
+                rounds,
+                Duration.ZERO);
     }
 
     private static String next(String[] args, int i, String name) {

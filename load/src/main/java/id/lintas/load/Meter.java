@@ -1,6 +1,7 @@
 package id.lintas.load;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,39 @@ final class Meter {
     /** Seconds the JVM spent in GC so far (jstat's GCT), or -1. */
     static double gcSeconds(long pid) {
         return gcutil(pid, "GCT");
+    }
+
+    /**
+     * CPU seconds the JVM's JIT compiler threads have used so far ({@code /proc/<pid>/task/*}, threads
+     * named {@code C1 CompilerThread…} and {@code C2 CompilerThread…}), or -1 when none could be read. A
+     * compiler thread the JVM ended (on a machine with more cores it starts and stops some as its queue
+     * grows) takes its time with it: then this counts low. Not jstat's compile time, which adds up the
+     * tasks' wall time and on a loaded machine counts their waits for a core as well.
+     */
+    static double compilerCpuSeconds(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long ticks = 0;
+        boolean any = false;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    if (compilerThread(Files.readString(thread.resolve("comm")).strip())) {
+                        ticks += ticks(Files.readString(thread.resolve("stat")));
+                        any = true;
+                    }
+                } catch (IOException ended) {
+                    // A thread that ended between the listing and the read.
+                }
+            }
+        } catch (IOException | UncheckedIOException gone) {
+            return -1;
+        }
+        return any ? ticks / TICKS_PER_SECOND : -1;
+    }
+
+    /** A HotSpot JIT compiler thread's name as /proc gives it (cut to 15 characters). */
+    static boolean compilerThread(String comm) {
+        return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre");
     }
 
     /**

@@ -16,6 +16,8 @@ package id.lintas.load;
  * @param jvmCpuMillisPerReferral the process's CPU time in the window over deliveries in the window
  * @param dbCpuMillisPerReferral the same for its PostgreSQL processes
  * @param gcPercent share of the window's wall time in GC pauses
+ * @param jitPercent the JIT compiler threads' CPU in the window over its wall time (100: one core): well
+ *     above a few percent, the window measured a JVM still compiling, not a warm one
  * @param heapUsedMb heap used at the window's end
  * @param heapLiveMb heap used after a full GC at the window's end
  * @param heapMaxMb the heap's maximum
@@ -34,6 +36,7 @@ record Row(
         double jvmCpuMillisPerReferral,
         double dbCpuMillisPerReferral,
         double gcPercent,
+        double jitPercent,
         long heapUsedMb,
         long heapLiveMb,
         long heapMaxMb) {}

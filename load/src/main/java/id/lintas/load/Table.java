@@ -20,6 +20,7 @@ final class Table {
         "cpu ms/ref",
         "db ms/ref",
         "gc %",
+        "jit %",
         "heap MB used>live/max"
     };
 
@@ -44,6 +45,7 @@ final class Table {
                 number(r.jvmCpuMillisPerReferral()),
                 number(r.dbCpuMillisPerReferral()),
                 number(r.gcPercent()),
+                number(r.jitPercent()),
                 r.heapUsedMb() + ">" + r.heapLiveMb() + "/" + r.heapMaxMb()
             };
         }

@@ -22,6 +22,7 @@ class ComparisonTest {
                 cpu,
                 2.0,
                 0.5,
+                1.0,
                 400,
                 280,
                 1024);

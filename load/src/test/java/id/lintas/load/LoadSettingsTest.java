@@ -30,4 +30,14 @@ class LoadSettingsTest {
         assertThat(seeding.stored()).isEqualTo(settings.stored());
         assertThat(seeding.entries()).isEqualTo(settings.entries());
     }
+
+    @Test
+    void eachSystemIsWarmedUpToFiveMinutesUnlessQuickOrSaidOtherwise() {
+        assertThat(LoadSettings.parse(new String[0]).jitWarmup()).hasSeconds(300);
+        assertThat(LoadSettings.parse(new String[] {"--quick"}).jitWarmup()).isZero();
+        assertThat(LoadSettings.parse(new String[] {"--jit-warmup=60"}).jitWarmup())
+                .hasSeconds(60);
+        // The warm-up's own lines and the seeding have no warm-up of their own.
+        assertThat(LoadSettings.parse(new String[0]).seeding().jitWarmup()).isZero();
+    }
 }

@@ -17,4 +17,19 @@ class MeterTest {
     void theHarnessOwnProcessHasCpuTime() {
         assertThat(Meter.cpuMillis(java.util.List.of(ProcessHandle.current()))).isPositive();
     }
+
+    @Test
+    void theJitCompilerThreadsAreKnownByTheirCutNames() {
+        assertThat(Meter.compilerThread("C2 CompilerThre")).isTrue();
+        assertThat(Meter.compilerThread("C1 CompilerThre")).isTrue();
+        assertThat(Meter.compilerThread("C2 CompilerThread0")).isTrue();
+        assertThat(Meter.compilerThread("http-nio-8080-e")).isFalse();
+        assertThat(Meter.compilerThread("GC Thread#0")).isFalse();
+    }
+
+    @Test
+    void theHarnessOwnCompilerThreadsAreRead() {
+        assertThat(Meter.compilerCpuSeconds(ProcessHandle.current().pid())).isNotNegative();
+        assertThat(Meter.compilerCpuSeconds(-7)).isEqualTo(-1);
+    }
 }

@@ -22,6 +22,7 @@ class TableTest {
                 35.04,
                 2.3,
                 1.25,
+                3.04,
                 412,
                 98,
                 1024);
@@ -48,6 +49,7 @@ class TableTest {
                         "35.0",
                         "2.3",
                         "1.3",
+                        "3.0",
                         "412>98/1024");
         assertThat(lines[2]).contains(" 1840 ").endsWith("412>98/1024");
         assertThat(lines[1].indexOf("412>98/1024")).isEqualTo(lines[2].indexOf("412>98/1024"));

@@ -194,10 +194,9 @@ public class AuditSequencer {
         template.batchUpdate("insert into audit_node (level, idx, hash) values (?, ?, ?)", nodes, new int[] {
             Types.SMALLINT, Types.BIGINT, Types.BINARY
         });
-        template.batchUpdate(
-                "delete from audit_pending where ticket = ?",
-                pending.stream().map(p -> new Object[] {p.ticket()}).toList(),
-                new int[] {Types.BIGINT});
+        jdbc.sql("delete from audit_pending where ticket = any(?)")
+                .param(pending.stream().mapToLong(Pending::ticket).boxed().toArray(Long[]::new))
+                .update();
     }
 
     private void checkpoint(long size) {

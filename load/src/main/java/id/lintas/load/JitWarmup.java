@@ -14,8 +14,9 @@ import java.util.Locale;
  *
  * <p>The hub is a large program on two cores: for its first two to three minutes under load its C2
  * compiler takes a third of its CPU (measured 3 December: 1,000 of 3,100 ticks in 15 s, 40 s into
- * load), and a line's short warm-up measured that, not the hub (ADR 0016). The baseline, a small
- * program, settles in seconds. Each line's {@code jit %} says how warm its window was.
+ * load), and a line's short warm-up measured that, not the hub (ADR 0016). The baseline runs the same
+ * adapters and HAPI model and compiled for minutes too. Each line's {@code jit %} says how warm its
+ * window was.
  */
 final class JitWarmup {
 

@@ -65,7 +65,7 @@ record LoadSettings(
               --concurrency LIST      default 1,4,16
               --warmup SECONDS        default 10
               --jit-warmup SECONDS    the longest load before a system's first line, until its JIT compilers
-                                      settle (under 5% of a 10 s round), default 300; 0: none
+                                      settle (under 5% of a 10 s round), default 600; 0: none
               --measure SECONDS       default 20
               --drain SECONDS         default 30
               --ppu-rows N            rows of each PPU export, default 10000
@@ -102,7 +102,7 @@ record LoadSettings(
         int reads = 200;
         Path compare = null;
         int rounds = 1;
-        long jitWarmup = 300;
+        long jitWarmup = 600;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;

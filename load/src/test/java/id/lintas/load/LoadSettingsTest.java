@@ -32,8 +32,8 @@ class LoadSettingsTest {
     }
 
     @Test
-    void eachSystemIsWarmedUpToFiveMinutesUnlessQuickOrSaidOtherwise() {
-        assertThat(LoadSettings.parse(new String[0]).jitWarmup()).hasSeconds(300);
+    void eachSystemIsWarmedUpToTenMinutesUnlessQuickOrSaidOtherwise() {
+        assertThat(LoadSettings.parse(new String[0]).jitWarmup()).hasSeconds(600);
         assertThat(LoadSettings.parse(new String[] {"--quick"}).jitWarmup()).isZero();
         assertThat(LoadSettings.parse(new String[] {"--jit-warmup=60"}).jitWarmup())
                 .hasSeconds(60);

@@ -4,9 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -14,14 +18,38 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL, shared by every hub instance: from a threshold on, each further failure locks the key for
  * twice as long as the last, from one second up to the configured maximum (see
  * {@link SecurityProperties.Lockout}).
+ *
+ * <p>Almost every request carries credentials from an address, account or client that has no failures:
+ * each bearer request would otherwise ask PostgreSQL about its address (one autocommit select, about a
+ * tenth of the hub's CPU a referral under load, ADR 0017). A key found without failures is therefore
+ * remembered as quiet for {@link #QUIET_FOR} and not asked about again meanwhile. A failure counted here
+ * forgets that at once; one counted by another instance is seen here within {@link #QUIET_FOR} at most.
+ * Failures are always counted in PostgreSQL, so the counts and the locks stay exact; only another
+ * instance's lock may take that long to be enforced here.
  */
 class LoginFailures {
 
     static final String ADDRESS = "address:";
+    /** How long a key found without failures is not asked about again. */
+    static final Duration QUIET_FOR = Duration.ofSeconds(1);
+    /** Quiet keys kept at most: past this they are all forgotten (and asked about again). */
+    static final int QUIET_KEYS = 10_000;
 
     private final JdbcClient jdbc;
     private final SecurityProperties.Lockout lockout;
     private final Clock clock;
+
+    /**
+     * Per key, what the last look found: {@code quiet} with the time it was found without failures, or
+     * not quiet (a failure was counted here since). {@code order} says which came first, from
+     * {@link #order}: a look that began before a failure was counted cannot mark its key quiet.
+     */
+    private record Look(long order, boolean quiet, long atMillis) {}
+
+    private final Map<String, Look> looks = new ConcurrentHashMap<>();
+    private final AtomicLong order = new AtomicLong();
+    /** The {@link #order} at which the quiet keys were last all forgotten. */
+    private volatile long forgottenAt;
 
     LoginFailures(JdbcClient jdbc, SecurityProperties.Lockout lockout, Clock clock) {
         this.jdbc = jdbc;
@@ -33,13 +61,41 @@ class LoginFailures {
     record State(int failures, Instant lockedUntil) {}
 
     Map<String, State> states(Collection<String> keys) {
+        long now = clock.millis();
+        List<String> asked = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            Look look = looks.get(key);
+            if (look == null
+                    || !look.quiet()
+                    || now - look.atMillis() < 0
+                    || now - look.atMillis() >= QUIET_FOR.toMillis()) {
+                asked.add(key);
+            }
+        }
         Map<String, State> states = new HashMap<>();
+        if (asked.isEmpty()) {
+            return states;
+        }
+        long began = order.incrementAndGet();
         jdbc.sql("select key, failures, locked_until from login_failure where key = any (?)")
-                .param(keys.toArray(String[]::new))
+                .param(asked.toArray(String[]::new))
                 .query(rs -> {
                     Timestamp locked = rs.getTimestamp(3);
                     states.put(rs.getString(1), new State(rs.getInt(2), locked == null ? null : locked.toInstant()));
                 });
+        if (looks.size() >= QUIET_KEYS) {
+            forgottenAt = order.incrementAndGet();
+            looks.clear();
+        }
+        for (String key : asked) {
+            if (!states.containsKey(key) && began > forgottenAt) {
+                looks.compute(
+                        key,
+                        (k, last) -> last != null && !last.quiet() && last.order() > began
+                                ? last
+                                : new Look(began, true, now));
+            }
+        }
         return states;
     }
 
@@ -75,6 +131,8 @@ class LoginFailures {
                         .params(Timestamp.from(now.plus(lock)), key)
                         .update();
             }
+            // After the commit: a look that began before it may not have seen this failure.
+            looks.put(key, new Look(order.incrementAndGet(), false, 0));
         }
     }
 

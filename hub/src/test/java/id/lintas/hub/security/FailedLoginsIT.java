@@ -160,4 +160,73 @@ class FailedLoginsIT extends HubIntegrationTest {
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue(HttpHeaders.RETRY_AFTER)).isPresent();
     }
+
+    private static MockHttpServletRequest bearer(String address, String token) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/referrals");
+        request.setRemoteAddr(address);
+        request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        return request;
+    }
+
+    @Test
+    void anotherInstancesLockIsEnforcedWithinAQuietKeysTime() throws Exception {
+        FailedLogins here = instance(1000, 3);
+        FailedLogins elsewhere = instance(1000, 3);
+        String address = address();
+        assertThat(call(here, bearer(address, "a-good-token"), 200).getStatus())
+                .as("the address has no failures: remembered as quiet here")
+                .isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            call(elsewhere, bearer(address, "not-a-token-" + i), 401);
+        }
+        assertThat(call(elsewhere, bearer(address, "a-good-token"), 200).getStatus())
+                .isEqualTo(429);
+        // Longer than the one second of a first lock, so it outlasts the quiet time below.
+        jdbc.sql("update login_failure set locked_until = ? where key = ?")
+                .params(
+                        java.sql.Timestamp.from(clock.instant().plus(Duration.ofMinutes(10))),
+                        LoginFailures.ADDRESS + address)
+                .update();
+
+        assertThat(call(here, bearer(address, "a-good-token"), 200).getStatus())
+                .as("within the quiet time this instance has not asked again")
+                .isEqualTo(200);
+        clock.advance(LoginFailures.QUIET_FOR);
+        assertThat(call(here, bearer(address, "a-good-token"), 200).getStatus())
+                .as("once the quiet time is over the lock is enforced here too")
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aFailureCountedHereEndsItsKeysQuietTimeAtOnce() throws Exception {
+        FailedLogins filter = instance(1000, 2);
+        String address = address();
+        assertThat(call(filter, bearer(address, "a-good-token"), 200).getStatus())
+                .isEqualTo(200);
+        call(filter, bearer(address, "not-a-token-1"), 401);
+        call(filter, bearer(address, "not-a-token-2"), 401);
+        MockHttpServletResponse locked = call(filter, bearer(address, "a-good-token"), 200);
+        assertThat(locked.getStatus())
+                .as("no clock moved: the quiet look was forgotten")
+                .isEqualTo(429);
+        assertThat(checks).hasValue(3);
+    }
+
+    @Test
+    void keysOfManyAddressesAreForgottenPastTheLimitAndAskedAboutAgain() throws Exception {
+        LoginFailures failures =
+                new LoginFailures(jdbc, new SecurityProperties.Lockout(1000, 2, Duration.ofMinutes(15)), clock);
+        FailedLogins here = new FailedLogins(failures);
+        FailedLogins elsewhere = instance(1000, 2);
+        String watched = address();
+        call(here, bearer(watched, "a-good-token"), 200);
+        call(elsewhere, bearer(watched, "not-a-token-1"), 401);
+        call(elsewhere, bearer(watched, "not-a-token-2"), 401);
+        for (int i = 0; i < LoginFailures.QUIET_KEYS; i++) {
+            failures.states(java.util.List.of(LoginFailures.ADDRESS + "10.99." + (i / 250) + "." + (i % 250)));
+        }
+        assertThat(call(here, bearer(watched, "a-good-token"), 200).getStatus())
+                .as("the quiet keys were all forgotten: the address was asked about again")
+                .isEqualTo(429);
+    }
 }

@@ -134,13 +134,15 @@ public class ReferralIntake {
             routedModel = referral.model().withDestination(Party.of(destination));
         }
         String canonicalJson = json(referral);
-        // The referral's audit entries are written together, in one statement, once the row is.
+        // The referral's events and its audit entries are each written together, in one statement, once the row is.
         List<AuditEvent> trail = new ArrayList<>();
+        List<ReferralRepository.NewEvent> events = new ArrayList<>();
         UUID id;
         if (existing.isPresent()) {
             id = existing.get().id();
             referrals.revise(record(id, sender, referral, facts, status, owner, canonicalJson));
-            referrals.addEvent(id, "REVISED", null, sender.id(), "revision " + referral.revision());
+            events.add(
+                    new ReferralRepository.NewEvent("REVISED", null, sender.id(), "revision " + referral.revision()));
             trail.add(received(id, sender, referral, canonicalJson).withDetail("revised", true));
             referrals.recordVictims(id, niks(referral.model()), true);
         } else {
@@ -149,7 +151,8 @@ public class ReferralIntake {
                 // Another request recorded the same case between our lookup and insert: answer as a resend.
                 return record(sender, referral);
             }
-            referrals.addEvent(id, "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision());
+            events.add(new ReferralRepository.NewEvent(
+                    "RECEIVED", "RECEIVED", sender.id(), "revision " + referral.revision()));
             trail.add(received(id, sender, referral, canonicalJson));
             referrals.recordVictims(id, niks(referral.model()), false);
         }
@@ -158,8 +161,10 @@ public class ReferralIntake {
             recent.keepAfterCommit(id, referral.revision(), routedModel);
         }
         meters.received(sender.id());
-        Result result =
-                decision.isRouted() ? routed(id, sender, decision, trail) : refused(id, sender, decision, trail);
+        Result result = decision.isRouted()
+                ? routed(id, sender, decision, trail, events)
+                : refused(id, sender, decision, trail, events);
+        referrals.addEvents(id, events);
         audit.appendAll(trail);
         return result;
     }
@@ -199,8 +204,13 @@ public class ReferralIntake {
                 .toList();
     }
 
-    private Result refused(UUID id, Participant sender, RoutingDecision decision, List<AuditEvent> trail) {
-        referrals.addEvent(id, "REFUSED", ReferralStatuses.REFUSED, "hub", decision.refusal());
+    private Result refused(
+            UUID id,
+            Participant sender,
+            RoutingDecision decision,
+            List<AuditEvent> trail,
+            List<ReferralRepository.NewEvent> events) {
+        events.add(new ReferralRepository.NewEvent("REFUSED", ReferralStatuses.REFUSED, "hub", decision.refusal()));
         decision.findings().forEach(finding -> trail.add(notCovered(id, sender, finding, "REFUSED")));
         List<OwedDelivery> owed = List.of(deliveries.addStatus(
                 id,
@@ -213,7 +223,12 @@ public class ReferralIntake {
         return new Result(id, ReferralStatuses.REFUSED, List.of(), decision.refusal(), null, false, owed);
     }
 
-    private Result routed(UUID id, Participant sender, RoutingDecision decision, List<AuditEvent> trail) {
+    private Result routed(
+            UUID id,
+            Participant sender,
+            RoutingDecision decision,
+            List<AuditEvent> trail,
+            List<ReferralRepository.NewEvent> events) {
         List<OwedDelivery> owed = new ArrayList<>();
         Instant routedAt = Instant.now();
         for (Grant grant : decision.grants()) {
@@ -230,15 +245,15 @@ public class ReferralIntake {
                             grant.data().stream().map(Enum::name).sorted().toList(),
                             respondBy,
                             ReferralStatuses.REQUESTED));
-            referrals.addEvent(
-                    id, "ROUTED", ReferralStatuses.REQUESTED, "hub", describe(grant, respondBy, decision.target()));
+            events.add(new ReferralRepository.NewEvent(
+                    "ROUTED", ReferralStatuses.REQUESTED, "hub", describe(grant, respondBy, decision.target())));
             trail.add(routed(id, sender, grant, respondBy));
             owed.add(deliveries.addReferral(id, grant.receiver()));
             meters.routed(sender.id(), grant.receiver(), grant.agreementId());
         }
         String partial = decision.partialCover();
         if (partial != null) {
-            referrals.addEvent(id, "PARTIAL_COVER", null, "hub", partial);
+            events.add(new ReferralRepository.NewEvent("PARTIAL_COVER", null, "hub", partial));
             decision.findings().forEach(finding -> trail.add(notCovered(id, sender, finding, "PARTIAL")));
         }
         List<String> receivers = decision.grants().stream().map(Grant::receiver).toList();

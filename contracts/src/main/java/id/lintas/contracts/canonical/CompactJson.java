@@ -197,7 +197,9 @@ public final class CompactJson {
                         && child.getReplacedParentDefinition().isMultipleCardinality());
         String current = null;
         for (IBase value : values) {
-            if (value == null || value.isEmpty()) {
+            // As HAPI: an empty element is left out, a resource is written even empty. A resource's
+            // isEmpty() would also walk all of it, the largest subtree of a Bundle, before it is written.
+            if (value == null || (!(value instanceof IBaseResource) && value.isEmpty())) {
                 continue;
             }
             Class<? extends IBase> type = value.getClass();

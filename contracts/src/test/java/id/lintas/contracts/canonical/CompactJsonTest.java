@@ -8,8 +8,10 @@ import id.lintas.contracts.model.Referral;
 import id.lintas.contracts.testing.GeneratedReferrals;
 import java.math.BigDecimal;
 import java.util.Date;
+import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
@@ -111,5 +113,43 @@ class CompactJsonTest {
         Observation observation = new Observation();
         observation.setValue(new Quantity().setValue(new BigDecimal("0.0100")));
         assertThat(compact.write(observation)).isEqualTo(hapi(observation)).contains("0.0100");
+    }
+
+    @Test
+    void emptyElementsAndItemsAreLeftOutAndEmptyResourcesWrittenAsHapiDoes() {
+        Observation observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.setCode(new CodeableConcept());
+        observation.addComponent();
+        observation.addComponent().setValue(new StringType("dua"));
+        observation.addComponent().setCode(new CodeableConcept().addCoding(new Coding()));
+        observation.addComponent().setValue(new IntegerType(3));
+        observation.addIdentifier();
+        observation.addIdentifier();
+        observation.addNote(new Annotation().setText(""));
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        bundle.addEntry().setFullUrl("urn:uuid:1").setResource(observation);
+        bundle.addEntry().setFullUrl("urn:uuid:2").setResource(new Patient());
+        bundle.addEntry();
+        bundle.addEntry().setResource(new Patient().setActive(false));
+
+        String written = compact.write(bundle);
+
+        assertThat(written).isNotNull().isEqualTo(hapi(bundle));
+        assertThat(written)
+                .doesNotContain("\"code\"")
+                .doesNotContain("identifier")
+                .doesNotContain("note")
+                .doesNotContain("{}")
+                .contains("{\"resourceType\":\"Patient\"}");
+    }
+
+    @Test
+    void anElementHoldingOnlyAnExtensionWithoutValueIsWrittenAsHapiWritesIt() {
+        Observation observation = new Observation();
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.getCode().addExtension().setUrl("https://example.org/url-only");
+
+        assertThat(compact.write(observation)).isNotNull().isEqualTo(hapi(observation));
     }
 }

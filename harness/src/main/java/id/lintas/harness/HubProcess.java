@@ -70,6 +70,13 @@ public final class HubProcess implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The hub's exit code once its process has ended (for example a JVM option it refused), else empty. */
+    public java.util.OptionalInt exitCode() {
+        return process != null && !process.isAlive()
+                ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
+    }
+
     boolean ready() throws InterruptedException {
         try {
             HttpResponse<Void> answer = http.send(

@@ -55,9 +55,12 @@ final class HubTarget implements Target {
                 settings.heap(),
                 settings.workDir().resolve("hub" + suffix + ".log"));
         if (hub.startAndAwaitReady(Duration.ofMinutes(4)).isEmpty()) {
+            java.util.OptionalInt exited = hub.exitCode();
             hub.close();
-            throw new IOException("the hub did not become ready within 4 minutes; see "
-                    + settings.workDir().resolve("hub" + suffix + ".log"));
+            throw new IOException((exited.isPresent()
+                            ? "the hub exited with code " + exited.getAsInt() + " before it was ready"
+                            : "the hub did not become ready within 4 minutes")
+                    + "; see " + settings.workDir().resolve("hub" + suffix + ".log"));
         }
         this.tokens = new Tokens(http, base, run.jar());
     }

@@ -176,9 +176,7 @@ public class ReferralRepository {
     }
 
     public void addEvent(UUID referralId, String type, String status, String actor, String detail) {
-        jdbc.sql("insert into referral_event (referral_id, type, status, actor, detail) values (?, ?, ?, ?, ?)")
-                .params(referralId, type, status, actor, detail)
-                .update();
+        addEvents(referralId, List.of(new NewEvent(type, status, actor, detail)));
     }
 
     /** An event of a referral not yet written: its id and time are the database's. */

@@ -85,8 +85,17 @@ public class DeliveryService {
         this.lease = properties.httpTimeout().multipliedBy(2).plusSeconds(10);
     }
 
-    /** A claimed delivery with its referral and the receiver's route (its grant), read in the claim's transaction. */
-    private record Claim(DeliveryRecord delivery, Optional<ReferralRecord> referral, Optional<ReferralRoute> route) {}
+    /**
+     * A claimed delivery with what its send needs, read in the claim's transaction: the referral (without
+     * its Bundle), the receiver's route (its grant), and for a referral's delivery its typed model as
+     * this instance's intake kept it or else the stored Bundle's JSON, of the revision claimed.
+     */
+    private record Claim(
+            DeliveryRecord delivery,
+            Optional<ReferralRecord> referral,
+            Optional<ReferralRoute> route,
+            Referral kept,
+            String storedBundle) {}
 
     /** What became of one message of a receiver's queue. */
     public enum Outcome {
@@ -107,11 +116,8 @@ public class DeliveryService {
     public Outcome deliver(String deliveryId) {
         UUID id = UUID.fromString(deliveryId);
         // The claim and what the send needs (the referral, the receiver's grant) are one transaction.
-        Claim claim = transactions.execute(tx -> deliveries
-                .claim(id, claimant, lease)
-                .map(d ->
-                        new Claim(d, referrals.find(d.referralId()), referrals.route(d.referralId(), d.recipientId())))
-                .orElse(null));
+        Claim claim = transactions.execute(
+                tx -> deliveries.claim(id, claimant, lease).map(this::claimed).orElse(null));
         if (claim == null) {
             DeliveryRecord current = deliveries.find(id).orElse(null);
             // Ended (delivered, refused, dead) or unknown: the broker's copy is a duplicate and is dropped.
@@ -125,7 +131,7 @@ public class DeliveryService {
             ReferralRecord referral = claim.referral().orElseThrow();
             Connected recipient = participants.get(recipientId);
             try {
-                document = render(delivery, referral, route, recipient);
+                document = render(claim, referral, recipient);
                 send(recipient, document, id);
             } catch (TranslationException | PermanentDeliveryException e) {
                 String reason = DeliveryFailures.reason(e);
@@ -202,6 +208,20 @@ public class DeliveryService {
         return Outcome.DONE;
     }
 
+    private Claim claimed(DeliveryRecord delivery) {
+        Optional<ReferralRecord> referral = referrals.findWithoutBundle(delivery.referralId());
+        Optional<ReferralRoute> route = referrals.route(delivery.referralId(), delivery.recipientId());
+        if (referral.isEmpty() || !DeliveryRecord.REFERRAL.equals(delivery.kind())) {
+            return new Claim(delivery, referral, route, null, null);
+        }
+        Referral kept =
+                recent.find(referral.get().id(), referral.get().revision()).orElse(null);
+        String stored = kept != null
+                ? null
+                : referrals.canonicalJson(delivery.referralId()).orElse(null);
+        return new Claim(delivery, referral, route, kept, stored);
+    }
+
     /**
      * One attempt and its outcome for the audit log: the failure as its type only (a library's message
      * can carry the document), and a keyed commitment of what was sent.
@@ -225,18 +245,23 @@ public class DeliveryService {
         return sent == null ? event : event.withCommitment(audit.commitment(sent));
     }
 
-    private OutboundDocument render(
-            DeliveryRecord delivery, ReferralRecord referral, Optional<ReferralRoute> route, Connected recipient)
+    private OutboundDocument render(Claim claim, ReferralRecord referral, Connected recipient)
             throws TranslationException {
+        DeliveryRecord delivery = claim.delivery();
         if (DeliveryRecord.REFERRAL.equals(delivery.kind())) {
             // The typed model as recorded: kept by this instance's intake moments ago, or the stored
             // Bundle parsed and read once; the minimiser and the receiver's renderer work from the model.
-            Referral stored = recent.find(referral.id(), referral.revision())
-                    .orElseGet(() -> CanonicalReader.standard()
-                            .read(fhir.newJsonParser().parseResource(Bundle.class, referral.canonicalJson())));
+            if (claim.kept() == null && claim.storedBundle() == null) {
+                throw new IllegalStateException("referral " + referral.id() + " has no stored Bundle");
+            }
+            Referral stored = claim.kept() != null
+                    ? claim.kept()
+                    : CanonicalReader.standard()
+                            .read(fhir.newJsonParser().parseResource(Bundle.class, claim.storedBundle()));
             // Fail closed: without the grant its agreement gave this receiver, it gets nothing.
-            ReferralRoute grant = route.orElseThrow(
-                    () -> new PermanentDeliveryException("no agreement grant is recorded for " + recipient.id()));
+            ReferralRoute grant = claim.route()
+                    .orElseThrow(() ->
+                            new PermanentDeliveryException("no agreement grant is recorded for " + recipient.id()));
             return ReceiverCopy.render(
                     referral.id().toString(),
                     participants.get(referral.senderId()).participant(),

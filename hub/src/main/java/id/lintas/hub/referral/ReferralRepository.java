@@ -18,9 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReferralRepository {
 
-    private static final String COLUMNS = "id, sender_id, source_reference, revision, kind, urgency, status,"
+    private static final String HEADER = "id, sender_id, source_reference, revision, kind, urgency, status,"
             + " destination_id, requested_region, domicile_region, incident_region, reporting_region,"
-            + " canonical::text as canonical, canonical_enc, reported_at, created_at, updated_at";
+            + " reported_at, created_at, updated_at";
+    private static final String COLUMNS = HEADER + ", canonical::text as canonical, canonical_enc";
     private static final String CANONICAL = EncryptedFields.REFERRAL_CANONICAL;
 
     private final JdbcClient jdbc;
@@ -37,6 +38,26 @@ public class ReferralRepository {
         return jdbc.sql("select " + COLUMNS + " from referral where id = ?")
                 .param(id)
                 .query(this::map)
+                .optional();
+    }
+
+    /**
+     * The referral without its Bundle ({@code canonicalJson} null): the Bundle is most of the row (about
+     * 13 KB encrypted, stored out of line), and a delivery whose referral this instance has just taken in
+     * renders from the typed model it kept ({@link RecentReferrals}) instead.
+     */
+    public Optional<ReferralRecord> findWithoutBundle(UUID id) {
+        return jdbc.sql("select " + HEADER + " from referral where id = ?")
+                .param(id)
+                .query((rs, row) -> toRecord(rs, null))
+                .optional();
+    }
+
+    /** The referral's Bundle as JSON, decrypted. */
+    public Optional<String> canonicalJson(UUID id) {
+        return jdbc.sql("select id, canonical::text as canonical, canonical_enc from referral where id = ?")
+                .param(id)
+                .query((rs, row) -> canonical(rs))
                 .optional();
     }
 
@@ -329,6 +350,10 @@ public class ReferralRepository {
     }
 
     private ReferralRecord map(ResultSet rs, int row) throws SQLException {
+        return toRecord(rs, canonical(rs));
+    }
+
+    private static ReferralRecord toRecord(ResultSet rs, String canonicalJson) throws SQLException {
         return new ReferralRecord(
                 rs.getObject("id", UUID.class),
                 rs.getString("sender_id"),
@@ -342,7 +367,7 @@ public class ReferralRepository {
                 rs.getString("domicile_region"),
                 rs.getString("incident_region"),
                 rs.getString("reporting_region"),
-                canonical(rs),
+                canonicalJson,
                 instant(rs, "reported_at"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ConceptMap;
@@ -32,11 +33,27 @@ public final class Terminology {
     private static volatile Terminology standard;
 
     private final Map<String, CodeSystem> codeSystems = new HashMap<>();
-    /** key: source system + '|' + normalised source code. */
-    private final Map<String, Coding> mappings = new HashMap<>();
+    /** Per hub CodeSystem, its codes' displays. */
+    private final Map<String, Map<String, String>> displays = new HashMap<>();
+    /**
+     * Every map group by its source system, then normalised source code: a region's inbound lists are
+     * looked up by the list alone (each maps to one hub CodeSystem). The maps are nested so a lookup
+     * builds no key: the callers' strings are the keys, and intake and rendering translate a few dozen
+     * codes a referral (ADR 0018).
+     */
+    private final Map<String, Map<String, Coding>> mappings = new HashMap<>();
+    /** A region's list's URL, by region and list, as {@link Canonical#regionCodeList} makes it. */
+    private final Map<String, Map<String, String>> regionLists = new ConcurrentHashMap<>();
+    /** Every map group by its source system, then target system, then normalised source code. */
+    private final Map<String, Map<String, Map<String, Coding>>> bySourceAndTarget = new HashMap<>();
 
     private Terminology(List<CodeSystem> codeSystems, List<ConceptMap> conceptMaps) {
-        codeSystems.forEach(cs -> this.codeSystems.put(cs.getUrl(), cs));
+        for (CodeSystem cs : codeSystems) {
+            this.codeSystems.put(cs.getUrl(), cs);
+            Map<String, String> byCode = new HashMap<>();
+            cs.getConcept().forEach(c -> byCode.putIfAbsent(c.getCode(), c.getDisplay()));
+            displays.put(cs.getUrl(), byCode);
+        }
         for (ConceptMap map : conceptMaps) {
             for (ConceptMap.ConceptMapGroupComponent group : map.getGroup()) {
                 for (ConceptMap.SourceElementComponent element : group.getElement()) {
@@ -46,11 +63,13 @@ public final class Terminology {
                             continue;
                         }
                         Coding coding = new Coding(group.getTarget(), target.getCode(), target.getDisplay());
-                        // Inbound maps are looked up by the region's list alone (each list maps to one hub
-                        // CodeSystem); outbound maps by hub CodeSystem and the region's list together.
-                        mappings.putIfAbsent(key(group.getSource(), element.getCode()), coding);
-                        mappings.putIfAbsent(
-                                key(group.getSource() + "->" + group.getTarget(), element.getCode()), coding);
+                        String code = normalised(element.getCode());
+                        mappings.computeIfAbsent(group.getSource(), k -> new HashMap<>())
+                                .putIfAbsent(code, coding);
+                        bySourceAndTarget
+                                .computeIfAbsent(group.getSource(), k -> new HashMap<>())
+                                .computeIfAbsent(group.getTarget(), k -> new HashMap<>())
+                                .putIfAbsent(code, coding);
                     }
                 }
             }
@@ -90,13 +109,12 @@ public final class Terminology {
      * "pelaku[0].hubungan")}. Case and surrounding spaces of the code are ignored.
      */
     public Coding toHub(String region, String list, String code, String field) throws TranslationException {
-        return translate(Canonical.regionCodeList(region, list), code, field);
+        return translate(regionList(region, list), code, field);
     }
 
     /** Translates a hub code to a region's code list, e.g. for rendering to that region. */
     public String fromHub(String region, String list, Coding hubCoding, String field) throws TranslationException {
-        String source = hubCoding.getSystem() + "->" + Canonical.regionCodeList(region, list);
-        Coding target = mappings.get(key(source, hubCoding.getCode()));
+        Coding target = translated(hubCoding.getSystem(), regionList(region, list), hubCoding.getCode());
         if (target == null) {
             throw new TranslationException(List.of(new FieldError(
                     field, "code '" + hubCoding.getCode() + "' has no equivalent in " + region + "'s list " + list)));
@@ -109,14 +127,27 @@ public final class Terminology {
      * carry the hub service {@code PERLINDUNGAN_LPSK}.
      */
     public boolean expresses(String region, String list, String hubSystem, String hubCode) {
-        return mappings.containsKey(key(hubSystem + "->" + Canonical.regionCodeList(region, list), hubCode));
+        return translated(hubSystem, regionList(region, list), hubCode) != null;
+    }
+
+    private Coding translated(String hubSystem, String regionList, String hubCode) {
+        Map<String, Map<String, Coding>> fromSystem = hubSystem == null ? null : bySourceAndTarget.get(hubSystem);
+        Map<String, Coding> toList = fromSystem == null ? null : fromSystem.get(regionList);
+        return toList == null || hubCode == null ? null : toList.get(normalised(hubCode));
+    }
+
+    private String regionList(String region, String list) {
+        return regionLists
+                .computeIfAbsent(region, r -> new ConcurrentHashMap<>())
+                .computeIfAbsent(list, l -> Canonical.regionCodeList(region, l));
     }
 
     private Coding translate(String sourceSystem, String code, String field) throws TranslationException {
         if (code == null || code.isBlank()) {
             throw new TranslationException(field, "is empty");
         }
-        Coding target = mappings.get(key(sourceSystem, code));
+        Map<String, Coding> list = mappings.get(sourceSystem);
+        Coding target = list == null ? null : list.get(normalised(code));
         if (target == null) {
             throw new TranslationException(field, "unknown code '" + code.trim() + "'");
         }
@@ -132,22 +163,16 @@ public final class Terminology {
 
     /** The display of a hub code, if the code exists. */
     public Optional<String> display(String system, String code) {
-        CodeSystem cs = codeSystems.get(system);
-        if (cs == null) {
-            return Optional.empty();
-        }
-        return cs.getConcept().stream()
-                .filter(c -> c.getCode().equals(code))
-                .map(CodeSystem.ConceptDefinitionComponent::getDisplay)
-                .findFirst();
+        Map<String, String> byCode = system == null ? null : displays.get(system);
+        return byCode == null || code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
     }
 
     public List<CodeSystem> codeSystems() {
         return List.copyOf(codeSystems.values());
     }
 
-    private static String key(String system, String code) {
-        return system + '|' + code.trim().toLowerCase(Locale.ROOT);
+    private static String normalised(String code) {
+        return code.trim().toLowerCase(Locale.ROOT);
     }
 
     /** The FHIR definition files shipped in {@code fhir/}, listed in {@code fhir/index.txt}. */

@@ -61,19 +61,23 @@ public class ReferralRepository {
                 .optional();
     }
 
-    /** Locks the row for a status change, so two changes of one referral cannot interleave. */
+    /**
+     * Locks the row for a status change, so two changes of one referral cannot interleave; without its
+     * Bundle ({@code canonicalJson} null), which a status change does not read.
+     */
     public Optional<ReferralRecord> findForUpdate(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from referral where id = ? for update")
+        return jdbc.sql("select " + HEADER + " from referral where id = ? for update")
                 .param(id)
-                .query(this::map)
+                .query((rs, row) -> toRecord(rs, null))
                 .optional();
     }
 
+    /** The sender's case, locked, without its Bundle ({@code canonicalJson} null): intake compares revisions. */
     public Optional<ReferralRecord> findBySource(String senderId, String sourceReference) {
-        return jdbc.sql("select " + COLUMNS + " from referral where sender_id = ? and source_reference = ? for update")
+        return jdbc.sql("select " + HEADER + " from referral where sender_id = ? and source_reference = ? for update")
                 .param(senderId)
                 .param(sourceReference)
-                .query(this::map)
+                .query((rs, row) -> toRecord(rs, null))
                 .optional();
     }
 

@@ -62,6 +62,19 @@ class PrometheusEndpointIT extends HubIntegrationTest {
                 .contains("# TYPE lintas_deliveries_total counter", "# TYPE lintas_delivery_latency_seconds histogram");
     }
 
+    /**
+     * Micrometer's logback.events counter is not bound: it is a Logback turbo filter, which Logback asks
+     * at every level check of every logger, thousands of times a second under load (ADR 0018).
+     */
+    @Test
+    void noLogbackTurboFilterIsAskedAtEveryLevelCheck() {
+        ch.qos.logback.classic.LoggerContext logging =
+                (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+
+        assertThat(logging.getTurboFilterList()).isEmpty();
+        assertThat(scrape("Bearer " + SCRAPE_TOKEN)).doesNotContain("logback_events");
+    }
+
     @Test
     void countsReferralsReceivedRoutedAndDeliveredByParticipantAgreementAndTransport() {
         String before = scrape("Bearer " + SCRAPE_TOKEN);

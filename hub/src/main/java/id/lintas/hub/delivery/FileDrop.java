@@ -180,7 +180,11 @@ public class FileDrop {
                 }
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
             }
-            Files.setPosixFilePermissions(dir, OWNER_DIRECTORY);
+            // Narrowed only when wider: a chmod, even to the same mode, is an inode write that the
+            // directory's next fsync must commit, and every delivery to a file-drop receiver asks.
+            if (!Files.getPosixFilePermissions(dir).equals(OWNER_DIRECTORY)) {
+                Files.setPosixFilePermissions(dir, OWNER_DIRECTORY);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

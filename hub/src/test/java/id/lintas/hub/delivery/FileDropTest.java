@@ -81,4 +81,20 @@ class FileDropTest {
         assertThat(marker()).doesNotExist();
         assertThat(published()).exists();
     }
+
+    @Test
+    void aWiderFolderIsNarrowedAndAnOwnerOnlyOneIsLeftUntouched() throws Exception {
+        Path dir = Files.createDirectory(root.resolve("outbox-wide"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        FileDrop.ownerOnlyDirectory(dir);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwx------");
+        Object changed = Files.getAttribute(dir, "unix:ctime");
+        Thread.sleep(50); // past the file system's timestamp granularity
+
+        // Every delivery asks again: a chmod to the same mode would still write the inode (its ctime).
+        FileDrop.ownerOnlyDirectory(dir);
+        assertThat(Files.getAttribute(dir, "unix:ctime")).isEqualTo(changed);
+    }
 }

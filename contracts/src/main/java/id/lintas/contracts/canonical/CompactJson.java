@@ -55,7 +55,7 @@ public final class CompactJson {
 
     private final FhirContext fhir;
     /** Per element type, the children HAPI's parser walks, in its order. */
-    private final Map<Class<?>, List<Walk>> children = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<BaseRuntimeChildDefinition>> children = new ConcurrentHashMap<>();
 
     public CompactJson(FhirContext fhir) {
         this.fhir = fhir;
@@ -138,71 +138,17 @@ public final class CompactJson {
         return false;
     }
 
-    /**
-     * One child of an element type as this writer walks it, settled once per type: its accessor, whether
-     * it holds many values, and whether it is where the element's extensions are written (the first of
-     * {@code extension} and {@code modifierExtension}; the other is left out of the walk).
-     */
-    private static final class Walk {
-        final BaseRuntimeChildDefinition child;
-        final BaseRuntimeChildDefinition.IAccessor accessor;
-        final boolean extensions;
-        final boolean multiple;
-        /** The last value type seen here and its name and definition: a child nearly always holds one type. */
-        private volatile Resolved last;
-
-        Walk(BaseRuntimeChildDefinition child, boolean extensions) {
-            this.child = child;
-            this.accessor = child.getAccessor();
-            this.extensions = extensions;
-            this.multiple = child.isMultipleCardinality()
-                    || (child.getReplacedParentDefinition() != null
-                            && child.getReplacedParentDefinition().isMultipleCardinality());
-        }
-
-        /** The name and definition HAPI gives a value of this type here, or null where HAPI looks further. */
-        Resolved resolve(Class<? extends IBase> type) {
-            Resolved seen = last;
-            if (seen != null && seen.type == type) {
-                return seen;
-            }
-            String name = child.getChildNameByDatatype(type);
-            BaseRuntimeElementDefinition<?> definition = child.getChildElementDefinitionByDatatype(type);
-            if (name == null || definition == null) {
-                return null;
-            }
-            Resolved resolved = new Resolved(type, name, definition);
-            last = resolved;
-            return resolved;
-        }
-    }
-
-    private record Resolved(Class<?> type, String name, BaseRuntimeElementDefinition<?> definition) {}
-
-    private List<Walk> childrenOf(BaseRuntimeElementCompositeDefinition<?> definition) {
+    private List<BaseRuntimeChildDefinition> childrenOf(BaseRuntimeElementCompositeDefinition<?> definition) {
         return children.computeIfAbsent(definition.getImplementingClass(), type -> {
             if (!definition.getExtensions().isEmpty()) {
                 // Declared extensions (custom types): HAPI's parser writes them its own way.
                 return null;
             }
-            List<Walk> walked = new ArrayList<>();
-            boolean extensionsPlaced = false;
+            List<BaseRuntimeChildDefinition> walked = new ArrayList<>();
             for (BaseRuntimeChildDefinition child : definition.getChildrenAndExtension()) {
-                String name = child.getElementName();
-                if (name.equals("id")
-                        || child instanceof RuntimeChildNarrativeDefinition
-                        || child instanceof RuntimeChildContainedResources) {
-                    continue; // the id is written first; a narrative and contained resources are checked empty on the
-                    // resource
+                if (!child.getElementName().equals("id")) {
+                    walked.add(child);
                 }
-                if (name.equals("extension") || name.equals("modifierExtension")) {
-                    if (!extensionsPlaced) {
-                        walked.add(new Walk(child, true));
-                        extensionsPlaced = true;
-                    }
-                    continue;
-                }
-                walked.add(new Walk(child, false));
             }
             return List.copyOf(walked);
         });
@@ -211,7 +157,7 @@ public final class CompactJson {
     private void children(
             JsonGenerator json, IBase element, BaseRuntimeElementCompositeDefinition<?> definition, boolean resource)
             throws IOException {
-        List<Walk> walked = childrenOf(definition);
+        List<BaseRuntimeChildDefinition> walked = childrenOf(definition);
         if (walked == null) {
             throw NOT_HERE;
         }
@@ -224,20 +170,31 @@ public final class CompactJson {
         if (element.hasFormatComment()) {
             throw NOT_HERE;
         }
-        for (Walk walk : walked) {
-            if (walk.extensions) {
-                extensions(json, element);
-            } else {
-                values(json, walk, walk.accessor.getValues(element));
+        boolean extensionsWritten = false;
+        for (BaseRuntimeChildDefinition child : walked) {
+            String name = child.getElementName();
+            if (name.equals("extension") || name.equals("modifierExtension")) {
+                if (!extensionsWritten) {
+                    extensions(json, element);
+                    extensionsWritten = true;
+                }
+                continue;
             }
+            if (child instanceof RuntimeChildNarrativeDefinition || child instanceof RuntimeChildContainedResources) {
+                continue; // checked empty on the resource
+            }
+            values(json, child, child.getAccessor().getValues(element));
         }
     }
 
-    private void values(JsonGenerator json, Walk walk, List<? extends IBase> values) throws IOException {
+    private void values(JsonGenerator json, BaseRuntimeChildDefinition child, List<? extends IBase> values)
+            throws IOException {
         if (values.isEmpty()) {
             return;
         }
-        boolean multiple = walk.multiple;
+        boolean multiple = child.isMultipleCardinality()
+                || (child.getReplacedParentDefinition() != null
+                        && child.getReplacedParentDefinition().isMultipleCardinality());
         String current = null;
         for (IBase value : values) {
             // As HAPI: an empty element is left out, a resource is written even empty. A resource's
@@ -245,12 +202,12 @@ public final class CompactJson {
             if (value == null || (!(value instanceof IBaseResource) && value.isEmpty())) {
                 continue;
             }
-            Resolved resolved = walk.resolve(value.getClass());
-            if (resolved == null) {
+            Class<? extends IBase> type = value.getClass();
+            String name = child.getChildNameByDatatype(type);
+            BaseRuntimeElementDefinition<?> definition = child.getChildElementDefinitionByDatatype(type);
+            if (name == null || definition == null) {
                 throw NOT_HERE; // an Enumeration under a code, a subclass: HAPI's parser looks further
             }
-            String name = resolved.name();
-            BaseRuntimeElementDefinition<?> definition = resolved.definition();
             if (!name.equals(current)) {
                 if (current != null && multiple) {
                     json.writeEndArray();

@@ -137,9 +137,13 @@ public final class Terminology {
     }
 
     private String regionList(String region, String list) {
-        return regionLists
-                .computeIfAbsent(region, r -> new ConcurrentHashMap<>())
-                .computeIfAbsent(list, l -> Canonical.regionCodeList(region, l));
+        // A plain get first: ConcurrentHashMap's computeIfAbsent locks the bin when the key is not its first node.
+        Map<String, String> lists = regionLists.get(region);
+        if (lists == null) {
+            lists = regionLists.computeIfAbsent(region, r -> new ConcurrentHashMap<>());
+        }
+        String url = lists.get(list);
+        return url != null ? url : lists.computeIfAbsent(list, l -> Canonical.regionCodeList(region, l));
     }
 
     private Coding translate(String sourceSystem, String code, String field) throws TranslationException {
